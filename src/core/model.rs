@@ -1,0 +1,442 @@
+//! The normalised status model that every feed format is read into.
+//!
+//! These are the "high-level" values of the two-layer design: the raw serde structs of each
+//! format live privately in `core::feed::*` and are normalised into a [`Snapshot`]. The
+//! model is also Telltale's own feed format (see `www/telltale-feed.schema.json`), so its
+//! serde spelling is a public contract: change it only on purpose.
+
+use serde::{Deserialize, Serialize};
+
+/// How well a service works, ordered from best to worst.
+///
+/// The order is the product rule for "worst of": operational < maintenance < degraded <
+/// partial outage < major outage.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Working normally.
+    #[default]
+    Operational,
+    /// Planned maintenance is in progress.
+    Maintenance,
+    /// Working, but slower or less reliable than normal.
+    Degraded,
+    /// Some features or some users are affected.
+    PartialOutage,
+    /// Not working.
+    MajorOutage,
+}
+
+impl Level {
+    /// Every level, best first.
+    pub const ALL: [Level; 5] = [
+        Level::Operational,
+        Level::Maintenance,
+        Level::Degraded,
+        Level::PartialOutage,
+        Level::MajorOutage,
+    ];
+
+    /// The spelling used in the model, the CLI and the `telltale:change` event.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Operational => "operational",
+            Level::Maintenance => "maintenance",
+            Level::Degraded => "degraded",
+            Level::PartialOutage => "partial_outage",
+            Level::MajorOutage => "major_outage",
+        }
+    }
+
+    /// True when something is wrong or under maintenance.
+    pub fn is_notable(self) -> bool {
+        self != Level::Operational
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where an incident stands in its lifecycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncidentStatus {
+    /// The provider is looking into it (Statuspage `investigating`).
+    Investigating,
+    /// The cause is known (Statuspage `identified`).
+    Identified,
+    /// A fix is in place and being watched (Statuspage `monitoring`).
+    Monitoring,
+    /// Happening now, with no finer stage given (Apple `ongoing`).
+    Ongoing,
+    /// Over (Statuspage `resolved`, Apple `resolved`).
+    Resolved,
+    /// Over, with a write-up (Statuspage `postmortem`).
+    Postmortem,
+}
+
+impl IncidentStatus {
+    /// True while the incident still affects users.
+    pub fn is_active(self) -> bool {
+        !matches!(self, IncidentStatus::Resolved | IncidentStatus::Postmortem)
+    }
+}
+
+/// Where a maintenance window stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaintenanceStatus {
+    /// Announced, not started.
+    Scheduled,
+    /// Under way.
+    InProgress,
+    /// Work done, being checked.
+    Verifying,
+    /// Over.
+    Completed,
+}
+
+/// One service, or one part of a service, that the feed reports on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Component {
+    /// Stable identifier within the feed (Statuspage id; Apple: the service name).
+    pub id: String,
+    /// Name as shown to people.
+    pub name: String,
+    /// Current state.
+    pub level: Level,
+    /// The [`Group`] this component belongs to, by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// Optional description from the provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Statuspage's `only_show_if_degraded`: hidden while operational.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub only_show_if_degraded: bool,
+}
+
+/// A named set of components, shown together (Statuspage `group: true` components).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable identifier; members point to it with [`Component::group_id`].
+    pub id: String,
+    /// Name as shown to people.
+    pub name: String,
+}
+
+/// One dated update in an incident's or a maintenance's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Update {
+    /// The stage the update announced, as the provider spelled it after normalisation
+    /// (`investigating`, `in_progress`, …). Free text: views translate known values.
+    pub status: String,
+    /// The update's text. Plain text, never HTML.
+    pub body: String,
+    /// When it was posted, UTC milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at_ms: Option<i64>,
+    /// Components this update names as affected, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affected: Vec<String>,
+}
+
+/// An unplanned event: an outage, an issue or a slowdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Incident {
+    /// Stable identifier within the feed.
+    pub id: String,
+    /// Short title (Statuspage `name`; Apple: the event's message, shortened by the view).
+    pub title: String,
+    /// How bad it is, as a level ([`Level::Operational`] for Statuspage impact `none`).
+    pub impact: Level,
+    /// Lifecycle stage.
+    pub status: IncidentStatus,
+    /// When it began, UTC milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at_ms: Option<i64>,
+    /// When it ended, UTC milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_at_ms: Option<i64>,
+    /// Components affected, by id. Empty means the provider did not say (page-wide).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affected: Vec<String>,
+    /// Who is affected, in the provider's words (Apple `usersAffected`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users_affected: Option<String>,
+    /// Timeline, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
+    /// A page about this incident (`http`/`https` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Incident {
+    /// True while the incident still affects users.
+    pub fn is_active(&self) -> bool {
+        self.status.is_active()
+    }
+}
+
+/// Planned work, announced in advance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Maintenance {
+    /// Stable identifier within the feed.
+    pub id: String,
+    /// Short title.
+    pub title: String,
+    /// Lifecycle stage as the feed declares it.
+    pub status: MaintenanceStatus,
+    /// Start of the window, UTC milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at_ms: Option<i64>,
+    /// End of the window, UTC milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at_ms: Option<i64>,
+    /// Components affected, by id. Empty means the provider did not say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affected: Vec<String>,
+    /// Who is affected, in the provider's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users_affected: Option<String>,
+    /// Timeline, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub updates: Vec<Update>,
+    /// A page about this maintenance (`http`/`https` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Maintenance {
+    /// True when the work is under way at `now_ms`: declared in progress or verifying, or
+    /// scheduled with a window that contains `now_ms` (feeds are often late to flip the
+    /// status).
+    pub fn is_in_progress(&self, now_ms: i64) -> bool {
+        match self.status {
+            MaintenanceStatus::InProgress | MaintenanceStatus::Verifying => true,
+            MaintenanceStatus::Completed => false,
+            MaintenanceStatus::Scheduled => match (self.starts_at_ms, self.ends_at_ms) {
+                (Some(start), Some(end)) => start <= now_ms && now_ms < end,
+                (Some(start), None) => start <= now_ms,
+                _ => false,
+            },
+        }
+    }
+
+    /// True when the work is announced and has not finished at `now_ms`.
+    pub fn is_upcoming_or_active(&self, now_ms: i64) -> bool {
+        match self.status {
+            MaintenanceStatus::Completed => false,
+            _ => self.ends_at_ms.is_none_or(|end| now_ms < end),
+        }
+    }
+}
+
+/// The provider's status page as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// The provider's name for the page ("Apple Developer System Status").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The full status page (`http`/`https` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// When the provider last changed the feed, UTC milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at_ms: Option<i64>,
+}
+
+/// Everything one feed said at one moment, normalised.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// The page the feed belongs to.
+    #[serde(default)]
+    pub page: Page,
+    /// Groups in feed order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+    /// Components in feed order (groups are not components; members point to their group).
+    #[serde(default)]
+    pub components: Vec<Component>,
+    /// Incidents, active and recent, newest first.
+    #[serde(default)]
+    pub incidents: Vec<Incident>,
+    /// Maintenances, scheduled, in progress and recent.
+    #[serde(default)]
+    pub maintenances: Vec<Maintenance>,
+}
+
+impl Snapshot {
+    /// The overall state at `now_ms`: the worst of every component, every active incident's
+    /// impact and every maintenance in progress.
+    ///
+    /// A Statuspage feed's own `status.indicator` is deliberately not used: it follows
+    /// component states only, so it reads "All Systems Operational" during a declared major
+    /// incident that changed no component.
+    pub fn overall(&self, now_ms: i64) -> Level {
+        let components = self.components.iter().map(|c| c.level);
+        let incidents = self
+            .incidents
+            .iter()
+            .filter(|i| i.is_active())
+            .map(|i| i.impact);
+        let maintenances = self
+            .maintenances
+            .iter()
+            .filter(|m| m.is_in_progress(now_ms))
+            .map(|_| Level::Maintenance);
+        components
+            .chain(incidents)
+            .chain(maintenances)
+            .max()
+            .unwrap_or(Level::Operational)
+    }
+
+    /// The component with this id.
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    /// The group with this id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The worst level among a group's members.
+    pub fn group_level(&self, group_id: &str) -> Level {
+        self.components
+            .iter()
+            .filter(|c| c.group_id.as_deref() == Some(group_id))
+            .map(|c| c.level)
+            .max()
+            .unwrap_or(Level::Operational)
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn component(id: &str, level: Level) -> Component {
+        Component {
+            id: id.into(),
+            name: id.into(),
+            level,
+            group_id: None,
+            description: None,
+            only_show_if_degraded: false,
+        }
+    }
+
+    fn incident(impact: Level, status: IncidentStatus) -> Incident {
+        Incident {
+            id: "i".into(),
+            title: "t".into(),
+            impact,
+            status,
+            started_at_ms: None,
+            resolved_at_ms: None,
+            affected: vec![],
+            users_affected: None,
+            updates: vec![],
+            url: None,
+        }
+    }
+
+    fn maintenance(status: MaintenanceStatus, start: i64, end: i64) -> Maintenance {
+        Maintenance {
+            id: "m".into(),
+            title: "t".into(),
+            status,
+            starts_at_ms: Some(start),
+            ends_at_ms: Some(end),
+            affected: vec![],
+            users_affected: None,
+            updates: vec![],
+            url: None,
+        }
+    }
+
+    #[test]
+    fn level_order_is_the_product_rule() {
+        let mut sorted = Level::ALL;
+        sorted.sort();
+        assert_eq!(sorted, Level::ALL);
+        assert!(Level::Maintenance < Level::Degraded);
+        assert!(Level::PartialOutage < Level::MajorOutage);
+    }
+
+    #[test]
+    fn overall_of_empty_snapshot_is_operational() {
+        assert_eq!(Snapshot::default().overall(0), Level::Operational);
+    }
+
+    #[test]
+    fn overall_is_worst_component() {
+        let s = Snapshot {
+            components: vec![
+                component("a", Level::Degraded),
+                component("b", Level::PartialOutage),
+                component("c", Level::Operational),
+            ],
+            ..Snapshot::default()
+        };
+        assert_eq!(s.overall(0), Level::PartialOutage);
+    }
+
+    #[test]
+    fn overall_counts_active_incident_without_component_change() {
+        let s = Snapshot {
+            components: vec![component("a", Level::Operational)],
+            incidents: vec![incident(Level::MajorOutage, IncidentStatus::Investigating)],
+            ..Snapshot::default()
+        };
+        assert_eq!(s.overall(0), Level::MajorOutage);
+    }
+
+    #[test]
+    fn overall_ignores_resolved_incident() {
+        let s = Snapshot {
+            incidents: vec![incident(Level::MajorOutage, IncidentStatus::Resolved)],
+            ..Snapshot::default()
+        };
+        assert_eq!(s.overall(0), Level::Operational);
+    }
+
+    #[test]
+    fn overall_counts_maintenance_only_while_in_progress() {
+        let s = Snapshot {
+            maintenances: vec![maintenance(MaintenanceStatus::Scheduled, 100, 200)],
+            ..Snapshot::default()
+        };
+        assert_eq!(s.overall(50), Level::Operational);
+        assert_eq!(s.overall(150), Level::Maintenance);
+        assert_eq!(s.overall(250), Level::Operational);
+    }
+
+    #[test]
+    fn maintenance_declared_in_progress_counts_outside_its_window() {
+        let m = maintenance(MaintenanceStatus::InProgress, 100, 200);
+        assert!(m.is_in_progress(500));
+        let done = maintenance(MaintenanceStatus::Completed, 100, 200);
+        assert!(!done.is_in_progress(150));
+    }
+
+    #[test]
+    fn level_spelling_matches_serde() {
+        for level in Level::ALL {
+            let json = serde_json::to_string(&level).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", level.as_str()));
+        }
+    }
+}

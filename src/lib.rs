@@ -1,0 +1,30 @@
+//! Telltale: an embeddable service-status widget.
+//!
+//! # Architecture
+//!
+//! Data flows one way through four layers:
+//!
+//! ```text
+//!  web::fetch (text, headers) → core::feed::parse → core::model::Snapshot
+//!    → core::state (loading / live / stale / unavailable) → core::view (badge & panel view-models)
+//!    → ui (Yew components; props are view-models) → shadow root
+//!  embed: custom element + JS API + config → starts the above, owns its lifetime
+//! ```
+//!
+//! - [`core`] is pure Rust with no platform dependency and no clock: time comes in as an
+//!   argument (`now_ms`). It builds and is tested natively with `cargo test`.
+//! - `web` (wasm32 only) owns every browser resource; each is a value whose `Drop` releases it.
+//! - `ui` (wasm32 only) renders view-models and reports user intent through callbacks.
+//! - `embed` (wasm32 only) is where the page meets the widget: the `<telltale-status>`
+//!   element's lifetime, the `Telltale.mount` API and the `telltale:change` event.
+//!
+//! The native binary `telltale` (`src/bin/telltale.rs`) checks feeds from the command line.
+
+pub mod core;
+
+#[cfg(target_arch = "wasm32")]
+mod embed;
+#[cfg(target_arch = "wasm32")]
+mod ui;
+#[cfg(target_arch = "wasm32")]
+mod web;
