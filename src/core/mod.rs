@@ -7,6 +7,7 @@ pub mod feed;
 pub mod filter;
 pub mod i18n;
 pub mod model;
+pub mod schedule;
 pub mod state;
 pub mod time;
 pub mod view;
