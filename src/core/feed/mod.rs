@@ -4,6 +4,11 @@
 //! `normalize` into the model. Adding a format means one file, one [`Format`] variant and
 //! its fixtures in `tests/fixtures/`.
 
+mod apple;
+mod statuspage;
+mod telltale;
+mod text;
+
 use crate::core::model::Snapshot;
 
 /// A feed format Telltale reads.
@@ -87,7 +92,82 @@ pub enum FeedError {
 }
 
 /// Reads `text` as a status feed: as `format` when given, else as the detected format.
+///
+/// An optional UTF-8 BOM and an optional JSONP wrapper (`jsonCallback( … );`) are removed
+/// first. Detection looks at the top-level keys: `telltale` → Telltale, `page` with any of
+/// `status`, `components`, `incidents`, `scheduled_maintenances` → Statuspage, a `services`
+/// array → Apple. Never panics, whatever the input.
 pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
-    let _ = (text, format);
-    Err(FeedError::Empty)
+    let json = text::unwrap_envelope(text);
+    if json.is_empty() {
+        return Err(FeedError::Empty);
+    }
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| not_json(json, &e))?;
+    let format = match format {
+        Some(format) => format,
+        None => detect(&value)?,
+    };
+    let mut warnings = Vec::new();
+    let snapshot = match format {
+        Format::Statuspage => statuspage::normalize(&value, &mut warnings),
+        Format::Apple => apple::normalize(&value, &mut warnings),
+        Format::Telltale => telltale::normalize(&value, &mut warnings),
+    }
+    .map_err(|reason| FeedError::Invalid { format, reason })?;
+    Ok(Parsed {
+        format,
+        snapshot,
+        warnings,
+    })
+}
+
+/// Which format a JSON document is, by its top-level keys.
+fn detect(value: &serde_json::Value) -> Result<Format, FeedError> {
+    const EXPECTED: &str = "expected an object with `telltale` (Telltale), `page` and \
+        `components`, `incidents`, `scheduled_maintenances` or `status` (Statuspage), or a \
+        `services` array (Apple)";
+    let Some(object) = value.as_object() else {
+        return Err(FeedError::NotAFeed(format!(
+            "the document is {}; {EXPECTED}",
+            text::kind(value)
+        )));
+    };
+    if object.contains_key("telltale") {
+        return Ok(Format::Telltale);
+    }
+    let statuspage_parts = [
+        "status",
+        "components",
+        "incidents",
+        "scheduled_maintenances",
+    ];
+    if object.contains_key("page") && statuspage_parts.iter().any(|k| object.contains_key(*k)) {
+        return Ok(Format::Statuspage);
+    }
+    if object
+        .get("services")
+        .is_some_and(serde_json::Value::is_array)
+    {
+        return Ok(Format::Apple);
+    }
+    let mut keys: Vec<&str> = object.keys().map(String::as_str).take(6).collect();
+    if object.len() > keys.len() {
+        keys.push("…");
+    }
+    let found = if keys.is_empty() {
+        "an empty object".to_owned()
+    } else {
+        format!("an object with keys {}", keys.join(", "))
+    };
+    Err(FeedError::NotAFeed(format!("found {found}; {EXPECTED}")))
+}
+
+/// The serde message, with a hint when the document is plainly an HTML page (an error page
+/// served with status 200 is the usual way a feed URL goes wrong).
+fn not_json(json: &str, error: &serde_json::Error) -> FeedError {
+    if json.starts_with('<') {
+        FeedError::NotJson(format!("it looks like HTML or XML ({error})"))
+    } else {
+        FeedError::NotJson(error.to_string())
+    }
 }

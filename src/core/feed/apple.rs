@@ -1,0 +1,384 @@
+//! Apple System Status (`system_status_<locale>.js`, consumer and developer feeds).
+//!
+//! The document is `{services: [{serviceName, redirectUrl, events: [...]}], ...}`, usually
+//! inside a `jsonCallback( … );` wrapper (removed before this reader runs). Apple lists one
+//! event under every service it affects, so the same event (same `messageId`, or the same
+//! message and start when there is no id) is gathered into one incident or maintenance that
+//! affects all of those services. Names are HTML-escaped in the feed (`&amp;`) and carry
+//! stray spaces; both are cleaned. The epoch-millisecond fields are preferred over the
+//! Pacific-time strings.
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::text::{clean_body, clean_name, kind, list};
+use super::Warning;
+use crate::core::model::{
+    Component, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Snapshot, Update,
+};
+use crate::core::time::{days_from_civil, MINUTE_MS};
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawService {
+    service_name: Option<String>,
+    #[serde(default)]
+    events: Option<Vec<Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawEvent {
+    status_type: Option<String>,
+    event_status: Option<String>,
+    message: Option<String>,
+    users_affected: Option<String>,
+    affected_services: Option<Value>,
+    epoch_start_date: Option<Value>,
+    epoch_end_date: Option<Value>,
+    date_posted: Option<String>,
+    message_id: Option<Value>,
+}
+
+/// What an event's `statusType` says about the services it affects.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// An unplanned problem of this level.
+    Problem(Level),
+    /// Planned work.
+    Maintenance,
+}
+
+/// An event's `eventStatus`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Ongoing,
+    Resolved,
+    Upcoming,
+    Completed,
+}
+
+/// One event, gathered from every service that lists it.
+struct Gathered {
+    key: String,
+    raw: RawEvent,
+    affected: Vec<String>,
+}
+
+/// Reads an Apple System Status document into the model. `Err` carries the reason it is
+/// not one.
+pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
+    let Some(services) = value.get("services") else {
+        return Err(format!(
+            "expected an object with a `services` array; the document is {}",
+            kind(value)
+        ));
+    };
+    if !services.is_array() {
+        return Err(format!(
+            "`services` is {}, expected an array",
+            kind(services)
+        ));
+    }
+    let services = list(Some(services), "services")?;
+
+    let mut snapshot = Snapshot::default();
+    let mut events: Vec<Gathered> = Vec::new();
+    for (index, item) in services.iter().enumerate() {
+        let raw = match RawService::deserialize(item) {
+            Ok(raw) => raw,
+            Err(e) => {
+                warnings.push(Warning(format!("services[{index}] was skipped: {e}")));
+                continue;
+            }
+        };
+        let Some(id) = raw
+            .service_name
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        else {
+            warnings.push(Warning(format!(
+                "services[{index}] has no serviceName; skipped"
+            )));
+            continue;
+        };
+        let id = id.to_owned();
+        if snapshot.component(&id).is_some() {
+            warnings.push(Warning(format!(
+                "service \"{id}\" is listed twice; its events were merged"
+            )));
+        } else {
+            snapshot.components.push(Component {
+                name: clean_name(&id),
+                id: id.clone(),
+                level: Level::Operational,
+                group_id: None,
+                description: None,
+                only_show_if_degraded: false,
+            });
+        }
+        for (event_index, event) in raw.events.iter().flatten().enumerate() {
+            let raw_event = match RawEvent::deserialize(event) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    warnings.push(Warning(format!(
+                        "event {event_index} of service \"{id}\" was skipped: {e}"
+                    )));
+                    continue;
+                }
+            };
+            let key = key_of(&raw_event);
+            match events.iter_mut().find(|g| g.key == key) {
+                Some(gathered) => push_unique(&mut gathered.affected, &id),
+                None => events.push(Gathered {
+                    key,
+                    raw: raw_event,
+                    affected: vec![id.clone()],
+                }),
+            }
+        }
+    }
+
+    for gathered in events {
+        add_event(gathered, &mut snapshot, warnings);
+    }
+    snapshot
+        .incidents
+        .sort_by_key(|i| std::cmp::Reverse(i.started_at_ms));
+    Ok(snapshot)
+}
+
+fn add_event(gathered: Gathered, snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+    let Gathered {
+        key,
+        raw,
+        mut affected,
+    } = gathered;
+    // `affectedServices`, when given, names more services hit by the same event.
+    if let Some(Value::Array(names)) = &raw.affected_services {
+        for name in names.iter().filter_map(Value::as_str) {
+            let wanted = clean_name(name);
+            if let Some(c) = snapshot
+                .components
+                .iter()
+                .find(|c| c.id == name.trim() || c.name == wanted)
+            {
+                push_unique(&mut affected, &c.id);
+            }
+        }
+    }
+    let names: Vec<&str> = affected
+        .iter()
+        .filter_map(|id| snapshot.component(id))
+        .map(|c| c.name.as_str())
+        .collect();
+    let title = names.join(", ");
+    let what = format!("event for \"{title}\"");
+    let kind = kind_of(raw.status_type.as_deref(), &what, warnings);
+    let stage = stage_of(raw.event_status.as_deref(), &what, warnings);
+    let start_ms = epoch(raw.epoch_start_date.as_ref());
+    let end_ms = epoch(raw.epoch_end_date.as_ref());
+    let body = raw.message.as_deref().map(clean_body).unwrap_or_default();
+    let update = Update {
+        status: match stage {
+            Stage::Ongoing => "ongoing",
+            Stage::Resolved => "resolved",
+            Stage::Upcoming => "upcoming",
+            Stage::Completed => "completed",
+        }
+        .to_owned(),
+        body,
+        at_ms: raw
+            .date_posted
+            .as_deref()
+            .and_then(pacific_time)
+            .or(start_ms),
+        affected: Vec::new(),
+    };
+    let users_affected = raw
+        .users_affected
+        .as_deref()
+        .map(clean_body)
+        .filter(|s| !s.is_empty());
+
+    if stage == Stage::Ongoing {
+        let level = match kind {
+            Kind::Problem(level) => level,
+            Kind::Maintenance => Level::Maintenance,
+        };
+        for component in &mut snapshot.components {
+            if affected.contains(&component.id) {
+                component.level = component.level.max(level);
+            }
+        }
+    }
+
+    // Apple announces only planned work ahead of time, so an upcoming event is maintenance
+    // whatever its type.
+    let planned = matches!(kind, Kind::Maintenance) || stage == Stage::Upcoming;
+    if planned {
+        snapshot.maintenances.push(Maintenance {
+            id: key,
+            title,
+            status: match stage {
+                Stage::Upcoming => MaintenanceStatus::Scheduled,
+                Stage::Ongoing => MaintenanceStatus::InProgress,
+                Stage::Resolved | Stage::Completed => MaintenanceStatus::Completed,
+            },
+            starts_at_ms: start_ms,
+            ends_at_ms: end_ms,
+            affected,
+            users_affected,
+            updates: vec![update],
+            url: None,
+        });
+    } else {
+        let (status, resolved_at_ms) = match stage {
+            Stage::Ongoing | Stage::Upcoming => (IncidentStatus::Ongoing, None),
+            Stage::Resolved | Stage::Completed => (IncidentStatus::Resolved, end_ms),
+        };
+        snapshot.incidents.push(Incident {
+            id: key,
+            title,
+            impact: match kind {
+                Kind::Problem(level) => level,
+                Kind::Maintenance => Level::Maintenance,
+            },
+            status,
+            started_at_ms: start_ms,
+            resolved_at_ms,
+            affected,
+            users_affected,
+            updates: vec![update],
+            url: None,
+        });
+    }
+}
+
+fn kind_of(status_type: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Kind {
+    let text = status_type.map(str::trim).unwrap_or_default();
+    match text.to_ascii_lowercase().as_str() {
+        "outage" => Kind::Problem(Level::MajorOutage),
+        "issue" => Kind::Problem(Level::PartialOutage),
+        "performance" => Kind::Problem(Level::Degraded),
+        "maintenance" => Kind::Maintenance,
+        _ => {
+            warnings.push(Warning(format!(
+                "{what} has unknown statusType \"{text}\"; shown as degraded"
+            )));
+            Kind::Problem(Level::Degraded)
+        }
+    }
+}
+
+fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Stage {
+    let text = event_status.map(str::trim).unwrap_or_default();
+    match text.to_ascii_lowercase().as_str() {
+        "ongoing" => Stage::Ongoing,
+        "resolved" => Stage::Resolved,
+        "upcoming" => Stage::Upcoming,
+        "completed" => Stage::Completed,
+        _ => {
+            warnings.push(Warning(format!(
+                "{what} has unknown eventStatus \"{text}\"; shown as ongoing"
+            )));
+            Stage::Ongoing
+        }
+    }
+}
+
+/// The identity of an event across services: its `messageId`, else its message and start.
+fn key_of(raw: &RawEvent) -> String {
+    let id = match &raw.message_id {
+        Some(Value::String(s)) => s.trim().to_owned(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    if !id.is_empty() {
+        return id;
+    }
+    let message = raw.message.as_deref().map(str::trim).unwrap_or_default();
+    let start = epoch(raw.epoch_start_date.as_ref()).unwrap_or_default();
+    // FNV-1a: a stable, dependency-free id that stays the same between polls.
+    let hash = message
+        .bytes()
+        .chain(start.to_le_bytes())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    format!("event-{hash:016x}")
+}
+
+/// UTC milliseconds from a number or a numeric string; anything else is `None`.
+fn epoch(value: Option<&Value>) -> Option<i64> {
+    match value? {
+        Value::Number(n) => n.as_i64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.is_finite() && f.abs() < 1e15)
+                .map(|f| f as i64)
+        }),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Reads Apple's `datePosted` form, `11/20/2026 01:08 PST`, in the zones Apple uses.
+fn pacific_time(text: &str) -> Option<i64> {
+    let mut parts = text.split_whitespace();
+    let (date, clock, zone) = (parts.next()?, parts.next()?, parts.next()?);
+    let offset_minutes: i64 = match zone.to_ascii_uppercase().as_str() {
+        "PST" => -8 * 60,
+        "PDT" => -7 * 60,
+        "UTC" | "GMT" => 0,
+        _ => return None,
+    };
+    let mut date = date.split('/').map(|p| p.parse::<u32>().ok());
+    let (month, day, year) = (date.next()??, date.next()??, date.next()??);
+    let mut clock = clock.split(':').map(|p| p.parse::<i64>().ok());
+    let (hour, minute) = (clock.next()??, clock.next()??);
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+        return None;
+    }
+    let days = days_from_civil(i64::from(year), month, day);
+    Some((days * 24 * 60 + hour * 60 + minute - offset_minutes) * MINUTE_MS)
+}
+
+fn push_unique(ids: &mut Vec<String>, id: &str) {
+    if !ids.iter().any(|x| x == id) {
+        ids.push(id.to_owned());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pacific_time_reads_pst_and_pdt() {
+        // 2026-11-20T09:08:00Z
+        assert_eq!(
+            pacific_time("11/20/2026 01:08 PST"),
+            Some(1_795_165_680_000)
+        );
+        assert_eq!(
+            pacific_time("06/01/2026 10:00 PDT"),
+            Some(1_780_333_200_000)
+        );
+        assert_eq!(pacific_time("11/20/2026 01:08 CET"), None);
+        assert_eq!(pacific_time("13/20/2026 01:08 PST"), None);
+        assert_eq!(pacific_time("yesterday"), None);
+    }
+
+    #[test]
+    fn epoch_accepts_numbers_and_numeric_strings() {
+        assert_eq!(
+            epoch(Some(&Value::from(1_700_000_000_000_i64))),
+            Some(1_700_000_000_000)
+        );
+        assert_eq!(epoch(Some(&Value::from(1.5e12))), Some(1_500_000_000_000));
+        assert_eq!(epoch(Some(&Value::from("42"))), Some(42));
+        assert_eq!(epoch(Some(&Value::from(1e300))), None);
+        assert_eq!(epoch(Some(&Value::Null)), None);
+    }
+}

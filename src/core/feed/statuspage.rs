@@ -1,0 +1,449 @@
+//! Atlassian Statuspage v2: `summary.json`, and `status.json`, `components.json`,
+//! `incidents.json` and `scheduled-maintenances.json` on their own.
+//!
+//! Every one of these documents carries `page`; they differ only in which of `status`,
+//! `components`, `incidents` and `scheduled_maintenances` they add, so one reader takes
+//! them all. Each list item is read on its own: an item of the wrong shape is skipped with
+//! a warning instead of losing the whole feed. `status.indicator` is deliberately not read:
+//! it follows component states only (see [`Snapshot::overall`]).
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::text::{clean, list, web_link};
+use super::Warning;
+use crate::core::model::{
+    Component, Group, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Page,
+    Snapshot, Update,
+};
+use crate::core::time::parse_rfc3339;
+
+#[derive(Deserialize, Default)]
+struct RawPage {
+    name: Option<String>,
+    url: Option<String>,
+    updated_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawComponent {
+    id: Option<String>,
+    name: Option<String>,
+    status: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    group: Option<bool>,
+    group_id: Option<String>,
+    #[serde(default)]
+    only_show_if_degraded: Option<bool>,
+    /// On a group: the ids of its members.
+    #[serde(default)]
+    components: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+struct RawIncident {
+    id: Option<String>,
+    name: Option<String>,
+    status: Option<String>,
+    impact: Option<String>,
+    created_at: Option<String>,
+    started_at: Option<String>,
+    resolved_at: Option<String>,
+    shortlink: Option<String>,
+    scheduled_for: Option<String>,
+    scheduled_until: Option<String>,
+    #[serde(default)]
+    incident_updates: Option<Vec<Value>>,
+    /// The components the incident names, as component objects (only `id` is read).
+    #[serde(default)]
+    components: Option<Vec<Value>>,
+}
+
+#[derive(Deserialize)]
+struct RawUpdate {
+    status: Option<String>,
+    body: Option<String>,
+    display_at: Option<String>,
+    created_at: Option<String>,
+    #[serde(default)]
+    affected_components: Option<Vec<Value>>,
+}
+
+/// Reads a Statuspage document into the model. `Err` carries the reason it is not one.
+pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
+    let Some(object) = value.as_object() else {
+        return Err(format!(
+            "the document is {}, expected an object with `page`",
+            super::text::kind(value)
+        ));
+    };
+    let parts = [
+        "page",
+        "status",
+        "components",
+        "incidents",
+        "scheduled_maintenances",
+    ];
+    if !parts.iter().any(|k| object.contains_key(*k)) {
+        return Err("expected `page` with `components`, `incidents`, \
+             `scheduled_maintenances` or `status`; found none of them"
+            .to_owned());
+    }
+    let page = match object.get("page") {
+        None | Some(Value::Null) => RawPage::default(),
+        Some(page) => RawPage::deserialize(page).map_err(|e| format!("`page`: {e}"))?,
+    };
+    let page = Page {
+        name: clean(page.name.as_deref()),
+        url: web_link(page.url.as_deref(), "page", warnings),
+        updated_at_ms: time(page.updated_at.as_deref(), "page updated_at", warnings),
+    };
+
+    let mut snapshot = Snapshot {
+        page,
+        ..Snapshot::default()
+    };
+    read_components(
+        list(object.get("components"), "components")?,
+        &mut snapshot,
+        warnings,
+    );
+    for (index, item) in list(object.get("incidents"), "incidents")?
+        .iter()
+        .enumerate()
+    {
+        match read_incident(item, &format!("incidents[{index}]"), warnings) {
+            Some(Event::Incident(incident)) => snapshot.incidents.push(incident),
+            Some(Event::Maintenance(maintenance)) => snapshot.maintenances.push(maintenance),
+            None => {}
+        }
+    }
+    let maintenances = list(
+        object.get("scheduled_maintenances"),
+        "scheduled_maintenances",
+    )?;
+    for (index, item) in maintenances.iter().enumerate() {
+        let at = format!("scheduled_maintenances[{index}]");
+        if let Some(raw) = item_of::<RawIncident>(item, &at, warnings) {
+            snapshot
+                .maintenances
+                .push(maintenance_of(raw, &at, warnings));
+        }
+    }
+    snapshot
+        .incidents
+        .sort_by_key(|i| std::cmp::Reverse(i.started_at_ms));
+    Ok(snapshot)
+}
+
+/// Reads one list item, or skips it with a warning naming where it was.
+fn item_of<T: for<'de> Deserialize<'de>>(
+    item: &Value,
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<T> {
+    match T::deserialize(item) {
+        Ok(raw) => Some(raw),
+        Err(e) => {
+            warnings.push(Warning(format!("{at} was skipped: {e}")));
+            None
+        }
+    }
+}
+
+fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+    let mut members_of_groups: Vec<(String, String)> = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let at = format!("components[{index}]");
+        let Some(raw) = item_of::<RawComponent>(item, &at, warnings) else {
+            continue;
+        };
+        let id = clean(raw.id.as_deref());
+        let name = clean(raw.name.as_deref());
+        let (id, name) = match (id, name) {
+            (Some(id), Some(name)) => (id, name),
+            (Some(id), None) => (id.clone(), id),
+            (None, Some(name)) => (name.clone(), name),
+            (None, None) => {
+                warnings.push(Warning(format!("{at} has neither id nor name; skipped")));
+                continue;
+            }
+        };
+        if raw.group == Some(true) {
+            for member in raw.components.iter().flatten() {
+                members_of_groups.push((member.trim().to_owned(), id.clone()));
+            }
+            snapshot.groups.push(Group { id, name });
+            continue;
+        }
+        let level = component_level(raw.status.as_deref(), &name, warnings);
+        snapshot.components.push(Component {
+            id,
+            name,
+            level,
+            group_id: clean(raw.group_id.as_deref()),
+            description: clean(raw.description.as_deref()),
+            only_show_if_degraded: raw.only_show_if_degraded.unwrap_or(false),
+        });
+    }
+    // A group lists its members and each member names its group; either is enough.
+    for component in &mut snapshot.components {
+        if component.group_id.is_none() {
+            component.group_id = members_of_groups
+                .iter()
+                .find(|(member, _)| *member == component.id)
+                .map(|(_, group)| group.clone());
+        }
+        if let Some(group_id) = &component.group_id {
+            if !snapshot.groups.iter().any(|g| &g.id == group_id) {
+                warnings.push(Warning(format!(
+                    "component \"{}\" belongs to group \"{group_id}\", which is not in the \
+                     feed; shown without a group",
+                    component.name
+                )));
+                component.group_id = None;
+            }
+        }
+    }
+}
+
+fn component_level(status: Option<&str>, name: &str, warnings: &mut Vec<Warning>) -> Level {
+    let Some(status) = clean(status) else {
+        warnings.push(Warning(format!(
+            "component \"{name}\" has no status; shown as operational"
+        )));
+        return Level::Operational;
+    };
+    match status.to_ascii_lowercase().as_str() {
+        "operational" => Level::Operational,
+        "degraded_performance" => Level::Degraded,
+        "partial_outage" => Level::PartialOutage,
+        "major_outage" => Level::MajorOutage,
+        "under_maintenance" => Level::Maintenance,
+        other => {
+            let level = if other.contains("major") && other.contains("outage") {
+                Level::MajorOutage
+            } else if other.contains("outage") {
+                Level::PartialOutage
+            } else if other.contains("maintenance") {
+                Level::Maintenance
+            } else {
+                Level::Degraded
+            };
+            warnings.push(Warning(format!(
+                "component \"{name}\" has unknown status \"{status}\"; shown as {}",
+                words(level)
+            )));
+            level
+        }
+    }
+}
+
+fn words(level: Level) -> &'static str {
+    match level {
+        Level::Operational => "operational",
+        Level::Maintenance => "under maintenance",
+        Level::Degraded => "degraded",
+        Level::PartialOutage => "partial outage",
+        Level::MajorOutage => "major outage",
+    }
+}
+
+enum Event {
+    Incident(Incident),
+    Maintenance(Maintenance),
+}
+
+fn read_incident(item: &Value, at: &str, warnings: &mut Vec<Warning>) -> Option<Event> {
+    let raw = item_of::<RawIncident>(item, at, warnings)?;
+    // `incidents.json` lists scheduled maintenances too; their status says which they are.
+    let status = clean(raw.status.as_deref()).map(|s| s.to_ascii_lowercase());
+    if matches!(
+        status.as_deref(),
+        Some("scheduled" | "in_progress" | "verifying" | "completed")
+    ) {
+        return Some(Event::Maintenance(maintenance_of(raw, at, warnings)));
+    }
+    let title = title_of(raw.name.as_deref(), at);
+    let what = format!("incident \"{title}\"");
+    let status = match status.as_deref() {
+        Some("investigating") => IncidentStatus::Investigating,
+        Some("identified") => IncidentStatus::Identified,
+        Some("monitoring") => IncidentStatus::Monitoring,
+        Some("resolved") => IncidentStatus::Resolved,
+        Some("postmortem") => IncidentStatus::Postmortem,
+        other => {
+            warnings.push(Warning(format!(
+                "{what} has unknown status \"{}\"; shown as investigating",
+                other.unwrap_or_default()
+            )));
+            IncidentStatus::Investigating
+        }
+    };
+    let impact = match clean(raw.impact.as_deref())
+        .map(|s| s.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("none") => Level::Operational,
+        Some("minor") => Level::Degraded,
+        Some("major") => Level::PartialOutage,
+        Some("critical") => Level::MajorOutage,
+        Some("maintenance") => Level::Maintenance,
+        other => {
+            warnings.push(Warning(format!(
+                "{what} has unknown impact \"{}\"; shown as degraded",
+                other.unwrap_or_default()
+            )));
+            Level::Degraded
+        }
+    };
+    let started_at_ms = time(
+        raw.started_at.as_deref(),
+        &format!("{what} started_at"),
+        warnings,
+    )
+    .or_else(|| {
+        time(
+            raw.created_at.as_deref(),
+            &format!("{what} created_at"),
+            warnings,
+        )
+    });
+    let resolved_at_ms = time(
+        raw.resolved_at.as_deref(),
+        &format!("{what} resolved_at"),
+        warnings,
+    );
+    let updates = updates_of(raw.incident_updates.as_deref(), &what, warnings);
+    let affected = affected_of(raw.components.as_deref(), &updates);
+    Some(Event::Incident(Incident {
+        id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
+        url: web_link(raw.shortlink.as_deref(), &what, warnings),
+        title,
+        impact,
+        status,
+        started_at_ms,
+        resolved_at_ms,
+        affected,
+        users_affected: None,
+        updates,
+    }))
+}
+
+fn maintenance_of(raw: RawIncident, at: &str, warnings: &mut Vec<Warning>) -> Maintenance {
+    let title = title_of(raw.name.as_deref(), at);
+    let what = format!("maintenance \"{title}\"");
+    let status = match clean(raw.status.as_deref())
+        .map(|s| s.to_ascii_lowercase())
+        .as_deref()
+    {
+        Some("scheduled") => MaintenanceStatus::Scheduled,
+        Some("in_progress") => MaintenanceStatus::InProgress,
+        Some("verifying") => MaintenanceStatus::Verifying,
+        Some("completed") => MaintenanceStatus::Completed,
+        other => {
+            warnings.push(Warning(format!(
+                "{what} has unknown status \"{}\"; shown as scheduled",
+                other.unwrap_or_default()
+            )));
+            MaintenanceStatus::Scheduled
+        }
+    };
+    let updates = updates_of(raw.incident_updates.as_deref(), &what, warnings);
+    Maintenance {
+        id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
+        url: web_link(raw.shortlink.as_deref(), &what, warnings),
+        status,
+        starts_at_ms: time(
+            raw.scheduled_for.as_deref(),
+            &format!("{what} scheduled_for"),
+            warnings,
+        ),
+        ends_at_ms: time(
+            raw.scheduled_until.as_deref(),
+            &format!("{what} scheduled_until"),
+            warnings,
+        ),
+        affected: affected_of(raw.components.as_deref(), &updates),
+        users_affected: None,
+        updates,
+        title,
+    }
+}
+
+fn title_of(name: Option<&str>, at: &str) -> String {
+    clean(name).unwrap_or_else(|| format!("Untitled ({at})"))
+}
+
+/// The incident's own component list, then any component its updates name, without repeats.
+fn affected_of(components: Option<&[Value]>, updates: &[Update]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let own = components
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|c| c.get("id").and_then(Value::as_str))
+        .filter_map(|id| clean(Some(id)));
+    let from_updates = updates
+        .iter()
+        .rev()
+        .flat_map(|u| u.affected.iter().cloned());
+    for id in own.chain(from_updates) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// The timeline, newest first whatever order the feed used.
+fn updates_of(items: Option<&[Value]>, what: &str, warnings: &mut Vec<Warning>) -> Vec<Update> {
+    let mut updates: Vec<Update> = Vec::new();
+    for (index, item) in items.unwrap_or_default().iter().enumerate() {
+        let at = format!("{what} update {index}");
+        let Some(raw) = item_of::<RawUpdate>(item, &at, warnings) else {
+            continue;
+        };
+        let at_ms = time(
+            raw.display_at.as_deref(),
+            &format!("{at} display_at"),
+            warnings,
+        )
+        .or_else(|| {
+            time(
+                raw.created_at.as_deref(),
+                &format!("{at} created_at"),
+                warnings,
+            )
+        });
+        let affected = raw
+            .affected_components
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|c| c.get("code").and_then(Value::as_str))
+            .filter_map(|code| clean(Some(code)))
+            .collect();
+        updates.push(Update {
+            status: clean(raw.status.as_deref())
+                .map(|s| s.to_ascii_lowercase())
+                .unwrap_or_default(),
+            body: clean(raw.body.as_deref()).unwrap_or_default(),
+            at_ms,
+            affected,
+        });
+    }
+    updates.sort_by_key(|u| std::cmp::Reverse(u.at_ms));
+    updates
+}
+
+/// Reads an optional timestamp; one that is present but unreadable gives a warning.
+fn time(text: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Option<i64> {
+    let text = clean(text)?;
+    let parsed = parse_rfc3339(&text);
+    if parsed.is_none() {
+        warnings.push(Warning(format!(
+            "{what} \"{text}\" is not a date and time; ignored"
+        )));
+    }
+    parsed
+}

@@ -1,0 +1,214 @@
+//! Text hygiene shared by the feed formats: trimming, HTML entity decoding, link checks,
+//! the envelope (BOM, JSONP wrapper) around a JSON document, and small lenient readers
+//! for raw values.
+//!
+//! Feed text is text: entities are decoded into the characters they name, but markup is
+//! never interpreted, so `<b>` stays the four characters `<b>`.
+
+use serde_json::Value;
+
+use super::Warning;
+use crate::core::config::is_web_url;
+
+/// Removes an optional UTF-8 byte order mark and an optional JSONP wrapper
+/// (`callback( … );`, any callback identifier, optional `;`), returning the JSON inside.
+pub(crate) fn unwrap_envelope(text: &str) -> &str {
+    let text = text.trim_start_matches('\u{feff}').trim();
+    strip_jsonp(text).unwrap_or(text)
+}
+
+fn strip_jsonp(text: &str) -> Option<&str> {
+    let open = text.find('(')?;
+    let callback = text[..open].trim_end();
+    let is_identifier = !callback.is_empty()
+        && callback
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.'))
+        && !callback.starts_with(|c: char| c.is_ascii_digit());
+    if !is_identifier {
+        return None;
+    }
+    let rest = text[open + 1..].trim_end();
+    let rest = rest.strip_suffix(';').unwrap_or(rest).trim_end();
+    let inner = rest.strip_suffix(')')?;
+    Some(inner.trim())
+}
+
+/// Trims a string and turns an empty result into `None`.
+pub(crate) fn clean(text: Option<&str>) -> Option<String> {
+    let trimmed = text?.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// Decodes HTML entities, collapses runs of white space into one space and trims: the
+/// form of a name as shown to people.
+pub(crate) fn clean_name(text: &str) -> String {
+    decode_entities(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Decodes HTML entities and trims, keeping line breaks: the form of a message body.
+pub(crate) fn clean_body(text: &str) -> String {
+    decode_entities(text).trim().to_owned()
+}
+
+/// Replaces the HTML entities status feeds use (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`,
+/// `&apos;`, `&nbsp;`, `&#NN;`, `&#xNN;`) with their characters. Anything else, including
+/// an entity naming an invalid code point, is left as written.
+pub(crate) fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        // Entities are short; looking at most 12 bytes ahead keeps this linear.
+        let semi = rest
+            .char_indices()
+            .take(12)
+            .find(|&(_, c)| c == ';')
+            .map(|(i, _)| i);
+        let decoded = semi.and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
+        match decoded {
+            Some((c, semi)) => {
+                out.push(c);
+                rest = &rest[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        // A no-break space inside a name is a space to every reader of a status line.
+        "nbsp" => Some(' '),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse::<u32>().ok()?,
+            };
+            char::from_u32(code).filter(|c| *c != '\0')
+        }
+    }
+}
+
+/// Keeps an `http:`/`https:` link (trimmed); anything else is dropped with a warning that
+/// names `what`.
+pub(crate) fn web_link(
+    url: Option<&str>,
+    what: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let url = clean(url)?;
+    if is_web_url(&url) {
+        Some(url)
+    } else {
+        warnings.push(Warning(format!(
+            "{what} has link \"{url}\" that is not http or https; it was dropped"
+        )));
+        None
+    }
+}
+
+/// A short description of a JSON value's type, for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a JSON value as a list, treating a missing value or `null` as empty and anything
+/// else as an error described in words.
+pub(crate) fn list<'a>(value: Option<&'a Value>, field: &str) -> Result<&'a [Value], String> {
+    match value {
+        None | Some(Value::Null) => Ok(&[]),
+        Some(Value::Array(items)) => Ok(items),
+        Some(other) => Err(format!("`{field}` is {}, expected an array", kind(other))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unwrap_envelope_strips_bom_and_jsonp() {
+        assert_eq!(
+            unwrap_envelope("\u{feff}jsonCallback({\"a\":1});\n"),
+            "{\"a\":1}"
+        );
+        assert_eq!(unwrap_envelope("  cb ( [1] ) "), "[1]");
+        assert_eq!(unwrap_envelope("window.cb_2({})"), "{}");
+        assert_eq!(unwrap_envelope("{\"a\":\"f(x)\"}"), "{\"a\":\"f(x)\"}");
+        assert_eq!(unwrap_envelope("<html>(</html>"), "<html>(</html>");
+        assert_eq!(unwrap_envelope("cb({}"), "cb({}");
+    }
+
+    #[test]
+    fn decode_entities_handles_named_and_numeric() {
+        assert_eq!(decode_entities("Mail &amp; Calendar"), "Mail & Calendar");
+        assert_eq!(
+            decode_entities("&lt;b&gt; &quot;x&quot; &#39;y&#39;"),
+            "<b> \"x\" 'y'"
+        );
+        assert_eq!(
+            decode_entities("&#x2014;&#8212;&nbsp;"),
+            "\u{2014}\u{2014} "
+        );
+    }
+
+    #[test]
+    fn decode_entities_leaves_unknown_and_invalid_alone() {
+        assert_eq!(
+            decode_entities("AT&T &bogus; &#xD800; &#0; &"),
+            "AT&T &bogus; &#xD800; &#0; &"
+        );
+        assert_eq!(decode_entities("&amp"), "&amp");
+        assert_eq!(decode_entities("&&amp;"), "&&");
+    }
+
+    #[test]
+    fn clean_name_trims_and_collapses_space() {
+        assert_eq!(
+            clean_name("  iCloud   Mail &amp;\tCalendar "),
+            "iCloud Mail & Calendar"
+        );
+        assert_eq!(clean_name("&nbsp;Photos&nbsp;"), "Photos");
+    }
+
+    #[test]
+    fn web_link_drops_other_schemes_with_warning() {
+        let mut warnings = vec![];
+        assert_eq!(
+            web_link(Some(" https://status.example.com "), "page", &mut warnings),
+            Some("https://status.example.com".into())
+        );
+        assert!(warnings.is_empty());
+        assert_eq!(
+            web_link(Some("javascript:alert(1)"), "page", &mut warnings),
+            None
+        );
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].0.contains("javascript:alert(1)"));
+        assert_eq!(web_link(Some("  "), "page", &mut warnings), None);
+        assert_eq!(warnings.len(), 1);
+    }
+}
