@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The benchmark (not a test): builds dist/ and prints its sizes (raw, gzip -9, brotli 11,
+# per file and in total) and the median/min/p90 time from navigation start to the first
+# live badge over 20 cold page loads in headless Chromium against a local feed.
+#
+#   bash scripts/bench.sh [--runs N]
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh --browser </dev/null
+bash scripts/build.sh
+echo
+exec node tests/e2e/bench.mjs "$@"

@@ -1,0 +1,133 @@
+// A plain HTML page with the partner snippet: the badge a person sees for real feed
+// fixtures, the panel a click opens, and the keyboard path through it.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { appleOngoingEvent, squash, statuspageLatestUpdate } from './fixtures.mjs';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+describe('badge on a plain page with the snippet', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  async function showFeed(fixture, attrs = {}) {
+    const { server, browser } = harness;
+    const name = `badge-${fixture.replace(/\W/g, '_')}`;
+    server.setFeed(name, { fixture });
+    server.setPage(`/t/${name}.html`, hostPage({ body: snippet({ feed: `/feeds/${name}`, ...attrs }) }));
+    const session = await openPage(browser);
+    await session.page.goto(server.url(`/t/${name}.html`));
+    const w = widget(session.page);
+    await w.waitForPhase('live');
+    return { session, w };
+  }
+
+  test('statuspage operational feed shows "All systems operational"', async () => {
+    const { session, w } = await showFeed('statuspage/summary_operational.json');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    assert.equal(squash(await w.badgeText.textContent()), 'All systems operational');
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'false');
+    assert.match(await w.badge.getAttribute('aria-label'), /all systems operational/i);
+    // The badge has an icon, so the state is never told by colour alone.
+    assert.equal(await w.badge.locator('svg[aria-hidden=true]').count(), 1);
+    // The fallback link is no longer what shows.
+    assert.equal(await session.page.getByRole('link', { name: 'System status' }).isVisible(), false);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('apple multi-service outage shows a major outage badge', async () => {
+    const { session, w } = await showFeed('apple/multi_service_outage.js');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.match(squash(await w.badgeText.textContent()), /major outage/i);
+    assert.match(await w.badge.getAttribute('aria-label'), /major outage/i);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('statuspage declared incident without component change is not "operational"', async () => {
+    const fixture = 'statuspage/summary_major_incident_no_component_change.json';
+    const { session, w } = await showFeed(fixture);
+    assert.notEqual(await w.badge.getAttribute('data-tone'), 'operational');
+    assert.doesNotMatch(squash(await w.badgeText.textContent()), /all systems operational/i);
+
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const { incident, body } = statuspageLatestUpdate(fixture);
+    const shown = w.inside('incident').filter({ hasText: incident.name.trim() });
+    assert.equal(await shown.count(), 1, `incident "${incident.name}" is in the panel`);
+    // Newest update first.
+    assert.equal(squash(await shown.locator('[data-testid=update-body]').first().textContent()), squash(body));
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('click opens the panel with the incident\'s latest update; a second click closes it', async () => {
+    const fixture = 'apple/multi_service_outage.js';
+    const { session, w } = await showFeed(fixture);
+    assert.equal(await w.panel.isVisible(), false, 'panel starts closed');
+
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'true');
+    assert.equal(await w.badge.getAttribute('aria-controls'), await w.panel.getAttribute('id'));
+    assert.equal(await w.panel.getAttribute('role'), 'region');
+
+    const { event, services } = appleOngoingEvent(fixture);
+    const bodies = (await w.updateBodies.allTextContents()).map(squash);
+    assert.ok(bodies.includes(squash(event.message)), `panel shows "${event.message}"; saw ${JSON.stringify(bodies)}`);
+    // One incident for the one event, however many services list it.
+    assert.equal(await w.incidents.count(), 1);
+    // Every service under that event is shown as not operational.
+    for (const service of services) {
+      const row = w.components.filter({ hasText: service });
+      assert.ok((await row.count()) >= 1, `component row for ${service}`);
+      assert.notEqual(await row.first().getAttribute('data-tone'), 'operational', service);
+    }
+    const timeAttr = await w.inside('update').first().locator('time').getAttribute('datetime');
+    assert.ok(!Number.isNaN(Date.parse(timeAttr)), `update <time datetime="${timeAttr}">`);
+
+    await w.badge.click();
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'false');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('keyboard: Tab reaches the badge, Enter opens, Escape closes and focus returns', async () => {
+    const { session, w } = await showFeed('statuspage/summary_major_incident_no_component_change.json');
+    const { page } = session;
+    const focusedTestId = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.tagName ?? null;
+      });
+
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedTestId(), 'badge');
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'true');
+
+    // Move into the panel when it has something focusable (the status page link).
+    if ((await w.statusLink.count()) > 0) {
+      await page.keyboard.press('Tab');
+      assert.notEqual(await focusedTestId(), 'badge', 'Tab moves on from the badge');
+    }
+    await page.keyboard.press('Escape');
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focusedTestId(), 'badge', 'focus returns to the badge');
+
+    // Space toggles too (native button behaviour).
+    await page.keyboard.press('Space');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    session.assertCleanConsole();
+    await session.close();
+  });
+});

@@ -1,0 +1,114 @@
+// When things go wrong: a malformed feed shows the error state and the page keeps working;
+// when the widget cannot start (wasm blocked, no feed attribute) the fallback link stays.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { squash } from './fixtures.mjs';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+const HOST_BUTTON =
+  '<button id="host-button" type="button">Host button</button><output id="host-count">0</output>' +
+  `<script>
+    document.getElementById('host-button').addEventListener('click', () => {
+      const out = document.getElementById('host-count');
+      out.textContent = String(Number(out.textContent) + 1);
+    });
+  </script>`;
+
+// Chromium reports a failed resource load (a 404, a 500) as a console error of its own;
+// where a spec causes one on purpose, that line is expected.
+const RESOURCE_FAILURE = /Failed to load resource/;
+
+describe('errors and fallback', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  async function unavailable(name, answer, allow = []) {
+    const { server, browser } = harness;
+    server.setFeed(name, answer);
+    server.setPage(`/t/${name}.html`, hostPage({ body: snippet({ feed: `/feeds/${name}` }) + HOST_BUTTON }));
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url(`/t/${name}.html`));
+    const w = widget(page);
+    await w.waitForPhase('unavailable');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'unknown');
+    assert.match(squash(await w.badgeText.textContent()), /^Status unavailable/);
+    // The panel explains what happened.
+    await w.badge.click();
+    await w.notice.waitFor({ timeout: WAIT_MS });
+    assert.ok(squash(await w.notice.textContent()).length > 0);
+    // The page keeps working.
+    await page.locator('#host-button').click();
+    await page.locator('#host-button').click();
+    assert.equal(await page.locator('#host-count').textContent(), '2');
+    session.assertCleanConsole({ allow });
+    await session.close();
+  }
+
+  test('a truncated JSON feed shows "Status unavailable" and the page keeps working', async () => {
+    await unavailable('truncated', { fixture: 'bad/truncated.json' });
+  });
+
+  test('an HTML error page instead of a feed shows "Status unavailable"', async () => {
+    await unavailable('html', { fixture: 'bad/html_error_page.html' });
+  });
+
+  test('an HTTP 503 from the feed shows "Status unavailable"', async () => {
+    await unavailable('down', { fixture: 'bad/html_error_page.html', status: 503 }, [RESOURCE_FAILURE]);
+  });
+
+  test('a feed without CORS headers shows "Status unavailable"', async () => {
+    // Chromium logs the CORS refusal itself; that is the browser, not the widget.
+    await unavailable('nocors', { fixture: 'apple/all_operational.js', cors: false }, [
+      /CORS policy|Failed to load resource|net::ERR_FAILED/,
+    ]);
+  });
+
+  test('the fallback link stays visible when the wasm is blocked', async () => {
+    const { server, browser } = harness;
+    server.setFeed('blocked', { fixture: 'apple/all_operational.js' });
+    server.setPage(`/t/blocked.html`, hostPage({ body: snippet({ feed: '/feeds/blocked' }) + HOST_BUTTON }));
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
+    const warned = page.waitForEvent('console', {
+      predicate: (m) => m.type() === 'warning' && m.text().startsWith('[telltale]'),
+      timeout: WAIT_MS,
+    });
+    await page.goto(server.url('/t/blocked.html'));
+    await warned;
+    assert.equal(await page.getByRole('link', { name: 'System status' }).isVisible(), true);
+    assert.equal(await widget(page).root.count(), 0);
+    assert.equal(server.feedRequests('blocked').length, 0);
+    await page.locator('#host-button').click();
+    assert.equal(await page.locator('#host-count').textContent(), '1');
+    session.assertCleanConsole({ allow: [RESOURCE_FAILURE] });
+    await session.close();
+  });
+
+  test('the fallback link stays visible and one warning names the attribute when feed is missing', async () => {
+    const { server, browser } = harness;
+    server.setPage(`/t/nofeed.html`, hostPage({ body: snippet({ view: 'badge' }) + HOST_BUTTON }));
+    const session = await openPage(browser);
+    const { page } = session;
+    const warned = page.waitForEvent('console', {
+      predicate: (m) => m.type() === 'warning' && m.text().startsWith('[telltale]'),
+      timeout: WAIT_MS,
+    });
+    await page.goto(server.url('/t/nofeed.html'));
+    const warning = await warned;
+    assert.match(warning.text(), /feed/);
+    assert.equal(await page.getByRole('link', { name: 'System status' }).isVisible(), true);
+    assert.equal(await widget(page).root.count(), 0);
+    const telltaleWarnings = session.warnings.filter((w) => w.startsWith('[telltale]'));
+    assert.equal(telltaleWarnings.length, 1, `one warning, got ${JSON.stringify(telltaleWarnings)}`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+});

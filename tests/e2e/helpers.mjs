@@ -1,0 +1,155 @@
+// Shared pieces of the end-to-end specs: the browser, a page that records what its console
+// says, locators into the widget's shadow root, and the partner snippet as a page.
+//
+// Playwright's CSS locators pierce open shadow roots, so `telltale-status
+// [data-testid=badge]` finds the badge inside the widget.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { repoRoot, startServer } from './server.mjs';
+
+/** Debian's Chromium; tests never download a browser. */
+export const CHROMIUM = process.env.TELLTALE_CHROMIUM ?? '/usr/bin/chromium';
+
+/** How long any single wait may take before the spec fails. */
+export const WAIT_MS = 10_000;
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Starts the server and the browser for one spec file; fails early with a clear message
+ * when dist/ has not been built.
+ */
+export async function startHarness() {
+  for (const file of ['telltale.js', 'telltale_bg.wasm']) {
+    assert.ok(
+      existsSync(join(repoRoot, 'dist', file)),
+      `dist/${file} is missing: run \`bash scripts/build.sh\` first`,
+    );
+  }
+  const server = await startServer();
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    async stop() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * Opens a fresh context and page that record console errors, `[telltale]` warnings and
+ * uncaught page errors. Call `assertCleanConsole()` at the end of the spec.
+ */
+export async function openPage(browser, { viewport = { width: 1000, height: 800 } } = {}) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  const pageErrors = [];
+  page.on('console', (message) => {
+    const entry = `${message.text()} (${message.location().url || 'no url'})`;
+    if (message.type() === 'error') errors.push(entry);
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(String(error?.stack ?? error)));
+  return {
+    page,
+    context,
+    errors,
+    warnings,
+    pageErrors,
+    /** No console error (except ones matching `allow`) and no uncaught error. */
+    assertCleanConsole({ allow = [] } = {}) {
+      const unexpected = errors.filter((e) => !allow.some((pattern) => pattern.test(e)));
+      assert.deepEqual(unexpected, [], 'console errors on the page');
+      assert.deepEqual(pageErrors, [], 'uncaught errors on the page');
+      const foreign = warnings.filter((w) => /telltale|wasm/i.test(w) && !w.startsWith('[telltale]'));
+      assert.deepEqual(foreign, [], 'widget warnings without the [telltale] prefix');
+    },
+    close: () => context.close(),
+  };
+}
+
+/** Locators for one widget (`host` is a CSS selector for the <telltale-status> or mount div). */
+export function widget(page, host = 'telltale-status') {
+  const inside = (testid) => page.locator(`${host} [data-testid=${testid}]`);
+  return {
+    root: inside('root'),
+    badge: inside('badge'),
+    badgeText: inside('badge-text'),
+    badgeLabel: inside('badge-label'),
+    panel: inside('panel'),
+    components: inside('component'),
+    incidents: inside('incident'),
+    updateBodies: inside('update-body'),
+    notice: inside('notice'),
+    statusLink: inside('status-link'),
+    liveRegion: inside('live-region'),
+    inside,
+    /** Waits until the widget's root reports `phase`. */
+    waitForPhase: (phase) =>
+      page.locator(`${host} [data-testid=root][data-phase=${phase}]`).waitFor({ timeout: WAIT_MS }),
+  };
+}
+
+/** Escapes text for an HTML attribute or text node. */
+export function escapeHtml(text) {
+  return String(text)
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
+}
+
+/** One `<telltale-status>` with the fallback link, as a partner pastes it. */
+export function snippet(attrs = {}, fallback = 'System status') {
+  const attributes = Object.entries(attrs)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  return (
+    `<telltale-status${attributes}>` +
+    `<a href="https://status.example.com/">${escapeHtml(fallback)}</a>` +
+    `</telltale-status>`
+  );
+}
+
+/**
+ * A plain host page. `body` goes before the loader; `script` is the loader tag
+ * (async, as the README's snippet has it, unless overridden); `after` follows it.
+ */
+export function hostPage({ title = 'Host page', head = '', body = '', script, after = '' } = {}) {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(title)}</title>
+${head}
+</head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+${body}
+${script ?? '<script src="/dist/telltale.js" async></script>'}
+${after}
+</body>
+</html>
+`;
+}

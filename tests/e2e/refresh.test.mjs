@@ -1,0 +1,104 @@
+// Polling: a feed that goes from operational to an outage shows on the next refresh, and
+// the element tells the host page through `telltale:change`.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+describe('refresh', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  test('a feed switched from operational to outage shows on the next refresh', async () => {
+    const { server, browser } = harness;
+    server.setFeed('switch', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/refresh.html',
+      hostPage({
+        // The host listens before the widget starts, as a partner page would.
+        head: `<script>
+          window.changes = [];
+          document.addEventListener('telltale:change', (event) => {
+            window.changes.push({ detail: event.detail, target: event.target.id });
+          });
+        </script>`,
+        body: snippet({ id: 'w', feed: '/feeds/switch' }),
+        // Synchronous, so the test hook is set before any widget starts polling.
+        script: '<script src="/dist/telltale.js"></script>',
+        after: '<script>Telltale.__test = { refreshMs: 300 };</script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    const w = widget(page);
+    await page.goto(server.url('/t/refresh.html'));
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    await page.waitForFunction(() => window.changes.length === 1, null, { timeout: WAIT_MS });
+    const first = await page.evaluate(() => window.changes[0]);
+    assert.equal(first.target, 'w', 'the event is dispatched on the element');
+    assert.equal(first.detail.overall, 'operational');
+    assert.equal(first.detail.previous, null);
+    assert.ok(first.detail.components.length > 0);
+    for (const component of first.detail.components) {
+      assert.equal(component.state, 'operational', component.name);
+      assert.equal(component.previous, null);
+    }
+
+    // Identical polls: no event. Wait for two more polls, then count.
+    const seen = server.feedRequests('switch').length;
+    await server.waitForFeedRequests('switch', seen + 2, WAIT_MS);
+    assert.equal(await page.evaluate(() => window.changes.length), 1, 'no event for identical polls');
+
+    server.setFeed('switch', { fixture: 'apple/multi_service_outage.js' });
+    const switchedAt = server.feedRequests('switch').length;
+    await server.waitForFeedRequests('switch', switchedAt + 1, WAIT_MS);
+    await page
+      .locator('telltale-status [data-testid=badge][data-tone=major_outage]')
+      .waitFor({ timeout: WAIT_MS });
+    assert.match(await w.badgeText.textContent(), /major outage/i);
+
+    await page.waitForFunction(() => window.changes.length >= 2, null, { timeout: WAIT_MS });
+    const second = await page.evaluate(() => window.changes[1].detail);
+    assert.equal(second.overall, 'major_outage');
+    assert.equal(second.previous, 'operational');
+    const appStore = second.components.find((c) => c.name === 'App Store');
+    assert.ok(appStore, 'App Store is in the event');
+    assert.equal(appStore.state, 'major_outage');
+    assert.equal(appStore.previous, 'operational');
+
+    // The change is announced in words for screen readers.
+    await page.waitForFunction(
+      () => {
+        const root = document.querySelector('telltale-status').shadowRoot;
+        const region = root.querySelector('[data-testid=live-region]');
+        return region && /outage/i.test(region.textContent);
+      },
+      null,
+      { timeout: WAIT_MS },
+    );
+    assert.equal(await w.liveRegion.getAttribute('aria-live'), 'polite');
+
+    // The same outage again: still two events.
+    const now = server.feedRequests('switch').length;
+    await server.waitForFeedRequests('switch', now + 2, WAIT_MS);
+    assert.equal(await page.evaluate(() => window.changes.length), 2);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('requests carry no cookies and no cache-busting query', async () => {
+    const { server } = harness;
+    const requests = server.feedRequests('switch');
+    assert.ok(requests.length >= 2);
+    for (const request of requests) {
+      assert.equal(request.url, '/feeds/switch');
+      assert.equal(request.headers.cookie, undefined);
+    }
+  });
+});

@@ -1,0 +1,185 @@
+// The end-to-end tests' web server: serves the built widget (dist/), the helper pages
+// (tests/e2e/pages/), the feed fixtures (tests/fixtures/), pages a test writes on the fly,
+// and scripted feed endpoints whose answers each test sets and whose requests it reads.
+//
+// It listens on 127.0.0.1 with an ephemeral port, so test files can run side by side.
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root. */
+export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
+
+/** Static trees: URL prefix → directory. Everything else is a 404. */
+const STATIC_ROOTS = [
+  ['/dist/', join(repoRoot, 'dist')],
+  ['/pages/', join(repoRoot, 'tests', 'e2e', 'pages')],
+  ['/fixtures/', join(repoRoot, 'tests', 'fixtures')],
+];
+
+function contentType(path) {
+  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Resolves `rest` under `dir`, refusing anything that climbs out of it. */
+function within(dir, rest) {
+  const path = normalize(join(dir, decodeURIComponent(rest)));
+  return path === dir || path.startsWith(dir + sep) ? path : null;
+}
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Starts a server. Returns an object with:
+ * - `url(path)`: absolute URL of a path on this server;
+ * - `setFeed(name, answer)`: what `/feeds/<name>` answers from now on. `answer` is
+ *   `{ fixture?: 'apple/x.js', body?: string, status?: 200, headers?: {}, delayMs?: 0,
+ *   contentType?: string, cors?: true }` (`fixture` is read from tests/fixtures/);
+ * - `setPage(path, html)`: serve `html` at `path` (e.g. `/t/hostile.html`);
+ * - `requests`: every request received, `{ method, path, url, name, timeMs, headers }`;
+ * - `feedRequests(name)`: the requests for `/feeds/<name>`;
+ * - `waitForFeedRequests(name, count, timeoutMs)`: resolves once that many arrived;
+ * - `close()`.
+ */
+export async function startServer() {
+  const feeds = new Map();
+  const pages = new Map();
+  const requests = [];
+  const waiters = new Set();
+
+  async function feedAnswer(name, res) {
+    const answer = feeds.get(name);
+    if (!answer) {
+      res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
+      res.end(`no feed scripted for ${name}`);
+      return;
+    }
+    const body =
+      answer.fixture !== undefined
+        ? await readFile(join(repoRoot, 'tests', 'fixtures', answer.fixture))
+        : Buffer.from(answer.body ?? '', 'utf8');
+    const headers = {
+      'content-type':
+        answer.contentType ?? (answer.fixture ? contentType(answer.fixture) : 'application/json'),
+      'cache-control': 'no-store',
+      ...(answer.cors === false ? {} : { 'access-control-allow-origin': '*' }),
+      ...answer.headers,
+    };
+    if (answer.delayMs) await sleep(answer.delayMs);
+    res.writeHead(answer.status ?? 200, headers);
+    res.end(body);
+  }
+
+  async function staticAnswer(path, res) {
+    if (pages.has(path)) {
+      res.writeHead(200, { 'content-type': contentType(path), 'cache-control': 'no-store' });
+      res.end(pages.get(path));
+      return;
+    }
+    for (const [prefix, dir] of STATIC_ROOTS) {
+      if (!path.startsWith(prefix)) continue;
+      const file = within(dir, path.slice(prefix.length));
+      if (!file) break;
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' });
+        res.end(body);
+        return;
+      } catch {
+        break;
+      }
+    }
+    // Browsers ask for a favicon on their own; answer it quietly so no 404 reaches the console.
+    if (path === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  }
+
+  const server = createServer(async (req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const name = pathname.startsWith('/feeds/') ? pathname.slice('/feeds/'.length) : null;
+    requests.push({
+      method: req.method,
+      path: pathname,
+      url: req.url,
+      name,
+      timeMs: Date.now(),
+      headers: { ...req.headers },
+    });
+    for (const waiter of waiters) waiter();
+    try {
+      if (name !== null && req.method === 'OPTIONS') {
+        res.writeHead(204, {
+          'access-control-allow-origin': '*',
+          'access-control-allow-methods': 'GET',
+          'access-control-allow-headers': '*',
+        });
+        res.end();
+      } else if (name !== null) {
+        await feedAnswer(name, res);
+      } else {
+        await staticAnswer(pathname, res);
+      }
+    } catch (error) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    }
+  });
+
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address();
+  const origin = `http://127.0.0.1:${port}`;
+
+  const feedRequests = (name) => requests.filter((r) => r.name === name && r.method === 'GET');
+
+  return {
+    origin,
+    requests,
+    url: (path) => origin + path,
+    setFeed(name, answer) {
+      feeds.set(name, answer);
+    },
+    setPage(path, html) {
+      pages.set(path, html);
+    },
+    feedRequests,
+    waitForFeedRequests(name, count, timeoutMs = 10_000) {
+      return new Promise((done, fail) => {
+        const check = () => {
+          if (feedRequests(name).length >= count) {
+            clearTimeout(timer);
+            waiters.delete(check);
+            done(feedRequests(name));
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          fail(new Error(`expected ${count} requests for /feeds/${name}, got ${feedRequests(name).length}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((done) => server.close(done));
+    },
+  };
+}

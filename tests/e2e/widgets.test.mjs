@@ -1,0 +1,202 @@
+// Several widgets on one page, the panel view with a component filter, and the JS API
+// (`Telltale.mount` / `handle.refresh()` / `handle.unmount()`).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { appleOngoingEvent, squash } from './fixtures.mjs';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+describe('widgets on one page', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  test('two widgets with different feeds show different states independently', async () => {
+    const { server, browser } = harness;
+    server.setFeed('two-a', { fixture: 'statuspage/summary_operational.json' });
+    server.setFeed('two-b', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/two.html',
+      hostPage({
+        body:
+          snippet({ id: 'a', feed: '/feeds/two-a', label: 'Platform' }) +
+          '<p>Between the widgets.</p>' +
+          snippet({ id: 'b', feed: '/feeds/two-b', label: 'Apple services' }),
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/two.html'));
+    const a = widget(session.page, '#a');
+    const b = widget(session.page, '#b');
+    await a.waitForPhase('live');
+    await b.waitForPhase('live');
+
+    assert.equal(await a.badge.getAttribute('data-tone'), 'operational');
+    assert.equal(await b.badge.getAttribute('data-tone'), 'major_outage');
+    assert.equal(squash(await a.badgeLabel.textContent()), 'Platform');
+    assert.equal(squash(await b.badgeLabel.textContent()), 'Apple services');
+    assert.match(await b.badge.getAttribute('aria-label'), /^Apple services/);
+
+    // Opening one leaves the other closed; their panel ids differ.
+    await b.badge.click();
+    await b.panel.waitFor({ timeout: WAIT_MS });
+    assert.equal(await a.panel.isVisible(), false);
+    assert.equal(await a.badge.getAttribute('aria-expanded'), 'false');
+    await a.badge.click();
+    await a.panel.waitFor({ timeout: WAIT_MS });
+    assert.notEqual(await a.panel.getAttribute('id'), await b.panel.getAttribute('id'));
+    assert.equal(server.feedRequests('two-a').length >= 1, true);
+    assert.equal(server.feedRequests('two-b').length >= 1, true);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('view=panel with components="App Store,iTunes Store" shows only those, always open', async () => {
+    const { server, browser } = harness;
+    const fixture = 'apple/multi_service_outage.js';
+    server.setFeed('panel', { fixture });
+    server.setPage(
+      '/t/panel.html',
+      hostPage({ body: snippet({ feed: '/feeds/panel', view: 'panel', components: 'App Store,iTunes Store' }) }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/panel.html'));
+    const w = widget(session.page);
+    await w.waitForPhase('live');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+
+    const ids = await w.components.evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+    assert.deepEqual(ids.sort(), ['App Store', 'iTunes Store']);
+    for (const row of await w.components.all()) {
+      assert.equal(await row.getAttribute('data-tone'), 'major_outage');
+      assert.match(squash(await row.locator('[data-testid=component-state]').textContent()), /major outage/i);
+    }
+    const { event } = appleOngoingEvent(fixture);
+    const bodies = (await w.updateBodies.allTextContents()).map(squash);
+    assert.ok(bodies.includes(squash(event.message)), `panel shows the outage message; saw ${JSON.stringify(bodies)}`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('Telltale.mount renders into a div before the wasm loads; refresh() fetches; unmount() restores the fallback', async () => {
+    const { server, browser } = harness;
+    server.setFeed('mount', { fixture: 'statuspage/summary_operational.json' });
+    server.setPage(
+      '/t/mount.html',
+      hostPage({
+        body: '<div id="slot"><a href="https://status.example.com/">Status page</a></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+        // Mounted right after the script ran: the wasm is still loading, the handle queues.
+        after: `<script>
+          window.handle = Telltale.mount(document.getElementById('slot'), {
+            feed: '/feeds/mount', refresh: 120, label: 'Mounted',
+          });
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/mount.html'));
+    const w = widget(page, '#slot');
+    await w.waitForPhase('live');
+    assert.equal(await page.evaluate(() => Telltale.version), '0.1.0');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    assert.equal(squash(await w.badgeLabel.textContent()), 'Mounted');
+    assert.equal(await page.getByRole('link', { name: 'Status page' }).isVisible(), false);
+
+    const before = server.feedRequests('mount').length;
+    await page.evaluate(() => window.handle.refresh());
+    await server.waitForFeedRequests('mount', before + 1, WAIT_MS);
+
+    await page.evaluate(() => window.handle.unmount());
+    await page.getByRole('link', { name: 'Status page' }).waitFor({ timeout: WAIT_MS });
+    assert.equal(await w.root.count(), 0, 'nothing of the widget is left');
+    // unmount() twice and refresh() after unmount are harmless.
+    await page.evaluate(() => {
+      window.handle.unmount();
+      window.handle.refresh();
+    });
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('an unmounted widget stops polling while another keeps going', async () => {
+    const { server, browser } = harness;
+    server.setFeed('poll-a', { fixture: 'apple/all_operational.js' });
+    server.setFeed('poll-b', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/unmount.html',
+      hostPage({
+        body: '<div id="a"></div>' + snippet({ id: 'b', feed: '/feeds/poll-b' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>
+          Telltale.__test = { refreshMs: 200 };
+          window.handle = Telltale.mount(document.getElementById('a'), { feed: '/feeds/poll-a' });
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/unmount.html'));
+    await widget(page, '#a').waitForPhase('live');
+    await server.waitForFeedRequests('poll-a', 2, WAIT_MS);
+    await page.evaluate(() => window.handle.unmount());
+    const stoppedAt = server.feedRequests('poll-a').length;
+    // The other widget's polls are the clock: three more of them is 600 ms or more.
+    const clock = server.feedRequests('poll-b').length;
+    await server.waitForFeedRequests('poll-b', clock + 3, WAIT_MS);
+    // One request may have been in flight at the moment of unmount.
+    assert.ok(server.feedRequests('poll-a').length <= stoppedAt + 1, 'no polling after unmount');
+
+    // Removing the element stops it too.
+    await page.evaluate(() => document.getElementById('b').remove());
+    const removedAt = server.feedRequests('poll-b').length;
+    server.setFeed('poll-c', { fixture: 'apple/all_operational.js' });
+    await page.evaluate(() => {
+      window.clock = Telltale.mount(document.getElementById('a'), { feed: '/feeds/poll-c' });
+    });
+    await server.waitForFeedRequests('poll-c', 3, WAIT_MS);
+    assert.ok(server.feedRequests('poll-b').length <= removedAt + 1, 'no polling after removal');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('Telltale.mount with invalid options warns once, returns an inert handle and never throws', async () => {
+    const { server, browser } = harness;
+    server.setPage(
+      '/t/invalid.html',
+      hostPage({
+        body: '<div id="bad"><a href="https://status.example.com/">Status page</a></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/invalid.html'));
+    const warned = page.waitForEvent('console', {
+      predicate: (m) => m.type() === 'warning' && m.text().startsWith('[telltale]'),
+      timeout: WAIT_MS,
+    });
+    const outcome = await page.evaluate(() => {
+      try {
+        const handle = Telltale.mount(document.getElementById('bad'), { feed: '/feeds/x', view: 'bogus' });
+        handle.refresh();
+        handle.unmount();
+        return 'ok';
+      } catch (error) {
+        return `threw: ${error}`;
+      }
+    });
+    assert.equal(outcome, 'ok');
+    const warning = await warned;
+    assert.match(warning.text(), /view/);
+    assert.equal(await page.getByRole('link', { name: 'Status page' }).isVisible(), true);
+    assert.equal(server.feedRequests('x').length, 0);
+    session.assertCleanConsole();
+    await session.close();
+  });
+});
