@@ -1,1 +1,303 @@
-fn main() {}
+//! `telltale check`: reads a status feed from a file or stdin and prints what the widget
+//! would make of it, so a feed author can check a feed before publishing it.
+//!
+//! This binary is the one place in the project that reads the clock: the overall state of
+//! a feed depends on whether a maintenance window is open now.
+
+use std::fmt::Write as _;
+use std::io::Read as _;
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use telltale::core::feed::{self, Format, Parsed};
+use telltale::core::model::{Level, Snapshot};
+use telltale::core::time::civil_at;
+
+const USAGE: &str = "\
+usage: telltale check [--json] [--format <auto|statuspage|apple|telltale>] <file>
+
+Reads a status feed (Statuspage v2, Apple System Status or Telltale) and prints its format,
+its overall state, each component, active incidents, maintenances and warnings.
+
+  <file>             the feed to read; - reads standard input
+  --json             print the normalised model as JSON instead
+  --format <name>    read the feed as this format instead of detecting it
+
+Exit codes: 0 the feed was read, 1 it could not be read, 2 usage error.";
+
+/// What the command line asked for.
+struct Check {
+    path: String,
+    json: bool,
+    format: Option<Format>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(check) = parse_args(&args) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    match run(&check) {
+        Ok(report) => {
+            print!("{report}");
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            // One line, whatever the cause said.
+            let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
+            eprintln!("telltale: {}: {why}", check.path);
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads the arguments after the program name; `None` means "print the usage".
+fn parse_args(args: &[String]) -> Option<Check> {
+    let (command, rest) = args.split_first()?;
+    if command != "check" {
+        return None;
+    }
+    let mut path = None;
+    let mut json = false;
+    let mut format = None;
+    let mut rest = rest.iter();
+    while let Some(arg) = rest.next() {
+        let format_name = match arg.as_str() {
+            "--json" => {
+                json = true;
+                continue;
+            }
+            "--format" => Some(rest.next()?.as_str()),
+            other => other.strip_prefix("--format="),
+        };
+        if let Some(name) = format_name {
+            format = match name {
+                "auto" => None,
+                name => Some(Format::from_name(name)?),
+            };
+        } else if arg == "-" || !arg.starts_with('-') {
+            if path.replace(arg.clone()).is_some() {
+                return None;
+            }
+        } else {
+            return None;
+        }
+    }
+    Some(Check {
+        path: path?,
+        json,
+        format,
+    })
+}
+
+fn run(check: &Check) -> Result<String, String> {
+    let bytes = if check.path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        bytes
+    } else {
+        std::fs::read(&check.path).map_err(|e| e.to_string())?
+    };
+    // Browsers decode feeds leniently too; a stray invalid byte should not hide the rest.
+    let text = String::from_utf8_lossy(&bytes);
+    let parsed = feed::parse(&text, check.format).map_err(|e| e.to_string())?;
+    let now_ms = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    if check.json {
+        json_report(&parsed, now_ms)
+    } else {
+        Ok(text_report(&parsed, now_ms))
+    }
+}
+
+fn json_report(parsed: &Parsed, now_ms: i64) -> Result<String, String> {
+    let report = serde_json::json!({
+        "format": parsed.format,
+        "overall": parsed.snapshot.overall(now_ms),
+        "snapshot": parsed.snapshot,
+        "warnings": parsed.warnings,
+    });
+    serde_json::to_string_pretty(&report)
+        .map(|text| text + "\n")
+        .map_err(|e| e.to_string())
+}
+
+/// A UTC time in RFC 3339, to the second.
+fn utc(at_ms: i64) -> String {
+    let c = civil_at(at_ms, 0);
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
+    )
+}
+
+fn utc_or_unknown(at_ms: Option<i64>) -> String {
+    at_ms.map_or_else(|| "unknown".to_owned(), utc)
+}
+
+fn text_report(parsed: &Parsed, now_ms: i64) -> String {
+    let snapshot = &parsed.snapshot;
+    let mut out = String::new();
+    let _ = writeln!(out, "format: {}", parsed.format);
+    let _ = writeln!(out, "overall: {}", snapshot.overall(now_ms));
+    write_page(&mut out, snapshot);
+    write_components(&mut out, snapshot);
+    write_incidents(&mut out, snapshot);
+    write_maintenances(&mut out, snapshot, now_ms);
+    for warning in &parsed.warnings {
+        let _ = writeln!(out, "warning: {warning}");
+    }
+    out
+}
+
+fn write_page(out: &mut String, snapshot: &Snapshot) {
+    let page = &snapshot.page;
+    let mut parts = Vec::new();
+    if let Some(name) = &page.name {
+        parts.push(name.clone());
+    }
+    if let Some(url) = &page.url {
+        parts.push(format!("<{url}>"));
+    }
+    if let Some(at_ms) = page.updated_at_ms {
+        parts.push(format!("updated {}", utc(at_ms)));
+    }
+    if !parts.is_empty() {
+        let _ = writeln!(out, "page: {}", parts.join(" "));
+    }
+}
+
+fn component_line(out: &mut String, indent: &str, name: &str, level: Level, hidden: bool) {
+    let note = if hidden {
+        " (shown only when not operational)"
+    } else {
+        ""
+    };
+    let _ = writeln!(out, "{indent}{name}: {level}{note}");
+}
+
+/// Components in feed order; a group is printed, with all its members, where its first
+/// member appears.
+fn write_components(out: &mut String, snapshot: &Snapshot) {
+    if snapshot.components.is_empty() {
+        let _ = writeln!(out, "components: none");
+        return;
+    }
+    let _ = writeln!(out, "components:");
+    let mut printed_groups: Vec<&str> = Vec::new();
+    for component in &snapshot.components {
+        let Some(group_id) = component.group_id.as_deref() else {
+            component_line(
+                out,
+                "  ",
+                &component.name,
+                component.level,
+                component.only_show_if_degraded,
+            );
+            continue;
+        };
+        if printed_groups.contains(&group_id) {
+            continue;
+        }
+        printed_groups.push(group_id);
+        let name = snapshot.group(group_id).map_or(group_id, |g| g.name.as_str());
+        let _ = writeln!(out, "  {name} (group): {}", snapshot.group_level(group_id));
+        for member in snapshot
+            .components
+            .iter()
+            .filter(|c| c.group_id.as_deref() == Some(group_id))
+        {
+            component_line(
+                out,
+                "    ",
+                &member.name,
+                member.level,
+                member.only_show_if_degraded,
+            );
+        }
+    }
+}
+
+fn names(snapshot: &Snapshot, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| snapshot.component(id).map_or(id.as_str(), |c| c.name.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn write_incidents(out: &mut String, snapshot: &Snapshot) {
+    let active: Vec<_> = snapshot.incidents.iter().filter(|i| i.is_active()).collect();
+    if active.is_empty() {
+        let _ = writeln!(out, "incidents: none active");
+        return;
+    }
+    let _ = writeln!(out, "incidents:");
+    for incident in active {
+        let status = serde_json::to_value(incident.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let _ = writeln!(out, "  - {}", incident.title);
+        let _ = writeln!(
+            out,
+            "    impact: {}, status: {status}, started: {}",
+            incident.impact,
+            utc_or_unknown(incident.started_at_ms)
+        );
+        if !incident.affected.is_empty() {
+            let _ = writeln!(out, "    affected: {}", names(snapshot, &incident.affected));
+        }
+        if let Some(users) = &incident.users_affected {
+            let _ = writeln!(out, "    users affected: {users}");
+        }
+        if let Some(update) = incident.updates.first() {
+            let _ = writeln!(
+                out,
+                "    latest update ({}, {}): {}",
+                update.status,
+                utc_or_unknown(update.at_ms),
+                update.body
+            );
+        }
+    }
+}
+
+fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
+    let current: Vec<_> = snapshot
+        .maintenances
+        .iter()
+        .filter(|m| m.is_in_progress(now_ms) || m.is_upcoming_or_active(now_ms))
+        .collect();
+    if current.is_empty() {
+        let _ = writeln!(out, "maintenances: none scheduled");
+        return;
+    }
+    let _ = writeln!(out, "maintenances:");
+    for maintenance in current {
+        let status = if maintenance.is_in_progress(now_ms) {
+            "in_progress".to_owned()
+        } else {
+            serde_json::to_value(maintenance.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        let _ = writeln!(out, "  - {}", maintenance.title);
+        let _ = writeln!(
+            out,
+            "    status: {status}, window: {} to {}",
+            utc_or_unknown(maintenance.starts_at_ms),
+            utc_or_unknown(maintenance.ends_at_ms)
+        );
+        if !maintenance.affected.is_empty() {
+            let _ = writeln!(out, "    affected: {}", names(snapshot, &maintenance.affected));
+        }
+        if let Some(users) = &maintenance.users_affected {
+            let _ = writeln!(out, "    users affected: {users}");
+        }
+    }
+}
