@@ -204,7 +204,9 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
             continue;
         }
         printed_groups.push(group_id);
-        let name = snapshot.group(group_id).map_or(group_id, |g| g.name.as_str());
+        let name = snapshot
+            .group(group_id)
+            .map_or(group_id, |g| g.name.as_str());
         let _ = writeln!(out, "  {name} (group): {}", snapshot.group_level(group_id));
         for member in snapshot
             .components
@@ -224,13 +226,21 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
 
 fn names(snapshot: &Snapshot, ids: &[String]) -> String {
     ids.iter()
-        .map(|id| snapshot.component(id).map_or(id.as_str(), |c| c.name.as_str()))
+        .map(|id| {
+            snapshot
+                .component(id)
+                .map_or(id.as_str(), |c| c.name.as_str())
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 fn write_incidents(out: &mut String, snapshot: &Snapshot) {
-    let active: Vec<_> = snapshot.incidents.iter().filter(|i| i.is_active()).collect();
+    let active: Vec<_> = snapshot
+        .incidents
+        .iter()
+        .filter(|i| i.is_active())
+        .collect();
     if active.is_empty() {
         let _ = writeln!(out, "incidents: none active");
         return;
@@ -294,7 +304,11 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
             utc_or_unknown(maintenance.ends_at_ms)
         );
         if !maintenance.affected.is_empty() {
-            let _ = writeln!(out, "    affected: {}", names(snapshot, &maintenance.affected));
+            let _ = writeln!(
+                out,
+                "    affected: {}",
+                names(snapshot, &maintenance.affected)
+            );
         }
         if let Some(users) = &maintenance.users_affected {
             let _ = writeln!(out, "    users affected: {users}");

@@ -1,0 +1,703 @@
+//! Every feed fixture in `tests/fixtures/` → the model a person reading the feed expects.
+//!
+//! Times are judged at a fixed `NOW` (2026-11-20T12:00:00Z), the moment the fixtures were
+//! "published", so the tests never depend on the clock.
+
+use telltale::core::feed::{parse, FeedError, Format, Parsed};
+use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
+use telltale::core::time::parse_rfc3339;
+
+fn at(text: &str) -> i64 {
+    parse_rfc3339(text).expect("test timestamp")
+}
+
+fn now_ms() -> i64 {
+    at("2026-11-20T12:00:00Z")
+}
+
+fn read(path: &str) -> String {
+    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{full}: {e}"))
+}
+
+fn load(path: &str) -> Parsed {
+    parse(&read(path), None).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn level(snapshot: &Snapshot, id: &str) -> Level {
+    snapshot
+        .component(id)
+        .unwrap_or_else(|| panic!("no component {id}"))
+        .level
+}
+
+fn has_warning(parsed: &Parsed, parts: &[&str]) -> bool {
+    parsed
+        .warnings
+        .iter()
+        .any(|w| parts.iter().all(|p| w.0.contains(p)))
+}
+
+// ---------------------------------------------------------------- Statuspage
+
+#[test]
+fn statuspage_operational_summary_is_operational_with_page() {
+    let parsed = load("statuspage/summary_operational.json");
+    assert_eq!(parsed.format, Format::Statuspage);
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert_eq!(s.page.name.as_deref(), Some("Acme Cloud"));
+    assert_eq!(s.page.url.as_deref(), Some("https://status.acme.example"));
+    assert_eq!(s.page.updated_at_ms, Some(at("2026-11-20T11:52:03.512Z")));
+    let names: Vec<_> = s.components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "API",
+            "Dashboard",
+            "Webhooks",
+            "Git Operations",
+            "Notifications"
+        ]
+    );
+    assert_eq!(s.components[0].id, "8l4ygp009s5s");
+    assert_eq!(
+        s.components[0].description.as_deref(),
+        Some("REST and GraphQL endpoints")
+    );
+    assert!(s.incidents.is_empty() && s.maintenances.is_empty() && s.groups.is_empty());
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}
+
+#[test]
+fn statuspage_major_incident_without_component_change_is_partial_outage() {
+    // The feed's own indicator says "All Systems Operational"; the declared incident wins.
+    let parsed = load("statuspage/summary_major_incident_no_component_change.json");
+    let s = &parsed.snapshot;
+    assert!(s.components.iter().all(|c| c.level == Level::Operational));
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+    assert_eq!(s.incidents.len(), 1);
+    let incident = &s.incidents[0];
+    assert_eq!(
+        incident.title,
+        "Elevated error rates across multiple services"
+    );
+    assert_eq!(incident.impact, Level::PartialOutage);
+    assert_eq!(incident.status, IncidentStatus::Identified);
+    assert_eq!(incident.started_at_ms, Some(at("2026-11-20T11:05:00Z")));
+    assert_eq!(incident.url.as_deref(), Some("https://stspg.io/p31zjtc"));
+    assert!(incident.affected.is_empty());
+    let stages: Vec<_> = incident.updates.iter().map(|u| u.status.as_str()).collect();
+    assert_eq!(stages, ["identified", "investigating"]);
+    assert!(incident.updates[0].body.starts_with("We have identified"));
+}
+
+#[test]
+fn statuspage_groups_become_groups_and_members_point_to_them() {
+    let parsed = load("statuspage/summary_groups.json");
+    let s = &parsed.snapshot;
+    let groups: Vec<_> = s
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.name.as_str()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("qmt5p8g2fdb1", "Web Services"),
+            ("r7c2hx0vq4gk", "Storage")
+        ]
+    );
+    // Groups are not components.
+    assert!(s.component("qmt5p8g2fdb1").is_none());
+    assert_eq!(s.components.len(), 7);
+    let api = s.component("8l4ygp009s5s").expect("API");
+    assert_eq!(api.group_id.as_deref(), Some("qmt5p8g2fdb1"));
+    assert_eq!(level(s, "9n2vyl3kx0mb"), Level::Degraded);
+    assert_eq!(s.group_level("r7c2hx0vq4gk"), Level::Degraded);
+    assert_eq!(s.group_level("qmt5p8g2fdb1"), Level::Operational);
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+}
+
+#[test]
+fn statuspage_member_of_missing_group_still_shows_without_group() {
+    let parsed = load("statuspage/summary_groups.json");
+    let ftp = parsed
+        .snapshot
+        .component("x0fz1nq8w2ty")
+        .expect("Legacy FTP");
+    assert_eq!(ftp.name, "Legacy FTP");
+    assert_eq!(ftp.group_id, None);
+    assert!(has_warning(&parsed, &["Legacy FTP", "zzmissing0001"]));
+}
+
+#[test]
+fn statuspage_only_show_if_degraded_is_kept() {
+    let parsed = load("statuspage/summary_groups.json");
+    let s = &parsed.snapshot;
+    let emails = s.component("kr09ddfgbfsf").expect("Status Emails");
+    assert!(emails.only_show_if_degraded);
+    assert_eq!(emails.level, Level::Operational);
+    let sms = s.component("j4nd8q2rbs0c").expect("SMS Alerts");
+    assert!(sms.only_show_if_degraded);
+    assert_eq!(sms.level, Level::PartialOutage);
+    assert!(
+        !s.component("brv1bkgrwx7q")
+            .expect("Dashboard")
+            .only_show_if_degraded
+    );
+}
+
+#[test]
+fn statuspage_maintenance_in_progress_and_scheduled() {
+    let parsed = load("statuspage/summary_maintenance.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::Maintenance);
+    assert_eq!(level(s, "0l2p9nhqnxpd"), Level::Maintenance);
+    assert_eq!(s.maintenances.len(), 2);
+    let upgrade = &s.maintenances[0];
+    assert_eq!(upgrade.title, "Git storage cluster upgrade");
+    assert_eq!(upgrade.status, MaintenanceStatus::InProgress);
+    assert_eq!(upgrade.starts_at_ms, Some(at("2026-11-20T11:00:00Z")));
+    assert_eq!(upgrade.ends_at_ms, Some(at("2026-11-20T13:00:00Z")));
+    assert_eq!(upgrade.affected, ["0l2p9nhqnxpd"]);
+    assert_eq!(upgrade.updates[0].status, "in_progress");
+    assert_eq!(upgrade.updates[0].affected, ["0l2p9nhqnxpd"]);
+    let migration = &s.maintenances[1];
+    assert_eq!(migration.status, MaintenanceStatus::Scheduled);
+    assert_eq!(migration.starts_at_ms, Some(at("2026-11-24T02:00:00Z")));
+    assert!(!migration.is_in_progress(now_ms()));
+    assert!(migration.is_upcoming_or_active(now_ms()));
+    assert!(s.incidents.is_empty());
+}
+
+#[test]
+fn statuspage_maintenance_only_counts_while_in_progress() {
+    // Without the component under maintenance, only the maintenance itself drives overall.
+    let mut parsed = load("statuspage/summary_maintenance.json");
+    for c in &mut parsed.snapshot.components {
+        c.level = Level::Operational;
+    }
+    parsed.snapshot.maintenances.remove(0);
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert_eq!(s.overall(at("2026-11-24T03:00:00Z")), Level::Maintenance);
+}
+
+#[test]
+fn statuspage_unknown_values_map_to_neighbours_with_warnings() {
+    let parsed = load("statuspage/summary_unknown_values.json");
+    let s = &parsed.snapshot;
+    assert_eq!(level(s, "8l4ygp009s5s"), Level::Degraded);
+    assert!(has_warning(
+        &parsed,
+        &["component \"API\"", "\"degraded_service\"", "degraded"]
+    ));
+    assert_eq!(level(s, "brv1bkgrwx7q"), Level::PartialOutage);
+    assert!(has_warning(
+        &parsed,
+        &["\"regional_outage\"", "partial outage"]
+    ));
+    assert_eq!(level(s, "4230lsnqdsld"), Level::Operational);
+    assert!(has_warning(&parsed, &["Webhooks", "no status"]));
+    // The item that is not a component is skipped; the rest is kept.
+    assert_eq!(s.components.len(), 5);
+    assert!(has_warning(&parsed, &["components[3]"]));
+
+    let incident = &s.incidents[0];
+    assert_eq!(incident.status, IncidentStatus::Investigating);
+    assert_eq!(incident.impact, Level::Degraded);
+    assert_eq!(incident.affected, ["brv1bkgrwx7q"]);
+    assert_eq!(incident.url, None, "javascript: link must be dropped");
+    assert!(has_warning(&parsed, &["\"escalated\""]));
+    assert!(has_warning(&parsed, &["\"severe\""]));
+    assert!(has_warning(&parsed, &["javascript:alert(1)"]));
+
+    assert_eq!(s.page.url, None, "ftp: link must be dropped");
+    assert!(has_warning(&parsed, &["ftp://status.acme.example"]));
+    assert_eq!(s.maintenances[0].status, MaintenanceStatus::Scheduled);
+    assert!(has_warning(&parsed, &["\"postponed\""]));
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+}
+
+#[test]
+fn statuspage_times_with_offsets_and_missing_started_at() {
+    let parsed = load("statuspage/summary_offsets.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.incidents.len(), 3);
+    // Newest first: 10:48Z (from created_at -07:00), 09:30Z (+02:00), yesterday.
+    let titles: Vec<_> = s.incidents.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Login errors for some SSO users",
+            "Push notifications delayed",
+            "API latency"
+        ]
+    );
+    let sso = &s.incidents[0];
+    assert_eq!(sso.started_at_ms, Some(at("2026-11-20T10:48:00Z")));
+    let push = &s.incidents[1];
+    assert_eq!(push.started_at_ms, Some(at("2026-11-20T09:30:00Z")));
+    // Updates arrive out of order with mixed offsets; they come out newest first.
+    let times: Vec<_> = push.updates.iter().map(|u| u.at_ms).collect();
+    assert_eq!(
+        times,
+        [
+            Some(at("2026-11-20T11:45:00Z")),
+            Some(at("2026-11-20T09:35:00Z")),
+            Some(at("2026-11-20T09:00:00Z")),
+        ]
+    );
+    let stages: Vec<_> = push.updates.iter().map(|u| u.status.as_str()).collect();
+    assert_eq!(stages, ["monitoring", "investigating", "identified"]);
+    assert_eq!(push.updates[0].affected, ["kr09ddfgbfsf"]);
+    assert_eq!(push.affected, ["kr09ddfgbfsf"]);
+    let api = &s.incidents[2];
+    assert_eq!(api.status, IncidentStatus::Resolved);
+    assert_eq!(api.resolved_at_ms, Some(at("2026-11-19T21:30:00Z")));
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}
+
+#[test]
+fn statuspage_status_json_alone_gives_page_only() {
+    let parsed = load("statuspage/status.json");
+    assert_eq!(parsed.format, Format::Statuspage);
+    let s = &parsed.snapshot;
+    assert_eq!(s.page.name.as_deref(), Some("Acme Cloud"));
+    assert!(s.components.is_empty() && s.incidents.is_empty());
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+}
+
+#[test]
+fn statuspage_components_json_alone_reads_groups() {
+    let parsed = load("statuspage/components.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.groups.len(), 2);
+    assert_eq!(s.components.len(), 5);
+    assert_eq!(s.overall(now_ms()), Level::Degraded);
+}
+
+#[test]
+fn statuspage_incidents_json_alone_affected_from_components_and_updates() {
+    let parsed = load("statuspage/incidents.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.incidents.len(), 3);
+    let active: Vec<_> = s.incidents.iter().filter(|i| i.is_active()).collect();
+    assert_eq!(active.len(), 1);
+    assert_eq!(active[0].impact, Level::MajorOutage);
+    assert_eq!(active[0].affected, ["8l4ygp009s5s", "brv1bkgrwx7q"]);
+    let postmortem = s
+        .incidents
+        .iter()
+        .find(|i| i.status == IncidentStatus::Postmortem)
+        .expect("postmortem");
+    assert_eq!(postmortem.updates[0].status, "postmortem");
+    assert_eq!(s.overall(now_ms()), Level::MajorOutage);
+}
+
+#[test]
+fn statuspage_scheduled_maintenances_json_alone() {
+    let parsed = load("statuspage/scheduled-maintenances.json");
+    let s = &parsed.snapshot;
+    let statuses: Vec<_> = s.maintenances.iter().map(|m| m.status).collect();
+    assert_eq!(
+        statuses,
+        [MaintenanceStatus::Scheduled, MaintenanceStatus::Completed]
+    );
+    assert_eq!(
+        s.maintenances[1].ends_at_ms,
+        Some(at("2026-11-15T04:00:00Z"))
+    );
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert_eq!(s.overall(at("2026-11-24T02:30:00Z")), Level::Maintenance);
+}
+
+// ---------------------------------------------------------------- Apple
+
+const OUTAGE_SERVICES: [&str; 6] = [
+    "App Store",
+    "Apple TV",
+    "iTunes Store",
+    "Photos",
+    "iMessage",
+    "iWork for iCloud",
+];
+
+#[test]
+fn apple_multi_service_outage_is_one_incident_affecting_all() {
+    let parsed = load("apple/multi_service_outage.js");
+    assert_eq!(parsed.format, Format::Apple);
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::MajorOutage);
+    for id in OUTAGE_SERVICES {
+        assert_eq!(level(s, id), Level::MajorOutage, "{id}");
+    }
+    assert_eq!(level(s, "Siri"), Level::Operational);
+    assert_eq!(level(s, "iCloud Mail"), Level::Operational);
+    assert_eq!(s.incidents.len(), 1);
+    let incident = &s.incidents[0];
+    assert_eq!(incident.id, "1000000123");
+    assert_eq!(incident.affected, OUTAGE_SERVICES);
+    assert_eq!(incident.title, OUTAGE_SERVICES.join(", "));
+    assert_eq!(incident.impact, Level::MajorOutage);
+    assert_eq!(incident.status, IncidentStatus::Ongoing);
+    assert_eq!(incident.started_at_ms, Some(at("2026-11-20T10:38:00Z")));
+    assert_eq!(
+        incident.users_affected.as_deref(),
+        Some("All users are affected.")
+    );
+    assert_eq!(incident.updates.len(), 1);
+    assert!(incident.updates[0]
+        .body
+        .starts_with("Users are unable to access this service."));
+    // datePosted "11/20/2026 02:51 PST"
+    assert_eq!(incident.updates[0].at_ms, Some(at("2026-11-20T10:51:00Z")));
+    assert_eq!(s.page.url, None);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}
+
+#[test]
+fn apple_itunes_issue_is_partial_outage_with_users_affected() {
+    let parsed = load("apple/itunes_partial_outage.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+    // " iTunes Store " in the feed: id and name are trimmed.
+    assert_eq!(level(s, "iTunes Store"), Level::PartialOutage);
+    assert_eq!(level(s, "Apple Music"), Level::Operational);
+    assert_eq!(s.incidents.len(), 2);
+    let active: Vec<_> = s.incidents.iter().filter(|i| i.is_active()).collect();
+    assert_eq!(active.len(), 1);
+    let itunes = active[0];
+    assert_eq!(itunes.affected, ["iTunes Store"]);
+    assert_eq!(
+        itunes.updates[0].body,
+        "Users may be able to browse but unable to make purchases."
+    );
+    assert_eq!(
+        itunes.users_affected.as_deref(),
+        Some("Some users are affected")
+    );
+    let music = s
+        .incidents
+        .iter()
+        .find(|i| i.id == "1000000087")
+        .expect("resolved music event");
+    assert_eq!(music.status, IncidentStatus::Resolved);
+    assert_eq!(music.impact, Level::Degraded);
+    assert_eq!(music.resolved_at_ms, Some(at("2026-11-20T06:25:00Z")));
+    // Newest first.
+    assert_eq!(s.incidents[0].id, "1000000101");
+}
+
+#[test]
+fn apple_upcoming_maintenance_is_scheduled_and_not_counted_yet() {
+    let parsed = load("apple/scheduled_maintenance.js");
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert!(s.incidents.is_empty());
+    assert_eq!(s.maintenances.len(), 1);
+    let m = &s.maintenances[0];
+    assert_eq!(m.status, MaintenanceStatus::Scheduled);
+    assert_eq!(m.affected, ["iCloud Backup", "iCloud Drive"]);
+    assert_eq!(m.starts_at_ms, Some(at("2026-11-22T09:00:00Z")));
+    assert_eq!(m.ends_at_ms, Some(at("2026-11-22T13:00:00Z")));
+    assert!(m.updates[0].body.starts_with("Scheduled maintenance."));
+    // Inside the window the model counts it even though Apple still says "upcoming".
+    assert_eq!(s.overall(at("2026-11-22T10:00:00Z")), Level::Maintenance);
+}
+
+#[test]
+fn apple_all_operational_without_semicolon_wrapper() {
+    let parsed = load("apple/all_operational.js");
+    let s = &parsed.snapshot;
+    assert_eq!(s.components.len(), 14);
+    assert!(s.components.iter().all(|c| c.level == Level::Operational));
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert!(s.incidents.is_empty() && s.maintenances.is_empty());
+}
+
+#[test]
+fn apple_developer_feed_levels_and_completed_maintenance() {
+    let parsed = load("apple/developer.js");
+    let s = &parsed.snapshot;
+    assert_eq!(level(s, "TestFlight"), Level::PartialOutage);
+    assert_eq!(level(s, "Xcode Cloud"), Level::Degraded);
+    assert_eq!(level(s, "App Store Connect"), Level::Operational);
+    let cert = s
+        .components
+        .iter()
+        .find(|c| c.name == "Certificates, Identifiers & Profiles")
+        .expect("decoded name");
+    assert_eq!(cert.id, "Certificates, Identifiers &amp; Profiles");
+    assert_eq!(s.maintenances.len(), 1);
+    assert_eq!(s.maintenances[0].status, MaintenanceStatus::Completed);
+    assert_eq!(s.maintenances[0].affected, ["App Store Connect"]);
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+}
+
+#[test]
+fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
+    let parsed = load("apple/entities_and_spaces.json");
+    let s = &parsed.snapshot;
+    let names: Vec<_> = s.components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "iCloud Mail & Calendar",
+            "Sign in with Apple",
+            "Maps' Routing & Navigation",
+            "Find My",
+            "Apple Pay & Wallet",
+        ]
+    );
+    assert_eq!(s.components[0].id, "iCloud Mail &amp; Calendar");
+    assert_eq!(s.components[3].id, "Find My");
+    // The same event without a messageId under two services: one incident.
+    let active: Vec<_> = s.incidents.iter().filter(|i| i.is_active()).collect();
+    assert_eq!(active.len(), 1);
+    let event = active[0];
+    assert_eq!(event.affected, ["iCloud Mail &amp; Calendar", "Find My"]);
+    assert_eq!(event.title, "iCloud Mail & Calendar, Find My");
+    assert_eq!(event.impact, Level::Degraded);
+    assert_eq!(event.status, IncidentStatus::Ongoing);
+    assert!(event.id.starts_with("event-"));
+    // Markup is text, never interpreted; entities are decoded.
+    assert_eq!(
+        event.updates[0].body,
+        "Some users may see <b>errors</b> when sending mail & syncing calendars."
+    );
+    assert_eq!(
+        event.users_affected.as_deref(),
+        Some("Some users are affected")
+    );
+    assert!(has_warning(
+        &parsed,
+        &["statusType \"Degradation\"", "degraded"]
+    ));
+    assert!(has_warning(
+        &parsed,
+        &["eventStatus \"investigating\"", "ongoing"]
+    ));
+    assert_eq!(level(s, "Find My"), Level::Degraded);
+    // affectedServices names the service by its escaped name and an unknown one.
+    let pay = s.incidents.iter().find(|i| i.id == "777").expect("pay");
+    assert_eq!(pay.affected, ["Apple&#x20;Pay &amp; Wallet"]);
+    assert_eq!(s.overall(now_ms()), Level::Degraded);
+}
+
+#[test]
+fn apple_event_ids_are_stable_between_polls() {
+    let a = load("apple/entities_and_spaces.json");
+    let b = load("apple/entities_and_spaces.json");
+    assert_eq!(a.snapshot.incidents, b.snapshot.incidents);
+}
+
+// ---------------------------------------------------------------- Telltale
+
+#[test]
+fn telltale_operational_reads_model() {
+    let parsed = load("telltale/operational.json");
+    assert_eq!(parsed.format, Format::Telltale);
+    let s = &parsed.snapshot;
+    assert_eq!(s.components.len(), 3);
+    assert_eq!(s.page.name.as_deref(), Some("Example Games status"));
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert!(parsed.warnings.is_empty());
+}
+
+#[test]
+fn telltale_outage_with_groups_timeline_and_maintenance() {
+    let parsed = load("telltale/outage.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.overall(now_ms()), Level::MajorOutage);
+    assert_eq!(s.groups.len(), 2);
+    assert_eq!(s.group_level("play"), Level::MajorOutage);
+    assert_eq!(s.group_level("shop"), Level::Maintenance);
+    assert!(
+        s.component("gifting")
+            .expect("gifting")
+            .only_show_if_degraded
+    );
+    let incident = &s.incidents[0];
+    assert_eq!(incident.id, "inc-2026-11-20-1");
+    assert_eq!(incident.status, IncidentStatus::Identified);
+    assert_eq!(incident.affected, ["matchmaking", "leaderboards"]);
+    assert_eq!(incident.updates.len(), 2);
+    assert_eq!(incident.updates[0].status, "identified");
+    assert_eq!(
+        incident.users_affected.as_deref(),
+        Some("All players in Europe")
+    );
+    assert_eq!(s.maintenances[0].status, MaintenanceStatus::InProgress);
+    assert_eq!(s.maintenances[1].status, MaintenanceStatus::Scheduled);
+}
+
+#[test]
+fn telltale_round_trips_through_serde() {
+    let parsed = load("telltale/outage.json");
+    let mut value = serde_json::to_value(&parsed.snapshot).expect("serialize");
+    value["telltale"] = serde_json::json!(1);
+    let again = parse(&value.to_string(), None).expect("reparse");
+    assert_eq!(again.snapshot, parsed.snapshot);
+}
+
+#[test]
+fn telltale_tidies_links_and_missing_groups() {
+    let text = r#"{"telltale":1,"page":{"url":"data:text/html,hi"},
+        "components":[{"id":" a ","name":" A ","level":"degraded","group_id":"nope"}],
+        "incidents":[],"maintenances":[]}"#;
+    let parsed = parse(text, None).expect("parse");
+    let c = &parsed.snapshot.components[0];
+    assert_eq!((c.id.as_str(), c.name.as_str()), ("a", "A"));
+    assert_eq!(c.group_id, None);
+    assert_eq!(parsed.snapshot.page.url, None);
+    assert_eq!(parsed.warnings.len(), 2);
+}
+
+#[test]
+fn telltale_bad_item_is_invalid_naming_the_item() {
+    let text = r#"{"telltale":1,"components":[{"id":"a","name":"A","level":"operational"},{"id":"b","name":"B","level":"on fire"}]}"#;
+    match parse(text, None) {
+        Err(FeedError::Invalid { format, reason }) => {
+            assert_eq!(format, Format::Telltale);
+            assert!(reason.contains("components[1]"), "{reason}");
+            assert!(reason.contains("on fire"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------- Bad input and detection
+
+#[test]
+fn bad_empty_is_empty() {
+    assert_eq!(parse(&read("bad/empty.txt"), None), Err(FeedError::Empty));
+    assert_eq!(parse("\u{feff}  ", None), Err(FeedError::Empty));
+    assert_eq!(parse("jsonCallback();", None), Err(FeedError::Empty));
+}
+
+#[test]
+fn bad_html_error_page_is_not_json_with_hint() {
+    match parse(&read("bad/html_error_page.html"), None) {
+        Err(FeedError::NotJson(why)) => {
+            assert!(why.contains("HTML"), "{why}");
+            assert!(why.contains("line 1 column 1"), "{why}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn bad_truncated_is_not_json_with_position() {
+    match parse(&read("bad/truncated.json"), None) {
+        Err(FeedError::NotJson(why)) => assert!(why.contains("EOF while parsing"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn bad_not_a_feed_names_what_was_expected() {
+    for path in ["bad/not_a_feed.json", "bad/array.json"] {
+        match parse(&read(path), None) {
+            Err(FeedError::NotAFeed(why)) => {
+                assert!(why.contains("services"), "{why}");
+                assert!(why.contains("page"), "{why}");
+                assert!(why.contains("telltale"), "{why}");
+            }
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+    let hello = parse(&read("bad/not_a_feed.json"), None);
+    assert!(format!("{:?}", hello).contains("hello"));
+}
+
+#[test]
+fn bad_wrong_version_telltale_is_invalid() {
+    match parse(&read("bad/wrong_version_telltale.json"), None) {
+        Err(FeedError::Invalid { format, reason }) => {
+            assert_eq!(format, Format::Telltale);
+            assert!(reason.contains("version 2"), "{reason}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let text_version = parse(r#"{"telltale":"1"}"#, None);
+    assert!(matches!(text_version, Err(FeedError::Invalid { .. })));
+}
+
+#[test]
+fn forced_format_that_does_not_fit_is_invalid() {
+    let apple = read("apple/itunes_partial_outage.json");
+    assert!(matches!(
+        parse(&apple, Some(Format::Statuspage)),
+        Err(FeedError::Invalid {
+            format: Format::Statuspage,
+            ..
+        })
+    ));
+    assert!(matches!(
+        parse(&apple, Some(Format::Telltale)),
+        Err(FeedError::Invalid {
+            format: Format::Telltale,
+            ..
+        })
+    ));
+    let statuspage = read("statuspage/summary_operational.json");
+    assert!(matches!(
+        parse(&statuspage, Some(Format::Apple)),
+        Err(FeedError::Invalid {
+            format: Format::Apple,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn forced_format_that_fits_matches_detection() {
+    for (path, format) in [
+        ("statuspage/summary_groups.json", Format::Statuspage),
+        ("apple/multi_service_outage.js", Format::Apple),
+        ("telltale/outage.json", Format::Telltale),
+    ] {
+        let forced = parse(&read(path), Some(format)).expect(path);
+        assert_eq!(forced, load(path), "{path}");
+    }
+}
+
+#[test]
+fn detection_prefers_telltale_key_then_statuspage_then_apple() {
+    let both = r#"{"telltale":1,"page":{},"components":[],"services":[]}"#;
+    assert_eq!(
+        parse(both, None).expect("telltale").format,
+        Format::Telltale
+    );
+    let sp = r#"{"page":{"name":"x"},"status":{},"services":[]}"#;
+    assert_eq!(
+        parse(sp, None).expect("statuspage").format,
+        Format::Statuspage
+    );
+    let page_only = r#"{"page":{"name":"x"}}"#;
+    assert!(matches!(
+        parse(page_only, None),
+        Err(FeedError::NotAFeed(_))
+    ));
+    let services_not_array = r#"{"services":{}}"#;
+    assert!(matches!(
+        parse(services_not_array, None),
+        Err(FeedError::NotAFeed(_))
+    ));
+}
+
+#[test]
+fn jsonp_wrapper_with_any_callback_and_bom_is_removed() {
+    let inner = r#"{"services":[{"serviceName":"Siri","events":[]}]}"#;
+    for text in [
+        format!("\u{feff}jsonCallback({inner});"),
+        format!("  myCallback_2 (\n{inner}\n)  \n"),
+        format!("window.cb({inner})"),
+    ] {
+        let parsed = parse(&text, None).expect("wrapped");
+        assert_eq!(parsed.snapshot.components[0].id, "Siri");
+    }
+}
