@@ -1,7 +1,22 @@
 //! The message catalogue: every string a reader sees, in every supported language.
 //!
-//! Messages are a closed enum and each language is an exhaustive `match`, so a message
-//! missing from a language does not compile.
+//! Messages are a closed enum ([`Msg`]) and each language is one exhaustive `match`, so a
+//! message missing from a language does not compile. Month names are fixed-length arrays
+//! for the same reason.
+//!
+//! Messages with arguments are patterns with named slots (`"{name}: {state}"`), filled by
+//! [`fill`]. The pattern always comes from this catalogue and the arguments are inserted
+//! verbatim in one pass, so text from a feed can never act as a pattern.
+//!
+//! Counted messages ("5 min ago", "3 days ago") pick their form with a small plural rule
+//! per language ([`plural`]); the two categories `one` and `other` cover every supported
+//! language.
+//!
+//! Clock choice: English uses the 12-hour clock ("10:42 AM", as en-US readers expect);
+//! every other language uses the 24-hour clock ("10:42"). The clock is itself a pattern
+//! ([`Tpl::Clock`]), so a language can change it without touching code.
+
+use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
 
 /// A language the catalogue speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -9,20 +24,1291 @@ pub enum Locale {
     /// English (the fallback).
     #[default]
     En,
+    /// French.
+    Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Japanese.
+    Ja,
 }
 
 impl Locale {
+    /// Every supported locale, the fallback first.
+    pub const ALL: [Locale; 5] = [Locale::En, Locale::Fr, Locale::De, Locale::Es, Locale::Ja];
+
     /// The first supported locale among `tags` (BCP 47, best first), matching on the
     /// primary language; English when none is supported.
+    ///
+    /// `fr-CA` gives French, `pt-BR, de` German, `zh` English. Case and `_` separators
+    /// (`de_AT`, as some platforms spell them) are accepted.
     pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
-        let _ = tags.into_iter();
-        Locale::En
+        tags.into_iter()
+            .find_map(Locale::from_tag)
+            .unwrap_or_default()
+    }
+
+    /// The supported locale for one tag, by its primary language subtag.
+    pub fn from_tag(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Locale::En),
+            "fr" => Some(Locale::Fr),
+            "de" => Some(Locale::De),
+            "es" => Some(Locale::Es),
+            "ja" => Some(Locale::Ja),
+            _ => None,
+        }
     }
 
     /// The BCP 47 tag, for the `lang` attribute of the widget's root.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::Fr => "fr",
+            Locale::De => "de",
+            Locale::Es => "es",
+            Locale::Ja => "ja",
         }
+    }
+}
+
+/// The stage words that incident and maintenance updates carry, from Statuspage and Apple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UpdateStatus {
+    /// Statuspage `investigating`.
+    Investigating,
+    /// Statuspage `identified`.
+    Identified,
+    /// Statuspage `monitoring`.
+    Monitoring,
+    /// Statuspage `update`.
+    Update,
+    /// Statuspage and Apple `resolved`.
+    Resolved,
+    /// Statuspage `postmortem`.
+    Postmortem,
+    /// Statuspage maintenance `scheduled`.
+    Scheduled,
+    /// Statuspage maintenance `in_progress`.
+    InProgress,
+    /// Statuspage maintenance `verifying`.
+    Verifying,
+    /// Statuspage maintenance and Apple `completed`.
+    Completed,
+    /// Apple `ongoing`.
+    Ongoing,
+    /// Apple `upcoming`.
+    Upcoming,
+}
+
+impl UpdateStatus {
+    /// Every update status.
+    pub const ALL: [UpdateStatus; 12] = [
+        UpdateStatus::Investigating,
+        UpdateStatus::Identified,
+        UpdateStatus::Monitoring,
+        UpdateStatus::Update,
+        UpdateStatus::Resolved,
+        UpdateStatus::Postmortem,
+        UpdateStatus::Scheduled,
+        UpdateStatus::InProgress,
+        UpdateStatus::Verifying,
+        UpdateStatus::Completed,
+        UpdateStatus::Ongoing,
+        UpdateStatus::Upcoming,
+    ];
+
+    /// Reads a feed's spelling (`in_progress`, `In Progress`, `in-progress` all match).
+    pub fn from_raw(raw: &str) -> Option<UpdateStatus> {
+        let key: String = raw
+            .trim()
+            .chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect();
+        Some(match key.as_str() {
+            "investigating" => UpdateStatus::Investigating,
+            "identified" => UpdateStatus::Identified,
+            "monitoring" => UpdateStatus::Monitoring,
+            "update" | "updated" => UpdateStatus::Update,
+            "resolved" => UpdateStatus::Resolved,
+            "postmortem" => UpdateStatus::Postmortem,
+            "scheduled" => UpdateStatus::Scheduled,
+            "inprogress" => UpdateStatus::InProgress,
+            "verifying" => UpdateStatus::Verifying,
+            "completed" => UpdateStatus::Completed,
+            "ongoing" => UpdateStatus::Ongoing,
+            "upcoming" => UpdateStatus::Upcoming,
+            _ => return None,
+        })
+    }
+}
+
+/// Labels of the facts on an incident or maintenance card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fact {
+    /// When it began.
+    Started,
+    /// When it ended.
+    Ended,
+    /// Which services it touches.
+    Affects,
+    /// Who is affected, in the provider's words.
+    UsersAffected,
+    /// A maintenance window.
+    Window,
+    /// When the widget tries the feed again.
+    NextTry,
+}
+
+impl Fact {
+    /// Every fact label.
+    pub const ALL: [Fact; 6] = [
+        Fact::Started,
+        Fact::Ended,
+        Fact::Affects,
+        Fact::UsersAffected,
+        Fact::Window,
+        Fact::NextTry,
+    ];
+}
+
+/// Fixed texts of the widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Ui {
+    /// "Loading status…"
+    Loading,
+    /// "Status unavailable — retrying"
+    Unavailable,
+    /// "View full status page"
+    ViewFullStatusPage,
+    /// "Details" (link to an event's own page)
+    Details,
+    /// Accessible name of the closed badge: "Show status details"
+    ShowDetails,
+    /// Accessible name of the open badge: "Hide status details"
+    HideDetails,
+    /// Accessible name of the panel's close button: "Close status details"
+    CloseDetails,
+    /// The panel's heading: "Service status"
+    PanelHeading,
+    /// "Services"
+    Services,
+    /// "Incidents"
+    Incidents,
+    /// "No active incidents"
+    NoIncidents,
+    /// "Scheduled maintenance"
+    MaintenanceHeading,
+    /// Heading of a timeline: "Updates"
+    Updates,
+    /// "Retrying now."
+    RetryingNow,
+    /// A relative age under a minute: "just now"
+    JustNow,
+    /// Before noon on a 12-hour clock.
+    Am,
+    /// After noon on a 12-hour clock.
+    Pm,
+}
+
+impl Ui {
+    /// Every fixed text.
+    pub const ALL: [Ui; 17] = [
+        Ui::Loading,
+        Ui::Unavailable,
+        Ui::ViewFullStatusPage,
+        Ui::Details,
+        Ui::ShowDetails,
+        Ui::HideDetails,
+        Ui::CloseDetails,
+        Ui::PanelHeading,
+        Ui::Services,
+        Ui::Incidents,
+        Ui::NoIncidents,
+        Ui::MaintenanceHeading,
+        Ui::Updates,
+        Ui::RetryingNow,
+        Ui::JustNow,
+        Ui::Am,
+        Ui::Pm,
+    ];
+}
+
+/// Reader-facing descriptions of why the feed could not be used, written to follow a
+/// colon ("Showing the last known status: the status feed could not be reached.").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ProblemText {
+    /// The device is offline.
+    Offline,
+    /// No answer in time.
+    Timeout,
+    /// No answer at all.
+    Network,
+    /// An HTTP error status; slot `{code}`.
+    Http,
+    /// Body over the cap.
+    TooLarge,
+    /// Not a readable status feed.
+    Unreadable,
+    /// A different format than before.
+    FormatChanged,
+    /// A feed with nothing in it.
+    Empty,
+}
+
+impl ProblemText {
+    /// Every problem description.
+    pub const ALL: [ProblemText; 8] = [
+        ProblemText::Offline,
+        ProblemText::Timeout,
+        ProblemText::Network,
+        ProblemText::Http,
+        ProblemText::TooLarge,
+        ProblemText::Unreadable,
+        ProblemText::FormatChanged,
+        ProblemText::Empty,
+    ];
+}
+
+/// Patterns with named slots, filled by [`fill`]. Each variant documents its slots.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tpl {
+    /// A component and its state: `{name}`, `{state}` ("App Store: partial outage").
+    ComponentState,
+    /// A state with a count of services: `{state}`, `{count}` ("Major outage (3 services)").
+    StateWithCount,
+    /// The embed's label before a text: `{label}`, `{state}` ("Apple services: …").
+    Labelled,
+    /// A text and a relative age: `{text}`, `{age}` ("Nov 20, 10:42 (2 h ago)").
+    WithAge,
+    /// The age of stale data on the badge: `{time}` ("as of 10:42").
+    AsOf,
+    /// The last successful update: `{time}`, `{age}` ("Updated 10:42 (2 min ago)").
+    Updated,
+    /// A time range: `{start}`, `{end}`.
+    Window,
+    /// The badge's accessible name: `{state}`, `{action}`.
+    BadgeAria,
+    /// The panel's notice while showing kept data after a failure: `{problem}`.
+    StaleNotice,
+    /// The panel's notice while showing old data with no failure known: `{time}`.
+    OldNotice,
+    /// The panel's notice when no data could ever be read: `{problem}`.
+    UnavailableNotice,
+    /// When the next fetch is: `{when}` (a relative time, "in 2 min").
+    NextTry,
+    /// A day of this year: `{day}`, `{month}` (the month abbreviation).
+    DateDay,
+    /// A day of another year: `{day}`, `{month}`, `{year}`.
+    DateDayYear,
+    /// A date with a clock: `{date}`, `{time}`.
+    DateTime,
+    /// A wall clock. Slots offered: `{hh}` (00–23), `{h12}` (1–12), `{mm}`, `{ampm}`.
+    Clock,
+}
+
+impl Tpl {
+    /// Every pattern.
+    pub const ALL: [Tpl; 16] = [
+        Tpl::ComponentState,
+        Tpl::StateWithCount,
+        Tpl::Labelled,
+        Tpl::WithAge,
+        Tpl::AsOf,
+        Tpl::Updated,
+        Tpl::Window,
+        Tpl::BadgeAria,
+        Tpl::StaleNotice,
+        Tpl::OldNotice,
+        Tpl::UnavailableNotice,
+        Tpl::NextTry,
+        Tpl::DateDay,
+        Tpl::DateDayYear,
+        Tpl::DateTime,
+        Tpl::Clock,
+    ];
+}
+
+/// Counted messages; each pattern has the slot `{n}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Count {
+    /// "5 min ago"
+    MinutesAgo,
+    /// "2 h ago"
+    HoursAgo,
+    /// "3 days ago"
+    DaysAgo,
+    /// "in 20 s"
+    InSeconds,
+    /// "in 5 min"
+    InMinutes,
+    /// "in 2 h"
+    InHours,
+    /// "in 3 days"
+    InDays,
+    /// "3 services"
+    Services,
+}
+
+impl Count {
+    /// Every counted message.
+    pub const ALL: [Count; 8] = [
+        Count::MinutesAgo,
+        Count::HoursAgo,
+        Count::DaysAgo,
+        Count::InSeconds,
+        Count::InMinutes,
+        Count::InHours,
+        Count::InDays,
+        Count::Services,
+    ];
+}
+
+/// A plural category (CLDR names). `one` and `other` are all the supported languages need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Plural {
+    /// Singular forms.
+    One,
+    /// Everything else.
+    Other,
+}
+
+/// Every message of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    /// A level on its own ("Partial outage").
+    Level(Level),
+    /// A level after a name and a colon ("partial outage" in English).
+    LevelInline(Level),
+    /// The whole page's state as a sentence ("All systems operational").
+    Overall(Level),
+    /// An incident's stage.
+    Incident(IncidentStatus),
+    /// A maintenance's stage.
+    Maintenance(MaintenanceStatus),
+    /// An update's stage.
+    Update(UpdateStatus),
+    /// A fact label.
+    Fact(Fact),
+    /// A fixed text.
+    Ui(Ui),
+    /// A problem description.
+    Problem(ProblemText),
+    /// A pattern with slots.
+    Tpl(Tpl),
+    /// A counted pattern in one plural form.
+    Count(Count, Plural),
+}
+
+/// The text (or pattern) of `msg` in `locale`.
+pub fn text(locale: Locale, msg: Msg) -> &'static str {
+    match locale {
+        Locale::En => en(msg),
+        Locale::Fr => fr(msg),
+        Locale::De => de(msg),
+        Locale::Es => es(msg),
+        Locale::Ja => ja(msg),
+    }
+}
+
+/// The pattern of `msg` in `locale` with its slots filled from `args`.
+pub fn text_with(locale: Locale, msg: Msg, args: &[(&str, &str)]) -> String {
+    fill(text(locale, msg), args)
+}
+
+/// The plural category of `n` in `locale`.
+pub fn plural(locale: Locale, n: i64) -> Plural {
+    let one = match locale {
+        Locale::En | Locale::De | Locale::Es => n == 1,
+        // French uses the singular for 0 and 1 ("il y a 0 jour", "1 jour").
+        Locale::Fr => n == 0 || n == 1,
+        Locale::Ja => false,
+    };
+    if one {
+        Plural::One
+    } else {
+        Plural::Other
+    }
+}
+
+/// A counted message for `n`, in the right plural form.
+pub fn count_text(locale: Locale, count: Count, n: i64) -> String {
+    let form = plural(locale, n);
+    text_with(locale, Msg::Count(count, form), &[("n", &n.to_string())])
+}
+
+/// Fills the `{slot}`s of `pattern` from `args` in one pass.
+///
+/// Values are inserted verbatim and never scanned again, so a value that contains braces
+/// stays as it is. A slot with no argument is left as written, which makes a mistake
+/// visible in tests instead of silently dropping text.
+pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(key, _)| *key == name) {
+            Some((_, value)) => out.push_str(value),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The abbreviated name of `month` (1–12) in `locale`; empty for an invalid month.
+pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
+    let names: &[&str; 12] = match locale {
+        Locale::En => &[
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        Locale::Fr => &[
+            "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
+            "nov.", "déc.",
+        ],
+        Locale::De => &[
+            "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
+            "Dez.",
+        ],
+        Locale::Es => &[
+            "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+        ],
+        Locale::Ja => &[
+            "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
+        ],
+    };
+    month
+        .checked_sub(1)
+        .and_then(|i| names.get(i as usize))
+        .copied()
+        .unwrap_or_default()
+}
+
+/// A level on its own ("Partial outage").
+pub fn level_word(locale: Locale, level: Level) -> &'static str {
+    text(locale, Msg::Level(level))
+}
+
+/// The text of an update's stage: the translation of a known word, else the raw word with
+/// `_` as spaces and a capital first letter ("needs_review" → "Needs review").
+pub fn update_status_text(locale: Locale, raw: &str) -> String {
+    match UpdateStatus::from_raw(raw) {
+        Some(status) => text(locale, Msg::Update(status)).to_owned(),
+        None => capitalize(&raw.trim().replace('_', " ")),
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn en(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Level(level) => match level {
+            Level::Operational => "Operational",
+            Level::Maintenance => "Maintenance",
+            Level::Degraded => "Degraded performance",
+            Level::PartialOutage => "Partial outage",
+            Level::MajorOutage => "Major outage",
+        },
+        Msg::LevelInline(level) => match level {
+            Level::Operational => "operational",
+            Level::Maintenance => "under maintenance",
+            Level::Degraded => "degraded performance",
+            Level::PartialOutage => "partial outage",
+            Level::MajorOutage => "major outage",
+        },
+        Msg::Overall(level) => match level {
+            Level::Operational => "All systems operational",
+            Level::Maintenance => "Maintenance in progress",
+            Level::Degraded => "Degraded performance",
+            Level::PartialOutage => "Partial outage",
+            Level::MajorOutage => "Major outage",
+        },
+        Msg::Incident(status) => match status {
+            IncidentStatus::Investigating => "Investigating",
+            IncidentStatus::Identified => "Identified",
+            IncidentStatus::Monitoring => "Monitoring",
+            IncidentStatus::Ongoing => "Ongoing",
+            IncidentStatus::Resolved => "Resolved",
+            IncidentStatus::Postmortem => "Postmortem",
+        },
+        Msg::Maintenance(status) => match status {
+            MaintenanceStatus::Scheduled => "Scheduled",
+            MaintenanceStatus::InProgress => "In progress",
+            MaintenanceStatus::Verifying => "Verifying",
+            MaintenanceStatus::Completed => "Completed",
+        },
+        Msg::Update(status) => match status {
+            UpdateStatus::Investigating => "Investigating",
+            UpdateStatus::Identified => "Identified",
+            UpdateStatus::Monitoring => "Monitoring",
+            UpdateStatus::Update => "Update",
+            UpdateStatus::Resolved => "Resolved",
+            UpdateStatus::Postmortem => "Postmortem",
+            UpdateStatus::Scheduled => "Scheduled",
+            UpdateStatus::InProgress => "In progress",
+            UpdateStatus::Verifying => "Verifying",
+            UpdateStatus::Completed => "Completed",
+            UpdateStatus::Ongoing => "Ongoing",
+            UpdateStatus::Upcoming => "Upcoming",
+        },
+        Msg::Fact(fact) => match fact {
+            Fact::Started => "Started",
+            Fact::Ended => "Ended",
+            Fact::Affects => "Affects",
+            Fact::UsersAffected => "Users affected",
+            Fact::Window => "Window",
+            Fact::NextTry => "Next try",
+        },
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "Loading status…",
+            Ui::Unavailable => "Status unavailable — retrying",
+            Ui::ViewFullStatusPage => "View full status page",
+            Ui::Details => "Details",
+            Ui::ShowDetails => "Show status details",
+            Ui::HideDetails => "Hide status details",
+            Ui::CloseDetails => "Close status details",
+            Ui::PanelHeading => "Service status",
+            Ui::Services => "Services",
+            Ui::Incidents => "Incidents",
+            Ui::NoIncidents => "No active incidents",
+            Ui::MaintenanceHeading => "Scheduled maintenance",
+            Ui::Updates => "Updates",
+            Ui::RetryingNow => "Retrying now.",
+            Ui::JustNow => "just now",
+            Ui::Am => "AM",
+            Ui::Pm => "PM",
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "your device is offline",
+            ProblemText::Timeout => "the status feed did not answer in time",
+            ProblemText::Network => "the status feed could not be reached",
+            ProblemText::Http => "the status feed answered with an error (HTTP {code})",
+            ProblemText::TooLarge => "the status feed sent more data than allowed",
+            ProblemText::Unreadable => "the status feed sent an unreadable answer",
+            ProblemText::FormatChanged => "the status feed changed its format",
+            ProblemText::Empty => "the status feed sent an empty status",
+        },
+        Msg::Tpl(tpl) => match tpl {
+            Tpl::ComponentState => "{name}: {state}",
+            Tpl::StateWithCount => "{state} ({count})",
+            Tpl::Labelled => "{label}: {state}",
+            Tpl::WithAge => "{text} ({age})",
+            Tpl::AsOf => "as of {time}",
+            Tpl::Updated => "Updated {time} ({age})",
+            Tpl::Window => "{start} – {end}",
+            Tpl::BadgeAria => "{state}. {action}",
+            Tpl::StaleNotice => "Showing the last known status: {problem}.",
+            Tpl::OldNotice => "Showing the last known status, as of {time}.",
+            Tpl::UnavailableNotice => "Status unavailable: {problem}.",
+            Tpl::NextTry => "Next try {when}.",
+            Tpl::DateDay => "{month} {day}",
+            Tpl::DateDayYear => "{month} {day}, {year}",
+            Tpl::DateTime => "{date}, {time}",
+            Tpl::Clock => "{h12}:{mm} {ampm}",
+        },
+        Msg::Count(count, form) => match (count, form) {
+            (Count::MinutesAgo, _) => "{n} min ago",
+            (Count::HoursAgo, _) => "{n} h ago",
+            (Count::DaysAgo, Plural::One) => "{n} day ago",
+            (Count::DaysAgo, Plural::Other) => "{n} days ago",
+            (Count::InSeconds, _) => "in {n} s",
+            (Count::InMinutes, _) => "in {n} min",
+            (Count::InHours, _) => "in {n} h",
+            (Count::InDays, Plural::One) => "in {n} day",
+            (Count::InDays, Plural::Other) => "in {n} days",
+            (Count::Services, Plural::One) => "{n} service",
+            (Count::Services, Plural::Other) => "{n} services",
+        },
+    }
+}
+
+fn fr(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Level(level) => match level {
+            Level::Operational => "Opérationnel",
+            Level::Maintenance => "Maintenance",
+            Level::Degraded => "Performances dégradées",
+            Level::PartialOutage => "Panne partielle",
+            Level::MajorOutage => "Panne majeure",
+        },
+        Msg::LevelInline(level) => match level {
+            Level::Operational => "opérationnel",
+            Level::Maintenance => "en maintenance",
+            Level::Degraded => "performances dégradées",
+            Level::PartialOutage => "panne partielle",
+            Level::MajorOutage => "panne majeure",
+        },
+        Msg::Overall(level) => match level {
+            Level::Operational => "Tous les systèmes sont opérationnels",
+            Level::Maintenance => "Maintenance en cours",
+            Level::Degraded => "Performances dégradées",
+            Level::PartialOutage => "Panne partielle",
+            Level::MajorOutage => "Panne majeure",
+        },
+        Msg::Incident(status) => match status {
+            IncidentStatus::Investigating => "Enquête en cours",
+            IncidentStatus::Identified => "Cause identifiée",
+            IncidentStatus::Monitoring => "Sous surveillance",
+            IncidentStatus::Ongoing => "En cours",
+            IncidentStatus::Resolved => "Résolu",
+            IncidentStatus::Postmortem => "Analyse post-incident",
+        },
+        Msg::Maintenance(status) => match status {
+            MaintenanceStatus::Scheduled => "Planifiée",
+            MaintenanceStatus::InProgress => "En cours",
+            MaintenanceStatus::Verifying => "Vérification en cours",
+            MaintenanceStatus::Completed => "Terminée",
+        },
+        Msg::Update(status) => match status {
+            UpdateStatus::Investigating => "Enquête en cours",
+            UpdateStatus::Identified => "Cause identifiée",
+            UpdateStatus::Monitoring => "Sous surveillance",
+            UpdateStatus::Update => "Mise à jour",
+            UpdateStatus::Resolved => "Résolu",
+            UpdateStatus::Postmortem => "Analyse post-incident",
+            UpdateStatus::Scheduled => "Planifiée",
+            UpdateStatus::InProgress => "En cours",
+            UpdateStatus::Verifying => "Vérification en cours",
+            UpdateStatus::Completed => "Terminée",
+            UpdateStatus::Ongoing => "En cours",
+            UpdateStatus::Upcoming => "À venir",
+        },
+        Msg::Fact(fact) => match fact {
+            Fact::Started => "Début",
+            Fact::Ended => "Fin",
+            Fact::Affects => "Concerne",
+            Fact::UsersAffected => "Utilisateurs concernés",
+            Fact::Window => "Période",
+            Fact::NextTry => "Prochain essai",
+        },
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "Chargement de l’état…",
+            Ui::Unavailable => "État indisponible — nouvelle tentative en cours",
+            Ui::ViewFullStatusPage => "Voir la page d’état complète",
+            Ui::Details => "Détails",
+            Ui::ShowDetails => "Afficher les détails de l’état",
+            Ui::HideDetails => "Masquer les détails de l’état",
+            Ui::CloseDetails => "Fermer les détails de l’état",
+            Ui::PanelHeading => "État des services",
+            Ui::Services => "Services",
+            Ui::Incidents => "Incidents",
+            Ui::NoIncidents => "Aucun incident en cours",
+            Ui::MaintenanceHeading => "Maintenance planifiée",
+            Ui::Updates => "Mises à jour",
+            Ui::RetryingNow => "Nouvelle tentative en cours.",
+            Ui::JustNow => "à l’instant",
+            Ui::Am => "AM",
+            Ui::Pm => "PM",
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "votre appareil est hors ligne",
+            ProblemText::Timeout => "le flux d’état n’a pas répondu à temps",
+            ProblemText::Network => "le flux d’état est injoignable",
+            ProblemText::Http => "le flux d’état a répondu par une erreur (HTTP {code})",
+            ProblemText::TooLarge => "le flux d’état a envoyé trop de données",
+            ProblemText::Unreadable => "le flux d’état a envoyé une réponse illisible",
+            ProblemText::FormatChanged => "le flux d’état a changé de format",
+            ProblemText::Empty => "le flux d’état a envoyé un état vide",
+        },
+        // French typography puts a no-break space before a colon.
+        Msg::Tpl(tpl) => match tpl {
+            Tpl::ComponentState => "{name}\u{a0}: {state}",
+            Tpl::StateWithCount => "{state} ({count})",
+            Tpl::Labelled => "{label}\u{a0}: {state}",
+            Tpl::WithAge => "{text} ({age})",
+            Tpl::AsOf => "données de {time}",
+            Tpl::Updated => "Dernière mise à jour\u{a0}: {time} ({age})",
+            Tpl::Window => "{start} – {end}",
+            Tpl::BadgeAria => "{state}. {action}",
+            Tpl::StaleNotice => "Affichage du dernier état connu\u{a0}: {problem}.",
+            Tpl::OldNotice => "Affichage du dernier état connu (données de {time}).",
+            Tpl::UnavailableNotice => "État indisponible\u{a0}: {problem}.",
+            Tpl::NextTry => "Prochain essai {when}.",
+            Tpl::DateDay => "{day} {month}",
+            Tpl::DateDayYear => "{day} {month} {year}",
+            Tpl::DateTime => "{date}, {time}",
+            Tpl::Clock => "{hh}:{mm}",
+        },
+        Msg::Count(count, form) => match (count, form) {
+            (Count::MinutesAgo, _) => "il y a {n} min",
+            (Count::HoursAgo, _) => "il y a {n} h",
+            (Count::DaysAgo, Plural::One) => "il y a {n} jour",
+            (Count::DaysAgo, Plural::Other) => "il y a {n} jours",
+            (Count::InSeconds, _) => "dans {n} s",
+            (Count::InMinutes, _) => "dans {n} min",
+            (Count::InHours, _) => "dans {n} h",
+            (Count::InDays, Plural::One) => "dans {n} jour",
+            (Count::InDays, Plural::Other) => "dans {n} jours",
+            (Count::Services, Plural::One) => "{n} service",
+            (Count::Services, Plural::Other) => "{n} services",
+        },
+    }
+}
+
+fn de(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Level(level) => match level {
+            Level::Operational => "Betriebsbereit",
+            Level::Maintenance => "Wartung",
+            Level::Degraded => "Eingeschränkte Leistung",
+            Level::PartialOutage => "Teilausfall",
+            Level::MajorOutage => "Schwerer Ausfall",
+        },
+        Msg::LevelInline(level) => match level {
+            Level::Operational => "betriebsbereit",
+            Level::Maintenance => "in Wartung",
+            Level::Degraded => "eingeschränkte Leistung",
+            Level::PartialOutage => "Teilausfall",
+            Level::MajorOutage => "schwerer Ausfall",
+        },
+        Msg::Overall(level) => match level {
+            Level::Operational => "Alle Systeme betriebsbereit",
+            Level::Maintenance => "Wartung läuft",
+            Level::Degraded => "Eingeschränkte Leistung",
+            Level::PartialOutage => "Teilausfall",
+            Level::MajorOutage => "Schwerer Ausfall",
+        },
+        Msg::Incident(status) => match status {
+            IncidentStatus::Investigating => "Wird untersucht",
+            IncidentStatus::Identified => "Ursache erkannt",
+            IncidentStatus::Monitoring => "Wird beobachtet",
+            IncidentStatus::Ongoing => "Andauernd",
+            IncidentStatus::Resolved => "Behoben",
+            IncidentStatus::Postmortem => "Nachbericht",
+        },
+        Msg::Maintenance(status) => match status {
+            MaintenanceStatus::Scheduled => "Geplant",
+            MaintenanceStatus::InProgress => "Läuft",
+            MaintenanceStatus::Verifying => "Wird überprüft",
+            MaintenanceStatus::Completed => "Abgeschlossen",
+        },
+        Msg::Update(status) => match status {
+            UpdateStatus::Investigating => "Wird untersucht",
+            UpdateStatus::Identified => "Ursache erkannt",
+            UpdateStatus::Monitoring => "Wird beobachtet",
+            UpdateStatus::Update => "Aktualisierung",
+            UpdateStatus::Resolved => "Behoben",
+            UpdateStatus::Postmortem => "Nachbericht",
+            UpdateStatus::Scheduled => "Geplant",
+            UpdateStatus::InProgress => "Läuft",
+            UpdateStatus::Verifying => "Wird überprüft",
+            UpdateStatus::Completed => "Abgeschlossen",
+            UpdateStatus::Ongoing => "Andauernd",
+            UpdateStatus::Upcoming => "Bevorstehend",
+        },
+        Msg::Fact(fact) => match fact {
+            Fact::Started => "Beginn",
+            Fact::Ended => "Ende",
+            Fact::Affects => "Betrifft",
+            Fact::UsersAffected => "Betroffene Nutzer",
+            Fact::Window => "Zeitraum",
+            Fact::NextTry => "Nächster Versuch",
+        },
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "Status wird geladen…",
+            Ui::Unavailable => "Status nicht verfügbar – neuer Versuch läuft",
+            Ui::ViewFullStatusPage => "Vollständige Statusseite öffnen",
+            Ui::Details => "Details",
+            Ui::ShowDetails => "Statusdetails anzeigen",
+            Ui::HideDetails => "Statusdetails ausblenden",
+            Ui::CloseDetails => "Statusdetails schließen",
+            Ui::PanelHeading => "Dienststatus",
+            Ui::Services => "Dienste",
+            Ui::Incidents => "Störungen",
+            Ui::NoIncidents => "Keine aktuellen Störungen",
+            Ui::MaintenanceHeading => "Geplante Wartungen",
+            Ui::Updates => "Aktualisierungen",
+            Ui::RetryingNow => "Neuer Versuch läuft.",
+            Ui::JustNow => "gerade eben",
+            Ui::Am => "AM",
+            Ui::Pm => "PM",
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "Ihr Gerät ist offline",
+            ProblemText::Timeout => "der Status-Feed hat nicht rechtzeitig geantwortet",
+            ProblemText::Network => "der Status-Feed ist nicht erreichbar",
+            ProblemText::Http => "der Status-Feed hat mit einem Fehler geantwortet (HTTP {code})",
+            ProblemText::TooLarge => "der Status-Feed hat zu viele Daten gesendet",
+            ProblemText::Unreadable => "der Status-Feed hat eine unlesbare Antwort gesendet",
+            ProblemText::FormatChanged => "der Status-Feed hat sein Format geändert",
+            ProblemText::Empty => "der Status-Feed hat einen leeren Status gesendet",
+        },
+        Msg::Tpl(tpl) => match tpl {
+            Tpl::ComponentState => "{name}: {state}",
+            Tpl::StateWithCount => "{state} ({count})",
+            Tpl::Labelled => "{label}: {state}",
+            Tpl::WithAge => "{text} ({age})",
+            Tpl::AsOf => "Stand {time}",
+            Tpl::Updated => "Aktualisiert: {time} ({age})",
+            Tpl::Window => "{start} – {end}",
+            Tpl::BadgeAria => "{state}. {action}",
+            Tpl::StaleNotice => "Letzter bekannter Status wird angezeigt: {problem}.",
+            Tpl::OldNotice => "Letzter bekannter Status wird angezeigt (Stand {time}).",
+            Tpl::UnavailableNotice => "Status nicht verfügbar: {problem}.",
+            Tpl::NextTry => "Nächster Versuch {when}.",
+            Tpl::DateDay => "{day}. {month}",
+            Tpl::DateDayYear => "{day}. {month} {year}",
+            Tpl::DateTime => "{date}, {time}",
+            Tpl::Clock => "{hh}:{mm}",
+        },
+        Msg::Count(count, form) => match (count, form) {
+            (Count::MinutesAgo, _) => "vor {n} Min.",
+            (Count::HoursAgo, _) => "vor {n} Std.",
+            (Count::DaysAgo, Plural::One) => "vor {n} Tag",
+            (Count::DaysAgo, Plural::Other) => "vor {n} Tagen",
+            (Count::InSeconds, _) => "in {n} Sek.",
+            (Count::InMinutes, _) => "in {n} Min.",
+            (Count::InHours, _) => "in {n} Std.",
+            (Count::InDays, Plural::One) => "in {n} Tag",
+            (Count::InDays, Plural::Other) => "in {n} Tagen",
+            (Count::Services, Plural::One) => "{n} Dienst",
+            (Count::Services, Plural::Other) => "{n} Dienste",
+        },
+    }
+}
+
+fn es(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Level(level) => match level {
+            Level::Operational => "Operativo",
+            Level::Maintenance => "Mantenimiento",
+            Level::Degraded => "Rendimiento degradado",
+            Level::PartialOutage => "Interrupción parcial",
+            Level::MajorOutage => "Interrupción grave",
+        },
+        Msg::LevelInline(level) => match level {
+            Level::Operational => "operativo",
+            Level::Maintenance => "en mantenimiento",
+            Level::Degraded => "rendimiento degradado",
+            Level::PartialOutage => "interrupción parcial",
+            Level::MajorOutage => "interrupción grave",
+        },
+        Msg::Overall(level) => match level {
+            Level::Operational => "Todos los sistemas operativos",
+            Level::Maintenance => "Mantenimiento en curso",
+            Level::Degraded => "Rendimiento degradado",
+            Level::PartialOutage => "Interrupción parcial",
+            Level::MajorOutage => "Interrupción grave",
+        },
+        Msg::Incident(status) => match status {
+            IncidentStatus::Investigating => "Investigando",
+            IncidentStatus::Identified => "Causa identificada",
+            IncidentStatus::Monitoring => "En observación",
+            IncidentStatus::Ongoing => "En curso",
+            IncidentStatus::Resolved => "Resuelto",
+            IncidentStatus::Postmortem => "Análisis posterior",
+        },
+        Msg::Maintenance(status) => match status {
+            MaintenanceStatus::Scheduled => "Programado",
+            MaintenanceStatus::InProgress => "En curso",
+            MaintenanceStatus::Verifying => "Verificando",
+            MaintenanceStatus::Completed => "Completado",
+        },
+        Msg::Update(status) => match status {
+            UpdateStatus::Investigating => "Investigando",
+            UpdateStatus::Identified => "Causa identificada",
+            UpdateStatus::Monitoring => "En observación",
+            UpdateStatus::Update => "Actualización",
+            UpdateStatus::Resolved => "Resuelto",
+            UpdateStatus::Postmortem => "Análisis posterior",
+            UpdateStatus::Scheduled => "Programado",
+            UpdateStatus::InProgress => "En curso",
+            UpdateStatus::Verifying => "Verificando",
+            UpdateStatus::Completed => "Completado",
+            UpdateStatus::Ongoing => "En curso",
+            UpdateStatus::Upcoming => "Próximamente",
+        },
+        Msg::Fact(fact) => match fact {
+            Fact::Started => "Inicio",
+            Fact::Ended => "Fin",
+            Fact::Affects => "Afecta a",
+            Fact::UsersAffected => "Usuarios afectados",
+            Fact::Window => "Periodo",
+            Fact::NextTry => "Próximo intento",
+        },
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "Cargando estado…",
+            Ui::Unavailable => "Estado no disponible — reintentando",
+            Ui::ViewFullStatusPage => "Ver la página de estado completa",
+            Ui::Details => "Detalles",
+            Ui::ShowDetails => "Mostrar detalles del estado",
+            Ui::HideDetails => "Ocultar detalles del estado",
+            Ui::CloseDetails => "Cerrar detalles del estado",
+            Ui::PanelHeading => "Estado del servicio",
+            Ui::Services => "Servicios",
+            Ui::Incidents => "Incidencias",
+            Ui::NoIncidents => "No hay incidencias activas",
+            Ui::MaintenanceHeading => "Mantenimiento programado",
+            Ui::Updates => "Actualizaciones",
+            Ui::RetryingNow => "Reintentando ahora.",
+            Ui::JustNow => "ahora mismo",
+            Ui::Am => "a. m.",
+            Ui::Pm => "p. m.",
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "tu dispositivo no tiene conexión",
+            ProblemText::Timeout => "el feed de estado no respondió a tiempo",
+            ProblemText::Network => "no se pudo conectar con el feed de estado",
+            ProblemText::Http => "el feed de estado respondió con un error (HTTP {code})",
+            ProblemText::TooLarge => "el feed de estado envió demasiados datos",
+            ProblemText::Unreadable => "el feed de estado envió una respuesta ilegible",
+            ProblemText::FormatChanged => "el feed de estado cambió de formato",
+            ProblemText::Empty => "el feed de estado envió un estado vacío",
+        },
+        Msg::Tpl(tpl) => match tpl {
+            Tpl::ComponentState => "{name}: {state}",
+            Tpl::StateWithCount => "{state} ({count})",
+            Tpl::Labelled => "{label}: {state}",
+            Tpl::WithAge => "{text} ({age})",
+            Tpl::AsOf => "actualizado: {time}",
+            Tpl::Updated => "Actualizado: {time} ({age})",
+            Tpl::Window => "{start} – {end}",
+            Tpl::BadgeAria => "{state}. {action}",
+            Tpl::StaleNotice => "Se muestra el último estado conocido: {problem}.",
+            Tpl::OldNotice => "Se muestra el último estado conocido (actualizado: {time}).",
+            Tpl::UnavailableNotice => "Estado no disponible: {problem}.",
+            Tpl::NextTry => "Próximo intento {when}.",
+            Tpl::DateDay => "{day} {month}",
+            Tpl::DateDayYear => "{day} {month} {year}",
+            Tpl::DateTime => "{date}, {time}",
+            Tpl::Clock => "{hh}:{mm}",
+        },
+        Msg::Count(count, form) => match (count, form) {
+            (Count::MinutesAgo, _) => "hace {n} min",
+            (Count::HoursAgo, _) => "hace {n} h",
+            (Count::DaysAgo, Plural::One) => "hace {n} día",
+            (Count::DaysAgo, Plural::Other) => "hace {n} días",
+            (Count::InSeconds, _) => "dentro de {n} s",
+            (Count::InMinutes, _) => "dentro de {n} min",
+            (Count::InHours, _) => "dentro de {n} h",
+            (Count::InDays, Plural::One) => "dentro de {n} día",
+            (Count::InDays, Plural::Other) => "dentro de {n} días",
+            (Count::Services, Plural::One) => "{n} servicio",
+            (Count::Services, Plural::Other) => "{n} servicios",
+        },
+    }
+}
+
+fn ja(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Level(level) => match level {
+            Level::Operational => "正常",
+            Level::Maintenance => "メンテナンス",
+            Level::Degraded => "パフォーマンス低下",
+            Level::PartialOutage => "一部障害",
+            Level::MajorOutage => "重大な障害",
+        },
+        Msg::LevelInline(level) => match level {
+            Level::Operational => "正常",
+            Level::Maintenance => "メンテナンス中",
+            Level::Degraded => "パフォーマンス低下",
+            Level::PartialOutage => "一部障害",
+            Level::MajorOutage => "重大な障害",
+        },
+        Msg::Overall(level) => match level {
+            Level::Operational => "すべてのシステムが正常に稼働中",
+            Level::Maintenance => "メンテナンス中",
+            Level::Degraded => "パフォーマンス低下",
+            Level::PartialOutage => "一部障害",
+            Level::MajorOutage => "重大な障害",
+        },
+        Msg::Incident(status) => match status {
+            IncidentStatus::Investigating => "調査中",
+            IncidentStatus::Identified => "原因特定",
+            IncidentStatus::Monitoring => "経過観察中",
+            IncidentStatus::Ongoing => "発生中",
+            IncidentStatus::Resolved => "解決済み",
+            IncidentStatus::Postmortem => "事後報告",
+        },
+        Msg::Maintenance(status) => match status {
+            MaintenanceStatus::Scheduled => "予定",
+            MaintenanceStatus::InProgress => "実施中",
+            MaintenanceStatus::Verifying => "検証中",
+            MaintenanceStatus::Completed => "完了",
+        },
+        Msg::Update(status) => match status {
+            UpdateStatus::Investigating => "調査中",
+            UpdateStatus::Identified => "原因特定",
+            UpdateStatus::Monitoring => "経過観察中",
+            UpdateStatus::Update => "更新",
+            UpdateStatus::Resolved => "解決済み",
+            UpdateStatus::Postmortem => "事後報告",
+            UpdateStatus::Scheduled => "予定",
+            UpdateStatus::InProgress => "実施中",
+            UpdateStatus::Verifying => "検証中",
+            UpdateStatus::Completed => "完了",
+            UpdateStatus::Ongoing => "発生中",
+            UpdateStatus::Upcoming => "予定",
+        },
+        Msg::Fact(fact) => match fact {
+            Fact::Started => "開始",
+            Fact::Ended => "終了",
+            Fact::Affects => "影響範囲",
+            Fact::UsersAffected => "影響を受けるユーザー",
+            Fact::Window => "期間",
+            Fact::NextTry => "次回の再試行",
+        },
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "ステータスを読み込み中…",
+            Ui::Unavailable => "ステータスを取得できません — 再試行中",
+            Ui::ViewFullStatusPage => "ステータスページ全体を見る",
+            Ui::Details => "詳細",
+            Ui::ShowDetails => "ステータスの詳細を表示",
+            Ui::HideDetails => "ステータスの詳細を隠す",
+            Ui::CloseDetails => "ステータスの詳細を閉じる",
+            Ui::PanelHeading => "サービスの状況",
+            Ui::Services => "サービス",
+            Ui::Incidents => "障害情報",
+            Ui::NoIncidents => "現在発生中の障害はありません",
+            Ui::MaintenanceHeading => "メンテナンス予定",
+            Ui::Updates => "更新履歴",
+            Ui::RetryingNow => "再試行しています。",
+            Ui::JustNow => "たった今",
+            Ui::Am => "午前",
+            Ui::Pm => "午後",
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "端末がオフラインです",
+            ProblemText::Timeout => "ステータスフィードが時間内に応答しませんでした",
+            ProblemText::Network => "ステータスフィードに接続できませんでした",
+            ProblemText::Http => "ステータスフィードがエラーを返しました（HTTP {code}）",
+            ProblemText::TooLarge => "ステータスフィードのデータが大きすぎます",
+            ProblemText::Unreadable => "ステータスフィードの応答を読み取れませんでした",
+            ProblemText::FormatChanged => "ステータスフィードの形式が変わりました",
+            ProblemText::Empty => "ステータスフィードの内容が空でした",
+        },
+        Msg::Tpl(tpl) => match tpl {
+            Tpl::ComponentState => "{name}：{state}",
+            Tpl::StateWithCount => "{state}（{count}）",
+            Tpl::Labelled => "{label}：{state}",
+            Tpl::WithAge => "{text}（{age}）",
+            Tpl::AsOf => "{time}時点",
+            Tpl::Updated => "更新：{time}（{age}）",
+            Tpl::Window => "{start}～{end}",
+            Tpl::BadgeAria => "{state}。{action}",
+            Tpl::StaleNotice => "最後に取得したステータスを表示しています（{problem}）。",
+            Tpl::OldNotice => "最後に取得したステータスを表示しています（{time}時点）。",
+            Tpl::UnavailableNotice => "ステータスを取得できません（{problem}）。",
+            Tpl::NextTry => "次回の再試行は{when}です。",
+            Tpl::DateDay => "{month}{day}日",
+            Tpl::DateDayYear => "{year}年{month}{day}日",
+            Tpl::DateTime => "{date} {time}",
+            Tpl::Clock => "{hh}:{mm}",
+        },
+        Msg::Count(count, _) => match count {
+            Count::MinutesAgo => "{n}分前",
+            Count::HoursAgo => "{n}時間前",
+            Count::DaysAgo => "{n}日前",
+            Count::InSeconds => "{n}秒後",
+            Count::InMinutes => "{n}分後",
+            Count::InHours => "{n}時間後",
+            Count::InDays => "{n}日後",
+            Count::Services => "{n}件のサービス",
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const INCIDENT_STATUSES: [IncidentStatus; 6] = [
+        IncidentStatus::Investigating,
+        IncidentStatus::Identified,
+        IncidentStatus::Monitoring,
+        IncidentStatus::Ongoing,
+        IncidentStatus::Resolved,
+        IncidentStatus::Postmortem,
+    ];
+    const MAINTENANCE_STATUSES: [MaintenanceStatus; 4] = [
+        MaintenanceStatus::Scheduled,
+        MaintenanceStatus::InProgress,
+        MaintenanceStatus::Verifying,
+        MaintenanceStatus::Completed,
+    ];
+
+    fn every_msg() -> Vec<Msg> {
+        let mut all = vec![];
+        for level in Level::ALL {
+            all.extend([
+                Msg::Level(level),
+                Msg::LevelInline(level),
+                Msg::Overall(level),
+            ]);
+        }
+        all.extend(INCIDENT_STATUSES.map(Msg::Incident));
+        all.extend(MAINTENANCE_STATUSES.map(Msg::Maintenance));
+        all.extend(UpdateStatus::ALL.map(Msg::Update));
+        all.extend(Fact::ALL.map(Msg::Fact));
+        all.extend(Ui::ALL.map(Msg::Ui));
+        all.extend(ProblemText::ALL.map(Msg::Problem));
+        all.extend(Tpl::ALL.map(Msg::Tpl));
+        for count in Count::ALL {
+            all.extend([
+                Msg::Count(count, Plural::One),
+                Msg::Count(count, Plural::Other),
+            ]);
+        }
+        all
+    }
+
+    fn slots(pattern: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = pattern
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    #[test]
+    fn negotiate_picks_first_supported_primary_language() {
+        let cases: [(&[&str], Locale); 10] = [
+            (&["fr-CA"], Locale::Fr),
+            (&["pt-BR", "de"], Locale::De),
+            (&["zh"], Locale::En),
+            (&[], Locale::En),
+            (&["DE-at"], Locale::De),
+            (&["es_MX"], Locale::Es),
+            (&["ja-JP", "en"], Locale::Ja),
+            (&["  en-GB "], Locale::En),
+            (&["", "*", "fr"], Locale::Fr),
+            (&["english", "frc"], Locale::En),
+        ];
+        for (tags, want) in cases {
+            assert_eq!(Locale::negotiate(tags.iter().copied()), want, "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn locale_tag_round_trips() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+        }
+    }
+
+    #[test]
+    fn catalogue_every_message_is_non_empty_in_every_locale() {
+        for locale in Locale::ALL {
+            for msg in every_msg() {
+                assert!(!text(locale, msg).trim().is_empty(), "{locale:?} {msg:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn catalogue_translations_keep_the_english_slots() {
+        for msg in every_msg() {
+            // The clock is the one pattern where a language picks among offered slots.
+            if msg == Msg::Tpl(Tpl::Clock) {
+                continue;
+            }
+            let want = slots(en(msg));
+            for locale in Locale::ALL {
+                assert_eq!(slots(text(locale, msg)), want, "{locale:?} {msg:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn fill_inserts_values_verbatim_in_one_pass() {
+        let cases = [
+            (
+                "{name}: {state}",
+                &[("name", "A"), ("state", "b")][..],
+                "A: b",
+            ),
+            (
+                "{name}",
+                &[("name", "{state}"), ("state", "x")][..],
+                "{state}",
+            ),
+            ("{missing} ok", &[][..], "{missing} ok"),
+            ("open { brace", &[][..], "open { brace"),
+            ("{n}{n}", &[("n", "1")][..], "11"),
+            ("日本{n}語", &[("n", "é")][..], "日本é語"),
+        ];
+        for (pattern, args, want) in cases {
+            assert_eq!(fill(pattern, args), want, "{pattern}");
+        }
+    }
+
+    #[test]
+    fn plural_rules_per_language() {
+        let cases = [
+            (Locale::En, 0, Plural::Other),
+            (Locale::En, 1, Plural::One),
+            (Locale::En, 2, Plural::Other),
+            (Locale::Fr, 0, Plural::One),
+            (Locale::Fr, 1, Plural::One),
+            (Locale::Fr, 2, Plural::Other),
+            (Locale::De, 1, Plural::One),
+            (Locale::Es, 3, Plural::Other),
+            (Locale::Ja, 1, Plural::Other),
+        ];
+        for (locale, n, want) in cases {
+            assert_eq!(plural(locale, n), want, "{locale:?} {n}");
+        }
+    }
+
+    #[test]
+    fn count_text_uses_the_plural_form() {
+        let cases = [
+            (Locale::En, Count::DaysAgo, 1, "1 day ago"),
+            (Locale::En, Count::DaysAgo, 3, "3 days ago"),
+            (Locale::Fr, Count::DaysAgo, 1, "il y a 1 jour"),
+            (Locale::Fr, Count::DaysAgo, 2, "il y a 2 jours"),
+            (Locale::De, Count::DaysAgo, 3, "vor 3 Tagen"),
+            (Locale::Es, Count::Services, 2, "2 servicios"),
+            (Locale::Ja, Count::MinutesAgo, 5, "5分前"),
+        ];
+        for (locale, count, n, want) in cases {
+            assert_eq!(count_text(locale, count, n), want);
+        }
+    }
+
+    #[test]
+    fn update_status_text_translates_known_words_and_capitalizes_others() {
+        let cases = [
+            (Locale::En, "investigating", "Investigating"),
+            (Locale::En, "in_progress", "In progress"),
+            (Locale::Fr, "In Progress", "En cours"),
+            (Locale::De, "resolved", "Behoben"),
+            (Locale::Ja, "upcoming", "予定"),
+            (Locale::En, "needs_review", "Needs review"),
+            (Locale::Fr, "élevé", "Élevé"),
+            (Locale::En, "", ""),
+        ];
+        for (locale, raw, want) in cases {
+            assert_eq!(update_status_text(locale, raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn month_abbr_covers_every_month_and_rejects_others() {
+        assert_eq!(month_abbr(Locale::En, 11), "Nov");
+        assert_eq!(month_abbr(Locale::Fr, 2), "févr.");
+        assert_eq!(month_abbr(Locale::De, 3), "März");
+        assert_eq!(month_abbr(Locale::Es, 9), "sept");
+        assert_eq!(month_abbr(Locale::Ja, 12), "12月");
+        assert_eq!(month_abbr(Locale::En, 0), "");
+        assert_eq!(month_abbr(Locale::En, 13), "");
     }
 }

@@ -3,6 +3,11 @@
 //! Instants are UTC milliseconds since the Unix epoch (`*_ms: i64`). The reader's time zone
 //! comes in from the platform as an offset for a given instant (see [`ZoneOffset`]), so
 //! every function here is pure and tested natively.
+//!
+//! The text functions ([`relative_text`], [`clock_text`], [`local_time_text`],
+//! [`window_text`]) take their words and patterns from [`crate::core::i18n`].
+
+use crate::core::i18n::{count_text, month_abbr, text, text_with, Count, Locale, Msg, Tpl, Ui};
 
 /// Milliseconds in one minute.
 pub const MINUTE_MS: i64 = 60_000;
@@ -188,9 +193,316 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
     Some(seconds * 1000 + millis - offset_minutes * MINUTE_MS)
 }
 
+/// The reader's local date of `at_ms`, as `(year, month, day)`.
+fn local_day(at_ms: i64, zone: &dyn ZoneOffset) -> (i64, u32, u32) {
+    let c = civil_at(at_ms, zone.offset_minutes(at_ms));
+    (c.year, c.month, c.day)
+}
+
+/// How long ago (or how far ahead) `at_ms` is from `now_ms`, in words: "just now",
+/// "5 min ago", "2 h ago", "3 days ago", "in 20 s", "in 5 min".
+///
+/// Units are truncated (59 minutes is "59 min ago", 61 is "1 h ago") so an age never
+/// looks younger than it is; a future time under a minute counts seconds, rounded up, so
+/// "in 0 s" never appears.
+pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
+    let delta_ms = now_ms.saturating_sub(at_ms);
+    if delta_ms >= 0 {
+        if delta_ms < MINUTE_MS {
+            return text(locale, Msg::Ui(Ui::JustNow)).to_owned();
+        }
+        let (count, n) = if delta_ms < HOUR_MS {
+            (Count::MinutesAgo, delta_ms / MINUTE_MS)
+        } else if delta_ms < DAY_MS {
+            (Count::HoursAgo, delta_ms / HOUR_MS)
+        } else {
+            (Count::DaysAgo, delta_ms / DAY_MS)
+        };
+        return count_text(locale, count, n);
+    }
+    let ahead_ms = delta_ms.saturating_neg();
+    let (count, n) = if ahead_ms < MINUTE_MS {
+        (Count::InSeconds, (ahead_ms + 999) / 1000)
+    } else if ahead_ms < HOUR_MS {
+        (Count::InMinutes, ahead_ms / MINUTE_MS)
+    } else if ahead_ms < DAY_MS {
+        (Count::InHours, ahead_ms / HOUR_MS)
+    } else {
+        (Count::InDays, ahead_ms / DAY_MS)
+    };
+    count_text(locale, count, n)
+}
+
+/// The wall-clock time of `at_ms` in the reader's zone: "10:42 AM" in English (12-hour
+/// clock), "10:42" elsewhere (see [`crate::core::i18n`] for the choice).
+pub fn clock_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset) -> String {
+    let c = civil_at(at_ms, zone.offset_minutes(at_ms));
+    let h12 = match c.hour % 12 {
+        0 => 12,
+        h => h,
+    };
+    let ampm = text(locale, Msg::Ui(if c.hour < 12 { Ui::Am } else { Ui::Pm }));
+    text_with(
+        locale,
+        Msg::Tpl(Tpl::Clock),
+        &[
+            ("hh", &format!("{:02}", c.hour)),
+            ("h12", &h12.to_string()),
+            ("mm", &format!("{:02}", c.minute)),
+            ("ampm", ampm),
+        ],
+    )
+}
+
+/// The local date and time of `at_ms` for a reader at `now_ms`: only the clock when it
+/// is today in the reader's zone ("10:42 AM"), the day and the clock in the current year
+/// ("Nov 20, 10:42 AM"), and the year too otherwise ("Nov 20, 2023, 10:42 AM").
+pub fn local_time_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset, now_ms: i64) -> String {
+    let clock = clock_text(locale, at_ms, zone);
+    let day = local_day(at_ms, zone);
+    let today = local_day(now_ms, zone);
+    if day == today {
+        return clock;
+    }
+    let (year, month, dom) = day;
+    let (tpl, year_text) = if year == today.0 {
+        (Tpl::DateDay, String::new())
+    } else {
+        (Tpl::DateDayYear, year.to_string())
+    };
+    let date = text_with(
+        locale,
+        Msg::Tpl(tpl),
+        &[
+            ("day", &dom.to_string()),
+            ("month", month_abbr(locale, month)),
+            ("year", &year_text),
+        ],
+    );
+    text_with(
+        locale,
+        Msg::Tpl(Tpl::DateTime),
+        &[("date", &date), ("time", &clock)],
+    )
+}
+
+/// A time window: "Nov 21, 2:00 AM – 6:00 AM" (the end shows only its clock when it falls
+/// on the start's local day), "Nov 21, 10:00 PM – Nov 22, 2:00 AM" otherwise. An open end
+/// gives only the start.
+pub fn window_text(
+    locale: Locale,
+    start_ms: i64,
+    end_ms: Option<i64>,
+    zone: &dyn ZoneOffset,
+    now_ms: i64,
+) -> String {
+    let start = local_time_text(locale, start_ms, zone, now_ms);
+    let Some(end_ms) = end_ms else {
+        return start;
+    };
+    let end = if local_day(start_ms, zone) == local_day(end_ms, zone) {
+        clock_text(locale, end_ms, zone)
+    } else {
+        local_time_text(locale, end_ms, zone, now_ms)
+    };
+    text_with(
+        locale,
+        Msg::Tpl(Tpl::Window),
+        &[("start", &start), ("end", &end)],
+    )
+}
+
+/// `at_ms` as an RFC 3339 UTC timestamp for `<time datetime>`: `2024-05-01T10:42:00Z`,
+/// with milliseconds only when there are some (`…T10:42:00.500Z`).
+pub fn rfc3339_utc(at_ms: i64) -> String {
+    let c = civil_at(at_ms, 0);
+    let millis = at_ms.rem_euclid(1000);
+    let fraction = if millis == 0 {
+        String::new()
+    } else {
+        format!(".{millis:03}")
+    };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{fraction}Z",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NOW: i64 = 1_732_099_320_000; // 2024-11-20T10:42:00Z
+
+    fn at(text: &str) -> i64 {
+        parse_rfc3339(text).unwrap_or_else(|| panic!("bad test time {text}"))
+    }
+
+    #[test]
+    fn relative_text_table() {
+        let cases = [
+            (Locale::En, 0, "just now"),
+            (Locale::En, 59_999, "just now"),
+            (Locale::En, MINUTE_MS, "1 min ago"),
+            (Locale::En, 5 * MINUTE_MS + 30_000, "5 min ago"),
+            (Locale::En, 59 * MINUTE_MS, "59 min ago"),
+            (Locale::En, 2 * HOUR_MS + 59 * MINUTE_MS, "2 h ago"),
+            (Locale::En, DAY_MS, "1 day ago"),
+            (Locale::En, 3 * DAY_MS, "3 days ago"),
+            (Locale::En, -20_000, "in 20 s"),
+            (Locale::En, -1, "in 1 s"),
+            (Locale::En, -5 * MINUTE_MS, "in 5 min"),
+            (Locale::En, -2 * HOUR_MS, "in 2 h"),
+            (Locale::En, -2 * DAY_MS, "in 2 days"),
+            (Locale::Fr, 0, "à l’instant"),
+            (Locale::Fr, 5 * MINUTE_MS, "il y a 5 min"),
+            (Locale::Fr, DAY_MS, "il y a 1 jour"),
+            (Locale::Fr, 3 * DAY_MS, "il y a 3 jours"),
+            (Locale::Fr, -5 * MINUTE_MS, "dans 5 min"),
+            (Locale::De, 2 * HOUR_MS, "vor 2 Std."),
+            (Locale::De, 3 * DAY_MS, "vor 3 Tagen"),
+            (Locale::De, -5 * MINUTE_MS, "in 5 Min."),
+            (Locale::Es, MINUTE_MS, "hace 1 min"),
+            (Locale::Es, DAY_MS, "hace 1 día"),
+            (Locale::Es, -DAY_MS, "dentro de 1 día"),
+            (Locale::Ja, 5 * MINUTE_MS, "5分前"),
+            (Locale::Ja, 3 * DAY_MS, "3日前"),
+            (Locale::Ja, -5 * MINUTE_MS, "5分後"),
+        ];
+        for (locale, age_ms, want) in cases {
+            assert_eq!(
+                relative_text(locale, NOW - age_ms, NOW),
+                want,
+                "{locale:?} {age_ms}"
+            );
+        }
+    }
+
+    #[test]
+    fn relative_text_survives_extreme_instants() {
+        assert!(!relative_text(Locale::En, i64::MIN, i64::MAX).is_empty());
+        assert!(!relative_text(Locale::En, i64::MAX, i64::MIN).is_empty());
+    }
+
+    #[test]
+    fn clock_text_table() {
+        let utc = FixedOffset(0);
+        let cases = [
+            (Locale::En, "2024-11-20T10:42:00Z", "10:42 AM"),
+            (Locale::En, "2024-11-20T00:05:00Z", "12:05 AM"),
+            (Locale::En, "2024-11-20T12:30:00Z", "12:30 PM"),
+            (Locale::En, "2024-11-20T23:59:59Z", "11:59 PM"),
+            (Locale::Fr, "2024-11-20T09:05:00Z", "09:05"),
+            (Locale::De, "2024-11-20T23:59:00Z", "23:59"),
+            (Locale::Es, "2024-11-20T00:00:00Z", "00:00"),
+            (Locale::Ja, "2024-11-20T14:07:00Z", "14:07"),
+        ];
+        for (locale, time, want) in cases {
+            assert_eq!(
+                clock_text(locale, at(time), &utc),
+                want,
+                "{locale:?} {time}"
+            );
+        }
+        assert_eq!(
+            clock_text(Locale::Fr, at("2024-11-20T10:42:00Z"), &FixedOffset(60)),
+            "11:42"
+        );
+    }
+
+    #[test]
+    fn local_time_text_omits_today_and_the_current_year() {
+        let utc = FixedOffset(0);
+        let cases = [
+            (Locale::En, "2024-11-20T08:00:00Z", "8:00 AM"),
+            (Locale::En, "2024-11-19T22:15:00Z", "Nov 19, 10:15 PM"),
+            (Locale::En, "2023-11-20T10:42:00Z", "Nov 20, 2023, 10:42 AM"),
+            (Locale::Fr, "2024-11-19T10:42:00Z", "19 nov., 10:42"),
+            (Locale::Fr, "2023-02-03T10:42:00Z", "3 févr. 2023, 10:42"),
+            (Locale::De, "2024-11-19T10:42:00Z", "19. Nov., 10:42"),
+            (Locale::De, "2023-03-01T10:42:00Z", "1. März 2023, 10:42"),
+            (Locale::Es, "2024-11-19T10:42:00Z", "19 nov, 10:42"),
+            (Locale::Ja, "2024-11-19T10:42:00Z", "11月19日 10:42"),
+            (Locale::Ja, "2023-11-19T10:42:00Z", "2023年11月19日 10:42"),
+            (Locale::Ja, "2024-11-20T10:42:00Z", "10:42"),
+        ];
+        for (locale, time, want) in cases {
+            assert_eq!(
+                local_time_text(locale, at(time), &utc, NOW),
+                want,
+                "{locale:?} {time}"
+            );
+        }
+    }
+
+    #[test]
+    fn local_time_text_uses_the_readers_day() {
+        // 23:30 UTC on the 19th is already the 20th in Tokyo (UTC+9) — "today" there.
+        let late = at("2024-11-19T23:30:00Z");
+        assert_eq!(
+            local_time_text(Locale::Ja, late, &FixedOffset(540), NOW),
+            "08:30"
+        );
+        assert_eq!(
+            local_time_text(Locale::En, late, &FixedOffset(0), NOW),
+            "Nov 19, 11:30 PM"
+        );
+    }
+
+    #[test]
+    fn window_text_shows_the_end_clock_on_the_same_day() {
+        let utc = FixedOffset(0);
+        let start = at("2024-11-21T02:00:00Z");
+        let cases = [
+            (
+                Locale::En,
+                Some("2024-11-21T06:00:00Z"),
+                "Nov 21, 2:00 AM – 6:00 AM",
+            ),
+            (
+                Locale::En,
+                Some("2024-11-22T01:00:00Z"),
+                "Nov 21, 2:00 AM – Nov 22, 1:00 AM",
+            ),
+            (Locale::En, None, "Nov 21, 2:00 AM"),
+            (
+                Locale::Fr,
+                Some("2024-11-21T06:00:00Z"),
+                "21 nov., 02:00 – 06:00",
+            ),
+            (
+                Locale::De,
+                Some("2024-11-21T06:00:00Z"),
+                "21. Nov., 02:00 – 06:00",
+            ),
+            (
+                Locale::Ja,
+                Some("2024-11-21T06:00:00Z"),
+                "11月21日 02:00～06:00",
+            ),
+        ];
+        for (locale, end, want) in cases {
+            assert_eq!(
+                window_text(locale, start, end.map(at), &utc, NOW),
+                want,
+                "{locale:?} {end:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn rfc3339_utc_round_trips_through_the_parser() {
+        let cases = [
+            (NOW, "2024-11-20T10:42:00Z"),
+            (NOW + 500, "2024-11-20T10:42:00.500Z"),
+            (0, "1970-01-01T00:00:00Z"),
+            (-1000, "1969-12-31T23:59:59Z"),
+        ];
+        for (at_ms, want) in cases {
+            assert_eq!(rfc3339_utc(at_ms), want);
+            assert_eq!(parse_rfc3339(want), Some(at_ms));
+        }
+    }
 
     #[test]
     fn days_round_trip_over_four_centuries() {
