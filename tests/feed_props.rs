@@ -1,0 +1,258 @@
+//! Property tests: the feed parser never panics, whatever it is given.
+//!
+//! Arbitrary bytes, arbitrary JSON, and arbitrary JSON placed where a Statuspage or Apple
+//! feed keeps its data (so the generator reaches deep into each reader instead of stopping
+//! at detection). Every result must also be explainable: an error's message is not empty.
+
+use proptest::prelude::*;
+use serde_json::{json, Map, Value};
+use telltale::core::feed::{parse, Format};
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        // Strings that look like the values feeds use, plus anything at all.
+        prop_oneof![
+            Just("operational".to_owned()),
+            Just("major_outage".to_owned()),
+            Just("ongoing".to_owned()),
+            Just("Outage".to_owned()),
+            Just("2026-11-20T11:05:00+02:00".to_owned()),
+            Just("&amp;&#x1F600;&#99999999;&".to_owned()),
+            Just("javascript:alert(1)".to_owned()),
+            ".*",
+        ]
+        .prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 48, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::vec((arb_key(), inner), 0..6)
+                .prop_map(|pairs| Value::Object(pairs.into_iter().collect::<Map<_, _>>())),
+        ]
+    })
+}
+
+/// Keys that the readers look for, so random objects hit real code paths.
+fn arb_key() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::sample::select(vec![
+            "id",
+            "name",
+            "status",
+            "impact",
+            "group",
+            "group_id",
+            "components",
+            "incident_updates",
+            "affected_components",
+            "code",
+            "started_at",
+            "created_at",
+            "scheduled_for",
+            "shortlink",
+            "serviceName",
+            "events",
+            "statusType",
+            "eventStatus",
+            "messageId",
+            "message",
+            "epochStartDate",
+            "affectedServices",
+            "usersAffected",
+            "datePosted",
+            "level",
+            "title",
+            "updates",
+            "affected",
+            "at_ms",
+        ])
+        .prop_map(str::to_owned),
+        "[a-z_]{0,8}",
+    ]
+}
+
+fn arb_text() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        prop::sample::select(vec![
+            "ongoing",
+            "resolved",
+            "upcoming",
+            "completed",
+            "Outage",
+            "Issue",
+            "Performance",
+            "Maintenance",
+            "investigating",
+            "identified",
+            "major",
+            "critical",
+            "in_progress",
+            "partial_outage",
+            "2026-11-20T11:05:00Z",
+            "11/20/2026 02:51 PST",
+            "",
+            "  ",
+            "App Store",
+            " iTunes Store ",
+            "&amp;",
+            "https://x.test",
+        ])
+        .prop_map(Value::from),
+        ".{0,12}".prop_map(Value::from),
+    ]
+}
+
+fn arb_number() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_map(Value::from),
+        "[0-9]{0,20}".prop_map(Value::from),
+    ]
+}
+
+/// An Apple event with plausible field types and arbitrary values.
+fn arb_apple_event() -> impl Strategy<Value = Value> {
+    (
+        arb_text(),
+        arb_text(),
+        arb_text(),
+        arb_number(),
+        arb_number(),
+        prop_oneof![arb_text(), arb_number()],
+        prop::collection::vec(arb_text(), 0..3),
+    )
+        .prop_map(|(kind, status, message, start, end, id, affected)| {
+            json!({"statusType": kind, "eventStatus": status, "message": message,
+                   "epochStartDate": start, "epochEndDate": end, "messageId": id,
+                   "affectedServices": affected, "datePosted": message, "usersAffected": kind})
+        })
+}
+
+/// A Statuspage incident with plausible field types and arbitrary values.
+fn arb_statuspage_incident() -> impl Strategy<Value = Value> {
+    (
+        arb_text(),
+        arb_text(),
+        arb_text(),
+        arb_text(),
+        prop::collection::vec((arb_text(), arb_text(), arb_text()), 0..3),
+    )
+        .prop_map(|(id, status, impact, at, updates)| {
+            let updates: Vec<Value> = updates
+                .into_iter()
+                .map(|(status, body, at)| {
+                    json!({"status": status, "body": body, "display_at": at,
+                           "affected_components": [{"code": body}]})
+                })
+                .collect();
+            json!({"id": id, "name": id, "status": status, "impact": impact, "started_at": at,
+                   "created_at": at, "scheduled_for": at, "shortlink": impact,
+                   "incident_updates": updates, "components": [{"id": id}]})
+        })
+}
+
+fn check(text: &str) {
+    for format in [
+        None,
+        Some(Format::Statuspage),
+        Some(Format::Apple),
+        Some(Format::Telltale),
+    ] {
+        if let Err(e) = parse(text, format) {
+            assert!(!e.to_string().is_empty());
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn parse_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check(&String::from_utf8_lossy(&bytes));
+    }
+
+    #[test]
+    fn parse_arbitrary_wrapped_text_never_panics(body in ".{0,200}") {
+        check(&format!("\u{feff}jsonCallback({body});"));
+    }
+
+    #[test]
+    fn parse_arbitrary_json_never_panics(value in arb_json()) {
+        check(&value.to_string());
+    }
+
+    #[test]
+    fn parse_arbitrary_json_under_statuspage_skeleton_never_panics(
+        page in arb_json(),
+        components in prop::collection::vec(arb_json(), 0..5),
+        incidents in prop::collection::vec(arb_json(), 0..4),
+        maintenances in arb_json(),
+    ) {
+        let doc = json!({
+            "page": page,
+            "components": components,
+            "incidents": incidents,
+            "scheduled_maintenances": maintenances,
+            "status": {"indicator": "none"},
+        });
+        check(&doc.to_string());
+    }
+
+    #[test]
+    fn parse_arbitrary_json_under_apple_skeleton_never_panics(
+        names in prop::collection::vec(arb_json(), 1..5),
+        events in prop::collection::vec(prop::collection::vec(arb_json(), 0..3), 1..5),
+    ) {
+        let services: Vec<Value> = names
+            .into_iter()
+            .zip(events)
+            .map(|(name, events)| json!({"serviceName": name, "redirectUrl": "", "events": events}))
+            .collect();
+        let doc = json!({"drpost": false, "services": services});
+        check(&format!("jsonCallback({doc});"));
+    }
+
+    #[test]
+    fn parse_plausible_apple_events_never_panic(
+        services in prop::collection::vec((arb_text(), prop::collection::vec(arb_apple_event(), 0..3)), 1..5),
+    ) {
+        let services: Vec<Value> = services
+            .into_iter()
+            .map(|(name, events)| json!({"serviceName": name, "events": events}))
+            .collect();
+        check(&json!({"services": services}).to_string());
+    }
+
+    #[test]
+    fn parse_plausible_statuspage_items_never_panic(
+        components in prop::collection::vec((arb_text(), arb_text(), any::<bool>(), arb_text()), 0..5),
+        incidents in prop::collection::vec(arb_statuspage_incident(), 0..4),
+    ) {
+        let components: Vec<Value> = components
+            .into_iter()
+            .map(|(id, status, group, group_id)| {
+                json!({"id": id, "name": id, "status": status, "group": group,
+                       "group_id": group_id, "components": [id]})
+            })
+            .collect();
+        let doc = json!({"page": {"url": "x"}, "components": components,
+                         "incidents": incidents.clone(), "scheduled_maintenances": incidents});
+        check(&doc.to_string());
+    }
+
+    #[test]
+    fn parse_arbitrary_json_under_telltale_skeleton_never_panics(
+        components in prop::collection::vec(arb_json(), 0..4),
+        incidents in prop::collection::vec(arb_json(), 0..3),
+    ) {
+        let doc = json!({"telltale": 1, "components": components, "incidents": incidents});
+        check(&doc.to_string());
+    }
+}
