@@ -1,0 +1,249 @@
+//! `telltale check` run as a real process on the fixtures: stdout, stderr and exit codes.
+//!
+//! The CLI reads the clock, so assertions stay on what the clock cannot change (fixtures
+//! whose overall state does not depend on a maintenance window).
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(path: &str) -> String {
+    format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn telltale(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .args(args)
+        .output()
+        .expect("run telltale")
+}
+
+fn telltale_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn telltale");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input)
+        .expect("write stdin");
+    child.wait_with_output().expect("wait telltale")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn first_two_lines(output: &Output) -> Vec<String> {
+    stdout(output).lines().take(2).map(str::to_owned).collect()
+}
+
+#[test]
+fn check_statuspage_fixture_prints_format_overall_and_components() {
+    let out = telltale(&[
+        "check",
+        &fixture("statuspage/summary_major_incident_no_component_change.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: statuspage", "overall: partial_outage"]
+    );
+    let text = stdout(&out);
+    assert!(text.contains("  Git Operations: operational\n"), "{text}");
+    assert!(
+        text.contains("  - Elevated error rates across multiple services\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("impact: partial_outage, status: identified, started: 2026-11-20T11:05:00Z"),
+        "{text}"
+    );
+    assert!(text.contains("We have identified a problem"), "{text}");
+    assert!(stderr(&out).is_empty());
+}
+
+#[test]
+fn check_groups_members_under_their_group_and_prints_warnings() {
+    let out = telltale(&["check", &fixture("statuspage/summary_groups.json")]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("  Storage (group): degraded\n    Object Storage: degraded\n    Block Storage: operational\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n  Legacy FTP: operational\n"), "{text}");
+    assert!(
+        text.contains("\nwarning: component \"Legacy FTP\" belongs to group"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_apple_outage_lists_incident_with_users_affected() {
+    let out = telltale(&["check", &fixture("apple/multi_service_outage.js")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: apple", "overall: major_outage"]
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("  iWork for iCloud: major_outage\n"),
+        "{text}"
+    );
+    assert!(text.contains("  Siri: operational\n"), "{text}");
+    assert!(
+        text.contains(
+            "affected: App Store, Apple TV, iTunes Store, Photos, iMessage, iWork for iCloud"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("users affected: All users are affected."),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_apple_decodes_names_and_warns_on_unknowns() {
+    let out = telltale(&["check", &fixture("apple/entities_and_spaces.json")]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(
+        text.contains("  iCloud Mail & Calendar: degraded\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: event for \"iCloud Mail & Calendar, Find My\" has unknown statusType \"Degradation\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_reads_stdin_dash() {
+    let input = std::fs::read(fixture("apple/itunes_partial_outage.json")).expect("fixture");
+    let out = telltale_stdin(&["check", "-"], &input);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: apple", "overall: partial_outage"]
+    );
+    assert!(stdout(&out).contains("Users may be able to browse but unable to make purchases."));
+}
+
+#[test]
+fn check_json_prints_model_as_json() {
+    let out = telltale(&["check", "--json", &fixture("telltale/outage.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(value["format"], "telltale");
+    assert_eq!(value["overall"], "major_outage");
+    assert_eq!(value["snapshot"]["components"][1]["id"], "matchmaking");
+    assert_eq!(value["snapshot"]["incidents"][0]["status"], "identified");
+    assert_eq!(value["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn check_json_lists_warnings_as_strings() {
+    let out = telltale(&[
+        "check",
+        "--json",
+        &fixture("statuspage/summary_unknown_values.json"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let warnings = value["warnings"].as_array().expect("warnings array");
+    assert!(warnings
+        .iter()
+        .any(|w| w.as_str().is_some_and(|w| w.contains("degraded_service"))));
+}
+
+#[test]
+fn check_forced_format_reads_or_refuses() {
+    let ok = telltale(&["check", "--format", "apple", &fixture("apple/developer.js")]);
+    assert_eq!(ok.status.code(), Some(0));
+    assert_eq!(first_two_lines(&ok)[0], "format: apple");
+    let path = fixture("apple/developer.js");
+    let refused = telltale(&["check", "--format=statuspage", &path]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = stderr(&refused);
+    assert!(
+        err.starts_with(&format!(
+            "telltale: {path}: the feed is not a valid statuspage feed"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_bad_fixtures_exit_1_with_one_line() {
+    for (name, why) in [
+        ("bad/empty.txt", "the feed is empty"),
+        ("bad/html_error_page.html", "not JSON"),
+        ("bad/truncated.json", "not JSON"),
+        ("bad/not_a_feed.json", "not a status feed"),
+        ("bad/array.json", "not a status feed"),
+        ("bad/wrong_version_telltale.json", "version 2"),
+    ] {
+        let path = fixture(name);
+        let out = telltale(&["check", &path]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(out.stdout.is_empty(), "{name}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{name}: {err}");
+        assert!(
+            err.starts_with(&format!("telltale: {path}: ")),
+            "{name}: {err}"
+        );
+        assert!(err.contains(why), "{name}: {err}");
+    }
+}
+
+#[test]
+fn check_missing_file_exits_1_with_one_line() {
+    let out = telltale(&["check", "/nonexistent/feed.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("telltale: /nonexistent/feed.json: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_garbage_on_stdin_exits_1() {
+    let out = telltale_stdin(&["check", "-"], b"\xff\xfe\x00garbage");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).starts_with("telltale: -: the feed is not JSON"));
+}
+
+#[test]
+fn usage_errors_exit_2_with_usage_on_stderr() {
+    for args in [
+        vec![],
+        vec!["--help"],
+        vec!["check"],
+        vec!["check", "--format", "rss", "x.json"],
+        vec!["check", "--bogus", "x.json"],
+        vec!["check", "a.json", "b.json"],
+        vec!["lint", "a.json"],
+    ] {
+        let out = telltale(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        assert!(
+            stderr(&out).starts_with("usage: telltale check"),
+            "{args:?}"
+        );
+    }
+}
