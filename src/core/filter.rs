@@ -1,7 +1,9 @@
 //! Which components an embed shows: the `components` attribute as a [`Selection`], and
 //! [`apply`], which narrows a [`Snapshot`] to it.
 
-use crate::core::model::Snapshot;
+use std::collections::HashSet;
+
+use crate::core::model::{Component, Incident, Maintenance, Snapshot, Update};
 
 /// The components an embed shows: names or ids, matched without regard to case or
 /// surrounding space. A group's name or id selects all its members. Empty selects all.
@@ -49,7 +51,276 @@ pub(crate) fn normalize_key(key: &str) -> String {
 }
 
 /// The part of `snapshot` that `selection` shows.
+///
+/// - A component is kept when its id or name is selected, or its group's id or name is.
+/// - A group is kept while at least one of its members is.
+/// - An incident or maintenance is kept when it affects a kept component, or when it names
+///   no component at all: a page-wide event of unknown scope may be an outage of what the
+///   reader cares about, and hiding a possible outage is the worse mistake. Its `affected`
+///   lists (and those of its updates) are narrowed to the kept components.
+///
+/// An empty selection returns the snapshot unchanged.
 pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
-    let _ = selection;
-    snapshot.clone()
+    if selection.is_all() {
+        return snapshot.clone();
+    }
+    let selected_groups: HashSet<&str> = snapshot
+        .groups
+        .iter()
+        .filter(|g| selection.matches(&g.id, &g.name))
+        .map(|g| g.id.as_str())
+        .collect();
+    let components: Vec<Component> = snapshot
+        .components
+        .iter()
+        .filter(|c| {
+            selection.matches(&c.id, &c.name)
+                || c.group_id
+                    .as_deref()
+                    .is_some_and(|g| selected_groups.contains(g))
+        })
+        .cloned()
+        .collect();
+    let kept: HashSet<&str> = components.iter().map(|c| c.id.as_str()).collect();
+    let groups = snapshot
+        .groups
+        .iter()
+        .filter(|g| {
+            components
+                .iter()
+                .any(|c| c.group_id.as_deref() == Some(g.id.as_str()))
+        })
+        .cloned()
+        .collect();
+    let incidents = snapshot
+        .incidents
+        .iter()
+        .filter(|i| concerns(&i.affected, &kept))
+        .map(|i| Incident {
+            affected: narrow(&i.affected, &kept),
+            updates: narrow_updates(&i.updates, &kept),
+            ..i.clone()
+        })
+        .collect();
+    let maintenances = snapshot
+        .maintenances
+        .iter()
+        .filter(|m| concerns(&m.affected, &kept))
+        .map(|m| Maintenance {
+            affected: narrow(&m.affected, &kept),
+            updates: narrow_updates(&m.updates, &kept),
+            ..m.clone()
+        })
+        .collect();
+    Snapshot {
+        page: snapshot.page.clone(),
+        groups,
+        components,
+        incidents,
+        maintenances,
+    }
+}
+
+/// The selection's keys that match no component and no group of `snapshot`, as given
+/// (normalised), for a console warning about a likely typo.
+pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
+    selection
+        .keys()
+        .iter()
+        .filter(|key| {
+            let one = Selection {
+                keys: vec![(*key).clone()],
+            };
+            let component = snapshot
+                .components
+                .iter()
+                .any(|c| one.matches(&c.id, &c.name));
+            let group = snapshot.groups.iter().any(|g| one.matches(&g.id, &g.name));
+            !component && !group
+        })
+        .cloned()
+        .collect()
+}
+
+/// True when an event with this `affected` list concerns the kept components.
+fn concerns(affected: &[String], kept: &HashSet<&str>) -> bool {
+    affected.is_empty() || affected.iter().any(|id| kept.contains(id.as_str()))
+}
+
+fn narrow(affected: &[String], kept: &HashSet<&str>) -> Vec<String> {
+    affected
+        .iter()
+        .filter(|id| kept.contains(id.as_str()))
+        .cloned()
+        .collect()
+}
+
+fn narrow_updates(updates: &[Update], kept: &HashSet<&str>) -> Vec<Update> {
+    updates
+        .iter()
+        .map(|u| Update {
+            affected: narrow(&u.affected, kept),
+            ..u.clone()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Group, IncidentStatus, Level, MaintenanceStatus};
+
+    fn component(id: &str, name: &str, group: Option<&str>) -> Component {
+        Component {
+            id: id.into(),
+            name: name.into(),
+            level: Level::Operational,
+            group_id: group.map(Into::into),
+            description: None,
+            only_show_if_degraded: false,
+        }
+    }
+
+    fn incident(id: &str, affected: &[&str]) -> Incident {
+        Incident {
+            id: id.into(),
+            title: id.into(),
+            impact: Level::MajorOutage,
+            status: IncidentStatus::Investigating,
+            started_at_ms: None,
+            resolved_at_ms: None,
+            affected: affected.iter().map(|a| (*a).into()).collect(),
+            users_affected: None,
+            updates: vec![Update {
+                status: "investigating".into(),
+                body: "b".into(),
+                at_ms: None,
+                affected: affected.iter().map(|a| (*a).into()).collect(),
+            }],
+            url: None,
+        }
+    }
+
+    fn maintenance(id: &str, affected: &[&str]) -> Maintenance {
+        Maintenance {
+            id: id.into(),
+            title: id.into(),
+            status: MaintenanceStatus::Scheduled,
+            starts_at_ms: None,
+            ends_at_ms: None,
+            affected: affected.iter().map(|a| (*a).into()).collect(),
+            users_affected: None,
+            updates: vec![],
+            url: None,
+        }
+    }
+
+    /// Store (group: App Store, iTunes Store), Photos, iMessage.
+    fn snapshot() -> Snapshot {
+        Snapshot {
+            groups: vec![
+                Group {
+                    id: "g-store".into(),
+                    name: "Store".into(),
+                },
+                Group {
+                    id: "g-empty".into(),
+                    name: "Empty".into(),
+                },
+            ],
+            components: vec![
+                component("c-app", "App Store", Some("g-store")),
+                component("c-itunes", "iTunes Store", Some("g-store")),
+                component("c-photos", "Photos", None),
+                component("c-imessage", "iMessage", None),
+            ],
+            incidents: vec![
+                incident("i-store", &["c-app", "c-photos"]),
+                incident("i-imessage", &["c-imessage"]),
+                incident("i-page", &[]),
+            ],
+            maintenances: vec![
+                maintenance("m-itunes", &["c-itunes"]),
+                maintenance("m-photos", &["c-photos"]),
+                maintenance("m-page", &[]),
+            ],
+            ..Snapshot::default()
+        }
+    }
+
+    fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
+        items.iter().map(id).collect()
+    }
+
+    #[test]
+    fn selection_parse_normalises_keys() {
+        let s = Selection::parse(" App  Store ,, ITUNES store,");
+        assert_eq!(s.keys(), ["app store", "itunes store"]);
+        assert!(s.matches("x", "app store"));
+        assert!(!Selection::parse("App").matches("x", "App Store"));
+    }
+
+    #[test]
+    fn filter_empty_selection_is_unchanged() {
+        let snap = snapshot();
+        assert_eq!(apply(&snap, &Selection::parse(" , ")), snap);
+    }
+
+    #[test]
+    fn filter_by_name_and_id_keeps_matching_components_in_feed_order() {
+        let out = apply(&snapshot(), &Selection::parse("imessage, c-app"));
+        assert_eq!(ids(&out.components, |c| &c.id), ["c-app", "c-imessage"]);
+        assert_eq!(ids(&out.groups, |g| &g.id), ["g-store"]);
+    }
+
+    #[test]
+    fn filter_group_name_selects_all_members() {
+        for key in ["store", "G-STORE"] {
+            let out = apply(&snapshot(), &Selection::parse(key));
+            assert_eq!(
+                ids(&out.components, |c| &c.id),
+                ["c-app", "c-itunes"],
+                "{key}"
+            );
+            assert_eq!(ids(&out.groups, |g| &g.id), ["g-store"], "{key}");
+        }
+    }
+
+    #[test]
+    fn filter_drops_groups_without_kept_members() {
+        let out = apply(&snapshot(), &Selection::parse("Photos, Empty"));
+        assert_eq!(ids(&out.components, |c| &c.id), ["c-photos"]);
+        assert!(out.groups.is_empty());
+    }
+
+    #[test]
+    fn filter_keeps_events_that_affect_kept_components_or_name_none() {
+        let out = apply(&snapshot(), &Selection::parse("App Store"));
+        assert_eq!(ids(&out.incidents, |i| &i.id), ["i-store", "i-page"]);
+        assert_eq!(ids(&out.maintenances, |m| &m.id), ["m-page"]);
+    }
+
+    #[test]
+    fn filter_narrows_affected_lists_to_kept_components() {
+        let out = apply(&snapshot(), &Selection::parse("App Store"));
+        let store = &out.incidents[0];
+        assert_eq!(store.affected, ["c-app"]);
+        assert_eq!(store.updates[0].affected, ["c-app"]);
+        assert!(out.incidents[1].affected.is_empty());
+    }
+
+    #[test]
+    fn filter_selection_matching_nothing_keeps_only_page_wide_events() {
+        let out = apply(&snapshot(), &Selection::parse("Maps"));
+        assert!(out.components.is_empty());
+        assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page"]);
+        assert_eq!(ids(&out.maintenances, |m| &m.id), ["m-page"]);
+    }
+
+    #[test]
+    fn unmatched_reports_keys_that_match_nothing() {
+        let selection = Selection::parse("App Store, Mapz, store, c-photos, Empty");
+        assert_eq!(unmatched(&snapshot(), &selection), ["mapz"]);
+        assert!(unmatched(&snapshot(), &Selection::default()).is_empty());
+    }
 }
