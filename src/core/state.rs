@@ -4,7 +4,8 @@
 //! means. The phase the reader sees (loading, live, stale, unavailable) is derived from the
 //! state and the time, never stored, so it cannot disagree with the data.
 
-use crate::core::feed::{FeedError, Parsed};
+use crate::core::feed::{FeedError, Format, Parsed};
+use crate::core::model::Snapshot;
 
 /// Why the last fetch did not give a usable snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,6 +28,19 @@ pub enum Problem {
     /// The body is not a usable status feed.
     #[error(transparent)]
     Feed(#[from] FeedError),
+    /// The feed parsed, but as a different format than the snapshot kept: more likely an
+    /// error page or a misrouted URL than a real change, so the kept data stays.
+    #[error("the feed changed format from {from} to {to}")]
+    FormatChanged {
+        /// The format of the kept snapshot.
+        from: Format,
+        /// The format just read.
+        to: Format,
+    },
+    /// The feed parsed but said nothing (no component, incident or maintenance) while a
+    /// snapshot with content is kept.
+    #[error("the feed is empty: no components, incidents or maintenances")]
+    EmptyFeed,
 }
 
 /// The last snapshot that was read successfully.
@@ -95,13 +109,269 @@ pub enum Phase {
 
 impl FeedState {
     /// Applies `action`.
+    ///
+    /// A success replaces the kept snapshot only when it is believable next to it: a
+    /// different format, or an empty feed in place of one with content, becomes a
+    /// [`Problem`] with the kept snapshot left as it was.
     pub fn apply(&mut self, action: Action) {
-        let _ = action;
+        match action {
+            Action::FetchStarted => self.fetching = true,
+            Action::FetchSucceeded { parsed, at_ms } => {
+                self.fetching = false;
+                match self.implausible(&parsed) {
+                    Some(problem) => {
+                        self.problem = Some(problem);
+                        self.failed_at_ms = Some(at_ms);
+                    }
+                    None => {
+                        self.good = Some(Good {
+                            parsed,
+                            fetched_at_ms: at_ms,
+                        });
+                        self.problem = None;
+                        self.failed_at_ms = None;
+                    }
+                }
+            }
+            Action::FetchFailed { problem, at_ms } => {
+                self.fetching = false;
+                self.problem = Some(problem);
+                self.failed_at_ms = Some(at_ms);
+            }
+            Action::Scheduled { at_ms } => self.next_attempt_ms = Some(at_ms),
+        }
+    }
+
+    /// Why `parsed` must not replace the kept snapshot, if it must not.
+    fn implausible(&self, parsed: &Parsed) -> Option<Problem> {
+        let good = self.good.as_ref()?;
+        if good.parsed.format != parsed.format {
+            return Some(Problem::FormatChanged {
+                from: good.parsed.format,
+                to: parsed.format,
+            });
+        }
+        if is_empty(&parsed.snapshot) && !is_empty(&good.parsed.snapshot) {
+            return Some(Problem::EmptyFeed);
+        }
+        None
     }
 
     /// The phase at `now_ms` for a widget that polls every `refresh_secs`.
     pub fn phase(&self, now_ms: i64, refresh_secs: u32) -> Phase {
-        let _ = (now_ms, refresh_secs);
-        Phase::Loading
+        match (&self.good, &self.problem) {
+            (None, None) => Phase::Loading,
+            (None, Some(_)) => Phase::Unavailable,
+            (Some(_), Some(_)) => Phase::Stale,
+            (Some(good), None) => {
+                let max_age_ms = 2 * i64::from(refresh_secs) * 1000;
+                if now_ms.saturating_sub(good.fetched_at_ms) > max_age_ms {
+                    Phase::Stale
+                } else {
+                    Phase::Live
+                }
+            }
+        }
+    }
+
+    /// The kept snapshot, if any.
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        self.good.as_ref().map(|good| &good.parsed.snapshot)
+    }
+}
+
+/// True when a snapshot says nothing a reader could use.
+fn is_empty(snapshot: &Snapshot) -> bool {
+    snapshot.components.is_empty()
+        && snapshot.incidents.is_empty()
+        && snapshot.maintenances.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Component, Level};
+
+    const REFRESH_SECS: u32 = 60;
+    const T0: i64 = 1_700_000_000_000;
+
+    fn parsed(format: Format, level: Option<Level>) -> Parsed {
+        let components = level
+            .map(|level| Component {
+                id: "c".into(),
+                name: "C".into(),
+                level,
+                group_id: None,
+                description: None,
+                only_show_if_degraded: false,
+            })
+            .into_iter()
+            .collect();
+        Parsed {
+            format,
+            snapshot: Snapshot {
+                components,
+                ..Snapshot::default()
+            },
+            warnings: vec![],
+        }
+    }
+
+    fn success(level: Level, at_ms: i64) -> Action {
+        Action::FetchSucceeded {
+            parsed: parsed(Format::Statuspage, Some(level)),
+            at_ms,
+        }
+    }
+
+    fn failure(at_ms: i64) -> Action {
+        Action::FetchFailed {
+            problem: Problem::Network,
+            at_ms,
+        }
+    }
+
+    fn live_state() -> FeedState {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchStarted);
+        state.apply(success(Level::Operational, T0));
+        state
+    }
+
+    fn kept_level(state: &FeedState) -> Option<Level> {
+        state
+            .snapshot()
+            .and_then(|s| s.components.first())
+            .map(|c| c.level)
+    }
+
+    #[test]
+    fn state_initial_is_loading() {
+        let state = FeedState::default();
+        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Loading);
+        assert!(state.snapshot().is_none());
+    }
+
+    #[test]
+    fn state_fetch_started_sets_fetching_and_stays_loading() {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchStarted);
+        assert!(state.fetching);
+        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Loading);
+    }
+
+    #[test]
+    fn state_first_success_is_live_and_clears_fetching() {
+        let state = live_state();
+        assert!(!state.fetching);
+        assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
+        assert_eq!(state.phase(T0 + 1000, REFRESH_SECS), Phase::Live);
+    }
+
+    #[test]
+    fn state_first_failure_is_unavailable() {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchStarted);
+        state.apply(failure(T0));
+        assert!(!state.fetching);
+        assert_eq!(state.problem, Some(Problem::Network));
+        assert_eq!(state.failed_at_ms, Some(T0));
+        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Unavailable);
+    }
+
+    #[test]
+    fn state_failure_after_success_keeps_last_good_and_is_stale() {
+        let mut state = live_state();
+        state.apply(Action::FetchStarted);
+        state.apply(failure(T0 + 60_000));
+        assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
+        assert_eq!(kept_level(&state), Some(Level::Operational));
+        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+    }
+
+    #[test]
+    fn state_success_after_failure_clears_problem_and_is_live() {
+        let mut state = live_state();
+        state.apply(failure(T0 + 60_000));
+        state.apply(success(Level::MajorOutage, T0 + 120_000));
+        assert_eq!(state.problem, None);
+        assert_eq!(state.failed_at_ms, None);
+        assert_eq!(kept_level(&state), Some(Level::MajorOutage));
+        assert_eq!(state.phase(T0 + 120_000, REFRESH_SECS), Phase::Live);
+    }
+
+    #[test]
+    fn state_success_older_than_twice_refresh_is_stale() {
+        let state = live_state();
+        assert_eq!(state.phase(T0 + 120_000, REFRESH_SECS), Phase::Live);
+        assert_eq!(state.phase(T0 + 120_001, REFRESH_SECS), Phase::Stale);
+    }
+
+    #[test]
+    fn state_success_in_another_format_keeps_last_good_and_is_stale() {
+        let mut state = live_state();
+        state.apply(Action::FetchSucceeded {
+            parsed: parsed(Format::Apple, Some(Level::MajorOutage)),
+            at_ms: T0 + 60_000,
+        });
+        assert_eq!(
+            state.problem,
+            Some(Problem::FormatChanged {
+                from: Format::Statuspage,
+                to: Format::Apple
+            })
+        );
+        assert_eq!(state.failed_at_ms, Some(T0 + 60_000));
+        assert_eq!(kept_level(&state), Some(Level::Operational));
+        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+    }
+
+    #[test]
+    fn state_empty_success_keeps_last_good_and_is_stale() {
+        let mut state = live_state();
+        state.apply(Action::FetchSucceeded {
+            parsed: parsed(Format::Statuspage, None),
+            at_ms: T0 + 60_000,
+        });
+        assert_eq!(state.problem, Some(Problem::EmptyFeed));
+        assert_eq!(kept_level(&state), Some(Level::Operational));
+        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+    }
+
+    #[test]
+    fn state_empty_first_success_is_accepted_as_live() {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchSucceeded {
+            parsed: parsed(Format::Telltale, None),
+            at_ms: T0,
+        });
+        assert_eq!(state.problem, None);
+        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Live);
+    }
+
+    #[test]
+    fn state_scheduled_records_next_attempt_and_keeps_phase() {
+        let mut state = live_state();
+        state.apply(Action::Scheduled { at_ms: T0 + 60_000 });
+        assert_eq!(state.next_attempt_ms, Some(T0 + 60_000));
+        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Live);
+    }
+
+    #[test]
+    fn problem_messages_name_the_cause() {
+        let cases = [
+            (Problem::Http(503), "the feed answered HTTP 503"),
+            (
+                Problem::FormatChanged {
+                    from: Format::Statuspage,
+                    to: Format::Apple,
+                },
+                "the feed changed format from statuspage to apple",
+            ),
+            (Problem::Feed(FeedError::Empty), "the feed is empty"),
+        ];
+        for (problem, want) in cases {
+            assert_eq!(problem.to_string(), want);
+        }
     }
 }
