@@ -38,14 +38,199 @@ pub struct Change {
     pub components: Vec<ComponentChange>,
 }
 
-/// What an embed shows of `snapshot` (already filtered) at `now_ms`.
+/// What an embed shows of `snapshot` (already filtered) at `now_ms`: the overall state and
+/// every component of the filtered snapshot, including `only_show_if_degraded` ones while
+/// hidden, so a component that starts to show is reported with its real previous state.
 pub fn observe(snapshot: &Snapshot, now_ms: i64) -> Observed {
-    let _ = (snapshot, now_ms);
-    Observed::default()
+    Observed {
+        overall: snapshot.overall(now_ms),
+        components: snapshot
+            .components
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone(), c.level))
+            .collect(),
+    }
 }
 
 /// The change from `before` to `after`, or `None` when nothing shown changed.
+///
+/// The first observation (`before` is `None`) is always a change, with every `previous`
+/// `None`. Afterwards a change is reported when the overall state, a component's state,
+/// or the set of components differs; a renamed component alone is not a change.
 pub fn diff(before: Option<&Observed>, after: &Observed) -> Option<Change> {
-    let _ = (before, after);
-    None
+    if let Some(before) = before {
+        let same_states =
+            before.overall == after.overall
+                && before.components.len() == after.components.len()
+                && before.components.iter().zip(&after.components).all(
+                    |((id_a, _, level_a), (id_b, _, level_b))| id_a == id_b && level_a == level_b,
+                );
+        if same_states {
+            return None;
+        }
+    }
+    let previous_of = |id: &str| {
+        before.and_then(|b| {
+            b.components
+                .iter()
+                .find(|(before_id, _, _)| before_id == id)
+                .map(|(_, _, level)| *level)
+        })
+    };
+    Some(Change {
+        overall: after.overall,
+        previous: before.map(|b| b.overall),
+        components: after
+            .components
+            .iter()
+            .map(|(id, name, state)| ComponentChange {
+                id: id.clone(),
+                name: name.clone(),
+                state: *state,
+                previous: previous_of(id),
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::{Component, Incident, IncidentStatus};
+
+    fn component(id: &str, level: Level) -> Component {
+        Component {
+            id: id.into(),
+            name: id.to_uppercase(),
+            level,
+            group_id: None,
+            description: None,
+            only_show_if_degraded: false,
+        }
+    }
+
+    fn observed(overall: Level, components: &[(&str, Level)]) -> Observed {
+        Observed {
+            overall,
+            components: components
+                .iter()
+                .map(|(id, level)| ((*id).into(), id.to_uppercase(), *level))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn observe_takes_overall_from_incidents_too() {
+        let snapshot = Snapshot {
+            components: vec![component("a", Level::Operational)],
+            incidents: vec![Incident {
+                id: "i".into(),
+                title: "t".into(),
+                impact: Level::MajorOutage,
+                status: IncidentStatus::Investigating,
+                started_at_ms: None,
+                resolved_at_ms: None,
+                affected: vec![],
+                users_affected: None,
+                updates: vec![],
+                url: None,
+            }],
+            ..Snapshot::default()
+        };
+        let seen = observe(&snapshot, 0);
+        assert_eq!(
+            seen,
+            observed(Level::MajorOutage, &[("a", Level::Operational)])
+        );
+    }
+
+    #[test]
+    fn diff_first_observation_has_no_previous() {
+        let after = observed(Level::Degraded, &[("a", Level::Degraded)]);
+        let change = diff(None, &after);
+        assert_eq!(
+            change,
+            Some(Change {
+                overall: Level::Degraded,
+                previous: None,
+                components: vec![ComponentChange {
+                    id: "a".into(),
+                    name: "A".into(),
+                    state: Level::Degraded,
+                    previous: None,
+                }],
+            })
+        );
+    }
+
+    #[test]
+    fn diff_identical_poll_is_none() {
+        let seen = observed(Level::Operational, &[("a", Level::Operational)]);
+        assert_eq!(diff(Some(&seen), &seen.clone()), None);
+    }
+
+    #[test]
+    fn diff_renamed_component_alone_is_none() {
+        let before = observed(Level::Operational, &[("a", Level::Operational)]);
+        let mut after = before.clone();
+        after.components[0].1 = "Renamed".into();
+        assert_eq!(diff(Some(&before), &after), None);
+    }
+
+    #[test]
+    fn diff_component_change_reports_old_and_new() {
+        let before = observed(
+            Level::Operational,
+            &[("a", Level::Operational), ("b", Level::Operational)],
+        );
+        let after = observed(
+            Level::PartialOutage,
+            &[("a", Level::Operational), ("b", Level::PartialOutage)],
+        );
+        let change = diff(Some(&before), &after).unwrap_or_else(|| panic!("no change"));
+        assert_eq!(change.overall, Level::PartialOutage);
+        assert_eq!(change.previous, Some(Level::Operational));
+        let states: Vec<_> = change
+            .components
+            .iter()
+            .map(|c| (c.id.as_str(), c.state, c.previous))
+            .collect();
+        assert_eq!(
+            states,
+            [
+                ("a", Level::Operational, Some(Level::Operational)),
+                ("b", Level::PartialOutage, Some(Level::Operational)),
+            ]
+        );
+    }
+
+    #[test]
+    fn diff_overall_change_alone_is_reported() {
+        let before = observed(Level::Operational, &[("a", Level::Operational)]);
+        let after = observed(Level::Maintenance, &[("a", Level::Operational)]);
+        let change = diff(Some(&before), &after).map(|c| (c.overall, c.previous));
+        assert_eq!(change, Some((Level::Maintenance, Some(Level::Operational))));
+    }
+
+    #[test]
+    fn diff_new_component_has_no_previous() {
+        let before = observed(Level::Operational, &[("a", Level::Operational)]);
+        let after = observed(
+            Level::Operational,
+            &[("a", Level::Operational), ("b", Level::Operational)],
+        );
+        let change = diff(Some(&before), &after).unwrap_or_else(|| panic!("no change"));
+        assert_eq!(change.components[1].previous, None);
+    }
+
+    #[test]
+    fn diff_serializes_as_the_event_detail() {
+        let before = observed(Level::Operational, &[("a", Level::Operational)]);
+        let after = observed(Level::MajorOutage, &[("a", Level::MajorOutage)]);
+        let json = serde_json::to_string(&diff(Some(&before), &after)).unwrap_or_default();
+        assert_eq!(
+            json,
+            r#"{"overall":"major_outage","previous":"operational","components":[{"id":"a","name":"A","state":"major_outage","previous":"operational"}]}"#
+        );
+    }
 }

@@ -17,6 +17,7 @@
 //! ([`Tpl::Clock`]), so a language can change it without touching code.
 
 use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
+use crate::core::state::Problem;
 
 /// A language the catalogue speaks.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -506,6 +507,27 @@ pub fn update_status_text(locale: Locale, raw: &str) -> String {
         Some(status) => text(locale, Msg::Update(status)).to_owned(),
         None => capitalize(&raw.trim().replace('_', " ")),
     }
+}
+
+/// A short, reader-facing description of `problem`, written to follow a colon ("the
+/// status feed could not be reached"). The technical detail stays in the console message
+/// (`Problem`'s `Display`).
+pub fn problem_text(locale: Locale, problem: &Problem) -> String {
+    let kind = match problem {
+        Problem::Offline => ProblemText::Offline,
+        Problem::Timeout(_) => ProblemText::Timeout,
+        Problem::Network => ProblemText::Network,
+        Problem::Http(_) => ProblemText::Http,
+        Problem::TooLarge(_) => ProblemText::TooLarge,
+        Problem::Feed(_) => ProblemText::Unreadable,
+        Problem::FormatChanged { .. } => ProblemText::FormatChanged,
+        Problem::EmptyFeed => ProblemText::Empty,
+    };
+    let code = match problem {
+        Problem::Http(code) => code.to_string(),
+        _ => String::new(),
+    };
+    text_with(locale, Msg::Problem(kind), &[("code", &code)])
 }
 
 fn capitalize(text: &str) -> String {
@@ -1298,6 +1320,42 @@ mod tests {
         ];
         for (locale, raw, want) in cases {
             assert_eq!(update_status_text(locale, raw), want, "{raw}");
+        }
+    }
+
+    #[test]
+    fn problem_text_is_reader_facing() {
+        use crate::core::feed::FeedError;
+        let cases = [
+            (
+                Locale::En,
+                Problem::Network,
+                "the status feed could not be reached",
+            ),
+            (
+                Locale::En,
+                Problem::Feed(FeedError::NotJson("x".into())),
+                "the status feed sent an unreadable answer",
+            ),
+            (
+                Locale::En,
+                Problem::Http(503),
+                "the status feed answered with an error (HTTP 503)",
+            ),
+            (
+                Locale::Fr,
+                Problem::Timeout(10),
+                "le flux d’état n’a pas répondu à temps",
+            ),
+            (Locale::De, Problem::Offline, "Ihr Gerät ist offline"),
+            (
+                Locale::Ja,
+                Problem::Http(429),
+                "ステータスフィードがエラーを返しました（HTTP 429）",
+            ),
+        ];
+        for (locale, problem, want) in cases {
+            assert_eq!(problem_text(locale, &problem), want, "{problem:?}");
         }
     }
 
