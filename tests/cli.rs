@@ -3,6 +3,9 @@
 //! The CLI reads the clock, so assertions stay on what the clock cannot change (fixtures
 //! whose overall state does not depend on a maintenance window).
 
+// Test helpers panic on purpose: a fixture that cannot be read is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
 

@@ -3,6 +3,9 @@
 //! Times are judged at a fixed `NOW` (2026-11-20T12:00:00Z), the moment the fixtures were
 //! "published", so the tests never depend on the clock.
 
+// Test helpers panic on purpose: a fixture that cannot be read is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use telltale::core::feed::{parse, FeedError, Format, Parsed};
 use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
 use telltale::core::time::parse_rfc3339;
@@ -700,4 +703,206 @@ fn jsonp_wrapper_with_any_callback_and_bom_is_removed() {
         let parsed = parse(&text, None).expect("wrapped");
         assert_eq!(parsed.snapshot.components[0].id, "Siri");
     }
+}
+
+// ---------------------------------------------------------------- Telltale schema
+
+/// The subset of JSON Schema 2020-12 that `www/telltale-feed.schema.json` uses: local
+/// `$ref`, `type`, `const`, `enum`, `required`, `properties` and `items`. Any other
+/// assertion keyword in the schema fails the test, so the subset stays honest.
+fn schema_accepts(
+    schema: &serde_json::Value,
+    node: &serde_json::Value,
+    value: &serde_json::Value,
+) -> bool {
+    use serde_json::Value;
+    let Some(node) = node.as_object() else {
+        panic!("schema node is not an object: {node}");
+    };
+    for key in node.keys() {
+        assert!(
+            [
+                "$schema",
+                "$id",
+                "$ref",
+                "$defs",
+                "title",
+                "description",
+                "type",
+                "const",
+                "enum",
+                "required",
+                "properties",
+                "items"
+            ]
+            .contains(&key.as_str()),
+            "schema uses keyword {key} that this test does not check"
+        );
+    }
+    if let Some(Value::String(reference)) = node.get("$ref") {
+        let name = reference.strip_prefix("#/$defs/").expect("local ref");
+        if !schema_accepts(schema, &schema["$defs"][name], value) {
+            return false;
+        }
+    }
+    if let Some(types) = node.get("type") {
+        let types: Vec<&str> = match types {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+            other => panic!("bad type {other}"),
+        };
+        let fits = types.iter().any(|t| match *t {
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "string" => value.is_string(),
+            "boolean" => value.is_boolean(),
+            "null" => value.is_null(),
+            "integer" => value.is_i64() || value.is_u64(),
+            other => panic!("type {other} not handled"),
+        });
+        if !fits {
+            return false;
+        }
+    }
+    if let Some(constant) = node.get("const") {
+        if value != constant {
+            return false;
+        }
+    }
+    if let Some(Value::Array(options)) = node.get("enum") {
+        if !options.contains(value) {
+            return false;
+        }
+    }
+    if let Value::Object(object) = value {
+        if let Some(Value::Array(required)) = node.get("required") {
+            if required
+                .iter()
+                .filter_map(Value::as_str)
+                .any(|k| !object.contains_key(k))
+            {
+                return false;
+            }
+        }
+        if let Some(Value::Object(properties)) = node.get("properties") {
+            for (key, sub) in properties {
+                if let Some(child) = object.get(key) {
+                    if !schema_accepts(schema, sub, child) {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+    if let (Value::Array(items), Some(sub)) = (value, node.get("items")) {
+        if !items.iter().all(|item| schema_accepts(schema, sub, item)) {
+            return false;
+        }
+    }
+    true
+}
+
+fn schema() -> serde_json::Value {
+    let path = format!(
+        "{}/www/telltale-feed.schema.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("schema file");
+    serde_json::from_str(&text).expect("schema is JSON")
+}
+
+#[test]
+fn telltale_schema_is_2020_12_and_requires_version_1() {
+    let schema = schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["required"], serde_json::json!(["telltale"]));
+    assert_eq!(schema["properties"]["telltale"]["const"], 1);
+    let levels: Vec<&str> = Level::ALL.iter().map(|l| l.as_str()).collect();
+    assert_eq!(schema["$defs"]["Level"]["enum"], serde_json::json!(levels));
+}
+
+#[test]
+fn telltale_fixtures_validate_against_schema() {
+    let schema = schema();
+    for path in ["telltale/operational.json", "telltale/outage.json"] {
+        let value: serde_json::Value = serde_json::from_str(&read(path)).expect("JSON");
+        assert!(schema_accepts(&schema, &schema, &value), "{path}");
+        load(path);
+    }
+    let wrong: serde_json::Value =
+        serde_json::from_str(&read("bad/wrong_version_telltale.json")).expect("JSON");
+    assert!(!schema_accepts(&schema, &schema, &wrong));
+}
+
+/// Every place in `value`, as a JSON pointer.
+fn pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let child = format!("{at}/{k}");
+                out.push(child.clone());
+                pointers(v, child, out);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let child = format!("{at}/{i}");
+                out.push(child.clone());
+                pointers(v, child, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn telltale_schema_and_parser_agree_on_every_mutation_of_a_fixture() {
+    // Removes or replaces each value of a full fixture in turn; the schema must accept
+    // exactly the documents the parser accepts.
+    let schema = schema();
+    let original: serde_json::Value =
+        serde_json::from_str(&read("telltale/outage.json")).expect("JSON");
+    let mut places = Vec::new();
+    pointers(&original, String::new(), &mut places);
+    let replacements = [
+        serde_json::Value::Null,
+        serde_json::json!(7),
+        serde_json::json!(1.5),
+        serde_json::json!("x"),
+        serde_json::json!("operational"),
+        serde_json::json!(true),
+        serde_json::json!([]),
+        serde_json::json!({}),
+    ];
+    let mut checked = 0;
+    for place in &places {
+        let (parent, key) = place.rsplit_once('/').expect("pointer");
+        let mut removed = original.clone();
+        let is_object_member = match removed.pointer_mut(parent) {
+            Some(serde_json::Value::Object(map)) => map.remove(key).is_some(),
+            _ => false,
+        };
+        let mut variants = Vec::new();
+        if is_object_member {
+            variants.push(removed);
+        }
+        for replacement in &replacements {
+            let mut doc = original.clone();
+            *doc.pointer_mut(place).expect("place") = replacement.clone();
+            variants.push(doc);
+        }
+        for doc in variants {
+            let by_schema = schema_accepts(&schema, &schema, &doc);
+            let by_parser = parse(&doc.to_string(), Some(Format::Telltale)).is_ok();
+            assert_eq!(
+                by_schema, by_parser,
+                "disagree after changing {place}: {doc}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} mutations");
 }

@@ -46,7 +46,10 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
 
     let page = match object.get("page") {
         None => Page::default(),
-        Some(page) => Page::deserialize(page).map_err(|e| format!("`page`: {e}"))?,
+        Some(page) => {
+            objects_only(page, "page")?;
+            Page::deserialize(page).map_err(|e| format!("`page`: {e}"))?
+        }
     };
     let mut snapshot = Snapshot {
         page: Page {
@@ -74,8 +77,31 @@ fn items<T: for<'de> Deserialize<'de>>(
     list(value, field)?
         .iter()
         .enumerate()
-        .map(|(index, item)| T::deserialize(item).map_err(|e| format!("`{field}[{index}]`: {e}")))
+        .map(|(index, item)| {
+            let at = format!("{field}[{index}]");
+            objects_only(item, &at)?;
+            T::deserialize(item).map_err(|e| format!("`{at}`: {e}"))
+        })
         .collect()
+}
+
+/// serde would also read a struct from a JSON array of its fields in order; the format
+/// (and its schema) says objects, so anything else is refused before serde sees it.
+fn objects_only(item: &Value, at: &str) -> Result<(), String> {
+    if !item.is_object() {
+        return Err(format!("`{at}` is {}, expected an object", kind(item)));
+    }
+    if let Some(Value::Array(updates)) = item.get("updates") {
+        for (index, update) in updates.iter().enumerate() {
+            if !update.is_object() {
+                return Err(format!(
+                    "`{at}.updates[{index}]` is {}, expected an object",
+                    kind(update)
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn trim(text: &mut String) {
