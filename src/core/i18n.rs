@@ -213,11 +213,13 @@ pub enum Ui {
     Am,
     /// After noon on a 12-hour clock.
     Pm,
+    /// Between the items of a list of names: ", " (Japanese "、").
+    ListSeparator,
 }
 
 impl Ui {
     /// Every fixed text.
-    pub const ALL: [Ui; 17] = [
+    pub const ALL: [Ui; 18] = [
         Ui::Loading,
         Ui::Unavailable,
         Ui::ViewFullStatusPage,
@@ -235,6 +237,7 @@ impl Ui {
         Ui::JustNow,
         Ui::Am,
         Ui::Pm,
+        Ui::ListSeparator,
     ];
 }
 
@@ -309,11 +312,13 @@ pub enum Tpl {
     DateTime,
     /// A wall clock. Slots offered: `{hh}` (00–23), `{h12}` (1–12), `{mm}`, `{ampm}`.
     Clock,
+    /// Two sentences in a row: `{first}`, `{second}` (Japanese needs no space).
+    Sentences,
 }
 
 impl Tpl {
     /// Every pattern.
-    pub const ALL: [Tpl; 16] = [
+    pub const ALL: [Tpl; 17] = [
         Tpl::ComponentState,
         Tpl::StateWithCount,
         Tpl::Labelled,
@@ -330,6 +335,7 @@ impl Tpl {
         Tpl::DateDayYear,
         Tpl::DateTime,
         Tpl::Clock,
+        Tpl::Sentences,
     ];
 }
 
@@ -615,6 +621,7 @@ fn en(msg: Msg) -> &'static str {
             Ui::JustNow => "just now",
             Ui::Am => "AM",
             Ui::Pm => "PM",
+            Ui::ListSeparator => ", ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "your device is offline",
@@ -643,6 +650,7 @@ fn en(msg: Msg) -> &'static str {
             Tpl::DateDayYear => "{month} {day}, {year}",
             Tpl::DateTime => "{date}, {time}",
             Tpl::Clock => "{h12}:{mm} {ampm}",
+            Tpl::Sentences => "{first} {second}",
         },
         Msg::Count(count, form) => match (count, form) {
             (Count::MinutesAgo, _) => "{n} min ago",
@@ -737,6 +745,7 @@ fn fr(msg: Msg) -> &'static str {
             Ui::JustNow => "à l’instant",
             Ui::Am => "AM",
             Ui::Pm => "PM",
+            Ui::ListSeparator => ", ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "votre appareil est hors ligne",
@@ -766,6 +775,7 @@ fn fr(msg: Msg) -> &'static str {
             Tpl::DateDayYear => "{day} {month} {year}",
             Tpl::DateTime => "{date}, {time}",
             Tpl::Clock => "{hh}:{mm}",
+            Tpl::Sentences => "{first} {second}",
         },
         Msg::Count(count, form) => match (count, form) {
             (Count::MinutesAgo, _) => "il y a {n} min",
@@ -860,6 +870,7 @@ fn de(msg: Msg) -> &'static str {
             Ui::JustNow => "gerade eben",
             Ui::Am => "AM",
             Ui::Pm => "PM",
+            Ui::ListSeparator => ", ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "Ihr Gerät ist offline",
@@ -888,6 +899,7 @@ fn de(msg: Msg) -> &'static str {
             Tpl::DateDayYear => "{day}. {month} {year}",
             Tpl::DateTime => "{date}, {time}",
             Tpl::Clock => "{hh}:{mm}",
+            Tpl::Sentences => "{first} {second}",
         },
         Msg::Count(count, form) => match (count, form) {
             (Count::MinutesAgo, _) => "vor {n} Min.",
@@ -982,6 +994,7 @@ fn es(msg: Msg) -> &'static str {
             Ui::JustNow => "ahora mismo",
             Ui::Am => "a. m.",
             Ui::Pm => "p. m.",
+            Ui::ListSeparator => ", ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "tu dispositivo no tiene conexión",
@@ -1010,6 +1023,7 @@ fn es(msg: Msg) -> &'static str {
             Tpl::DateDayYear => "{day} {month} {year}",
             Tpl::DateTime => "{date}, {time}",
             Tpl::Clock => "{hh}:{mm}",
+            Tpl::Sentences => "{first} {second}",
         },
         Msg::Count(count, form) => match (count, form) {
             (Count::MinutesAgo, _) => "hace {n} min",
@@ -1104,6 +1118,7 @@ fn ja(msg: Msg) -> &'static str {
             Ui::JustNow => "たった今",
             Ui::Am => "午前",
             Ui::Pm => "午後",
+            Ui::ListSeparator => "、",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "端末がオフラインです",
@@ -1132,6 +1147,7 @@ fn ja(msg: Msg) -> &'static str {
             Tpl::DateDayYear => "{year}年{month}{day}日",
             Tpl::DateTime => "{date} {time}",
             Tpl::Clock => "{hh}:{mm}",
+            Tpl::Sentences => "{first}{second}",
         },
         Msg::Count(count, _) => match count {
             Count::MinutesAgo => "{n}分前",

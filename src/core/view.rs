@@ -3,11 +3,19 @@
 //! The `ui` layer renders these as they are. Every string here is final text in the
 //! reader's language (from [`crate::core::i18n`]) and plain text, never HTML.
 
-use crate::core::config::Config;
-use crate::core::i18n::Locale;
-use crate::core::model::Level;
-use crate::core::state::FeedState;
-use crate::core::time::ZoneOffset;
+use std::cmp::Reverse;
+
+use crate::core::config::{is_web_url, Config, View};
+use crate::core::filter;
+use crate::core::i18n::{
+    count_text, problem_text, text, text_with, update_status_text, Count, Fact, Locale, Msg, Tpl,
+    Ui,
+};
+use crate::core::model::{
+    Component, Incident, Level, Maintenance, MaintenanceStatus, Snapshot, Update,
+};
+use crate::core::state::{FeedState, Phase};
+use crate::core::time::{local_time_text, relative_text, rfc3339_utc, window_text, ZoneOffset};
 
 /// The visual tone of a state: picks the colour and the icon. Never shown alone: every
 /// tone comes with text.
@@ -186,42 +194,1259 @@ pub struct PanelView {
     pub link: Option<LinkView>,
 }
 
+/// A level on its own, in words ("Partial outage"), for rows and cards.
+pub fn level_text(locale: Locale, level: Level) -> &'static str {
+    text(locale, Msg::Level(level))
+}
+
 /// The badge for `input`.
+///
+/// The text follows these rules, on the components the embed shows:
+/// - everything operational: "All systems operational";
+/// - exactly one shown component not operational, and nothing worse elsewhere:
+///   "App Store: partial outage";
+/// - several shown components not operational: the worst state with a count,
+///   "Major outage (3 services)", short enough for one line and still saying how wide;
+/// - otherwise (a page-wide incident or maintenance): the overall sentence, "Major outage",
+///   "Maintenance in progress".
 pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
+    let locale = input.locale;
+    let summary = summarize(input);
+    let age = match (summary.phase, &input.state.good) {
+        (Phase::Stale, Some(good)) => Some(text_with(
+            locale,
+            Msg::Tpl(Tpl::AsOf),
+            &[("time", &local_time(input, good.fetched_at_ms))],
+        )),
+        _ => None,
+    };
+    let visible = match input.config.view {
+        View::Badge | View::Panel => true,
+        // A notice stays silent unless something is known to be wrong.
+        View::Notice => matches!(summary.tone, Tone::Level(level) if level.is_notable()),
+    };
+    // The pattern ends the state's sentence itself; drop a trailing "…" or "." so the
+    // name does not read "Loading status…. Show status details".
+    let mut state = summary.text.trim_end_matches(['…', '.', '。']).to_owned();
+    if let Some(age) = &age {
+        state = text_with(
+            locale,
+            Msg::Tpl(Tpl::WithAge),
+            &[("text", &state), ("age", age)],
+        );
+    }
+    if let Some(label) = &input.config.label {
+        state = text_with(
+            locale,
+            Msg::Tpl(Tpl::Labelled),
+            &[("label", label), ("state", &state)],
+        );
+    }
+    let action = text(
+        locale,
+        Msg::Ui(if input.expanded {
+            Ui::HideDetails
+        } else {
+            Ui::ShowDetails
+        }),
+    );
     BadgeView {
-        tone: Tone::Loading,
+        tone: summary.tone,
         label: input.config.label.clone(),
-        text: String::new(),
-        age: None,
-        aria_label: String::new(),
+        text: summary.text,
+        age,
+        aria_label: text_with(
+            locale,
+            Msg::Tpl(Tpl::BadgeAria),
+            &[("state", &state), ("action", action)],
+        ),
         expanded: input.expanded,
-        visible: true,
+        visible,
     }
 }
 
 /// The panel for `input`.
 pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
-    let _ = input;
+    let locale = input.locale;
+    let summary = summarize(input);
+    let ui = |ui: Ui| text(locale, Msg::Ui(ui)).to_owned();
+    let labels = PanelLabels {
+        heading: ui(Ui::PanelHeading),
+        close: ui(Ui::CloseDetails),
+        services: ui(Ui::Services),
+        incidents: ui(Ui::Incidents),
+        no_incidents: ui(Ui::NoIncidents),
+        maintenance: ui(Ui::MaintenanceHeading),
+        updates: ui(Ui::Updates),
+        details: ui(Ui::Details),
+    };
+    let (groups, incidents, maintenances) = match &summary.shown {
+        Some(shown) => (
+            group_views(locale, shown),
+            incident_views(input, shown),
+            maintenance_views(input, shown),
+        ),
+        None => (vec![], vec![], vec![]),
+    };
+    let updated = input.state.good.as_ref().map(|good| {
+        text_with(
+            locale,
+            Msg::Tpl(Tpl::Updated),
+            &[
+                ("time", &local_time(input, good.fetched_at_ms)),
+                ("age", &age(input, good.fetched_at_ms)),
+            ],
+        )
+    });
+    let page_url = input.state.snapshot().and_then(|s| s.page.url.clone());
+    let link = input
+        .config
+        .link
+        .clone()
+        .into_iter()
+        .chain(page_url)
+        .find(|url| is_web_url(url))
+        .map(|url| LinkView {
+            href: url.trim().to_owned(),
+            text: ui(Ui::ViewFullStatusPage),
+        });
     PanelView {
-        labels: PanelLabels {
-            heading: String::new(),
-            close: String::new(),
-            services: String::new(),
-            incidents: String::new(),
-            no_incidents: String::new(),
-            maintenance: String::new(),
-            updates: String::new(),
-            details: String::new(),
-        },
+        labels,
         overall: StateView {
-            tone: Tone::Loading,
-            text: String::new(),
+            tone: summary.tone,
+            text: summary.text,
         },
-        notice: None,
-        groups: vec![],
-        incidents: vec![],
-        maintenances: vec![],
-        updated: None,
-        link: None,
+        notice: notice(input, summary.phase),
+        groups,
+        incidents,
+        maintenances,
+        updated,
+        link,
+    }
+}
+
+/// What both views agree on: the phase, the tone and the state in words, and the
+/// filtered snapshot they show.
+struct Summary {
+    phase: Phase,
+    tone: Tone,
+    text: String,
+    shown: Option<Shown>,
+}
+
+/// The part of the snapshot an embed shows.
+struct Shown {
+    /// The snapshot narrowed to the selection (every component, for names and states).
+    snapshot: Snapshot,
+}
+
+impl Shown {
+    /// The component rows: the selection, less `only_show_if_degraded` components while
+    /// they are operational.
+    fn rows(&self) -> impl Iterator<Item = &Component> {
+        self.snapshot
+            .components
+            .iter()
+            .filter(|c| !(c.only_show_if_degraded && c.level == Level::Operational))
+    }
+}
+
+fn summarize(input: &ViewInput<'_>) -> Summary {
+    let locale = input.locale;
+    let phase = input.state.phase(input.now_ms, input.config.refresh_secs);
+    let fixed = |tone, ui| Summary {
+        phase,
+        tone,
+        text: text(locale, Msg::Ui(ui)).to_owned(),
+        shown: None,
+    };
+    let snapshot = match (phase, input.state.snapshot()) {
+        (Phase::Loading, _) => return fixed(Tone::Loading, Ui::Loading),
+        (Phase::Unavailable, _) => return fixed(Tone::Unknown, Ui::Unavailable),
+        (Phase::Live | Phase::Stale, Some(snapshot)) => snapshot,
+        // Live and stale imply a kept snapshot; stay truthful if that ever breaks.
+        (Phase::Live | Phase::Stale, None) => return fixed(Tone::Unknown, Ui::Unavailable),
+    };
+    let shown = Shown {
+        snapshot: filter::apply(snapshot, &input.config.components),
+    };
+    let overall = shown.snapshot.overall(input.now_ms);
+    let notable: Vec<&Component> = shown.rows().filter(|c| c.level.is_notable()).collect();
+    let text = match notable.as_slice() {
+        _ if overall == Level::Operational => text(locale, Msg::Overall(overall)).to_owned(),
+        [only] if only.level == overall => text_with(
+            locale,
+            Msg::Tpl(Tpl::ComponentState),
+            &[
+                ("name", &only.name),
+                ("state", text(locale, Msg::LevelInline(overall))),
+            ],
+        ),
+        [_, _, ..] => text_with(
+            locale,
+            Msg::Tpl(Tpl::StateWithCount),
+            &[
+                ("state", text(locale, Msg::Overall(overall))),
+                (
+                    "count",
+                    &count_text(locale, Count::Services, notable.len() as i64),
+                ),
+            ],
+        ),
+        _ => text(locale, Msg::Overall(overall)).to_owned(),
+    };
+    Summary {
+        phase,
+        tone: Tone::Level(overall),
+        text,
+        shown: Some(shown),
+    }
+}
+
+fn local_time(input: &ViewInput<'_>, at_ms: i64) -> String {
+    local_time_text(input.locale, at_ms, input.zone, input.now_ms)
+}
+
+/// The age of a past event. A time slightly ahead of the reader's clock (clock skew
+/// between the provider and the reader) reads "just now", not "in 20 s".
+fn age(input: &ViewInput<'_>, at_ms: i64) -> String {
+    relative_text(input.locale, at_ms.min(input.now_ms), input.now_ms)
+}
+
+/// "Nov 20, 10:42 AM (2 h ago)"
+fn time_with_age(input: &ViewInput<'_>, at_ms: i64) -> String {
+    text_with(
+        input.locale,
+        Msg::Tpl(Tpl::WithAge),
+        &[
+            ("text", &local_time(input, at_ms)),
+            ("age", &age(input, at_ms)),
+        ],
+    )
+}
+
+fn state_view(locale: Locale, level: Level) -> StateView {
+    StateView {
+        tone: Tone::Level(level),
+        text: level_text(locale, level).to_owned(),
+    }
+}
+
+fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
+    let locale = input.locale;
+    let state = input.state;
+    let problem = state.problem.as_ref().map(|p| problem_text(locale, p));
+    let first = match (phase, problem) {
+        (Phase::Loading | Phase::Live, _) => return None,
+        (Phase::Stale, Some(problem)) => {
+            text_with(locale, Msg::Tpl(Tpl::StaleNotice), &[("problem", &problem)])
+        }
+        (Phase::Stale, None) => {
+            let fetched_at_ms = state
+                .good
+                .as_ref()
+                .map_or(input.now_ms, |g| g.fetched_at_ms);
+            text_with(
+                locale,
+                Msg::Tpl(Tpl::OldNotice),
+                &[("time", &local_time(input, fetched_at_ms))],
+            )
+        }
+        (Phase::Unavailable, problem) => text_with(
+            locale,
+            Msg::Tpl(Tpl::UnavailableNotice),
+            &[("problem", &problem.unwrap_or_default())],
+        ),
+    };
+    let next = if state.fetching {
+        Some(text(locale, Msg::Ui(Ui::RetryingNow)).to_owned())
+    } else {
+        state
+            .next_attempt_ms
+            .filter(|&at_ms| at_ms > input.now_ms)
+            .map(|at_ms| {
+                text_with(
+                    locale,
+                    Msg::Tpl(Tpl::NextTry),
+                    &[("when", &relative_text(locale, at_ms, input.now_ms))],
+                )
+            })
+    };
+    Some(match next {
+        Some(second) => text_with(
+            locale,
+            Msg::Tpl(Tpl::Sentences),
+            &[("first", &first), ("second", &second)],
+        ),
+        None => first,
+    })
+}
+
+/// Component rows grouped as the feed groups them. A named group sits where its first
+/// shown member appears; consecutive components outside any known group share one
+/// unnamed group. A member whose group is missing from the feed shows ungrouped.
+fn group_views(locale: Locale, shown: &Shown) -> Vec<GroupView> {
+    let mut views: Vec<(Option<&str>, GroupView)> = vec![];
+    for component in shown.rows() {
+        let group = component
+            .group_id
+            .as_deref()
+            .and_then(|id| shown.snapshot.group(id));
+        let key = group.map(|g| g.id.as_str());
+        let row = ComponentView {
+            id: component.id.clone(),
+            name: component.name.clone(),
+            state: state_view(locale, component.level),
+        };
+        let existing = match key {
+            Some(_) => views.iter_mut().find(|(k, _)| *k == key),
+            // Ungrouped rows join the previous unnamed group only when it is the last one.
+            None => views.last_mut().filter(|(k, _)| k.is_none()),
+        };
+        match existing {
+            Some((_, view)) => view.components.push(row),
+            None => views.push((
+                key,
+                GroupView {
+                    name: group.map(|g| g.name.clone()),
+                    state: None,
+                    components: vec![row],
+                },
+            )),
+        }
+    }
+    views
+        .into_iter()
+        .map(|(key, mut view)| {
+            if key.is_some() {
+                let worst = view
+                    .components
+                    .iter()
+                    .filter_map(|c| match c.state.tone {
+                        Tone::Level(level) => Some(level),
+                        Tone::Loading | Tone::Unknown => None,
+                    })
+                    .max()
+                    .unwrap_or(Level::Operational);
+                view.state = Some(state_view(locale, worst));
+            }
+            view
+        })
+        .collect()
+}
+
+/// "App Store, iTunes Store": the names of affected components (or groups), in the
+/// order the feed gave them; ids the feed does not describe are left out.
+fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<String> {
+    let names: Vec<&str> = affected
+        .iter()
+        .filter_map(|id| {
+            shown
+                .snapshot
+                .component(id)
+                .map(|c| c.name.as_str())
+                .or_else(|| shown.snapshot.group(id).map(|g| g.name.as_str()))
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(text(locale, Msg::Ui(Ui::ListSeparator))))
+}
+
+fn fact(locale: Locale, fact: Fact, value: String) -> (String, String) {
+    (text(locale, Msg::Fact(fact)).to_owned(), value)
+}
+
+fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> Vec<UpdateView> {
+    let mut updates: Vec<&Update> = updates.iter().collect();
+    // Newest first; undated updates keep their feed position after the dated ones.
+    updates.sort_by_key(|u| Reverse(u.at_ms));
+    updates
+        .into_iter()
+        .map(|u| UpdateView {
+            status: update_status_text(input.locale, &u.status),
+            body: u.body.clone(),
+            time: u.at_ms.map(|at| local_time(input, at)).unwrap_or_default(),
+            age: u.at_ms.map(|at| age(input, at)).unwrap_or_default(),
+            datetime: u.at_ms.map(rfc3339_utc).unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn web_url(url: &Option<String>) -> Option<String> {
+    url.as_deref()
+        .filter(|u| is_web_url(u))
+        .map(|u| u.trim().to_owned())
+}
+
+fn incident_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
+    let locale = input.locale;
+    let mut active: Vec<&Incident> = shown
+        .snapshot
+        .incidents
+        .iter()
+        .filter(|i| i.is_active())
+        .collect();
+    active.sort_by_key(|i| Reverse(i.started_at_ms));
+    active
+        .into_iter()
+        .map(|incident| {
+            let mut facts = vec![];
+            if let Some(at) = incident.started_at_ms {
+                facts.push(fact(locale, Fact::Started, time_with_age(input, at)));
+            }
+            if let Some(at) = incident.resolved_at_ms {
+                facts.push(fact(locale, Fact::Ended, time_with_age(input, at)));
+            }
+            if let Some(names) = affected_names(locale, shown, &incident.affected) {
+                facts.push(fact(locale, Fact::Affects, names));
+            }
+            if let Some(users) = incident.users_affected.as_deref().map(str::trim) {
+                if !users.is_empty() {
+                    facts.push(fact(locale, Fact::UsersAffected, users.to_owned()));
+                }
+            }
+            EventView {
+                id: incident.id.clone(),
+                title: incident.title.clone(),
+                state: state_view(locale, incident.impact),
+                status: text(locale, Msg::Incident(incident.status)).to_owned(),
+                facts,
+                updates: update_views(input, &incident.updates),
+                url: web_url(&incident.url),
+            }
+        })
+        .collect()
+}
+
+fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
+    let locale = input.locale;
+    let now_ms = input.now_ms;
+    let mut current: Vec<&Maintenance> = shown
+        .snapshot
+        .maintenances
+        .iter()
+        .filter(|m| m.is_upcoming_or_active(now_ms))
+        .collect();
+    // In progress first, then the soonest; an unknown start sorts last.
+    current.sort_by_key(|m| {
+        (
+            !m.is_in_progress(now_ms),
+            m.starts_at_ms.is_none(),
+            m.starts_at_ms,
+        )
+    });
+    current
+        .into_iter()
+        .map(|maintenance| {
+            let mut facts = vec![];
+            if let Some(start) = maintenance.starts_at_ms {
+                let window = window_text(locale, start, maintenance.ends_at_ms, input.zone, now_ms);
+                facts.push(fact(locale, Fact::Window, window));
+            }
+            if let Some(names) = affected_names(locale, shown, &maintenance.affected) {
+                facts.push(fact(locale, Fact::Affects, names));
+            }
+            if let Some(users) = maintenance.users_affected.as_deref().map(str::trim) {
+                if !users.is_empty() {
+                    facts.push(fact(locale, Fact::UsersAffected, users.to_owned()));
+                }
+            }
+            // Feeds are often late to flip "scheduled" once the window opens.
+            let status = if maintenance.is_in_progress(now_ms)
+                && maintenance.status == MaintenanceStatus::Scheduled
+            {
+                MaintenanceStatus::InProgress
+            } else {
+                maintenance.status
+            };
+            EventView {
+                id: maintenance.id.clone(),
+                title: maintenance.title.clone(),
+                state: state_view(locale, Level::Maintenance),
+                status: text(locale, Msg::Maintenance(status)).to_owned(),
+                facts,
+                updates: update_views(input, &maintenance.updates),
+                url: web_url(&maintenance.url),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::feed::{Format, Parsed};
+    use crate::core::model::{Group, IncidentStatus, Page};
+    use crate::core::state::{Action, Problem};
+    use crate::core::time::{parse_rfc3339, FixedOffset, MINUTE_MS};
+
+    const UTC: FixedOffset = FixedOffset(0);
+
+    type Facts = Vec<(String, String)>;
+
+    fn at(text: &str) -> i64 {
+        parse_rfc3339(text).unwrap_or_else(|| panic!("bad test time {text}"))
+    }
+
+    fn now() -> i64 {
+        at("2024-11-20T10:50:00Z")
+    }
+
+    fn config(pairs: &[(&str, &str)]) -> Config {
+        Config::from_attrs(|name| {
+            if name == "feed" {
+                return Some("https://status.example.com/api/v2/summary.json".into());
+            }
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_owned())
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn component(id: &str, name: &str, group: Option<&str>) -> Component {
+        Component {
+            id: id.into(),
+            name: name.into(),
+            level: Level::Operational,
+            group_id: group.map(Into::into),
+            description: None,
+            only_show_if_degraded: false,
+        }
+    }
+
+    /// Photos, Store (App Store, iTunes Store), iMessage, and Beta (only shown if degraded).
+    fn snapshot(levels: &[(&str, Level)]) -> Snapshot {
+        let mut components = vec![
+            component("c-photos", "Photos", None),
+            component("c-app", "App Store", Some("g-store")),
+            component("c-itunes", "iTunes Store", Some("g-store")),
+            component("c-imessage", "iMessage", None),
+            Component {
+                only_show_if_degraded: true,
+                ..component("c-beta", "Beta", None)
+            },
+        ];
+        for (id, level) in levels {
+            for c in components.iter_mut().filter(|c| c.id == *id) {
+                c.level = *level;
+            }
+        }
+        Snapshot {
+            page: Page {
+                name: Some("Example".into()),
+                url: Some("https://status.example.com".into()),
+                updated_at_ms: None,
+            },
+            groups: vec![Group {
+                id: "g-store".into(),
+                name: "Store".into(),
+            }],
+            components,
+            incidents: vec![],
+            maintenances: vec![],
+        }
+    }
+
+    fn incident(impact: Level, affected: &[&str]) -> Incident {
+        Incident {
+            id: "i-purchases".into(),
+            title: "Purchases fail".into(),
+            impact,
+            status: IncidentStatus::Identified,
+            started_at_ms: Some(at("2024-11-20T08:50:00Z")),
+            resolved_at_ms: None,
+            affected: affected.iter().map(|a| (*a).into()).collect(),
+            users_affected: Some(" Some users cannot buy ".into()),
+            // Deliberately oldest first: the view sorts.
+            updates: vec![
+                Update {
+                    status: "investigating".into(),
+                    body: "We are looking into it.".into(),
+                    at_ms: Some(at("2024-11-20T08:50:00Z")),
+                    affected: vec![],
+                },
+                Update {
+                    status: "identified".into(),
+                    body: "We found the cause.".into(),
+                    at_ms: Some(at("2024-11-20T09:30:00Z")),
+                    affected: vec![],
+                },
+            ],
+            url: Some("https://status.example.com/incidents/1".into()),
+        }
+    }
+
+    fn maintenance(
+        id: &str,
+        status: MaintenanceStatus,
+        window: (&str, &str),
+        affected: &[&str],
+    ) -> Maintenance {
+        Maintenance {
+            id: id.into(),
+            title: id.into(),
+            status,
+            starts_at_ms: Some(at(window.0)),
+            ends_at_ms: Some(at(window.1)),
+            affected: affected.iter().map(|a| (*a).into()).collect(),
+            users_affected: None,
+            updates: vec![],
+            url: None,
+        }
+    }
+
+    fn in_progress_maintenance() -> Maintenance {
+        maintenance(
+            "m-now",
+            MaintenanceStatus::Scheduled,
+            ("2024-11-20T10:00:00Z", "2024-11-20T12:00:00Z"),
+            &[],
+        )
+    }
+
+    /// Everything the panel can show: one partial outage, one active and one resolved
+    /// incident, maintenances in progress, upcoming, completed and past.
+    fn full_snapshot() -> Snapshot {
+        let mut resolved = incident(Level::MajorOutage, &["c-photos"]);
+        resolved.id = "i-old".into();
+        resolved.status = IncidentStatus::Resolved;
+        Snapshot {
+            incidents: vec![
+                resolved,
+                incident(Level::PartialOutage, &["c-app", "c-itunes"]),
+            ],
+            maintenances: vec![
+                maintenance(
+                    "m-tomorrow",
+                    MaintenanceStatus::Scheduled,
+                    ("2024-11-21T02:00:00Z", "2024-11-21T06:00:00Z"),
+                    &["c-photos"],
+                ),
+                maintenance(
+                    "m-done",
+                    MaintenanceStatus::Completed,
+                    ("2024-11-20T08:00:00Z", "2024-11-20T09:00:00Z"),
+                    &[],
+                ),
+                maintenance(
+                    "m-yesterday",
+                    MaintenanceStatus::Scheduled,
+                    ("2024-11-19T08:00:00Z", "2024-11-19T09:00:00Z"),
+                    &[],
+                ),
+                in_progress_maintenance(),
+            ],
+            ..snapshot(&[("c-app", Level::PartialOutage)])
+        }
+    }
+
+    fn live(snapshot: Snapshot) -> FeedState {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchSucceeded {
+            parsed: Parsed {
+                format: Format::Statuspage,
+                snapshot,
+                warnings: vec![],
+            },
+            at_ms: now() - MINUTE_MS,
+        });
+        state
+    }
+
+    /// Fetched at 10:42, failed at 10:50.
+    fn stale(snapshot: Snapshot, problem: Problem) -> FeedState {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchSucceeded {
+            parsed: Parsed {
+                format: Format::Statuspage,
+                snapshot,
+                warnings: vec![],
+            },
+            at_ms: at("2024-11-20T10:42:00Z"),
+        });
+        state.apply(Action::FetchFailed {
+            problem,
+            at_ms: now(),
+        });
+        state
+    }
+
+    fn unavailable(problem: Problem) -> FeedState {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchFailed {
+            problem,
+            at_ms: now(),
+        });
+        state
+    }
+
+    fn badge(state: &FeedState, config: &Config, locale: Locale) -> BadgeView {
+        badge_view(&ViewInput {
+            config,
+            state,
+            locale,
+            zone: &UTC,
+            now_ms: now(),
+            expanded: false,
+        })
+    }
+
+    fn panel(state: &FeedState, config: &Config, locale: Locale) -> PanelView {
+        panel_view(&ViewInput {
+            config,
+            state,
+            locale,
+            zone: &UTC,
+            now_ms: now(),
+            expanded: true,
+        })
+    }
+
+    fn badge_text(state: &FeedState, config: &Config, locale: Locale) -> String {
+        badge(state, config, locale).text
+    }
+
+    fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn level_text_is_the_standalone_word() {
+        assert_eq!(
+            level_text(Locale::En, Level::PartialOutage),
+            "Partial outage"
+        );
+        assert_eq!(
+            level_text(Locale::Es, Level::MajorOutage),
+            "Interrupción grave"
+        );
+    }
+
+    #[test]
+    fn badge_loading_says_so_and_notice_stays_silent() {
+        let state = FeedState::default();
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.tone, Tone::Loading);
+        assert_eq!(view.text, "Loading status…");
+        assert_eq!(view.aria_label, "Loading status. Show status details");
+        assert_eq!(view.age, None);
+        assert!(view.visible);
+        let ja = badge(&state, &config(&[]), Locale::Ja);
+        assert_eq!(ja.text, "ステータスを読み込み中…");
+        assert_eq!(
+            ja.aria_label,
+            "ステータスを読み込み中。ステータスの詳細を表示"
+        );
+        assert!(!badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
+    }
+
+    #[test]
+    fn badge_unavailable_is_unknown_tone_and_retrying() {
+        let state = unavailable(Problem::Network);
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.tone, Tone::Unknown);
+        assert_eq!(view.text, "Status unavailable — retrying");
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::De),
+            "Status nicht verfügbar – neuer Versuch läuft"
+        );
+        assert!(!badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
+    }
+
+    #[test]
+    fn badge_live_all_operational() {
+        let state = live(snapshot(&[]));
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.tone, Tone::Level(Level::Operational));
+        assert_eq!(view.text, "All systems operational");
+        assert_eq!(view.age, None);
+        assert_eq!(
+            view.aria_label,
+            "All systems operational. Show status details"
+        );
+        assert!(view.visible);
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::Fr),
+            "Tous les systèmes sont opérationnels"
+        );
+        assert!(!badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
+    }
+
+    #[test]
+    fn badge_one_component_names_it_with_its_state() {
+        let state = live(snapshot(&[("c-app", Level::PartialOutage)]));
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.tone, Tone::Level(Level::PartialOutage));
+        assert_eq!(view.text, "App Store: partial outage");
+        assert!(badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
+        let cases = [
+            (Locale::Fr, "App Store\u{a0}: panne partielle"),
+            (Locale::De, "App Store: Teilausfall"),
+            (Locale::Es, "App Store: interrupción parcial"),
+            (Locale::Ja, "App Store：一部障害"),
+        ];
+        for (locale, want) in cases {
+            assert_eq!(badge_text(&state, &config(&[]), locale), want);
+        }
+    }
+
+    #[test]
+    fn badge_several_components_give_worst_state_and_count() {
+        let state = live(snapshot(&[
+            ("c-app", Level::MajorOutage),
+            ("c-photos", Level::Degraded),
+        ]));
+        let cases = [
+            (Locale::En, "Major outage (2 services)"),
+            (Locale::De, "Schwerer Ausfall (2 Dienste)"),
+            (Locale::Ja, "重大な障害（2件のサービス）"),
+        ];
+        for (locale, want) in cases {
+            assert_eq!(badge_text(&state, &config(&[]), locale), want);
+        }
+        assert_eq!(
+            badge(&state, &config(&[]), Locale::En).tone,
+            Tone::Level(Level::MajorOutage)
+        );
+    }
+
+    #[test]
+    fn badge_page_wide_incident_without_component_change_gives_overall_sentence() {
+        let state = live(Snapshot {
+            incidents: vec![incident(Level::MajorOutage, &[])],
+            ..snapshot(&[])
+        });
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.text, "Major outage");
+        assert_eq!(view.tone, Tone::Level(Level::MajorOutage));
+    }
+
+    #[test]
+    fn badge_one_component_with_worse_page_wide_incident_gives_overall_sentence() {
+        let state = live(Snapshot {
+            incidents: vec![incident(Level::MajorOutage, &[])],
+            ..snapshot(&[("c-app", Level::Degraded)])
+        });
+        assert_eq!(badge_text(&state, &config(&[]), Locale::En), "Major outage");
+    }
+
+    #[test]
+    fn badge_maintenance_in_progress_alone() {
+        let state = live(Snapshot {
+            maintenances: vec![in_progress_maintenance()],
+            ..snapshot(&[])
+        });
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.text, "Maintenance in progress");
+        assert_eq!(view.tone, Tone::Level(Level::Maintenance));
+        assert!(badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::Es),
+            "Mantenimiento en curso"
+        );
+        let one = live(snapshot(&[("c-photos", Level::Maintenance)]));
+        assert_eq!(
+            badge_text(&one, &config(&[]), Locale::En),
+            "Photos: under maintenance"
+        );
+    }
+
+    #[test]
+    fn badge_stale_shows_age_and_label_in_the_accessible_name() {
+        let state = stale(
+            snapshot(&[("c-app", Level::PartialOutage)]),
+            Problem::Network,
+        );
+        let config = config(&[("label", "Apple services")]);
+        let view = badge_view(&ViewInput {
+            config: &config,
+            state: &state,
+            locale: Locale::En,
+            zone: &UTC,
+            now_ms: now(),
+            expanded: true,
+        });
+        assert_eq!(view.label.as_deref(), Some("Apple services"));
+        assert_eq!(view.text, "App Store: partial outage");
+        assert_eq!(view.age.as_deref(), Some("as of 10:42 AM"));
+        assert_eq!(
+            view.aria_label,
+            "Apple services: App Store: partial outage (as of 10:42 AM). Hide status details"
+        );
+        assert!(view.expanded);
+        let fr = badge(&state, &config, Locale::Fr);
+        assert_eq!(fr.age.as_deref(), Some("données de 10:42"));
+        assert_eq!(
+            fr.aria_label,
+            "Apple services\u{a0}: App Store\u{a0}: panne partielle (données de 10:42). \
+             Afficher les détails de l’état"
+        );
+        let de = badge(&state, &config, Locale::De);
+        assert_eq!(de.age.as_deref(), Some("Stand 10:42"));
+    }
+
+    #[test]
+    fn badge_stale_by_age_alone_in_readers_zone() {
+        let state = live(snapshot(&[]));
+        let later = now() + 10 * MINUTE_MS;
+        let config = config(&[]);
+        let view = badge_view(&ViewInput {
+            config: &config,
+            state: &state,
+            locale: Locale::Fr,
+            zone: &FixedOffset(60),
+            now_ms: later,
+            expanded: false,
+        });
+        assert_eq!(view.age.as_deref(), Some("données de 11:49"));
+    }
+
+    #[test]
+    fn badge_filter_ignores_unselected_components() {
+        let state = live(snapshot(&[("c-app", Level::MajorOutage)]));
+        let imessage = config(&[("components", "iMessage"), ("view", "notice")]);
+        let view = badge(&state, &imessage, Locale::En);
+        assert_eq!(view.text, "All systems operational");
+        assert!(!view.visible);
+        let store = config(&[("components", "store")]);
+        assert_eq!(
+            badge_text(&state, &store, Locale::En),
+            "App Store: major outage"
+        );
+    }
+
+    #[test]
+    fn badge_only_show_if_degraded_component_counts_once_degraded() {
+        let state = live(snapshot(&[("c-beta", Level::Degraded)]));
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::En),
+            "Beta: degraded performance"
+        );
+    }
+
+    #[test]
+    fn panel_live_in_english() {
+        let state = live(full_snapshot());
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(
+            view.labels,
+            PanelLabels {
+                heading: "Service status".into(),
+                close: "Close status details".into(),
+                services: "Services".into(),
+                incidents: "Incidents".into(),
+                no_incidents: "No active incidents".into(),
+                maintenance: "Scheduled maintenance".into(),
+                updates: "Updates".into(),
+                details: "Details".into(),
+            }
+        );
+        assert_eq!(
+            view.overall,
+            StateView {
+                tone: Tone::Level(Level::PartialOutage),
+                text: "App Store: partial outage".into(),
+            }
+        );
+        assert_eq!(view.notice, None);
+
+        // Groups in feed order; Beta hidden while operational.
+        let groups: Vec<(Option<&str>, Option<&str>, Vec<&str>)> = view
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.name.as_deref(),
+                    g.state.as_ref().map(|s| s.text.as_str()),
+                    g.components.iter().map(|c| c.name.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (None, None, vec!["Photos"]),
+                (
+                    Some("Store"),
+                    Some("Partial outage"),
+                    vec!["App Store", "iTunes Store"]
+                ),
+                (None, None, vec!["iMessage"]),
+            ]
+        );
+        let app = &view.groups[1].components[0];
+        assert_eq!(app.id, "c-app");
+        assert_eq!(app.state.tone, Tone::Level(Level::PartialOutage));
+
+        // The active incident only, with facts and a newest-first timeline.
+        assert_eq!(view.incidents.len(), 1);
+        let incident = &view.incidents[0];
+        assert_eq!(incident.title, "Purchases fail");
+        assert_eq!(incident.status, "Identified");
+        assert_eq!(incident.state.text, "Partial outage");
+        assert_eq!(
+            incident.facts,
+            owned(&[
+                ("Started", "8:50 AM (2 h ago)"),
+                ("Affects", "App Store, iTunes Store"),
+                ("Users affected", "Some users cannot buy"),
+            ])
+        );
+        assert_eq!(
+            incident.updates,
+            [
+                UpdateView {
+                    status: "Identified".into(),
+                    body: "We found the cause.".into(),
+                    time: "9:30 AM".into(),
+                    age: "1 h ago".into(),
+                    datetime: "2024-11-20T09:30:00Z".into(),
+                },
+                UpdateView {
+                    status: "Investigating".into(),
+                    body: "We are looking into it.".into(),
+                    time: "8:50 AM".into(),
+                    age: "2 h ago".into(),
+                    datetime: "2024-11-20T08:50:00Z".into(),
+                },
+            ]
+        );
+        assert_eq!(
+            incident.url.as_deref(),
+            Some("https://status.example.com/incidents/1")
+        );
+
+        // In progress first, then upcoming; completed and past ones left out.
+        let maintenances: Vec<(&str, &str, &Facts)> = view
+            .maintenances
+            .iter()
+            .map(|m| (m.id.as_str(), m.status.as_str(), &m.facts))
+            .collect();
+        assert_eq!(
+            maintenances,
+            [
+                (
+                    "m-now",
+                    "In progress",
+                    &owned(&[("Window", "10:00 AM – 12:00 PM")])
+                ),
+                (
+                    "m-tomorrow",
+                    "Scheduled",
+                    &owned(&[
+                        ("Window", "Nov 21, 2:00 AM – 6:00 AM"),
+                        ("Affects", "Photos")
+                    ])
+                ),
+            ]
+        );
+        assert_eq!(view.maintenances[0].state.text, "Maintenance");
+
+        assert_eq!(
+            view.updated.as_deref(),
+            Some("Updated 10:49 AM (1 min ago)")
+        );
+        assert_eq!(
+            view.link,
+            Some(LinkView {
+                href: "https://status.example.com".into(),
+                text: "View full status page".into(),
+            })
+        );
+    }
+
+    #[test]
+    fn panel_live_in_french() {
+        let state = live(full_snapshot());
+        let view = panel(&state, &config(&[]), Locale::Fr);
+        assert_eq!(view.labels.heading, "État des services");
+        assert_eq!(view.labels.no_incidents, "Aucun incident en cours");
+        assert_eq!(view.overall.text, "App Store\u{a0}: panne partielle");
+        let incident = &view.incidents[0];
+        assert_eq!(incident.status, "Cause identifiée");
+        assert_eq!(
+            incident.facts,
+            owned(&[
+                ("Début", "08:50 (il y a 2 h)"),
+                ("Concerne", "App Store, iTunes Store"),
+                ("Utilisateurs concernés", "Some users cannot buy"),
+            ])
+        );
+        assert_eq!(incident.updates[0].status, "Cause identifiée");
+        assert_eq!(incident.updates[0].time, "09:30");
+        assert_eq!(incident.updates[0].age, "il y a 1 h");
+        assert_eq!(view.maintenances[0].status, "En cours");
+        assert_eq!(
+            view.maintenances[1].facts[0],
+            ("Période".to_owned(), "21 nov., 02:00 – 06:00".to_owned())
+        );
+        assert_eq!(
+            view.updated.as_deref(),
+            Some("Dernière mise à jour\u{a0}: 10:49 (il y a 1 min)")
+        );
+        assert_eq!(
+            view.link.map(|l| l.text).as_deref(),
+            Some("Voir la page d’état complète")
+        );
+    }
+
+    #[test]
+    fn panel_filter_narrows_groups_and_affected_names() {
+        let state = live(full_snapshot());
+        let view = panel(&state, &config(&[("components", "App Store")]), Locale::En);
+        assert_eq!(view.groups.len(), 1);
+        assert_eq!(view.groups[0].name.as_deref(), Some("Store"));
+        assert_eq!(view.groups[0].components.len(), 1);
+        assert_eq!(
+            view.incidents[0].facts[1],
+            ("Affects".to_owned(), "App Store".to_owned())
+        );
+        // The page-wide maintenance stays; the one for Photos goes.
+        let ids: Vec<&str> = view.maintenances.iter().map(|m| m.id.as_str()).collect();
+        assert_eq!(ids, ["m-now"]);
+    }
+
+    #[test]
+    fn panel_stale_notice_explains_and_gives_next_try() {
+        let mut state = stale(full_snapshot(), Problem::Network);
+        state.apply(Action::Scheduled {
+            at_ms: now() + 2 * MINUTE_MS,
+        });
+        let cases = [
+            (
+                Locale::En,
+                "Showing the last known status: the status feed could not be reached. \
+                 Next try in 2 min.",
+            ),
+            (
+                Locale::Fr,
+                "Affichage du dernier état connu\u{a0}: le flux d’état est injoignable. \
+                 Prochain essai dans 2 min.",
+            ),
+            (
+                Locale::Ja,
+                "最後に取得したステータスを表示しています（ステータスフィードに接続できませんでした）。\
+                 次回の再試行は2分後です。",
+            ),
+        ];
+        for (locale, want) in cases {
+            let view = panel(&state, &config(&[]), locale);
+            assert_eq!(view.notice.as_deref(), Some(want), "{locale:?}");
+        }
+        // The kept data is still shown, with its time.
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(view.incidents.len(), 1);
+        assert_eq!(
+            view.updated.as_deref(),
+            Some("Updated 10:42 AM (8 min ago)")
+        );
+    }
+
+    #[test]
+    fn panel_stale_by_age_while_fetching_says_retrying() {
+        let mut state = live(snapshot(&[]));
+        state.apply(Action::FetchStarted);
+        let later = now() + 10 * MINUTE_MS;
+        let config = config(&[]);
+        let view = panel_view(&ViewInput {
+            config: &config,
+            state: &state,
+            locale: Locale::En,
+            zone: &UTC,
+            now_ms: later,
+            expanded: true,
+        });
+        assert_eq!(
+            view.notice.as_deref(),
+            Some("Showing the last known status, as of 10:49 AM. Retrying now.")
+        );
+    }
+
+    #[test]
+    fn panel_stale_after_format_change_says_so() {
+        let state = stale(
+            snapshot(&[]),
+            Problem::FormatChanged {
+                from: Format::Statuspage,
+                to: Format::Apple,
+            },
+        );
+        let view = panel(&state, &config(&[]), Locale::De);
+        assert_eq!(
+            view.notice.as_deref(),
+            Some("Letzter bekannter Status wird angezeigt: der Status-Feed hat sein Format geändert.")
+        );
+    }
+
+    #[test]
+    fn panel_unavailable_has_notice_and_no_data() {
+        let state = unavailable(Problem::Http(503));
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(view.overall.tone, Tone::Unknown);
+        assert_eq!(view.overall.text, "Status unavailable — retrying");
+        assert_eq!(
+            view.notice.as_deref(),
+            Some("Status unavailable: the status feed answered with an error (HTTP 503).")
+        );
+        assert!(view.groups.is_empty() && view.incidents.is_empty());
+        assert_eq!(view.updated, None);
+        assert_eq!(view.link, None);
+        let linked = panel(
+            &state,
+            &config(&[("link", "https://www.apple.com/support/systemstatus/")]),
+            Locale::Es,
+        );
+        assert_eq!(
+            linked.link,
+            Some(LinkView {
+                href: "https://www.apple.com/support/systemstatus/".into(),
+                text: "Ver la página de estado completa".into(),
+            })
+        );
+        assert_eq!(
+            linked.notice.as_deref(),
+            Some("Estado no disponible: el feed de estado respondió con un error (HTTP 503).")
+        );
+    }
+
+    #[test]
+    fn panel_loading_has_no_notice() {
+        let view = panel(&FeedState::default(), &config(&[]), Locale::En);
+        assert_eq!(view.overall.tone, Tone::Loading);
+        assert_eq!(view.overall.text, "Loading status…");
+        assert_eq!(view.notice, None);
+        assert_eq!(view.updated, None);
+    }
+
+    #[test]
+    fn panel_link_prefers_config_and_rejects_non_web_urls() {
+        let mut hostile = full_snapshot();
+        hostile.page.url = Some("javascript:alert(1)".into());
+        hostile.incidents[1].url = Some("data:text/html,hi".into());
+        let state = live(hostile);
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(view.link, None);
+        assert_eq!(view.incidents[0].url, None);
+        let configured = panel(
+            &state,
+            &config(&[("link", "https://example.org/status")]),
+            Locale::En,
+        );
+        assert_eq!(
+            configured.link.map(|l| l.href).as_deref(),
+            Some("https://example.org/status")
+        );
+    }
+
+    #[test]
+    fn panel_feed_text_is_kept_verbatim() {
+        let mut snap = full_snapshot();
+        snap.incidents[1].title = "<b>{name}</b> & co".into();
+        let view = panel(&live(snap), &config(&[]), Locale::En);
+        assert_eq!(view.incidents[0].title, "<b>{name}</b> & co");
     }
 }
