@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Builds the widget into dist/: telltale.js (glue + loader in one classic script),
+# telltale_bg.wasm (wasm-opt -Oz) and manifest.json (bytes and SRI hashes).
+#
+# Idempotent: installs only what is missing (the wasm32 target, the wasm-bindgen CLI at
+# the exact version in Cargo.lock, npm's binaryen from package-lock.json), then builds.
+# Usage: scripts/build.sh            (CARGO_TARGET_DIR is honoured)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
+dist="$root/dist"
+stage="$target_dir/telltale-dist"
+
+say() { printf '%s\n' "build: $*" >&2; }
+
+# --- tools -----------------------------------------------------------------------------
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the wasm-bindgen crate exactly: read the version from Cargo.lock.
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ -z "$bindgen_version" ]; then
+  say "cannot find the wasm-bindgen version in Cargo.lock"
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_version" ]; then
+  say "installing wasm-bindgen-cli $bindgen_version (about 2 minutes)"
+  # Not --locked: the CLI's own lockfile names a yanked webpki-roots version.
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# binaryen from npm: Debian's binaryen (108) cannot read wasm-bindgen's output.
+wasm_opt="$root/node_modules/.bin/wasm-opt"
+if [ ! -x "$wasm_opt" ]; then
+  say "installing binaryen from package-lock.json (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+# --- build ------------------------------------------------------------------------------
+version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
+say "cargo build --release (telltale $version)"
+cargo build --release --target wasm32-unknown-unknown --lib
+
+rm -rf "$stage"
+mkdir -p "$stage" "$dist"
+wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/telltale.wasm" \
+  --out-dir "$stage" --out-name telltale \
+  --target no-modules --no-typescript \
+  --remove-name-section --remove-producers-section
+
+# wasm-bindgen's output uses bulk memory (table.fill, memory.copy), non-trapping float
+# conversions, sign extension, mutable globals and reference types.
+"$wasm_opt" "$stage/telltale_bg.wasm" -o "$stage/telltale_bg.opt.wasm" -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --strip-debug --strip-producers
+
+# One classic script: the glue's `let wasm_bindgen` and the loader share a private scope,
+# so neither the glue's names nor the page's own `wasm_bindgen`/`init` can collide.
+{
+  printf '/*! Telltale %s: an embeddable service-status widget. MIT OR Apache-2.0 */\n' "$version"
+  printf '(function () {\n"use strict";\n'
+  cat "$stage/telltale.js"
+  printf '\n'
+  sed "s/__TELLTALE_VERSION__/$version/g" js/loader.js
+  printf '})();\n'
+} > "$stage/telltale.out.js"
+
+cp "$stage/telltale.out.js" "$dist/telltale.js"
+cp "$stage/telltale_bg.opt.wasm" "$dist/telltale_bg.wasm"
+
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 | tr -d '\n')"; }
+bytes() { wc -c < "$1" | tr -d ' '; }
+js="$dist/telltale.js"
+wasm="$dist/telltale_bg.wasm"
+cat > "$dist/manifest.json" <<JSON
+{
+  "version": "$version",
+  "files": {
+    "telltale.js": { "bytes": $(bytes "$js"), "sha384": "$(sri "$js")" },
+    "telltale_bg.wasm": { "bytes": $(bytes "$wasm"), "sha384": "$(sri "$wasm")" }
+  }
+}
+JSON
+
+# --- sizes ------------------------------------------------------------------------------
+total_raw=0
+total_gz=0
+for file in "$js" "$wasm"; do
+  raw=$(bytes "$file")
+  gz=$(gzip -9 -c "$file" | wc -c | tr -d ' ')
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  printf '%-20s %9s bytes  %8s gzip\n' "$(basename "$file")" "$raw" "$gz"
+done
+printf '%-20s %9s bytes  %8s gzip\n' "total" "$total_raw" "$total_gz"

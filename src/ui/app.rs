@@ -1,0 +1,206 @@
+//! The widget's root component: holds the feed state and the open/closed flag, polls, and
+//! renders the badge and panel from core's view-models.
+
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::badge::Badge;
+use super::panel::Panel;
+use super::poller::{use_feed_poller, use_ticker, Control};
+use super::style::CSS;
+use crate::core::config::{Config, View};
+use crate::core::diff::{self, Observed};
+use crate::core::filter;
+use crate::core::i18n::Locale;
+use crate::core::state::{Action, FeedState, Phase};
+use crate::core::view::{badge_view, panel_view, ViewInput};
+use crate::web::{self, BrowserZone};
+
+/// How often relative ages ("5 min ago") and the stale check are refreshed.
+const TICK_MS: u32 = 30_000;
+
+/// Core's [`FeedState`] as a Yew reducer state.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct FeedModel(pub FeedState);
+
+impl Reducible for FeedModel {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = Rc::unwrap_or_clone(self).0;
+        state.apply(action);
+        Rc::new(FeedModel(state))
+    }
+}
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct AppProps {
+    /// The validated configuration.
+    pub config: Rc<Config>,
+    /// The reader's language.
+    pub locale: Locale,
+    /// Milliseconds between polls (the config's `refresh_secs`, or the test override).
+    pub interval_ms: u32,
+    /// False renders `initial` without touching the network (tests).
+    pub poll: bool,
+    /// The state to start from; `None` starts loading.
+    #[prop_or_default]
+    pub initial: Option<Rc<FeedState>>,
+    /// Where `telltale:change` is dispatched (the host element).
+    #[prop_or_default]
+    pub host: Option<web_sys::EventTarget>,
+    /// Lets the page ask for a poll now.
+    #[prop_or_default]
+    pub control: Control,
+    /// The panel's element id, unique within the shadow root.
+    pub panel_id: AttrValue,
+}
+
+fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Loading => "loading",
+        Phase::Live => "live",
+        Phase::Stale => "stale",
+        Phase::Unavailable => "unavailable",
+    }
+}
+
+/// The widget.
+#[function_component]
+pub(crate) fn App(props: &AppProps) -> Html {
+    let initial = props.initial.clone();
+    let feed = use_reducer(move || FeedModel(initial.map(Rc::unwrap_or_clone).unwrap_or_default()));
+    let expanded = use_state(|| false);
+    let announcement = use_state(String::new);
+    let observed = use_mut_ref(|| None::<Observed>);
+    let badge_node = use_node_ref();
+    let _tick = use_ticker(TICK_MS);
+
+    let report = {
+        let dispatcher = feed.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    use_feed_poller(
+        &props.config,
+        props.interval_ms,
+        props.poll,
+        report,
+        &props.control,
+    );
+
+    let config = &props.config;
+    let state = &feed.0;
+    let now_ms = web::now_ms();
+    let toggles = config.view != View::Panel;
+    let open = !toggles || *expanded;
+    let input = ViewInput {
+        config,
+        state,
+        locale: props.locale,
+        zone: &BrowserZone,
+        now_ms,
+        expanded: open,
+    };
+    let badge = badge_view(&input);
+
+    // Tell the host and the reader when what the widget shows changes: once per new
+    // snapshot, never for an identical poll (core's diff decides).
+    {
+        let feed = feed.clone();
+        let config = Rc::clone(config);
+        let host = props.host.clone();
+        let announcement = announcement.setter();
+        let said = badge.text.clone();
+        let fetched_at_ms = state.good.as_ref().map(|g| g.fetched_at_ms);
+        use_effect_with(fetched_at_ms, move |_| {
+            let Some(good) = &feed.0.good else {
+                return;
+            };
+            let shown = filter::apply(&good.parsed.snapshot, &config.components);
+            let now = diff::observe(&shown, good.fetched_at_ms);
+            let change = diff::diff(observed.borrow().as_ref(), &now);
+            *observed.borrow_mut() = Some(now);
+            let Some(change) = change else {
+                return;
+            };
+            if let Some(host) = &host {
+                web::dispatch_change(host, &change);
+            }
+            // The first live state is what the reader already sees appear; announce and
+            // log only real changes.
+            if let Some(previous) = change.previous {
+                web::info(&format!(
+                    "{}: {} (was {})",
+                    config.feed, change.overall, previous
+                ));
+                announcement.set(said);
+            } else if change.components.iter().any(|c| c.previous.is_some()) {
+                announcement.set(said);
+            }
+        });
+    }
+
+    // One console line when the feed starts failing (or fails differently), not per poll.
+    {
+        let feed_url = config.feed.clone();
+        use_effect_with(state.problem.clone(), move |problem| {
+            if let Some(problem) = problem {
+                web::warn(&format!("{feed_url}: {problem}"));
+            }
+        });
+    }
+
+    let close = {
+        let expanded = expanded.clone();
+        let badge_node = badge_node.clone();
+        Callback::from(move |()| {
+            expanded.set(false);
+            if let Some(button) = badge_node.cast::<HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
+    };
+    let onkeydown = {
+        let close = close.clone();
+        let is_open = toggles && *expanded;
+        Callback::from(move |event: KeyboardEvent| {
+            if is_open && event.key() == "Escape" {
+                // Ours to handle: the host's own Escape handlers (a dialog around us)
+                // should not also fire for this key press.
+                event.stop_propagation();
+                close.emit(());
+            }
+        })
+    };
+    let on_toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |()| expanded.set(!*expanded))
+    };
+
+    let phase = phase_name(state.phase(now_ms, config.refresh_secs));
+    let visible = badge.visible;
+    let panel = (visible && open).then(|| panel_view(&input));
+    html! {
+        <>
+            <style>{ CSS }</style>
+            <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
+                lang={props.locale.tag()} {onkeydown}>
+                if visible {
+                    <Badge view={badge} panel_id={props.panel_id.clone()} {toggles} {on_toggle}
+                        node={badge_node} />
+                }
+                if let Some(panel) = panel {
+                    <Panel view={panel} id={props.panel_id.clone()}
+                        on_close={toggles.then_some(close)} />
+                }
+                <div class="visually-hidden" data-testid="live-region" aria-live="polite"
+                    aria-atomic="true">
+                    { (*announcement).clone() }
+                </div>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,159 @@
+//! The widget's one stylesheet, placed in a `<style>` element inside the shadow root.
+//!
+//! Hosts theme it only through `--telltale-*` custom properties and `::part(badge)` /
+//! `::part(panel)`. `all: initial` on the host and on the root stops the host's inherited
+//! styles at the boundary: inherited properties do cross into a shadow tree, so a page
+//! rule like `* { color: red !important; font-size: 40px !important }` matches the host
+//! element itself and would otherwise flow into every line of the widget.
+//!
+//! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
+//! text on its theme's background. The panel sits in normal flow under the badge (no
+//! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
+
+/// The stylesheet.
+pub(crate) const CSS: &str = r#"
+:host { all: initial; display: inline-block; max-width: 100%; vertical-align: middle; }
+:host([hidden]) { display: none; }
+.tt {
+  all: initial;
+  display: block;
+  box-sizing: border-box;
+  max-width: 100%;
+  font-family: var(--telltale-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
+  font-size: var(--telltale-font-size, 14px);
+  line-height: 1.4;
+  text-align: start;
+  --tt-radius: var(--telltale-radius, 6px);
+  --tt-bg: var(--telltale-bg, #ffffff);
+  --tt-fg: var(--telltale-fg, #1f2328);
+  --tt-muted: var(--telltale-muted, #59636e);
+  --tt-border: var(--telltale-border, #d1d9e0);
+  --tt-hover: var(--telltale-hover, #f6f8fa);
+  --tt-focus: var(--telltale-focus, #0969da);
+  --tt-link: var(--telltale-link, #0969da);
+  --tt-operational: var(--telltale-operational, #1a7f37);
+  --tt-maintenance: var(--telltale-maintenance, #0969da);
+  --tt-degraded: var(--telltale-degraded, #9a6700);
+  --tt-partial_outage: var(--telltale-partial-outage, #bc4c00);
+  --tt-major_outage: var(--telltale-major-outage, #d1242f);
+  --tt-unknown: var(--telltale-unknown, #59636e);
+  --tt-loading: var(--telltale-loading, #59636e);
+  color: var(--tt-fg);
+}
+.tt[data-theme="dark"] {
+  --tt-bg: var(--telltale-bg, #0d1117);
+  --tt-fg: var(--telltale-fg, #f0f6fc);
+  --tt-muted: var(--telltale-muted, #9198a1);
+  --tt-border: var(--telltale-border, #3d444d);
+  --tt-hover: var(--telltale-hover, #151b23);
+  --tt-focus: var(--telltale-focus, #4493f8);
+  --tt-link: var(--telltale-link, #4493f8);
+  --tt-operational: var(--telltale-operational, #3fb950);
+  --tt-maintenance: var(--telltale-maintenance, #4493f8);
+  --tt-degraded: var(--telltale-degraded, #d29922);
+  --tt-partial_outage: var(--telltale-partial-outage, #f0883e);
+  --tt-major_outage: var(--telltale-major-outage, #f85149);
+  --tt-unknown: var(--telltale-unknown, #9198a1);
+  --tt-loading: var(--telltale-loading, #9198a1);
+}
+@media (prefers-color-scheme: dark) {
+  .tt[data-theme="auto"] {
+    --tt-bg: var(--telltale-bg, #0d1117);
+    --tt-fg: var(--telltale-fg, #f0f6fc);
+    --tt-muted: var(--telltale-muted, #9198a1);
+    --tt-border: var(--telltale-border, #3d444d);
+    --tt-hover: var(--telltale-hover, #151b23);
+    --tt-focus: var(--telltale-focus, #4493f8);
+    --tt-link: var(--telltale-link, #4493f8);
+    --tt-operational: var(--telltale-operational, #3fb950);
+    --tt-maintenance: var(--telltale-maintenance, #4493f8);
+    --tt-degraded: var(--telltale-degraded, #d29922);
+    --tt-partial_outage: var(--telltale-partial-outage, #f0883e);
+    --tt-major_outage: var(--telltale-major-outage, #f85149);
+    --tt-unknown: var(--telltale-unknown, #9198a1);
+    --tt-loading: var(--telltale-loading, #9198a1);
+  }
+}
+.tt *, .tt *::before, .tt *::after { box-sizing: border-box; }
+[data-tone="operational"] { --tt-tone: var(--tt-operational); }
+[data-tone="maintenance"] { --tt-tone: var(--tt-maintenance); }
+[data-tone="degraded"] { --tt-tone: var(--tt-degraded); }
+[data-tone="partial_outage"] { --tt-tone: var(--tt-partial_outage); }
+[data-tone="major_outage"] { --tt-tone: var(--tt-major_outage); }
+[data-tone="unknown"] { --tt-tone: var(--tt-unknown); }
+[data-tone="loading"] { --tt-tone: var(--tt-loading); }
+.icon { flex: none; width: 1.15em; height: 1.15em; color: var(--tt-tone); vertical-align: -0.2em; }
+.icon .glyph { stroke: var(--tt-bg); fill: none; stroke-width: 1.8; stroke-linecap: round; stroke-linejoin: round; }
+.icon .dot { fill: var(--tt-bg); }
+.badge {
+  display: inline-flex; align-items: center; gap: 0.45em; max-width: 100%;
+  margin: 0; padding: 0.3em 0.75em 0.3em 0.55em;
+  font: inherit; color: var(--tt-fg); text-align: start; text-transform: none; letter-spacing: normal;
+  background: var(--tt-bg); border: 1px solid var(--tt-border); border-left: 4px solid var(--tt-tone);
+  border-radius: var(--tt-radius); cursor: pointer; appearance: none; -webkit-appearance: none;
+}
+div.badge { cursor: default; }
+button.badge:hover { background: var(--tt-hover); }
+.badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
+.badge-label { font-weight: 600; }
+.badge-label::after { content: "·"; margin-left: 0.45em; color: var(--tt-muted); font-weight: 400; }
+.badge-text { font-weight: 500; overflow-wrap: anywhere; }
+.badge-age { color: var(--tt-muted); font-size: 0.9em; }
+.chevron { flex: none; width: 0.8em; height: 0.8em; color: var(--tt-muted); transition: transform 0.15s ease; }
+.badge[aria-expanded="true"] .chevron { transform: rotate(180deg); }
+.panel {
+  display: block; width: 380px; max-width: 100%; margin: 6px 0 0; padding: 12px 14px;
+  background: var(--tt-bg); color: var(--tt-fg); border: 1px solid var(--tt-border); border-radius: var(--tt-radius);
+}
+.panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+h2, h3, h4, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
+h2 { font-size: 1.05em; font-weight: 600; }
+h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: var(--tt-muted); }
+.close {
+  flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.8em; height: 1.8em;
+  margin: 0; padding: 0; font: inherit; color: var(--tt-muted); background: transparent;
+  border: 0; border-radius: var(--tt-radius); cursor: pointer;
+}
+.close:hover { background: var(--tt-hover); color: var(--tt-fg); }
+.close svg { width: 0.9em; height: 0.9em; stroke: currentColor; stroke-width: 2; stroke-linecap: round; }
+.notice { margin-top: 8px; padding: 6px 8px; border-radius: var(--tt-radius); border-left: 3px solid var(--tt-tone, var(--tt-unknown)); background: var(--tt-hover); }
+.overall { display: flex; align-items: center; gap: 0.45em; margin-top: 8px; font-weight: 600; }
+ul, ol { list-style: none; }
+.group + .group, .rows + .group, .group + .rows { margin-top: 6px; }
+.group-head, .row { display: flex; align-items: flex-start; justify-content: space-between; gap: 12px; padding: 3px 0; }
+.group-head { font-weight: 600; }
+.group .rows { padding-left: 12px; border-left: 1px solid var(--tt-border); }
+.name { overflow-wrap: anywhere; }
+.state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
+.empty { color: var(--tt-muted); }
+.event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
+.event + .event { margin-top: 8px; }
+h4 { font-weight: 600; overflow-wrap: anywhere; }
+.event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.6em; margin-top: 2px; color: var(--tt-muted); font-size: 0.92em; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
+.facts dt { color: var(--tt-muted); }
+.facts dd { overflow-wrap: anywhere; }
+.timeline { margin-top: 6px; }
+.update { position: relative; padding: 4px 0 4px 12px; border-left: 2px solid var(--tt-border); }
+.update-head { color: var(--tt-muted); font-size: 0.88em; }
+.update-status { font-weight: 600; color: var(--tt-fg); }
+.update-body { margin-top: 1px; white-space: pre-line; overflow-wrap: anywhere; }
+.updated { margin-top: 12px; color: var(--tt-muted); font-size: 0.88em; }
+a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2px; }
+.status-link { display: inline-block; margin-top: 4px; }
+.details { display: inline-block; margin-top: 4px; font-size: 0.92em; }
+.visually-hidden {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+.spin { transform-origin: 8px 8px; animation: tt-spin 1s linear infinite; }
+@keyframes tt-spin { to { transform: rotate(360deg); } }
+@media (prefers-reduced-motion: reduce) {
+  .spin { animation: none; }
+  .chevron { transition: none; }
+}
+@media (forced-colors: active) {
+  .badge, .panel, .event { border-color: CanvasText; }
+  .icon { color: CanvasText; }
+}
+"#;
