@@ -490,6 +490,23 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn time_text_never_panics_and_is_never_empty(
+            at_ms in proptest::num::i64::ANY,
+            now_ms in proptest::num::i64::ANY,
+            offset in -1440i32..=1440,
+        ) {
+            let zone = FixedOffset(offset);
+            for locale in Locale::ALL {
+                proptest::prop_assert!(!relative_text(locale, at_ms, now_ms).is_empty());
+                proptest::prop_assert!(!local_time_text(locale, at_ms, &zone, now_ms).is_empty());
+                proptest::prop_assert!(!window_text(locale, at_ms, Some(now_ms), &zone, now_ms).is_empty());
+            }
+            proptest::prop_assert!(rfc3339_utc(at_ms).ends_with('Z'));
+        }
+    }
+
     #[test]
     fn rfc3339_utc_round_trips_through_the_parser() {
         let cases = [
