@@ -4,13 +4,14 @@
 //! This binary is the one place in the project that reads the clock: the overall state of
 //! a feed depends on whether a maintenance window is open now.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::io::Read as _;
+use std::io::{Read as _, Write as _};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use telltale::core::feed::{self, Format, Parsed};
-use telltale::core::model::{Level, Snapshot};
+use telltale::core::model::{Component, Snapshot};
 use telltale::core::time::civil_at;
 
 const USAGE: &str = "\
@@ -40,7 +41,8 @@ fn main() -> ExitCode {
     };
     match run(&check) {
         Ok(report) => {
-            print!("{report}");
+            // A closed pipe (`telltale check feed.json | head`) is not worth a panic.
+            let _ = std::io::stdout().lock().write_all(report.as_bytes());
             ExitCode::SUCCESS
         }
         Err(why) => {
@@ -171,13 +173,13 @@ fn write_page(out: &mut String, snapshot: &Snapshot) {
     }
 }
 
-fn component_line(out: &mut String, indent: &str, name: &str, level: Level, hidden: bool) {
-    let note = if hidden {
+fn component_line(out: &mut String, indent: &str, component: &Component) {
+    let note = if component.only_show_if_degraded {
         " (shown only when not operational)"
     } else {
         ""
     };
-    let _ = writeln!(out, "{indent}{name}: {level}{note}");
+    let _ = writeln!(out, "{indent}{}: {}{note}", component.name, component.level);
 }
 
 /// Components in feed order; a group is printed, with all its members, where its first
@@ -188,49 +190,40 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
         return;
     }
     let _ = writeln!(out, "components:");
-    let mut printed_groups: Vec<&str> = Vec::new();
+    let mut members: HashMap<&str, Vec<&Component>> = HashMap::new();
+    for component in &snapshot.components {
+        if let Some(group_id) = component.group_id.as_deref() {
+            members.entry(group_id).or_default().push(component);
+        }
+    }
     for component in &snapshot.components {
         let Some(group_id) = component.group_id.as_deref() else {
-            component_line(
-                out,
-                "  ",
-                &component.name,
-                component.level,
-                component.only_show_if_degraded,
-            );
+            component_line(out, "  ", component);
             continue;
         };
-        if printed_groups.contains(&group_id) {
+        // Taken out of the map when printed, so each group appears once.
+        let Some(group) = members.remove(group_id) else {
             continue;
-        }
-        printed_groups.push(group_id);
+        };
         let name = snapshot
             .group(group_id)
             .map_or(group_id, |g| g.name.as_str());
-        let _ = writeln!(out, "  {name} (group): {}", snapshot.group_level(group_id));
-        for member in snapshot
-            .components
-            .iter()
-            .filter(|c| c.group_id.as_deref() == Some(group_id))
-        {
-            component_line(
-                out,
-                "    ",
-                &member.name,
-                member.level,
-                member.only_show_if_degraded,
-            );
+        let level = group.iter().map(|c| c.level).max().unwrap_or_default();
+        let _ = writeln!(out, "  {name} (group): {level}");
+        for member in group {
+            component_line(out, "    ", member);
         }
     }
 }
 
 fn names(snapshot: &Snapshot, ids: &[String]) -> String {
+    let by_id: HashMap<&str, &str> = snapshot
+        .components
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
     ids.iter()
-        .map(|id| {
-            snapshot
-                .component(id)
-                .map_or(id.as_str(), |c| c.name.as_str())
-        })
+        .map(|id| by_id.get(id.as_str()).copied().unwrap_or(id.as_str()))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -8,6 +8,8 @@
 //! stray spaces; both are cleaned. The epoch-millisecond fields are preferred over the
 //! Pacific-time strings.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -63,6 +65,16 @@ struct Gathered {
     key: String,
     raw: RawEvent,
     affected: Vec<String>,
+    /// The same ids as `affected`, for constant-time checks on feeds with many services.
+    seen: HashSet<String>,
+}
+
+impl Gathered {
+    fn affect(&mut self, id: &str) {
+        if self.seen.insert(id.to_owned()) {
+            self.affected.push(id.to_owned());
+        }
+    }
 }
 
 /// Reads an Apple System Status document into the model. `Err` carries the reason it is
@@ -84,6 +96,8 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
 
     let mut snapshot = Snapshot::default();
     let mut events: Vec<Gathered> = Vec::new();
+    let mut event_index_by_key: HashMap<String, usize> = HashMap::new();
+    let mut service_ids: HashSet<String> = HashSet::new();
     for (index, item) in services.iter().enumerate() {
         let raw = match RawService::deserialize(item) {
             Ok(raw) => raw,
@@ -104,7 +118,7 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
             continue;
         };
         let id = id.to_owned();
-        if snapshot.component(&id).is_some() {
+        if !service_ids.insert(id.clone()) {
             warnings.push(Warning(format!(
                 "service \"{id}\" is listed twice; its events were merged"
             )));
@@ -129,19 +143,34 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
                 }
             };
             let key = key_of(&raw_event);
-            match events.iter_mut().find(|g| g.key == key) {
-                Some(gathered) => push_unique(&mut gathered.affected, &id),
-                None => events.push(Gathered {
-                    key,
-                    raw: raw_event,
-                    affected: vec![id.clone()],
-                }),
+            match event_index_by_key
+                .get(&key)
+                .and_then(|&i| events.get_mut(i))
+            {
+                Some(gathered) => gathered.affect(&id),
+                None => {
+                    event_index_by_key.insert(key.clone(), events.len());
+                    let mut gathered = Gathered {
+                        key,
+                        raw: raw_event,
+                        affected: Vec::new(),
+                        seen: HashSet::new(),
+                    };
+                    gathered.affect(&id);
+                    events.push(gathered);
+                }
             }
         }
     }
 
+    let index_by_id: HashMap<String, usize> = snapshot
+        .components
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.clone(), i))
+        .collect();
     for gathered in events {
-        add_event(gathered, &mut snapshot, warnings);
+        add_event(gathered, &mut snapshot, &index_by_id, warnings);
     }
     snapshot
         .incidents
@@ -149,28 +178,36 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
     Ok(snapshot)
 }
 
-fn add_event(gathered: Gathered, snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
-    let Gathered {
-        key,
-        raw,
-        mut affected,
-    } = gathered;
+fn add_event(
+    mut gathered: Gathered,
+    snapshot: &mut Snapshot,
+    index_by_id: &HashMap<String, usize>,
+    warnings: &mut Vec<Warning>,
+) {
     // `affectedServices`, when given, names more services hit by the same event.
-    if let Some(Value::Array(names)) = &raw.affected_services {
+    if let Some(Value::Array(names)) = gathered.raw.affected_services.take() {
         for name in names.iter().filter_map(Value::as_str) {
             let wanted = clean_name(name);
-            if let Some(c) = snapshot
-                .components
-                .iter()
-                .find(|c| c.id == name.trim() || c.name == wanted)
-            {
-                push_unique(&mut affected, &c.id);
+            let by_id = index_by_id.get(name.trim()).copied();
+            let found = by_id.or_else(|| snapshot.components.iter().position(|c| c.name == wanted));
+            if let Some(c) = found.and_then(|i| snapshot.components.get(i)) {
+                gathered.affect(&c.id);
             }
         }
     }
+    let Gathered {
+        key,
+        raw,
+        affected,
+        seen,
+    } = gathered;
     let names: Vec<&str> = affected
         .iter()
-        .filter_map(|id| snapshot.component(id))
+        .filter_map(|id| {
+            index_by_id
+                .get(id)
+                .and_then(|&i| snapshot.components.get(i))
+        })
         .map(|c| c.name.as_str())
         .collect();
     let title = names.join(", ");
@@ -208,7 +245,7 @@ fn add_event(gathered: Gathered, snapshot: &mut Snapshot, warnings: &mut Vec<War
             Kind::Maintenance => Level::Maintenance,
         };
         for component in &mut snapshot.components {
-            if affected.contains(&component.id) {
+            if seen.contains(&component.id) {
                 component.level = component.level.max(level);
             }
         }
@@ -342,12 +379,6 @@ fn pacific_time(text: &str) -> Option<i64> {
     }
     let days = days_from_civil(i64::from(year), month, day);
     Some((days * 24 * 60 + hour * 60 + minute - offset_minutes) * MINUTE_MS)
-}
-
-fn push_unique(ids: &mut Vec<String>, id: &str) {
-    if !ids.iter().any(|x| x == id) {
-        ids.push(id.to_owned());
-    }
 }
 
 #[cfg(test)]

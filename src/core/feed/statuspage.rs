@@ -7,6 +7,8 @@
 //! a warning instead of losing the whole feed. `status.indicator` is deliberately not read:
 //! it follows component states only (see [`Snapshot::overall`]).
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -153,7 +155,8 @@ fn item_of<T: for<'de> Deserialize<'de>>(
 }
 
 fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
-    let mut members_of_groups: Vec<(String, String)> = Vec::new();
+    // member id → group id, from the groups' own member lists.
+    let mut group_of_member: HashMap<String, String> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let at = format!("components[{index}]");
         let Some(raw) = item_of::<RawComponent>(item, &at, warnings) else {
@@ -172,7 +175,9 @@ fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<
         };
         if raw.group == Some(true) {
             for member in raw.components.iter().flatten() {
-                members_of_groups.push((member.trim().to_owned(), id.clone()));
+                group_of_member
+                    .entry(member.trim().to_owned())
+                    .or_insert_with(|| id.clone());
             }
             snapshot.groups.push(Group { id, name });
             continue;
@@ -188,15 +193,13 @@ fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<
         });
     }
     // A group lists its members and each member names its group; either is enough.
+    let group_ids: HashSet<&str> = snapshot.groups.iter().map(|g| g.id.as_str()).collect();
     for component in &mut snapshot.components {
         if component.group_id.is_none() {
-            component.group_id = members_of_groups
-                .iter()
-                .find(|(member, _)| *member == component.id)
-                .map(|(_, group)| group.clone());
+            component.group_id = group_of_member.get(&component.id).cloned();
         }
         if let Some(group_id) = &component.group_id {
-            if !snapshot.groups.iter().any(|g| &g.id == group_id) {
+            if !group_ids.contains(group_id.as_str()) {
                 warnings.push(Warning(format!(
                     "component \"{}\" belongs to group \"{group_id}\", which is not in the \
                      feed; shown without a group",
@@ -379,6 +382,7 @@ fn title_of(name: Option<&str>, at: &str) -> String {
 /// The incident's own component list, then any component its updates name, without repeats.
 fn affected_of(components: Option<&[Value]>, updates: &[Update]) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let own = components
         .unwrap_or_default()
         .iter()
@@ -389,7 +393,7 @@ fn affected_of(components: Option<&[Value]>, updates: &[Update]) -> Vec<String> 
         .rev()
         .flat_map(|u| u.affected.iter().cloned());
     for id in own.chain(from_updates) {
-        if !ids.contains(&id) {
+        if seen.insert(id.clone()) {
             ids.push(id);
         }
     }
