@@ -205,7 +205,10 @@ fn statuspage_unknown_values_map_to_neighbours_with_warnings() {
     assert!(has_warning(&parsed, &["Webhooks", "no status"]));
     // The item that is not a component is skipped; the rest is kept.
     assert_eq!(s.components.len(), 5);
-    assert!(has_warning(&parsed, &["components[3]"]));
+    assert!(has_warning(
+        &parsed,
+        &["components[3] is a number, expected an object"]
+    ));
 
     let incident = &s.incidents[0];
     assert_eq!(incident.status, IncidentStatus::Investigating);
@@ -905,4 +908,20 @@ fn telltale_schema_and_parser_agree_on_every_mutation_of_a_fixture() {
         }
     }
     assert!(checked > 500, "only {checked} mutations");
+}
+
+#[test]
+fn telltale_example_in_docs_parses_and_validates() {
+    let path = format!("{}/docs/feed-formats.md", env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(&path).expect("docs/feed-formats.md");
+    let start = doc.find("```json\n").expect("a json example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("end of example");
+    let example = &doc[start..end];
+    let value: serde_json::Value = serde_json::from_str(example).expect("example is JSON");
+    let schema = schema();
+    assert!(schema_accepts(&schema, &schema, &value));
+    let parsed = parse(example, None).expect("example parses");
+    assert_eq!(parsed.format, Format::Telltale);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(parsed.snapshot.overall(now_ms()), Level::MajorOutage);
 }

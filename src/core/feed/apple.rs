@@ -99,6 +99,13 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
     let mut event_index_by_key: HashMap<String, usize> = HashMap::new();
     let mut service_ids: HashSet<String> = HashSet::new();
     for (index, item) in services.iter().enumerate() {
+        if !item.is_object() {
+            warnings.push(Warning(format!(
+                "services[{index}] is {}, expected an object; skipped",
+                kind(item)
+            )));
+            continue;
+        }
         let raw = match RawService::deserialize(item) {
             Ok(raw) => raw,
             Err(e) => {
@@ -133,6 +140,13 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
             });
         }
         for (event_index, event) in raw.events.iter().flatten().enumerate() {
+            if !event.is_object() {
+                warnings.push(Warning(format!(
+                    "event {event_index} of service \"{id}\" is {}, expected an object; skipped",
+                    kind(event)
+                )));
+                continue;
+            }
             let raw_event = match RawEvent::deserialize(event) {
                 Ok(raw) => raw,
                 Err(e) => {

@@ -145,6 +145,13 @@ fn item_of<T: for<'de> Deserialize<'de>>(
     at: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<T> {
+    if !item.is_object() {
+        warnings.push(Warning(format!(
+            "{at} is {}, expected an object; skipped",
+            super::text::kind(item)
+        )));
+        return None;
+    }
     match T::deserialize(item) {
         Ok(raw) => Some(raw),
         Err(e) => {
