@@ -151,7 +151,8 @@ pub struct Update {
 pub struct Incident {
     /// Stable identifier within the feed.
     pub id: String,
-    /// Short title (Statuspage `name`; Apple: the event's message, shortened by the view).
+    /// Short title (Statuspage `name`; Apple: the affected services' names, joined; the
+    /// event's message is the first [`Update`]).
     pub title: String,
     /// How bad it is, as a level ([`Level::Operational`] for Statuspage impact `none`).
     pub impact: Level,
@@ -233,7 +234,7 @@ impl Maintenance {
     pub fn is_upcoming_or_active(&self, now_ms: i64) -> bool {
         match self.status {
             MaintenanceStatus::Completed => false,
-            _ => self.ends_at_ms.is_none_or(|end| now_ms < end),
+            _ => self.is_in_progress(now_ms) || self.ends_at_ms.is_none_or(|end| now_ms < end),
         }
     }
 }
@@ -430,6 +431,15 @@ mod tests {
         assert!(m.is_in_progress(500));
         let done = maintenance(MaintenanceStatus::Completed, 100, 200);
         assert!(!done.is_in_progress(150));
+    }
+
+    #[test]
+    fn maintenance_in_progress_past_its_window_is_still_active() {
+        let m = maintenance(MaintenanceStatus::InProgress, 100, 200);
+        assert!(m.is_upcoming_or_active(500));
+        let scheduled = maintenance(MaintenanceStatus::Scheduled, 100, 200);
+        assert!(scheduled.is_upcoming_or_active(50));
+        assert!(!scheduled.is_upcoming_or_active(250));
     }
 
     #[test]
