@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use wasm_bindgen::JsValue;
 
-use crate::core::config::{Config, ConfigError};
+use crate::core::config::{is_web_url, Config, ConfigError};
 use crate::core::i18n::Locale;
 use crate::web;
 
@@ -97,7 +97,11 @@ fn config_with_base(
         if !matches!(name, "feed" | "link") || value.trim().is_empty() {
             return Some(value);
         }
-        let resolved = base.and_then(|base| web::resolve_url(value.trim(), base));
+        // Only a web URL replaces what was written, so an error quotes the partner's own
+        // text ("ftp://x", not the browser's rewriting of it).
+        let resolved = base
+            .and_then(|base| web::resolve_url(value.trim(), base))
+            .filter(|url| is_web_url(url));
         Some(resolved.unwrap_or(value))
     })
 }

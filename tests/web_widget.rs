@@ -1,0 +1,696 @@
+//! Browser tests of the widget: each phase renders the contract's text and ARIA, the badge
+//! toggles its panel, Escape closes it and returns focus, attributes read into the expected
+//! config, bad attributes keep the fallback, host CSS cannot reach in, unmounting leaves
+//! nothing running, and `telltale:change` carries the documented detail.
+//!
+//! Run in headless Chromium:
+//! `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+//!  CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web_widget`
+//!
+//! No network: the app renders feed states built from the fixtures (`poll: false`); the
+//! mount tests point at a missing file on the test runner's own 127.0.0.1 server.
+//!
+//! The widget's modules are private to the crate (only `core` is public), so this test
+//! compiles them from their sources with `#[path]`; `use telltale::core` gives them the
+//! `crate::core` they expect. `embed/mod.rs` is left out: its `#[wasm_bindgen]` exports
+//! would clash with the library's.
+#![cfg(target_arch = "wasm32")]
+#![allow(dead_code, unused_imports)]
+// Test code: a failed unwrap is a failed test (clippy only sees `#[test]` fns as tests).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use telltale::core;
+
+#[path = "../src/ui/mod.rs"]
+mod ui;
+#[path = "../src/web/mod.rs"]
+mod web;
+#[path = "../src/embed"]
+mod embed {
+    pub(crate) mod mount;
+    pub(crate) mod options;
+}
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+use core::config::{Config, ConfigError, Theme, View};
+use core::feed;
+use core::i18n::Locale;
+use core::model::Level;
+use core::state::{Action, FeedState, Problem};
+use embed::mount::{mount, Source};
+use embed::options::{config_from_element, MountError};
+use ui::{App, AppProps};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STATUSPAGE_OK: &str = include_str!("fixtures/statuspage/summary_operational.json");
+const STATUSPAGE_GROUPS: &str = include_str!("fixtures/statuspage/summary_groups.json");
+const APPLE_ITUNES: &str = include_str!("fixtures/apple/itunes_partial_outage.json");
+const MINUTE_MS: i64 = 60_000;
+
+// ---- helpers ---------------------------------------------------------------------------
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh element attached to the body.
+fn fresh(tag: &str) -> Element {
+    let element = document().create_element(tag).unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn config(attrs: &[(&str, &str)]) -> Config {
+    let attrs: Vec<(String, String)> = attrs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    Config::from_attrs(|name| {
+        attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    })
+    .unwrap()
+}
+
+fn live_state(text: &str, fetched_ago_ms: i64) -> FeedState {
+    let mut state = FeedState::default();
+    let parsed = feed::parse(text, None).unwrap();
+    state.apply(Action::FetchSucceeded {
+        parsed,
+        at_ms: web::now_ms() - fetched_ago_ms,
+    });
+    state
+}
+
+fn failed(mut state: FeedState, problem: Problem) -> FeedState {
+    state.apply(Action::FetchFailed {
+        problem,
+        at_ms: web::now_ms(),
+    });
+    state
+}
+
+/// Renders the app without polling into a fresh element; returns the element.
+async fn render(config: Config, state: Option<FeedState>) -> Element {
+    let host = fresh("div");
+    let props = AppProps {
+        config: Rc::new(config),
+        locale: Locale::En,
+        interval_ms: 60_000,
+        poll: false,
+        initial: state.map(Rc::new),
+        host: Some(host.clone().into()),
+        control: Default::default(),
+        panel_id: "panel-under-test".into(),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    host
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn get(root: &Element, selector: &str) -> Element {
+    find(root, selector).unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    get(root, selector).text_content().unwrap_or_default()
+}
+
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    get(root, selector).get_attribute(name)
+}
+
+fn click(root: &Element, selector: &str) {
+    get(root, selector).unchecked_into::<HtmlElement>().click();
+}
+
+fn feed_url() -> String {
+    "https://status.example.com/api/v2/summary.json".to_owned()
+}
+
+// ---- phases ----------------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn app_loading_shows_loading_badge_and_no_panel() {
+    let root = render(config(&[("feed", &feed_url())]), None).await;
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "data-phase").as_deref(),
+        Some("loading")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "data-tone").as_deref(),
+        Some("loading")
+    );
+    assert!(!text(&root, "[data-testid=badge-text]").is_empty());
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(find(&root, "[data-testid=panel]").is_none());
+    assert!(find(&root, "[data-testid=badge-age]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn app_live_operational_badge_says_so_with_full_aria() {
+    let state = live_state(STATUSPAGE_OK, 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("label", "Acme"), ("theme", "dark")]),
+        Some(state),
+    )
+    .await;
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "data-phase").as_deref(),
+        Some("live")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "data-theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "lang").as_deref(),
+        Some("en")
+    );
+    let badge = get(&root, "[data-testid=badge]");
+    assert_eq!(badge.tag_name(), "BUTTON");
+    assert_eq!(badge.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(badge.get_attribute("part").as_deref(), Some("badge"));
+    assert_eq!(
+        badge.get_attribute("data-tone").as_deref(),
+        Some("operational")
+    );
+    assert_eq!(
+        badge.get_attribute("aria-controls").as_deref(),
+        Some("panel-under-test")
+    );
+    assert_eq!(text(&root, "[data-testid=badge-label]"), "Acme");
+    let badge_text = text(&root, "[data-testid=badge-text]").to_lowercase();
+    assert!(badge_text.contains("operational"), "{badge_text}");
+    let aria = badge.get_attribute("aria-label").unwrap_or_default();
+    assert!(
+        aria.contains("Acme") && aria.to_lowercase().contains("operational"),
+        "{aria}"
+    );
+    // The icon is decorative and differs per tone.
+    assert_eq!(
+        attr(&root, "[data-testid=badge] svg", "aria-hidden").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=badge] svg", "data-icon").as_deref(),
+        Some("operational")
+    );
+    assert!(find(&root, "[data-testid=badge-age]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn app_live_partial_outage_names_the_component_in_the_badge() {
+    let state = live_state(APPLE_ITUNES, 0);
+    let root = render(config(&[("feed", &feed_url())]), Some(state)).await;
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "data-phase").as_deref(),
+        Some("live")
+    );
+    let tone = attr(&root, "[data-testid=badge]", "data-tone").unwrap_or_default();
+    assert!(tone == "partial_outage" || tone == "degraded", "{tone}");
+    let badge_text = text(&root, "[data-testid=badge-text]");
+    assert!(badge_text.contains("iTunes Store"), "{badge_text}");
+    assert_eq!(
+        attr(&root, "[data-testid=badge] svg", "data-icon").as_deref(),
+        Some(tone.as_str())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn app_stale_shows_the_age_of_the_data_and_a_notice() {
+    let state = failed(live_state(STATUSPAGE_OK, 5 * MINUTE_MS), Problem::Http(503));
+    let root = render(config(&[("feed", &feed_url())]), Some(state)).await;
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "data-phase").as_deref(),
+        Some("stale")
+    );
+    // The last good state is still shown, with its age.
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "data-tone").as_deref(),
+        Some("operational")
+    );
+    assert!(!text(&root, "[data-testid=badge-age]").is_empty());
+    let aria = attr(&root, "[data-testid=badge]", "aria-label").unwrap_or_default();
+    assert!(
+        aria.contains(&text(&root, "[data-testid=badge-age]")),
+        "{aria}"
+    );
+    click(&root, "[data-testid=badge]");
+    yew::scheduler::flush().await;
+    assert!(!text(&root, "[data-testid=notice]").is_empty());
+    assert!(find(&root, "[data-testid=updated]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn app_unavailable_without_data_says_so() {
+    let state = failed(FeedState::default(), Problem::Network);
+    let root = render(config(&[("feed", &feed_url())]), Some(state)).await;
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "data-phase").as_deref(),
+        Some("unavailable")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "data-tone").as_deref(),
+        Some("unknown")
+    );
+    let badge_text = text(&root, "[data-testid=badge-text]").to_lowercase();
+    assert!(badge_text.contains("unavailable"), "{badge_text}");
+    click(&root, "[data-testid=badge]");
+    yew::scheduler::flush().await;
+    assert!(!text(&root, "[data-testid=notice]").is_empty());
+}
+
+// ---- interaction -----------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn badge_click_toggles_the_panel_and_aria_expanded() {
+    let state = live_state(STATUSPAGE_GROUPS, 0);
+    let root = render(config(&[("feed", &feed_url())]), Some(state)).await;
+    click(&root, "[data-testid=badge]");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "aria-expanded").as_deref(),
+        Some("true")
+    );
+    let panel = get(&root, "[data-testid=panel]");
+    assert_eq!(panel.id(), "panel-under-test");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("region"));
+    assert!(!panel
+        .get_attribute("aria-label")
+        .unwrap_or_default()
+        .is_empty());
+    // Groups and component rows as the contract names them.
+    assert!(find(&root, "[data-testid=group]").is_some());
+    let row = get(&root, "[data-testid=component][data-id]");
+    assert!(row.get_attribute("data-tone").is_some());
+    assert!(!text(&row, "[data-testid=component-state]").is_empty());
+    click(&root, "[data-testid=badge]");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(find(&root, "[data-testid=panel]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_panel_and_returns_focus_to_the_badge() {
+    let state = live_state(APPLE_ITUNES, 0);
+    let root = render(config(&[("feed", &feed_url())]), Some(state)).await;
+    click(&root, "[data-testid=badge]");
+    yew::scheduler::flush().await;
+    let inside = get(&root, "[data-testid=panel]");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    inside.dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=panel]").is_none());
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "aria-expanded").as_deref(),
+        Some("false")
+    );
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        focused.get_attribute("data-testid").as_deref(),
+        Some("badge")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn incident_renders_title_status_and_update_timeline() {
+    let state = live_state(APPLE_ITUNES, 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "panel")]),
+        Some(state),
+    )
+    .await;
+    let incident = get(&root, "[data-testid=incident][data-id]");
+    assert!(!text(&incident, "[data-testid=incident-title]").is_empty());
+    assert!(!text(&incident, "[data-testid=incident-status]").is_empty());
+    let update = get(&incident, "[data-testid=update]");
+    assert!(!text(&update, "[data-testid=update-body]").is_empty());
+    let datetime = attr(&update, "time", "datetime").unwrap_or_default();
+    assert!(
+        datetime.ends_with('Z') && datetime.len() >= 20,
+        "{datetime}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn view_panel_is_always_open_and_badge_is_not_a_toggle() {
+    let state = live_state(STATUSPAGE_OK, 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "panel")]),
+        Some(state),
+    )
+    .await;
+    assert!(find(&root, "[data-testid=panel]").is_some());
+    let badge = get(&root, "[data-testid=badge]");
+    assert_eq!(badge.tag_name(), "DIV");
+    assert!(badge.get_attribute("aria-expanded").is_none());
+    assert!(find(&root, "[data-testid=close]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn view_notice_renders_nothing_while_operational() {
+    let state = live_state(STATUSPAGE_OK, 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "notice")]),
+        Some(state),
+    )
+    .await;
+    assert!(find(&root, "[data-testid=badge]").is_none());
+    assert!(find(&root, "[data-testid=panel]").is_none());
+    assert_eq!(text(&root, "[data-testid=root]"), "");
+}
+
+#[wasm_bindgen_test]
+async fn view_notice_shows_the_badge_during_an_outage() {
+    let state = live_state(APPLE_ITUNES, 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "notice")]),
+        Some(state),
+    )
+    .await;
+    assert!(find(&root, "[data-testid=badge]").is_some());
+}
+
+// ---- the change event ------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+async fn first_live_state_dispatches_change_with_null_previous() {
+    let seen: Rc<RefCell<Vec<JsValue>>> = Rc::default();
+    let host = fresh("div");
+    let sink = Rc::clone(&seen);
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            sink.borrow_mut().push(e.detail());
+        });
+    host.add_event_listener_with_callback("telltale:change", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let props = AppProps {
+        config: Rc::new(config(&[
+            ("feed", &feed_url()),
+            ("components", "iTunes Store"),
+        ])),
+        locale: Locale::En,
+        interval_ms: 60_000,
+        poll: false,
+        initial: Some(Rc::new(live_state(APPLE_ITUNES, 0))),
+        host: Some(host.clone().into()),
+        control: Default::default(),
+        panel_id: "p".into(),
+    };
+    yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
+    yew::scheduler::flush().await;
+    let seen = seen.borrow();
+    assert_eq!(seen.len(), 1, "one event for the first live state");
+    let detail = &seen[0];
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    assert!(get(detail, "previous").is_null());
+    let overall = get(detail, "overall").as_string().unwrap_or_default();
+    assert!(
+        overall == "partial_outage" || overall == "degraded",
+        "{overall}"
+    );
+    let components = js_sys::Array::from(&get(detail, "components"));
+    assert_eq!(components.length(), 1);
+    let first = components.get(0);
+    assert_eq!(
+        get(&first, "name").as_string().as_deref(),
+        Some("iTunes Store")
+    );
+    assert!(get(&first, "previous").is_null());
+    // The event is composed and bubbles, so it leaves a shadow root and reaches the page.
+    drop(listener);
+}
+
+#[wasm_bindgen_test]
+fn dispatch_change_event_bubbles_composed_with_plain_object_detail() {
+    let host = fresh("div");
+    let change = core::diff::Change {
+        overall: Level::MajorOutage,
+        previous: Some(Level::Operational),
+        components: vec![core::diff::ComponentChange {
+            id: "a".into(),
+            name: "App Store".into(),
+            state: Level::MajorOutage,
+            previous: None,
+        }],
+    };
+    let seen: Rc<RefCell<Option<web_sys::CustomEvent>>> = Rc::default();
+    let sink = Rc::clone(&seen);
+    let listener = Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e| {
+        *sink.borrow_mut() = Some(e);
+    });
+    document()
+        .add_event_listener_with_callback("telltale:change", listener.as_ref().unchecked_ref())
+        .unwrap();
+    assert!(web::dispatch_change(&host, &change));
+    document()
+        .remove_event_listener_with_callback("telltale:change", listener.as_ref().unchecked_ref())
+        .unwrap();
+    let event = seen
+        .borrow_mut()
+        .take()
+        .expect("the event reached the document");
+    assert!(event.bubbles() && event.composed());
+    let detail = event.detail();
+    let json = js_sys::JSON::stringify(&detail)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        json,
+        r#"{"overall":"major_outage","previous":"operational","components":[{"id":"a","name":"App Store","state":"major_outage","previous":null}]}"#
+    );
+}
+
+// ---- attributes and mounting -----------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn attributes_of_a_real_element_read_into_the_expected_config() {
+    let element = fresh("telltale-status");
+    for (name, value) in [
+        ("feed", "/feeds/summary.json"),
+        ("format", "Statuspage"),
+        ("components", "App Store, iTunes  Store"),
+        ("view", "panel"),
+        ("theme", "dark"),
+        ("locale", "fr-CA"),
+        ("refresh", "5"),
+        ("link", "https://status.example.com/"),
+        ("label", "Apple services"),
+    ] {
+        element.set_attribute(name, value).unwrap();
+    }
+    let config = config_from_element(&element).unwrap();
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    assert_eq!(config.feed, format!("{origin}/feeds/summary.json"));
+    assert_eq!(config.format, Some(feed::Format::Statuspage));
+    assert_eq!(config.components.keys(), ["app store", "itunes store"]);
+    assert_eq!(config.view, View::Panel);
+    assert_eq!(config.theme, Theme::Dark);
+    assert_eq!(config.locale.as_deref(), Some("fr-CA"));
+    assert_eq!(config.refresh_secs, 30, "refresh is clamped to 30 s");
+    assert_eq!(config.link.as_deref(), Some("https://status.example.com/"));
+    assert_eq!(config.label.as_deref(), Some("Apple services"));
+}
+
+#[wasm_bindgen_test]
+fn bad_attribute_keeps_the_fallback_and_names_the_attribute() {
+    let element = fresh("telltale-status");
+    element.set_inner_html("<a href=\"https://status.example.com\">System status</a>");
+    element
+        .set_attribute("feed", "https://status.example.com/summary.json")
+        .unwrap();
+    element.set_attribute("view", "sideways").unwrap();
+    let error = match mount(element.clone().into(), Source::Attributes, None) {
+        Err(error) => error,
+        Ok(_) => panic!("a bad view must not mount"),
+    };
+    assert!(matches!(
+        error,
+        MountError::Config(ConfigError::NotOneOf {
+            attribute: "view",
+            ..
+        })
+    ));
+    assert!(error.to_string().contains("view=\"sideways\""), "{error}");
+    assert!(element.shadow_root().is_none(), "no shadow content");
+    assert_eq!(element.text_content().as_deref(), Some("System status"));
+}
+
+#[wasm_bindgen_test]
+fn bad_feed_url_is_reported_as_written() {
+    let element = fresh("telltale-status");
+    element
+        .set_attribute("feed", "ftp://status.example.com/x")
+        .unwrap();
+    let error = mount(element.into(), Source::Attributes, None)
+        .err()
+        .unwrap();
+    assert_eq!(
+        error.to_string(),
+        "feed=\"ftp://status.example.com/x\" is not an http: or https: URL"
+    );
+}
+
+#[wasm_bindgen_test]
+fn options_accept_arrays_and_numbers_and_reject_wrong_types() {
+    let options = js_sys::JSON::parse(
+        r#"{"feed":"https://s.example.com/f.json","components":["App Store","iCloud"],"refresh":120}"#,
+    )
+    .unwrap();
+    let config = embed::options::config_from_options(&options).unwrap();
+    assert_eq!(config.components.keys(), ["app store", "icloud"]);
+    assert_eq!(config.refresh_secs, 120);
+    let bad =
+        js_sys::JSON::parse(r#"{"feed":"https://s.example.com/f.json","refresh":1.5}"#).unwrap();
+    assert!(matches!(
+        embed::options::config_from_options(&bad),
+        Err(MountError::Config(ConfigError::BadRefresh(_)))
+    ));
+    let wrong = js_sys::JSON::parse(r#"{"feed":42}"#).unwrap();
+    assert!(matches!(
+        embed::options::config_from_options(&wrong),
+        Err(MountError::BadOptions(_))
+    ));
+    assert!(matches!(
+        embed::options::config_from_options(&JsValue::UNDEFINED),
+        Err(MountError::Config(ConfigError::MissingFeed))
+    ));
+    let not_element = mount(JsValue::NULL, Source::Options(options), None)
+        .err()
+        .unwrap();
+    assert!(matches!(not_element, MountError::NotAnElement(_)));
+}
+
+/// Lets the browser run one task, so aborted fetches settle (no wall-clock wait).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn mount_renders_into_shadow_root_and_drop_restores_the_fallback() {
+    // Other tests leave their apps running: count relative to now.
+    let timers_before = web::live::count(web::live::Kind::Timer);
+    let widgets_before = web::live::count(web::live::Kind::Widget);
+    let element = fresh("telltale-status");
+    element.set_inner_html("<a href=\"#\">fallback</a>");
+    element
+        .set_attribute("feed", "/telltale-test-missing-feed.json")
+        .unwrap();
+    let mounted = mount(element.clone().into(), Source::Attributes, None).unwrap();
+    yew::scheduler::flush().await;
+    let shadow = element.shadow_root().unwrap();
+    assert!(
+        shadow.query_selector("slot").unwrap().is_none(),
+        "fallback hidden"
+    );
+    assert!(shadow.query_selector("style").unwrap().is_some());
+    let root = shadow
+        .query_selector("[data-testid=root]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(root.get_attribute("data-phase").as_deref(), Some("loading"));
+    assert!(web::live::count(web::live::Kind::Timer) > timers_before);
+    assert_eq!(
+        web::live::count(web::live::Kind::Widget),
+        widgets_before + 1
+    );
+
+    drop(mounted);
+    yew::scheduler::flush().await;
+    assert!(
+        shadow.query_selector("slot").unwrap().is_some(),
+        "fallback shown again"
+    );
+    assert!(shadow
+        .query_selector("[data-testid=root]")
+        .unwrap()
+        .is_none());
+    assert_eq!(web::live::count(web::live::Kind::Widget), widgets_before);
+    for _ in 0..50 {
+        if web::live::count(web::live::Kind::Timer) == timers_before
+            && web::live::count(web::live::Kind::Fetch) == 0
+        {
+            break;
+        }
+        next_task().await;
+    }
+    assert_eq!(
+        web::live::count(web::live::Kind::Timer),
+        timers_before,
+        "no timer left"
+    );
+    assert_eq!(web::live::count(web::live::Kind::Fetch), 0, "no fetch left");
+
+    // The same element mounts again (its shadow root is reused).
+    let again = mount(element.clone().into(), Source::Attributes, None).unwrap();
+    yew::scheduler::flush().await;
+    assert!(shadow
+        .query_selector("[data-testid=root]")
+        .unwrap()
+        .is_some());
+    drop(again);
+}
+
+#[wasm_bindgen_test]
+async fn hostile_host_css_does_not_reach_inside() {
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        "* { color: rgb(255, 0, 0) !important; font-size: 40px !important; letter-spacing: 9px !important; }",
+    ));
+    document().head().unwrap().append_child(&style).unwrap();
+    let element = fresh("telltale-status");
+    element
+        .set_attribute("feed", "/telltale-test-missing-feed.json")
+        .unwrap();
+    element.set_attribute("theme", "light").unwrap();
+    let mounted = mount(element.clone().into(), Source::Attributes, None).unwrap();
+    yew::scheduler::flush().await;
+    let shadow = element.shadow_root().unwrap();
+    let text = shadow
+        .query_selector("[data-testid=badge-text]")
+        .unwrap()
+        .unwrap();
+    let computed = web_sys::window()
+        .unwrap()
+        .get_computed_style(&text)
+        .unwrap()
+        .unwrap();
+    let value = |p: &str| computed.get_property_value(p).unwrap();
+    assert_eq!(value("font-size"), "14px");
+    assert_eq!(value("letter-spacing"), "normal");
+    assert_ne!(value("color"), "rgb(255, 0, 0)");
+    drop(mounted);
+    style.remove();
+}
