@@ -97,7 +97,9 @@
       var state = store ? store.state : detail.overall;
       var down = state === "partial_outage" || state === "major_outage";
       buy.disabled = down;
-      if (down) {
+      if (state === "major_outage") {
+        buyNote.textContent = "The iTunes Store is down: purchases are paused until it is back.";
+      } else if (down) {
         buyNote.textContent = "Purchases are paused while the iTunes Store has a problem. " +
           "Browsing still works; try again later.";
       } else if (state === "degraded") {
