@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { squash } from './fixtures.mjs';
 import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+import { startServer } from './server.mjs';
 
 const HOST_BUTTON =
   '<button id="host-button" type="button">Host button</button><output id="host-count">0</output>' +
@@ -21,17 +22,24 @@ const RESOURCE_FAILURE = /Failed to load resource/;
 
 describe('errors and fallback', () => {
   let harness;
+  // A second origin (another port on 127.0.0.1) for feeds served cross-origin.
+  let elsewhere;
   before(async () => {
     harness = await startHarness();
+    elsewhere = await startServer();
   });
   after(async () => {
     await harness?.stop();
+    await elsewhere?.close();
   });
 
-  async function unavailable(name, answer, allow = []) {
+  async function unavailable(name, answer, allow = [], feedServer = harness.server) {
     const { server, browser } = harness;
-    server.setFeed(name, answer);
-    server.setPage(`/t/${name}.html`, hostPage({ body: snippet({ feed: `/feeds/${name}` }) + HOST_BUTTON }));
+    feedServer.setFeed(name, answer);
+    server.setPage(
+      `/t/${name}.html`,
+      hostPage({ body: snippet({ feed: feedServer.url(`/feeds/${name}`) }) + HOST_BUTTON }),
+    );
     const session = await openPage(browser);
     const { page } = session;
     await page.goto(server.url(`/t/${name}.html`));
@@ -63,11 +71,31 @@ describe('errors and fallback', () => {
     await unavailable('down', { fixture: 'bad/html_error_page.html', status: 503 }, [RESOURCE_FAILURE]);
   });
 
-  test('a feed without CORS headers shows "Status unavailable"', async () => {
+  test('a cross-origin feed with CORS headers is read, without credentials', async () => {
+    const { server, browser } = harness;
+    elsewhere.setFeed('cors', { fixture: 'apple/all_operational.js' });
+    server.setPage('/t/cors.html', hostPage({ body: snippet({ feed: elsewhere.url('/feeds/cors') }) }));
+    const session = await openPage(browser);
+    await session.context.addCookies([{ name: 'host', value: 'secret', url: elsewhere.origin }]);
+    await session.page.goto(server.url('/t/cors.html'));
+    const w = widget(session.page);
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    const [request] = elsewhere.feedRequests('cors');
+    assert.equal(request.headers.cookie, undefined, 'credentials: omit');
+    assert.equal(request.headers.origin, server.origin);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('a cross-origin feed without CORS headers shows "Status unavailable"', async () => {
     // Chromium logs the CORS refusal itself; that is the browser, not the widget.
-    await unavailable('nocors', { fixture: 'apple/all_operational.js', cors: false }, [
-      /CORS policy|Failed to load resource|net::ERR_FAILED/,
-    ]);
+    await unavailable(
+      'nocors',
+      { fixture: 'apple/all_operational.js', cors: false },
+      [/CORS policy|Failed to load resource|net::ERR_FAILED/],
+      elsewhere,
+    );
   });
 
   test('the fallback link stays visible when the wasm is blocked', async () => {

@@ -181,11 +181,11 @@ describe('widgets on one page', () => {
       predicate: (m) => m.type() === 'warning' && m.text().startsWith('[telltale]'),
       timeout: WAIT_MS,
     });
+    // Called at once after load: the wasm may still be loading, so the handle may queue.
     const outcome = await page.evaluate(() => {
       try {
-        const handle = Telltale.mount(document.getElementById('bad'), { feed: '/feeds/x', view: 'bogus' });
-        handle.refresh();
-        handle.unmount();
+        window.handle = Telltale.mount(document.getElementById('bad'), { feed: '/feeds/x', view: 'bogus' });
+        window.handle.refresh();
         return 'ok';
       } catch (error) {
         return `threw: ${error}`;
@@ -194,6 +194,18 @@ describe('widgets on one page', () => {
     assert.equal(outcome, 'ok');
     const warning = await warned;
     assert.match(warning.text(), /view/);
+    assert.equal(
+      await page.evaluate(() => {
+        try {
+          window.handle.refresh();
+          window.handle.unmount();
+          return 'ok';
+        } catch (error) {
+          return `threw: ${error}`;
+        }
+      }),
+      'ok',
+    );
     assert.equal(await page.getByRole('link', { name: 'Status page' }).isVisible(), true);
     assert.equal(server.feedRequests('x').length, 0);
     session.assertCleanConsole();
