@@ -46,7 +46,7 @@ use core::model::Level;
 use core::state::{Action, FeedState, Problem};
 use embed::mount::{mount, Source};
 use embed::options::{config_from_element, MountError};
-use ui::{App, AppProps};
+use ui::{App, AppProps, Pace};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -106,7 +106,7 @@ async fn render(config: Config, state: Option<FeedState>) -> Element {
     let props = AppProps {
         config: Rc::new(config),
         locale: Locale::En,
-        interval_ms: 60_000,
+        pace: Pace::Refresh(60),
         poll: false,
         initial: state.map(Rc::new),
         host: Some(host.clone().into()),
@@ -415,7 +415,7 @@ async fn first_live_state_dispatches_change_with_null_previous() {
             ("components", "iTunes Store"),
         ])),
         locale: Locale::En,
-        interval_ms: 60_000,
+        pace: Pace::Refresh(60),
         poll: false,
         initial: Some(Rc::new(live_state(APPLE_ITUNES, 0))),
         host: Some(host.clone().into()),
@@ -627,8 +627,9 @@ async fn mount_renders_into_shadow_root_and_drop_restores_the_fallback() {
         widgets_before + 1
     );
 
-    drop(mounted);
+    mounted.unmount();
     yew::scheduler::flush().await;
+    assert!(!mounted.is_active());
     assert!(
         shadow.query_selector("slot").unwrap().is_some(),
         "fallback shown again"
@@ -660,7 +661,27 @@ async fn mount_renders_into_shadow_root_and_drop_restores_the_fallback() {
         .query_selector("[data-testid=root]")
         .unwrap()
         .is_some());
-    drop(again);
+    // A second mount into the same element replaces the first instead of running twice.
+    let widgets = web::live::count(web::live::Kind::Widget);
+    let replacement = mount(element.clone().into(), Source::Attributes, None).unwrap();
+    yew::scheduler::flush().await;
+    assert!(!again.is_active() && replacement.is_active());
+    assert_eq!(web::live::count(web::live::Kind::Widget), widgets);
+    assert!(shadow
+        .query_selector("[data-testid=root]")
+        .unwrap()
+        .is_some());
+    // A bad mount leaves the running widget alone.
+    element.set_attribute("view", "sideways").unwrap();
+    assert!(mount(element.clone().into(), Source::Attributes, None).is_err());
+    assert!(replacement.is_active());
+    assert!(shadow
+        .query_selector("[data-testid=root]")
+        .unwrap()
+        .is_some());
+    replacement.unmount();
+    again.unmount();
+    assert!(shadow.query_selector("slot").unwrap().is_some());
 }
 
 #[wasm_bindgen_test]
@@ -691,6 +712,6 @@ async fn hostile_host_css_does_not_reach_inside() {
     assert_eq!(value("font-size"), "14px");
     assert_eq!(value("letter-spacing"), "normal");
     assert_ne!(value("color"), "rgb(255, 0, 0)");
-    drop(mounted);
+    mounted.unmount();
     style.remove();
 }

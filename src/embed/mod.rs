@@ -13,32 +13,36 @@ mod options;
 use wasm_bindgen::prelude::*;
 
 use crate::web::{self, live};
-use mount::{Mounted, Source};
+use mount::{Registration, Source};
 
-/// A running widget, or an inert one when it could not start.
+/// A running widget, or an inert one when it could not start. Freeing the handle leaves
+/// the widget running; `unmount()` stops it.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    mounted: Option<Mounted>,
+    widget: Option<Registration>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
     /// Polls the feed now.
     pub fn refresh(&self) {
-        if let Some(mounted) = &self.mounted {
-            mounted.refresh();
+        if let Some(widget) = &self.widget {
+            widget.refresh();
         }
     }
 
     /// Stops the widget (timers, fetches, listeners) and shows the fallback again.
-    pub fn unmount(&mut self) {
-        self.mounted = None;
+    pub fn unmount(&self) {
+        if let Some(widget) = &self.widget {
+            widget.unmount();
+        }
     }
 
-    /// True while the widget runs.
+    /// True while the widget runs (false once unmounted, or replaced by another mount
+    /// into the same element).
     #[wasm_bindgen(getter)]
     pub fn active(&self) -> bool {
-        self.mounted.is_some()
+        self.widget.as_ref().is_some_and(Registration::is_active)
     }
 }
 
@@ -77,14 +81,14 @@ pub fn live_resources() -> JsValue {
     counts.into()
 }
 
-fn handle(started: Result<Mounted, options::MountError>) -> WidgetHandle {
+fn handle(started: Result<Registration, options::MountError>) -> WidgetHandle {
     match started {
-        Ok(mounted) => WidgetHandle {
-            mounted: Some(mounted),
+        Ok(widget) => WidgetHandle {
+            widget: Some(widget),
         },
         Err(error) => {
             web::warn(&error.to_string());
-            WidgetHandle { mounted: None }
+            WidgetHandle { widget: None }
         }
     }
 }

@@ -1,7 +1,13 @@
 //! Starting and stopping one widget: validate the settings, take the element's shadow
-//! root, render the Yew app into it, and give everything back on drop.
+//! root, render the Yew app into it, and give everything back when it is unmounted.
+//!
+//! Running widgets are kept in a per-page registry keyed by element, not by the page's
+//! handle: a page that calls `Telltale.mount` and drops the handle keeps its widget (the
+//! garbage collector must not take a widget off the page at a random moment), and mounting
+//! into an element that already holds a widget replaces it instead of leaving a second
+//! one running unseen.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,14 +15,64 @@ use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::options::{config_from_element, config_from_options, negotiate_locale, MountError};
 use crate::core::config::Config;
-use crate::ui::{App, AppProps, Control};
+use crate::ui::{App, AppProps, Control, Pace};
 use crate::web::live;
 
 /// The smallest poll interval the test hook may ask for, milliseconds.
 pub(crate) const MIN_TEST_REFRESH_MS: u32 = 50;
 
+type Slot = Rc<RefCell<Option<Mounted>>>;
+
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    static WIDGETS: RefCell<Vec<(Element, Slot)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The page's hold on one widget: asks it to poll, or unmounts it. Dropping a
+/// `Registration` leaves the widget running; only [`Registration::unmount`] (or a new
+/// mount into the same element) stops it.
+pub(crate) struct Registration {
+    slot: Slot,
+}
+
+impl Registration {
+    /// Asks the widget to poll now; nothing once it is unmounted.
+    pub(crate) fn refresh(&self) {
+        if let Some(mounted) = self.slot.borrow().as_ref() {
+            mounted.control.refresh();
+        }
+    }
+
+    /// True while the widget runs.
+    pub(crate) fn is_active(&self) -> bool {
+        self.slot.borrow().is_some()
+    }
+
+    /// Stops the widget and shows the fallback again. Idempotent.
+    pub(crate) fn unmount(&self) {
+        WIDGETS.with(|widgets| {
+            widgets
+                .borrow_mut()
+                .retain(|(_, slot)| !Rc::ptr_eq(slot, &self.slot))
+        });
+        // Taken out first, dropped after the borrow ends: dropping destroys the app.
+        let mounted = self.slot.borrow_mut().take();
+        drop(mounted);
+    }
+}
+
+/// Stops the widget registered for `element`, if any.
+fn evict(element: &Element) {
+    let evicted: Vec<Slot> = WIDGETS.with(|widgets| {
+        let mut widgets = widgets.borrow_mut();
+        let (gone, kept) = widgets.drain(..).partition(|(e, _)| e == element);
+        *widgets = kept;
+        gone.into_iter().map(|(_, slot)| slot).collect()
+    });
+    for slot in evicted {
+        let mounted = slot.borrow_mut().take();
+        drop(mounted);
+    }
 }
 
 /// Where a widget's settings come from.
@@ -36,13 +92,6 @@ pub(crate) struct Mounted {
     _live: live::Live,
 }
 
-impl Mounted {
-    /// Asks the widget to poll now.
-    pub(crate) fn refresh(&self) {
-        self.control.refresh();
-    }
-}
-
 impl Drop for Mounted {
     fn drop(&mut self) {
         if let Some(app) = self.app.take() {
@@ -52,28 +101,24 @@ impl Drop for Mounted {
     }
 }
 
-/// Mounts a widget into `element` with settings from `source`. On a settings error the
-/// element keeps (or gets back) its fallback and nothing is rendered.
+/// Mounts a widget into `element` with settings from `source`, replacing a widget the
+/// element already holds. On a settings error nothing changes: the element keeps its
+/// fallback (or the widget it already had).
 pub(crate) fn mount(
     element: JsValue,
     source: Source,
     test_refresh_ms: Option<u32>,
-) -> Result<Mounted, MountError> {
+) -> Result<Registration, MountError> {
     let element = as_element(element)?;
     let config = match &source {
-        Source::Options(options) => config_from_options(options),
-        Source::Attributes => config_from_element(&element).map_err(MountError::from),
+        Source::Options(options) => config_from_options(options)?,
+        Source::Attributes => config_from_element(&element)?,
     };
-    match config {
-        Ok(config) => start(&element, config, test_refresh_ms),
-        Err(error) => {
-            // A remount with a bad setting: take the old rendering down, show the fallback.
-            if let Some(root) = element.shadow_root() {
-                restore_fallback(&root);
-            }
-            Err(error)
-        }
-    }
+    evict(&element);
+    let mounted = start(&element, config, test_refresh_ms)?;
+    let slot: Slot = Rc::new(RefCell::new(Some(mounted)));
+    WIDGETS.with(|widgets| widgets.borrow_mut().push((element, Rc::clone(&slot))));
+    Ok(Registration { slot })
 }
 
 fn as_element(value: JsValue) -> Result<Element, MountError> {
@@ -112,7 +157,7 @@ fn restore_fallback(root: &ShadowRoot) {
     }
 }
 
-pub(crate) fn start(
+fn start(
     element: &Element,
     config: Config,
     test_refresh_ms: Option<u32>,
@@ -127,9 +172,10 @@ pub(crate) fn start(
     root.set_text_content(None);
     let _ = root.append_child(&container);
 
-    let interval_ms = test_refresh_ms
-        .filter(|ms| *ms >= MIN_TEST_REFRESH_MS)
-        .unwrap_or_else(|| config.refresh_secs.saturating_mul(1000));
+    let pace = match test_refresh_ms.filter(|ms| *ms >= MIN_TEST_REFRESH_MS) {
+        Some(ms) => Pace::FixedMs(ms),
+        None => Pace::Refresh(config.refresh_secs),
+    };
     let id = NEXT_ID.with(|next| {
         let id = next.get();
         next.set(id.wrapping_add(1));
@@ -139,7 +185,7 @@ pub(crate) fn start(
     let props = AppProps {
         locale: negotiate_locale(&config),
         config: Rc::new(config),
-        interval_ms,
+        pace,
         poll: true,
         initial: None,
         host: Some(element.clone().into()),

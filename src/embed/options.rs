@@ -117,8 +117,11 @@ pub(crate) fn config_from_options(options: &JsValue) -> Result<Config, MountErro
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
-        serde_wasm_bindgen::from_value(options.clone())
-            .map_err(|e| MountError::BadOptions(e.to_string()))?
+        serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
+            // The error renders as a JS `Error`; its "Error: " prefix says nothing here.
+            let text = e.to_string();
+            MountError::BadOptions(text.trim_start_matches("Error: ").to_owned())
+        })?
     };
     let base = web::base_uri();
     Ok(config_with_base(|name| options.get(name), base.as_deref())?)

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::badge::Badge;
 use super::panel::Panel;
-use super::poller::{use_feed_poller, use_ticker, Control};
+use super::poller::{use_feed_poller, use_ticker, Control, Pace};
 use super::style::CSS;
 use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
@@ -42,8 +42,8 @@ pub(crate) struct AppProps {
     pub config: Rc<Config>,
     /// The reader's language.
     pub locale: Locale,
-    /// Milliseconds between polls (the config's `refresh_secs`, or the test override).
-    pub interval_ms: u32,
+    /// How polls are timed: the config's `refresh_secs`, or the test hook's interval.
+    pub pace: Pace,
     /// False renders `initial` without touching the network (tests).
     pub poll: bool,
     /// The state to start from; `None` starts loading.
@@ -85,7 +85,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
     };
     use_feed_poller(
         &props.config,
-        props.interval_ms,
+        props.pace,
         props.poll,
         report,
         &props.control,

@@ -13,4 +13,4 @@ mod poller;
 mod style;
 
 pub(crate) use app::{App, AppProps};
-pub(crate) use poller::Control;
+pub(crate) use poller::{Control, Pace};

@@ -1,5 +1,7 @@
-//! Polling the feed: fetch on start, then once per interval after each answer, reporting
-//! what happened as core [`Action`]s. The reducer in core decides what it means.
+//! Polling the feed: fetch on start, then again after each answer, reporting what happened
+//! as core [`Action`]s. The reducer in core decides what the answers mean, and core's
+//! [`Schedule`] decides when to ask again (the interval with jitter, backoff after
+//! failures, `Retry-After` on 429/503).
 //!
 //! The next poll is planned only when the previous one has answered, so a slow feed is never
 //! asked twice at once. Everything is owned by a [`Poller`]: dropping it aborts the fetch in
@@ -12,8 +14,9 @@ use yew::prelude::*;
 
 use crate::core::config::Config;
 use crate::core::feed::{self, Format};
+use crate::core::schedule::{Outcome, Plan, RetryAfter, Schedule};
 use crate::core::state::{Action, Problem};
-use crate::web::{now_ms, Fetch, Timer, TIMEOUT_MS};
+use crate::web::{now_ms, Fetch, FetchError, Timer, TIMEOUT_MS};
 
 /// A handle through which the page asks the running widget to poll now
 /// (`handle.refresh()`). The widget registers itself while it polls.
@@ -40,10 +43,20 @@ impl Control {
     }
 }
 
+/// How the next poll is timed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pace {
+    /// By core's [`Schedule`] for a feed refreshed every this many seconds.
+    Refresh(u32),
+    /// Exactly this many milliseconds after each answer (the test hook).
+    FixedMs(u32),
+}
+
 struct Inner {
     url: String,
     format: Option<Format>,
-    interval_ms: u32,
+    pace: Pace,
+    schedule: RefCell<Schedule>,
     report: Callback<Action>,
     fetch: RefCell<Option<Fetch>>,
     timer: RefCell<Option<Timer>>,
@@ -55,18 +68,23 @@ pub(crate) struct Poller {
 }
 
 impl Poller {
-    /// Starts polling `url` every `interval_ms`, reporting to `report`. The first fetch
-    /// starts at once.
+    /// Starts polling `url` at `pace`, reporting to `report`. The first fetch starts at
+    /// once.
     pub(crate) fn start(
         url: &str,
         format: Option<Format>,
-        interval_ms: u32,
+        pace: Pace,
         report: Callback<Action>,
     ) -> Poller {
+        let refresh_secs = match pace {
+            Pace::Refresh(secs) => secs,
+            Pace::FixedMs(_) => 0,
+        };
         let inner = Rc::new(Inner {
             url: url.to_owned(),
             format,
-            interval_ms,
+            pace,
+            schedule: RefCell::new(Schedule::new(refresh_secs)),
             report,
             fetch: RefCell::new(None),
             timer: RefCell::new(None),
@@ -94,46 +112,96 @@ fn poll(inner: &Rc<Inner>) {
         };
         inner.fetch.borrow_mut().take();
         let at_ms = now_ms();
-        let parsed = result
-            .map_err(Problem::from)
-            .and_then(|text| feed::parse(&text.body, inner.format).map_err(Problem::from));
-        inner.report.emit(match parsed {
-            Ok(parsed) => Action::FetchSucceeded { parsed, at_ms },
-            Err(problem) => Action::FetchFailed { problem, at_ms },
-        });
-        plan_next(&inner);
+        let (action, outcome) = read(result, inner.format, at_ms);
+        inner.report.emit(action);
+        plan_next(&inner, outcome, at_ms);
     });
     *inner.fetch.borrow_mut() = Some(fetch);
 }
 
-fn plan_next(inner: &Rc<Inner>) {
+/// What a fetch's result means: the action for the reducer and the outcome for the
+/// schedule.
+fn read(
+    result: Result<crate::web::FetchedText, FetchError>,
+    format: Option<Format>,
+    at_ms: i64,
+) -> (Action, Outcome) {
+    let failed = |status, retry_after| Outcome::Failed {
+        status,
+        retry_after,
+    };
+    match result {
+        Ok(text) => match feed::parse(&text.body, format) {
+            Ok(parsed) => (Action::FetchSucceeded { parsed, at_ms }, Outcome::Fresh),
+            Err(error) => (
+                Action::FetchFailed {
+                    problem: error.into(),
+                    at_ms,
+                },
+                failed(Some(text.status), None),
+            ),
+        },
+        Err(error) => {
+            let outcome = match &error {
+                FetchError::Http {
+                    status,
+                    retry_after,
+                } => failed(
+                    Some(*status),
+                    retry_after
+                        .as_deref()
+                        .and_then(|value| RetryAfter::parse(value, at_ms)),
+                ),
+                _ => failed(None, None),
+            };
+            let problem = Problem::from(error);
+            (Action::FetchFailed { problem, at_ms }, outcome)
+        }
+    }
+}
+
+fn plan_next(inner: &Rc<Inner>, outcome: Outcome, now: i64) {
+    let delay_ms = match inner.pace {
+        Pace::FixedMs(ms) => ms,
+        Pace::Refresh(_) => {
+            let plan = inner
+                .schedule
+                .borrow_mut()
+                .plan(outcome, now, js_sys::Math::random());
+            match plan {
+                Plan::After { delay_ms } => u32::try_from(delay_ms).unwrap_or(u32::MAX),
+                // Never planned: this poller reports neither a hidden page nor offline.
+                Plan::WhenVisible | Plan::WhenOnline => return,
+            }
+        }
+    };
     let weak: Weak<Inner> = Rc::downgrade(inner);
-    let timer = Timer::once(inner.interval_ms, move || {
+    let timer = Timer::once(delay_ms, move || {
         if let Some(inner) = weak.upgrade() {
             poll(&inner);
         }
     });
     *inner.timer.borrow_mut() = Some(timer);
     inner.report.emit(Action::Scheduled {
-        at_ms: now_ms().saturating_add(i64::from(inner.interval_ms)),
+        at_ms: now.saturating_add(i64::from(delay_ms)),
     });
 }
 
-/// Polls `config.feed` every `interval_ms` while `enabled`, reporting to `report`, and
-/// registers the poller with `control` so the page can ask for a poll now. A change of
-/// feed, format or interval restarts it; unmounting stops it.
+/// Polls `config.feed` at `pace` while `enabled`, reporting to `report`, and registers the
+/// poller with `control` so the page can ask for a poll now. A change of feed, format or
+/// pace restarts it; unmounting stops it.
 #[hook]
 pub(crate) fn use_feed_poller(
     config: &Config,
-    interval_ms: u32,
+    pace: Pace,
     enabled: bool,
     report: Callback<Action>,
     control: &Control,
 ) {
     let control = control.clone();
-    let deps = (config.feed.clone(), config.format, interval_ms, enabled);
-    use_effect_with(deps, move |(url, format, interval_ms, enabled)| {
-        let poller = enabled.then(|| Rc::new(Poller::start(url, *format, *interval_ms, report)));
+    let deps = (config.feed.clone(), config.format, pace, enabled);
+    use_effect_with(deps, move |(url, format, pace, enabled)| {
+        let poller = enabled.then(|| Rc::new(Poller::start(url, *format, *pace, report)));
         if let Some(poller) = &poller {
             let weak = Rc::downgrade(poller);
             control.set(Some(Callback::from(move |()| {

@@ -16,6 +16,6 @@ mod timer;
 pub(crate) use clock::{now_ms, BrowserZone};
 pub(crate) use console::{info, warn};
 pub(crate) use event::dispatch_change;
-pub(crate) use fetch::{Fetch, TIMEOUT_MS};
+pub(crate) use fetch::{Fetch, FetchError, FetchedText, TIMEOUT_MS};
 pub(crate) use page::{base_uri, page_languages, resolve_url};
 pub(crate) use timer::Timer;
