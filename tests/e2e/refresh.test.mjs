@@ -92,6 +92,42 @@ describe('refresh', () => {
     await session.close();
   });
 
+  test('a failing poll keeps the last good state and shows its age; recovery goes live again', async () => {
+    const { server, browser } = harness;
+    server.setFeed('flaky', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/flaky.html',
+      hostPage({
+        body: snippet({ feed: '/feeds/flaky' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        after: '<script>Telltale.__test = { refreshMs: 300 };</script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    const w = widget(page);
+    await page.goto(server.url('/t/flaky.html'));
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+
+    server.setFeed('flaky', { body: 'upstream error', status: 500, contentType: 'text/plain' });
+    await w.waitForPhase('stale');
+    // Still the last good state, now with its age.
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.match(await w.badgeText.textContent(), /major outage/i);
+    assert.ok((await w.inside('badge-age').textContent()).trim().length > 0, 'badge shows the age');
+    await w.badge.click();
+    await w.notice.waitFor({ timeout: WAIT_MS });
+
+    server.setFeed('flaky', { fixture: 'apple/all_operational.js' });
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    assert.equal(await w.inside('badge-age').count(), 0);
+    // Chromium reports the 500 itself as a failed resource load.
+    session.assertCleanConsole({ allow: [/Failed to load resource/] });
+    await session.close();
+  });
+
   test('requests carry no cookies and no cache-busting query', async () => {
     const { server } = harness;
     const requests = server.feedRequests('switch');

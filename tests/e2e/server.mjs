@@ -23,11 +23,14 @@ const CONTENT_TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Static trees: URL prefix → directory. Everything else is a 404. */
+/** Static trees: URL prefix → directory (and which paths under it). Everything else is a 404. */
 const STATIC_ROOTS = [
   ['/dist/', join(repoRoot, 'dist')],
   ['/pages/', join(repoRoot, 'tests', 'e2e', 'pages')],
   ['/fixtures/', join(repoRoot, 'tests', 'fixtures')],
+  // The demo as `scripts/demo.sh` serves it: the repository root, but only what the demo
+  // pages load.
+  ['/', repoRoot, (rest) => /^(index\.html$|www\/|dist\/|tests\/fixtures\/)/.test(rest)],
 ];
 
 function contentType(path) {
@@ -89,8 +92,9 @@ export async function startServer() {
       res.end(pages.get(path));
       return;
     }
-    for (const [prefix, dir] of STATIC_ROOTS) {
-      if (!path.startsWith(prefix)) continue;
+    if (path === '/') path = '/index.html';
+    for (const [prefix, dir, allowed = () => true] of STATIC_ROOTS) {
+      if (!path.startsWith(prefix) || !allowed(path.slice(prefix.length))) continue;
       const file = within(dir, path.slice(prefix.length));
       if (!file) break;
       try {

@@ -1,0 +1,94 @@
+// The demo as `scripts/demo.sh` serves it (the repository root): every widget on the demo
+// and partner pages starts, nothing errors, and the scenario switcher changes what they show.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { WAIT_MS, openPage, startHarness } from './helpers.mjs';
+
+/** Waits until every widget on the page has left `loading`; returns their phases and tones. */
+async function settledWidgets(page) {
+  await page.waitForFunction(
+    () => {
+      const hosts = [...document.querySelectorAll('telltale-status')];
+      return (
+        hosts.length > 0 &&
+        hosts.every((host) => {
+          const phase = host.shadowRoot?.querySelector('[data-testid=root]')?.dataset.phase;
+          return phase && phase !== 'loading';
+        })
+      );
+    },
+    null,
+    { timeout: WAIT_MS },
+  );
+  return page.evaluate(() =>
+    [...document.querySelectorAll('telltale-status')].map((host) => ({
+      feed: host.getAttribute('feed'),
+      phase: host.shadowRoot.querySelector('[data-testid=root]').dataset.phase,
+      tone: host.shadowRoot.querySelector('[data-testid=badge]')?.dataset.tone ?? null,
+    })),
+  );
+}
+
+describe('demo pages', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  for (const path of ['/index.html', '/www/support.html', '/www/storefront.html']) {
+    test(`${path}: every widget goes live without console errors`, async () => {
+      const session = await openPage(harness.browser);
+      await session.page.goto(harness.server.url(path));
+      const widgets = await settledWidgets(session.page);
+      for (const widget of widgets) {
+        assert.equal(widget.phase, 'live', `${widget.feed} on ${path}`);
+      }
+      session.assertCleanConsole();
+      await session.close();
+    });
+  }
+
+  test('/index.html: the scenario switcher moves the demo widgets to an outage and back', async () => {
+    const session = await openPage(harness.browser);
+    const { page } = session;
+    await page.goto(harness.server.url('/index.html'));
+    await settledWidgets(page);
+    const demoTones = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('telltale-status[data-demo]')].map(
+          (host) => host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone,
+        ),
+      );
+    const outage = page.locator('input[name=scenario][value=outage]');
+    assert.equal(await outage.count(), 1, 'the demo page has an "outage" scenario');
+    await outage.check();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('telltale-status[data-demo]:not([components])')].every(
+          (host) =>
+            host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone ===
+            'major_outage',
+        ),
+      null,
+      { timeout: WAIT_MS },
+    );
+    await page.locator('input[name=scenario][value=operational]').check();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('telltale-status[data-demo]')].every(
+          (host) =>
+            host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone ===
+            'operational',
+        ),
+      null,
+      { timeout: WAIT_MS },
+    );
+    assert.ok((await demoTones()).every((tone) => tone === 'operational'));
+    session.assertCleanConsole();
+    await session.close();
+  });
+});
