@@ -83,6 +83,10 @@ if (!(window.Telltale && typeof window.Telltale.mount === "function")) {
   var hooks = window.Telltale && window.Telltale.__test;
   window.Telltale = { mount: mount, version: VERSION };
   if (hooks) window.Telltale.__test = hooks;
+  // A page includes this script to show widgets: fetch and compile the wasm now, in
+  // parallel with the rest of the page, not when the first element connects. A second
+  // copy of the script (Telltale already defined) loads nothing.
+  load();
 }
 
 // The custom element. Per-element state lives in a WeakMap, never on the element.

@@ -715,3 +715,19 @@ async fn hostile_host_css_does_not_reach_inside() {
     mounted.unmount();
     style.remove();
 }
+
+// ---- the browser's clock and zone -------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn browser_zone_offset_has_the_sign_core_expects() {
+    use core::time::{civil_at, ZoneOffset};
+    // JS counts minutes west of UTC; core counts east. Whatever zone the browser runs in,
+    // core's local wall clock must match the browser's own local hours and minutes.
+    for at_ms in [0_i64, 1_795_169_100_000, 1_800_000_000_000, web::now_ms()] {
+        let date = js_sys::Date::new(&JsValue::from_f64(at_ms as f64));
+        let civil = civil_at(at_ms, web::BrowserZone.offset_minutes(at_ms));
+        assert_eq!(civil.hour, date.get_hours(), "hour at {at_ms}");
+        assert_eq!(civil.minute, date.get_minutes(), "minute at {at_ms}");
+        assert_eq!(civil.day, date.get_date(), "day at {at_ms}");
+    }
+}
