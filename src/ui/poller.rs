@@ -4,8 +4,11 @@
 //! failures, `Retry-After` on 429/503).
 //!
 //! The next poll is planned only when the previous one has answered, so a slow feed is never
-//! asked twice at once. Everything is owned by a [`Poller`]: dropping it aborts the fetch in
-//! flight and clears the planned poll.
+//! asked twice at once. A hidden page does not poll, nor does a browser that says it is
+//! offline: the poller waits for `visibilitychange` / `online` and then asks the schedule
+//! when to resume (at once if the data is older than the interval). Everything is owned by
+//! a [`Poller`]: dropping it aborts the fetch in flight, clears the planned poll and
+//! removes its listeners.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -16,7 +19,7 @@ use crate::core::config::Config;
 use crate::core::feed::{self, Format};
 use crate::core::schedule::{Outcome, Plan, RetryAfter, Schedule};
 use crate::core::state::{Action, Problem};
-use crate::web::{now_ms, Fetch, FetchError, Timer, TIMEOUT_MS};
+use crate::web::{self, now_ms, Fetch, FetchError, Listener, Timer, TIMEOUT_MS};
 
 /// A handle through which the page asks the running widget to poll now
 /// (`handle.refresh()`). The widget registers itself while it polls.
@@ -60,6 +63,7 @@ struct Inner {
     report: Callback<Action>,
     fetch: RefCell<Option<Fetch>>,
     timer: RefCell<Option<Timer>>,
+    waiting: RefCell<Option<Listener>>,
 }
 
 /// Polls one feed until dropped.
@@ -88,6 +92,7 @@ impl Poller {
             report,
             fetch: RefCell::new(None),
             timer: RefCell::new(None),
+            waiting: RefCell::new(None),
         });
         poll(&inner);
         Poller { inner }
@@ -104,6 +109,19 @@ fn poll(inner: &Rc<Inner>) {
         return;
     }
     inner.timer.borrow_mut().take();
+    inner.waiting.borrow_mut().take();
+    if web::is_offline() {
+        inner.report.emit(Action::FetchFailed {
+            problem: Problem::Offline,
+            at_ms: now_ms(),
+        });
+        wait_for(inner, web::window_target(), "online");
+        return;
+    }
+    if web::is_hidden() {
+        wait_for(inner, web::document_target(), "visibilitychange");
+        return;
+    }
     inner.report.emit(Action::FetchStarted);
     let weak = Rc::downgrade(inner);
     let fetch = Fetch::start(&inner.url, TIMEOUT_MS, move |result| {
@@ -117,6 +135,36 @@ fn poll(inner: &Rc<Inner>) {
         plan_next(&inner, outcome, at_ms);
     });
     *inner.fetch.borrow_mut() = Some(fetch);
+}
+
+/// Waits for `kind` on `target` (the page shown again, the browser back online), then
+/// plans the next poll as the schedule says: at once when the data is older than the
+/// interval, never before a pending backoff or `Retry-After` runs out.
+fn wait_for(inner: &Rc<Inner>, target: Option<web_sys::EventTarget>, kind: &'static str) {
+    let Some(target) = target else {
+        return;
+    };
+    let weak = Rc::downgrade(inner);
+    let listener = Listener::new(&target, kind, move || {
+        let Some(inner) = weak.upgrade() else {
+            return;
+        };
+        if web::is_hidden() || web::is_offline() {
+            return;
+        }
+        // The listener stays until that poll runs (poll() removes it): removing it from
+        // inside its own call is avoided, and a quick hide/show only re-plans.
+        let delay_ms = inner.schedule.borrow_mut().resume(now_ms());
+        let delay_ms = u32::try_from(delay_ms).unwrap_or(u32::MAX);
+        let weak = Rc::downgrade(&inner);
+        let timer = Timer::once(delay_ms, move || {
+            if let Some(inner) = weak.upgrade() {
+                poll(&inner);
+            }
+        });
+        *inner.timer.borrow_mut() = Some(timer);
+    });
+    *inner.waiting.borrow_mut() = listener;
 }
 
 /// What a fetch's result means: the action for the reducer and the outcome for the

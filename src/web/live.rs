@@ -14,10 +14,12 @@ pub(crate) enum Kind {
     Fetch,
     /// A mounted widget.
     Widget,
+    /// A [`super::Listener`].
+    Listener,
 }
 
 thread_local! {
-    static COUNTS: [Cell<u32>; 3] = const { [Cell::new(0), Cell::new(0), Cell::new(0)] };
+    static COUNTS: [Cell<u32>; 4] = const { [Cell::new(0), Cell::new(0), Cell::new(0), Cell::new(0)] };
 }
 
 fn index(kind: Kind) -> usize {
@@ -25,6 +27,7 @@ fn index(kind: Kind) -> usize {
         Kind::Timer => 0,
         Kind::Fetch => 1,
         Kind::Widget => 2,
+        Kind::Listener => 3,
     }
 }
 

@@ -1,14 +1,17 @@
 //! The browser boundary: every browser resource the widget uses (fetch, timers, the
-//! clock, the page's language, the console, DOM events) behind small Rust values.
+//! clock, the page's language and visibility, the console, DOM events and listeners)
+//! behind small Rust values.
 //!
 //! This is the only layer that sees `JsValue`. Each resource is owned by a value whose
-//! `Drop` releases it (a [`Timer`] clears itself, a [`Fetch`] aborts itself), and each
-//! live one is counted in [`live`] so tests can prove that unmounting leaves nothing behind.
+//! `Drop` releases it (a [`Timer`] clears itself, a [`Fetch`] aborts itself, a
+//! [`Listener`] removes itself), and each live one is counted in [`live`] so tests can
+//! prove that unmounting leaves nothing behind.
 
 mod clock;
 mod console;
 mod event;
 mod fetch;
+mod listen;
 pub(crate) mod live;
 mod page;
 mod timer;
@@ -17,5 +20,8 @@ pub(crate) use clock::{now_ms, BrowserZone};
 pub(crate) use console::{info, warn};
 pub(crate) use event::dispatch_change;
 pub(crate) use fetch::{Fetch, FetchError, FetchedText, TIMEOUT_MS};
-pub(crate) use page::{base_uri, page_languages, resolve_url};
+pub(crate) use listen::Listener;
+pub(crate) use page::{
+    base_uri, document_target, is_hidden, is_offline, page_languages, resolve_url, window_target,
+};
 pub(crate) use timer::Timer;

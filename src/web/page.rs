@@ -1,4 +1,5 @@
-//! What the widget reads from the host page: its base URL and its languages.
+//! What the widget reads from the host page: its base URL, its languages, whether it is
+//! visible and whether the browser is online.
 
 /// The document's base URL (`document.baseURI`), against which relative URLs resolve.
 pub(crate) fn base_uri() -> Option<String> {
@@ -41,4 +42,27 @@ pub(crate) fn page_languages() -> Vec<String> {
         }
     }
     tags
+}
+
+/// True while the page is hidden (a background tab, a minimised window).
+pub(crate) fn is_hidden() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden())
+}
+
+/// True when the browser says it has no network (`navigator.onLine` false). A true
+/// `onLine` proves nothing, so only false is trusted.
+pub(crate) fn is_offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
+}
+
+/// The document, as an event target (for `visibilitychange`).
+pub(crate) fn document_target() -> Option<web_sys::EventTarget> {
+    web_sys::window()?.document().map(Into::into)
+}
+
+/// The window, as an event target (for `online`).
+pub(crate) fn window_target() -> Option<web_sys::EventTarget> {
+    web_sys::window().map(Into::into)
 }

@@ -1,0 +1,44 @@
+//! DOM event listeners as owned values: a [`Listener`] is removed when it is dropped.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::EventTarget;
+
+use super::live::{Kind, Live};
+
+/// Calls a callback for each `kind` event on a target until dropped.
+#[must_use = "a Listener is removed when dropped"]
+pub(crate) struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    closure: Closure<dyn FnMut()>,
+    _live: Live,
+}
+
+impl Listener {
+    /// Listens for `kind` on `target`; `None` when the browser refuses the listener.
+    pub(crate) fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        callback: impl FnMut() + 'static,
+    ) -> Option<Listener> {
+        let closure = Closure::<dyn FnMut()>::new(callback);
+        target
+            .add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref())
+            .ok()?;
+        Some(Listener {
+            target: target.clone(),
+            kind,
+            closure,
+            _live: Live::new(Kind::Listener),
+        })
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self
+            .target
+            .remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
