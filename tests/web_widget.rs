@@ -731,3 +731,44 @@ fn browser_zone_offset_has_the_sign_core_expects() {
         assert_eq!(civil.day, date.get_date(), "day at {at_ms}");
     }
 }
+
+#[wasm_bindgen_test]
+async fn mount_and_unmount_many_times_leaves_nothing_running() {
+    use web::live::{count, Kind};
+    let element = fresh("telltale-status");
+    element.set_inner_html("<a href=\"#\">fallback</a>");
+    element
+        .set_attribute("feed", "/telltale-test-missing-feed.json")
+        .unwrap();
+    let counts = || {
+        [Kind::Widget, Kind::Timer, Kind::Fetch, Kind::Listener]
+            .map(count)
+            .to_vec()
+    };
+    let nodes = || document().get_elements_by_tag_name("*").length();
+    // Let fetches aborted by earlier tests settle, so the baseline holds still.
+    for _ in 0..50 {
+        if count(Kind::Fetch) == 0 {
+            break;
+        }
+        next_task().await;
+    }
+    let before = counts();
+    let nodes_before = nodes();
+    for _ in 0..200 {
+        let widget = mount(element.clone().into(), Source::Attributes, None).unwrap();
+        yew::scheduler::flush().await;
+        widget.unmount();
+    }
+    yew::scheduler::flush().await;
+    for _ in 0..50 {
+        if counts() == before {
+            break;
+        }
+        next_task().await;
+    }
+    assert_eq!(counts(), before, "widgets, timers, fetches, listeners");
+    assert_eq!(nodes(), nodes_before, "no DOM node left behind");
+    let shadow = element.shadow_root().unwrap();
+    assert_eq!(shadow.child_nodes().length(), 1, "only the <slot>");
+}

@@ -67,7 +67,7 @@ pub fn mount_element(element: JsValue, test_refresh_ms: Option<u32>) -> WidgetHa
     handle(mount::mount(element, Source::Attributes, test_refresh_ms))
 }
 
-/// Counts of live resources `{ widgets, timers, fetches }`, for leak tests.
+/// Counts of live resources `{ widgets, timers, fetches, listeners }`, for leak tests.
 #[wasm_bindgen]
 pub fn live_resources() -> JsValue {
     let counts = js_sys::Object::new();
@@ -75,6 +75,7 @@ pub fn live_resources() -> JsValue {
         ("widgets", live::Kind::Widget),
         ("timers", live::Kind::Timer),
         ("fetches", live::Kind::Fetch),
+        ("listeners", live::Kind::Listener),
     ] {
         let _ = js_sys::Reflect::set(&counts, &name.into(), &live::count(kind).into());
     }
