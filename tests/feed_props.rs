@@ -4,6 +4,9 @@
 //! feed keeps its data (so the generator reaches deep into each reader instead of stopping
 //! at detection). Every result must also be explainable: an error's message is not empty.
 
+// proptest is a native-only dev-dependency (it does not build for wasm32).
+#![cfg(not(target_arch = "wasm32"))]
+
 // Test helpers panic on purpose: a fixture that cannot be read is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -456,6 +456,8 @@ fn is_sendable(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // proptest does not build for wasm32, where clippy --all-targets also compiles these.
+    #[cfg(not(target_arch = "wasm32"))]
     use proptest::prelude::*;
 
     /// The top of the jitter range as a caller can produce it: the largest f64 below 1.
@@ -945,6 +947,8 @@ mod tests {
         }
     }
 
+    // proptest does not build for wasm32, where clippy --all-targets also compiles these.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest! {
         #[test]
         fn schedule_plan_any_outcome_sequence_stays_within_bounds(
