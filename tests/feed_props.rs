@@ -6,7 +6,6 @@
 
 // proptest is a native-only dev-dependency (it does not build for wasm32).
 #![cfg(not(target_arch = "wasm32"))]
-
 // Test helpers panic on purpose: a fixture that cannot be read is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
