@@ -16,7 +16,9 @@ stage="$target_dir/telltale-dist"
 say() { printf '%s\n' "build: $*" >&2; }
 
 # --- tools -----------------------------------------------------------------------------
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+# Captured first: `grep -q` closing the pipe early would fail the pipeline under pipefail.
+installed_targets="$(rustup target list --installed 2>/dev/null || true)"
+if ! grep -qx wasm32-unknown-unknown <<< "$installed_targets"; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
@@ -87,13 +89,21 @@ cat > "$dist/manifest.json" <<JSON
 JSON
 
 # --- sizes ------------------------------------------------------------------------------
+# brotli is optional here (the benchmark measures it too); gzip is always there.
+compressed() {
+  if command -v brotli > /dev/null; then brotli -q 11 -c "$1" | wc -c | tr -d ' '; else echo "-"; fi
+}
 total_raw=0
 total_gz=0
+total_br=0
+printf '%-20s %9s  %8s  %8s\n' "dist/" "bytes" "gzip -9" "brotli"
 for file in "$js" "$wasm"; do
   raw=$(bytes "$file")
   gz=$(gzip -9 -c "$file" | wc -c | tr -d ' ')
+  br=$(compressed "$file")
   total_raw=$((total_raw + raw))
   total_gz=$((total_gz + gz))
-  printf '%-20s %9s bytes  %8s gzip\n' "$(basename "$file")" "$raw" "$gz"
+  [ "$br" = "-" ] || total_br=$((total_br + br))
+  printf '%-20s %9s  %8s  %8s\n' "$(basename "$file")" "$raw" "$gz" "$br"
 done
-printf '%-20s %9s bytes  %8s gzip\n' "total" "$total_raw" "$total_gz"
+printf '%-20s %9s  %8s  %8s\n' "total" "$total_raw" "$total_gz" "$total_br"

@@ -122,6 +122,7 @@ ul, ol { list-style: none; }
 .group + .group, .rows + .group, .group + .rows { margin-top: 6px; }
 .group-head, .row { display: flex; align-items: flex-start; justify-content: space-between; gap: 12px; padding: 3px 0; }
 .group-head { font-weight: 600; }
+.group-head .state { font-weight: 400; }
 .group .rows { padding-left: 12px; border-left: 1px solid var(--tt-border); }
 .name { overflow-wrap: anywhere; }
 .state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
