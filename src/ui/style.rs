@@ -6,18 +6,23 @@
 //! rule like `* { color: red !important; font-size: 40px !important }` matches the host
 //! element itself and would otherwise flow into every line of the widget.
 //!
+//! The host is `inline-flex` so that it sits on the surrounding text's baseline by the
+//! badge's first line (an `inline-block` would use its last line, so an open panel would
+//! drag the page's text down to its bottom).
+//!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
 
 /// The stylesheet.
 pub(crate) const CSS: &str = r#"
-:host { all: initial; display: inline-block; max-width: 100%; vertical-align: middle; }
+:host { all: initial; display: inline-flex; max-width: 100%; vertical-align: baseline; }
 :host([hidden]) { display: none; }
 .tt {
   all: initial;
   display: block;
   box-sizing: border-box;
+  min-width: 0;
   max-width: 100%;
   font-family: var(--telltale-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   font-size: var(--telltale-font-size, 14px);
