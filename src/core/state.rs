@@ -4,7 +4,7 @@
 //! means. The phase the reader sees (loading, live, stale, unavailable) is derived from the
 //! state and the time, never stored, so it cannot disagree with the data.
 
-use crate::core::feed::{FeedError, Format, Parsed};
+use crate::core::feed::{self, FeedError, Format, Parsed};
 use crate::core::model::Snapshot;
 
 /// Why the last fetch did not give a usable snapshot.
@@ -177,6 +177,90 @@ impl FeedState {
     /// The kept snapshot, if any.
     pub fn snapshot(&self) -> Option<&Snapshot> {
         self.good.as_ref().map(|good| &good.parsed.snapshot)
+    }
+}
+
+/// The version prefix of the storage key: a new layout of the stored value gets a new
+/// prefix, so an old page's value is ignored rather than misread.
+pub const STORAGE_KEY_PREFIX: &str = "telltale:v1:";
+
+/// Stored values larger than this are ignored (and not written): a store that holds a
+/// runaway value must not cost the page a huge parse at start.
+pub const STORED_MAX_BYTES: usize = 1024 * 1024;
+
+/// How far in the future a stored `fetched_at_ms` may lie (clock skew between visits)
+/// before the value is rejected as invented.
+const STORED_FUTURE_SLACK_MS: i64 = 5 * 60 * 1000;
+
+/// The storage key of the last good snapshot of `feed_url`.
+pub fn storage_key(feed_url: &str) -> String {
+    format!("{STORAGE_KEY_PREFIX}{feed_url}")
+}
+
+/// The stored form of a good snapshot: `{ fetched_at_ms, format, snapshot }`, the
+/// snapshot in the model's serde (the Telltale format without its version field).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Stored {
+    fetched_at_ms: i64,
+    format: Format,
+    snapshot: serde_json::Value,
+}
+
+/// `good` as the JSON text kept in storage; `None` when it would be too large.
+pub fn stored_json(good: &Good) -> Option<String> {
+    let stored = Stored {
+        fetched_at_ms: good.fetched_at_ms,
+        format: good.parsed.format,
+        snapshot: serde_json::to_value(&good.parsed.snapshot).ok()?,
+    };
+    serde_json::to_string(&stored)
+        .ok()
+        .filter(|text| text.len() <= STORED_MAX_BYTES)
+}
+
+/// Reads a stored value back, treating it as untrusted: it must be the stored shape, no
+/// larger than [`STORED_MAX_BYTES`], fetched at a plausible time (not before 2001, not
+/// in the future), of `expected` format when the embed names one, and its snapshot must
+/// pass the Telltale reader's checks like any feed. Anything else is `None`.
+pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<Good> {
+    // 2001-09-09: any real fetch is later; smaller numbers are junk.
+    const EARLIEST_MS: i64 = 1_000_000_000_000;
+    if text.len() > STORED_MAX_BYTES {
+        return None;
+    }
+    let stored: Stored = serde_json::from_str(text).ok()?;
+    if stored.fetched_at_ms < EARLIEST_MS
+        || stored.fetched_at_ms > now_ms.saturating_add(STORED_FUTURE_SLACK_MS)
+    {
+        return None;
+    }
+    if expected.is_some_and(|format| format != stored.format) {
+        return None;
+    }
+    let serde_json::Value::Object(mut object) = stored.snapshot else {
+        return None;
+    };
+    object.insert("telltale".to_owned(), serde_json::Value::from(1));
+    let document = serde_json::Value::Object(object).to_string();
+    let parsed = feed::parse(&document, Some(Format::Telltale)).ok()?;
+    Some(Good {
+        parsed: Parsed {
+            format: stored.format,
+            snapshot: parsed.snapshot,
+            warnings: Vec::new(),
+        },
+        fetched_at_ms: stored.fetched_at_ms,
+    })
+}
+
+impl FeedState {
+    /// A state that starts from a snapshot kept from an earlier visit: shown at once, as
+    /// live or stale by its age, until the first fetch answers.
+    pub fn from_good(good: Good) -> FeedState {
+        FeedState {
+            good: Some(good),
+            ..FeedState::default()
+        }
     }
 }
 
@@ -373,5 +457,61 @@ mod tests {
         for (problem, want) in cases {
             assert_eq!(problem.to_string(), want);
         }
+    }
+
+    #[test]
+    fn stored_round_trip_keeps_snapshot_format_and_time() {
+        let good = Good {
+            parsed: parsed(Format::Apple, Some(Level::PartialOutage)),
+            fetched_at_ms: T0,
+        };
+        let text = stored_json(&good).unwrap();
+        assert!(text.contains("\"fetched_at_ms\":1700000000000"));
+        let back = from_stored(&text, None, T0 + 1000).unwrap();
+        assert_eq!(back, good);
+        assert_eq!(from_stored(&text, Some(Format::Apple), T0), Some(good));
+    }
+
+    #[test]
+    fn stored_value_is_rejected_when_implausible() {
+        let good = Good {
+            parsed: parsed(Format::Statuspage, Some(Level::Operational)),
+            fetched_at_ms: T0,
+        };
+        let text = stored_json(&good).unwrap();
+        // Another format than the embed asks for.
+        assert_eq!(from_stored(&text, Some(Format::Apple), T0), None);
+        // Fetched in the future, or before any real fetch.
+        assert_eq!(from_stored(&text, None, T0 - 3_600_000), None);
+        let ancient = text.replace("1700000000000", "12");
+        assert_eq!(from_stored(&ancient, None, T0), None);
+        // Not the stored shape, not JSON, a snapshot of the wrong type.
+        for junk in [
+            "",
+            "null",
+            "{}",
+            "[1,2]",
+            "{\"fetched_at_ms\":1700000000000,\"format\":\"apple\",\"snapshot\":[]}",
+            "{\"fetched_at_ms\":1700000000000,\"format\":\"gopher\",\"snapshot\":{}}",
+            "{\"fetched_at_ms\":1700000000000,\"format\":\"apple\",\"snapshot\":{\"components\":7}}",
+        ] {
+            assert_eq!(from_stored(junk, None, T0), None, "{junk}");
+        }
+        let huge = format!("{{\"pad\":\"{}\"}}", "x".repeat(STORED_MAX_BYTES));
+        assert_eq!(from_stored(&huge, None, T0), None);
+    }
+
+    #[test]
+    fn state_from_stored_good_is_live_when_young_and_stale_when_old() {
+        let state = FeedState::from_good(Good {
+            parsed: parsed(Format::Statuspage, Some(Level::Operational)),
+            fetched_at_ms: T0,
+        });
+        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Live);
+        assert_eq!(state.phase(T0 + 600_000, REFRESH_SECS), Phase::Stale);
+        assert_eq!(
+            storage_key("https://x.test/s.json"),
+            "telltale:v1:https://x.test/s.json"
+        );
     }
 }
