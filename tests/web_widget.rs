@@ -112,6 +112,7 @@ async fn render(config: Config, state: Option<FeedState>) -> Element {
         host: Some(host.clone().into()),
         control: Default::default(),
         panel_id: "panel-under-test".into(),
+        inline_css: true,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -421,6 +422,7 @@ async fn first_live_state_dispatches_change_with_null_previous() {
         host: Some(host.clone().into()),
         control: Default::default(),
         panel_id: "p".into(),
+        inline_css: true,
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -615,7 +617,14 @@ async fn mount_renders_into_shadow_root_and_drop_restores_the_fallback() {
         shadow.query_selector("slot").unwrap().is_none(),
         "fallback hidden"
     );
-    assert!(shadow.query_selector("style").unwrap().is_some());
+    // The stylesheet is adopted (no <style>, so a strict CSP needs no 'unsafe-inline').
+    assert!(shadow.query_selector("style").unwrap().is_none());
+    let adopted = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&adopted).length(),
+        1,
+        "one adopted sheet"
+    );
     let root = shadow
         .query_selector("[data-testid=root]")
         .unwrap()
@@ -633,6 +642,12 @@ async fn mount_renders_into_shadow_root_and_drop_restores_the_fallback() {
     assert!(
         shadow.query_selector("slot").unwrap().is_some(),
         "fallback shown again"
+    );
+    let adopted = js_sys::Reflect::get(&shadow, &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(
+        js_sys::Array::from(&adopted).length(),
+        0,
+        "no :host rules on the fallback"
     );
     assert!(shadow
         .query_selector("[data-testid=root]")
@@ -733,7 +748,7 @@ fn browser_zone_offset_has_the_sign_core_expects() {
 }
 
 #[wasm_bindgen_test]
-async fn mount_and_unmount_many_times_leaves_nothing_running() {
+async fn mount_and_unmount_1000_times_leaves_nothing_running() {
     use web::live::{count, Kind};
     let element = fresh("telltale-status");
     element.set_inner_html("<a href=\"#\">fallback</a>");
@@ -755,7 +770,7 @@ async fn mount_and_unmount_many_times_leaves_nothing_running() {
     }
     let before = counts();
     let nodes_before = nodes();
-    for _ in 0..200 {
+    for _ in 0..1000 {
         let widget = mount(element.clone().into(), Source::Attributes, None).unwrap();
         yew::scheduler::flush().await;
         widget.unmount();

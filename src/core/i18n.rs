@@ -290,6 +290,9 @@ pub enum Tpl {
     WithAge,
     /// The age of stale data on the badge: `{time}` ("as of 10:42").
     AsOf,
+    /// The badge while the browser is offline: `{time}` ("offline — showing status as of
+    /// 10:42").
+    OfflineAsOf,
     /// The last successful update: `{time}`, `{age}` ("Updated 10:42 (2 min ago)").
     Updated,
     /// A time range: `{start}`, `{end}`.
@@ -318,12 +321,13 @@ pub enum Tpl {
 
 impl Tpl {
     /// Every pattern.
-    pub const ALL: [Tpl; 17] = [
+    pub const ALL: [Tpl; 18] = [
         Tpl::ComponentState,
         Tpl::StateWithCount,
         Tpl::Labelled,
         Tpl::WithAge,
         Tpl::AsOf,
+        Tpl::OfflineAsOf,
         Tpl::Updated,
         Tpl::Window,
         Tpl::BadgeAria,
@@ -639,6 +643,7 @@ fn en(msg: Msg) -> &'static str {
             Tpl::Labelled => "{label}: {state}",
             Tpl::WithAge => "{text} ({age})",
             Tpl::AsOf => "as of {time}",
+            Tpl::OfflineAsOf => "offline — showing status as of {time}",
             Tpl::Updated => "Updated {time} ({age})",
             Tpl::Window => "{start} – {end}",
             Tpl::BadgeAria => "{state}. {action}",
@@ -764,6 +769,7 @@ fn fr(msg: Msg) -> &'static str {
             Tpl::Labelled => "{label}\u{a0}: {state}",
             Tpl::WithAge => "{text} ({age})",
             Tpl::AsOf => "données de {time}",
+            Tpl::OfflineAsOf => "hors ligne — état de {time}",
             Tpl::Updated => "Dernière mise à jour\u{a0}: {time} ({age})",
             Tpl::Window => "{start} – {end}",
             Tpl::BadgeAria => "{state}. {action}",
@@ -888,6 +894,7 @@ fn de(msg: Msg) -> &'static str {
             Tpl::Labelled => "{label}: {state}",
             Tpl::WithAge => "{text} ({age})",
             Tpl::AsOf => "Stand {time}",
+            Tpl::OfflineAsOf => "offline — Stand {time}",
             Tpl::Updated => "Aktualisiert: {time} ({age})",
             Tpl::Window => "{start} – {end}",
             Tpl::BadgeAria => "{state}. {action}",
@@ -1012,6 +1019,7 @@ fn es(msg: Msg) -> &'static str {
             Tpl::Labelled => "{label}: {state}",
             Tpl::WithAge => "{text} ({age})",
             Tpl::AsOf => "actualizado: {time}",
+            Tpl::OfflineAsOf => "sin conexión — estado de las {time}",
             Tpl::Updated => "Actualizado: {time} ({age})",
             Tpl::Window => "{start} – {end}",
             Tpl::BadgeAria => "{state}. {action}",
@@ -1136,6 +1144,7 @@ fn ja(msg: Msg) -> &'static str {
             Tpl::Labelled => "{label}：{state}",
             Tpl::WithAge => "{text}（{age}）",
             Tpl::AsOf => "{time}時点",
+            Tpl::OfflineAsOf => "オフライン — {time}時点の状況",
             Tpl::Updated => "更新：{time}（{age}）",
             Tpl::Window => "{start}～{end}",
             Tpl::BadgeAria => "{state}。{action}",

@@ -14,7 +14,7 @@ use crate::core::i18n::{
 use crate::core::model::{
     Component, Incident, Level, Maintenance, MaintenanceStatus, Snapshot, Update,
 };
-use crate::core::state::{FeedState, Phase};
+use crate::core::state::{FeedState, Phase, Problem};
 use crate::core::time::{local_time_text, relative_text, rfc3339_utc, window_text, ZoneOffset};
 
 /// The visual tone of a state: picks the colour and the icon. Never shown alone: every
@@ -212,10 +212,12 @@ pub fn level_text(locale: Locale, level: Level) -> &'static str {
 pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
     let locale = input.locale;
     let summary = summarize(input);
+    // Offline says so, whatever the age: the reader's own network is the cause.
+    let offline = input.state.problem == Some(Problem::Offline);
     let age = match (summary.phase, &input.state.good) {
         (Phase::Stale, Some(good)) => Some(text_with(
             locale,
-            Msg::Tpl(Tpl::AsOf),
+            Msg::Tpl(if offline { Tpl::OfflineAsOf } else { Tpl::AsOf }),
             &[("time", &local_time(input, good.fetched_at_ms))],
         )),
         _ => None,
@@ -676,7 +678,7 @@ mod tests {
     use super::*;
     use crate::core::feed::{Format, Parsed};
     use crate::core::model::{Group, IncidentStatus, Page};
-    use crate::core::state::{Action, Problem};
+    use crate::core::state::Action;
     use crate::core::time::{parse_rfc3339, FixedOffset, MINUTE_MS};
 
     const UTC: FixedOffset = FixedOffset(0);
@@ -1053,6 +1055,25 @@ mod tests {
             badge_text(&one, &config(&[]), Locale::En),
             "Photos: under maintenance"
         );
+    }
+
+    #[test]
+    fn badge_offline_says_so_with_the_age_of_the_data() {
+        let state = stale(
+            snapshot(&[("c-app", Level::PartialOutage)]),
+            Problem::Offline,
+        );
+        let view = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(view.text, "App Store: partial outage");
+        assert_eq!(
+            view.age.as_deref(),
+            Some("offline — showing status as of 10:42 AM")
+        );
+        assert!(view
+            .aria_label
+            .contains("offline — showing status as of 10:42 AM"));
+        let de = badge(&state, &config(&[]), Locale::De);
+        assert_eq!(de.age.as_deref(), Some("offline — Stand 10:42"));
     }
 
     #[test]

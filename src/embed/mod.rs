@@ -67,19 +67,11 @@ pub fn mount_element(element: JsValue, test_refresh_ms: Option<u32>) -> WidgetHa
     handle(mount::mount(element, Source::Attributes, test_refresh_ms))
 }
 
-/// Counts of live resources `{ widgets, timers, fetches, listeners }`, for leak tests.
+/// Counts of live resources `{ widgets, timers, fetches, listeners, wasm_memory_bytes }`,
+/// for leak tests.
 #[wasm_bindgen]
 pub fn live_resources() -> JsValue {
-    let counts = js_sys::Object::new();
-    for (name, kind) in [
-        ("widgets", live::Kind::Widget),
-        ("timers", live::Kind::Timer),
-        ("fetches", live::Kind::Fetch),
-        ("listeners", live::Kind::Listener),
-    ] {
-        let _ = js_sys::Reflect::set(&counts, &name.into(), &live::count(kind).into());
-    }
-    counts.into()
+    live::counts_object()
 }
 
 fn handle(started: Result<Registration, options::MountError>) -> WidgetHandle {

@@ -15,7 +15,7 @@ use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::options::{config_from_element, config_from_options, negotiate_locale, MountError};
 use crate::core::config::Config;
-use crate::ui::{App, AppProps, Control, Pace};
+use crate::ui::{App, AppProps, Control, Pace, CSS};
 use crate::web::live;
 
 /// The smallest poll interval the test hook may ask for, milliseconds.
@@ -26,6 +26,40 @@ type Slot = Rc<RefCell<Option<Mounted>>>;
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static WIDGETS: RefCell<Vec<(Element, Slot)>> = const { RefCell::new(Vec::new()) };
+    /// The page's one constructable stylesheet, shared by every widget's shadow root.
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Adopts the widget's stylesheet into `root` as a constructable stylesheet; false when
+/// the browser cannot (then the app renders a `<style>` element instead).
+fn adopt_stylesheet(root: &ShadowRoot) -> bool {
+    let sheet = SHEET.with(|sheet| {
+        let mut sheet = sheet.borrow_mut();
+        if sheet.is_none() {
+            *sheet = web_sys::CssStyleSheet::new()
+                .ok()
+                .filter(|s| s.replace_sync(CSS).is_ok());
+        }
+        sheet.clone()
+    });
+    let Some(sheet) = sheet else {
+        return false;
+    };
+    let key = JsValue::from_str("adoptedStyleSheets");
+    // Older engines have no `adoptedStyleSheets`, or one that rejects the assignment.
+    if !js_sys::Reflect::has(root, &key).unwrap_or(false) {
+        return false;
+    }
+    js_sys::Reflect::set(root, &key, &js_sys::Array::of1(&sheet)).unwrap_or(false)
+}
+
+/// Removes the adopted stylesheet, so the shown fallback gets none of the widget's
+/// `:host` rules.
+fn drop_stylesheet(root: &ShadowRoot) {
+    let key = JsValue::from_str("adoptedStyleSheets");
+    if js_sys::Reflect::has(root, &key).unwrap_or(false) {
+        let _ = js_sys::Reflect::set(root, &key, &js_sys::Array::new());
+    }
 }
 
 /// The page's hold on one widget: asks it to poll, or unmounts it. Dropping a
@@ -149,6 +183,7 @@ fn shadow_root(element: &Element) -> Result<ShadowRoot, MountError> {
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.
 fn restore_fallback(root: &ShadowRoot) {
     root.set_text_content(None);
+    drop_stylesheet(root);
     if let Some(slot) = root
         .owner_document()
         .and_then(|document| document.create_element("slot").ok())
@@ -182,7 +217,9 @@ fn start(
         id
     });
     let control = Control::default();
+    let inline_css = !adopt_stylesheet(&root);
     let props = AppProps {
+        inline_css,
         locale: negotiate_locale(&config),
         config: Rc::new(config),
         pace,

@@ -8,32 +8,18 @@ use yew::prelude::*;
 
 use super::badge::Badge;
 use super::panel::Panel;
-use super::poller::{use_feed_poller, use_ticker, Control, Pace};
+use super::poller::{use_feed, use_ticker, Control, Pace};
 use super::style::CSS;
 use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
 use crate::core::i18n::Locale;
-use crate::core::state::{Action, FeedState, Phase};
+use crate::core::state::{FeedState, Phase};
 use crate::core::view::{badge_view, panel_view, ViewInput};
 use crate::web::{self, BrowserZone};
 
 /// How often relative ages ("5 min ago") and the stale check are refreshed.
 const TICK_MS: u32 = 30_000;
-
-/// Core's [`FeedState`] as a Yew reducer state.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct FeedModel(pub FeedState);
-
-impl Reducible for FeedModel {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut state = Rc::unwrap_or_clone(self).0;
-        state.apply(action);
-        Rc::new(FeedModel(state))
-    }
-}
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
@@ -57,6 +43,9 @@ pub(crate) struct AppProps {
     pub control: Control,
     /// The panel's element id, unique within the shadow root.
     pub panel_id: AttrValue,
+    /// True renders the stylesheet as a `<style>` element; false when the mount adopted
+    /// it as a constructable stylesheet (which a strict CSP allows).
+    pub inline_css: bool,
 }
 
 fn phase_name(phase: Phase) -> &'static str {
@@ -71,28 +60,22 @@ fn phase_name(phase: Phase) -> &'static str {
 /// The widget.
 #[function_component]
 pub(crate) fn App(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let feed = use_reducer(move || FeedModel(initial.map(Rc::unwrap_or_clone).unwrap_or_default()));
-    let expanded = use_state(|| false);
-    let announcement = use_state(String::new);
-    let observed = use_mut_ref(|| None::<Observed>);
-    let badge_node = use_node_ref();
-    let _tick = use_ticker(TICK_MS);
-
-    let report = {
-        let dispatcher = feed.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
-    };
-    use_feed_poller(
+    let feed = use_feed(
         &props.config,
         props.pace,
         props.poll,
-        report,
+        props.initial.clone(),
         &props.control,
     );
+    let expanded = use_state(|| false);
+    let announcement = use_state(String::new);
+    let observed = use_mut_ref(|| None::<Observed>);
+    let unmatched_warned = use_mut_ref(|| false);
+    let badge_node = use_node_ref();
+    let _tick = use_ticker(TICK_MS);
 
     let config = &props.config;
-    let state = &feed.0;
+    let state: &FeedState = &feed;
     let now_ms = web::now_ms();
     let toggles = config.view != View::Panel;
     let open = !toggles || *expanded;
@@ -115,10 +98,24 @@ pub(crate) fn App(props: &AppProps) -> Html {
         let announcement = announcement.setter();
         let said = badge.text.clone();
         let fetched_at_ms = state.good.as_ref().map(|g| g.fetched_at_ms);
+        let unmatched_warned = unmatched_warned.clone();
         use_effect_with(fetched_at_ms, move |_| {
-            let Some(good) = &feed.0.good else {
+            let Some(good) = &feed.good else {
                 return;
             };
+            // Once per mount, after the first snapshot: `components` names that matched
+            // nothing are almost always a typo the partner wants to hear about.
+            if !*unmatched_warned.borrow() {
+                *unmatched_warned.borrow_mut() = true;
+                let unmatched = filter::unmatched(&good.parsed.snapshot, &config.components);
+                if !unmatched.is_empty() {
+                    web::warn(&format!(
+                        "{}: components matched nothing in the feed: {}",
+                        config.feed,
+                        unmatched.join(", ")
+                    ));
+                }
+            }
             let shown = filter::apply(&good.parsed.snapshot, &config.components);
             let now = diff::observe(&shown, good.fetched_at_ms);
             let change = diff::diff(observed.borrow().as_ref(), &now);
@@ -139,16 +136,6 @@ pub(crate) fn App(props: &AppProps) -> Html {
                 announcement.set(said);
             } else if change.components.iter().any(|c| c.previous.is_some()) {
                 announcement.set(said);
-            }
-        });
-    }
-
-    // One console line when the feed starts failing (or fails differently), not per poll.
-    {
-        let feed_url = config.feed.clone();
-        use_effect_with(state.problem.clone(), move |problem| {
-            if let Some(problem) = problem {
-                web::warn(&format!("{feed_url}: {problem}"));
             }
         });
     }
@@ -185,7 +172,9 @@ pub(crate) fn App(props: &AppProps) -> Html {
     let panel = (visible && open).then(|| panel_view(&input));
     html! {
         <>
-            <style>{ CSS }</style>
+            if props.inline_css {
+                <style>{ CSS }</style>
+            }
             <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
                 lang={props.locale.tag()} {onkeydown}>
                 if visible {

@@ -28,13 +28,19 @@ pub(crate) fn Badge(props: &BadgeProps) -> Html {
     let content = html! {
         <>
             <Icon tone={view.tone} />
-            if let Some(label) = &view.label {
-                <span class="badge-label" data-testid="badge-label">{ label.clone() }</span>
-            }
-            <span class="badge-text" data-testid="badge-text">{ view.text.clone() }</span>
-            if let Some(age) = &view.age {
-                <span class="badge-age" data-testid="badge-age">{ age.clone() }</span>
-            }
+            // One inline run of text, so a narrow badge wraps it like a sentence instead
+            // of laying label, state and age out as side-by-side columns.
+            <span class="badge-words">
+                if let Some(label) = &view.label {
+                    <span class="badge-label" data-testid="badge-label">{ label.clone() }</span>
+                    { " " }
+                }
+                <span class="badge-text" data-testid="badge-text">{ view.text.clone() }</span>
+                if let Some(age) = &view.age {
+                    { " " }
+                    <span class="badge-age" data-testid="badge-age">{ age.clone() }</span>
+                }
+            </span>
         </>
     };
     if !props.toggles {

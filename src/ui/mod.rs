@@ -14,3 +14,4 @@ mod style;
 
 pub(crate) use app::{App, AppProps};
 pub(crate) use poller::{Control, Pace};
+pub(crate) use style::CSS;

@@ -1,4 +1,7 @@
-//! The widget's one stylesheet, placed in a `<style>` element inside the shadow root.
+//! The widget's one stylesheet. Where the browser supports constructable stylesheets, one
+//! `CSSStyleSheet` per page is adopted by every widget's shadow root
+//! (`adoptedStyleSheets`): unlike a `<style>` element it needs no `style-src
+//! 'unsafe-inline'` in the host's CSP. Elsewhere it is a `<style>` inside the shadow root.
 //!
 //! Hosts theme it only through `--telltale-*` custom properties and `::part(badge)` /
 //! `::part(panel)`. `all: initial` on the host and on the root stops the host's inherited
@@ -100,9 +103,10 @@ pub(crate) const CSS: &str = r#"
 div.badge { cursor: default; }
 button.badge:hover { background: var(--tt-hover); }
 .badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
+.badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: anywhere; }
 .badge-label { font-weight: 600; }
-.badge-label::after { content: "·"; margin-left: 0.45em; color: var(--tt-muted); font-weight: 400; }
-.badge-text { font-weight: 500; overflow-wrap: anywhere; }
+.badge-label::after { content: " ·"; color: var(--tt-muted); font-weight: 400; }
+.badge-text { font-weight: 500; }
 .badge-age { color: var(--tt-muted); font-size: 0.9em; }
 .chevron { flex: none; width: 0.8em; height: 0.8em; color: var(--tt-muted); transition: transform 0.15s ease; }
 .badge[aria-expanded="true"] .chevron { transform: rotate(180deg); }

@@ -3,6 +3,11 @@
 //! The request is plain on purpose: `credentials: "omit"` (a status feed is public, and a
 //! partner's cookies must never travel to it) and no cache-busting, so the browser's HTTP
 //! cache and the feed's CDN can do their work during an outage spike.
+//!
+//! `cache: "no-cache"` makes the browser revalidate what it has cached: it sends the
+//! stored `ETag` / `Last-Modified` as `If-None-Match` / `If-Modified-Since` itself, and a
+//! `304 Not Modified` reaches us as the cached `200`. Setting those headers by hand would
+//! cost a CORS preflight per poll and bypass the cache (see core::schedule's notes).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -10,7 +15,8 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, AbortSignal, RequestCredentials, RequestInit, RequestMode, Response,
+    AbortController, AbortSignal, RequestCache, RequestCredentials, RequestInit, RequestMode,
+    Response,
 };
 
 use super::live::{Kind, Live};
@@ -21,6 +27,24 @@ use crate::core::state::Problem;
 pub(crate) const TIMEOUT_MS: u32 = 10_000;
 /// The largest body accepted, in bytes: far above any real feed, far below harm.
 pub(crate) const BODY_CAP_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The bounds of one request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Limits {
+    /// Abort after this many milliseconds.
+    pub timeout_ms: u32,
+    /// Refuse a body larger than this many bytes.
+    pub cap_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            timeout_ms: TIMEOUT_MS,
+            cap_bytes: BODY_CAP_BYTES,
+        }
+    }
+}
 
 /// A successful answer: the body as text and the headers the poller may use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,10 +107,10 @@ pub(crate) struct Fetch {
 
 impl Fetch {
     /// Starts a GET of `url`; `done` receives the outcome unless the [`Fetch`] was dropped
-    /// first. The request is aborted after `timeout_ms`.
+    /// first. The request is aborted after `limits.timeout_ms`.
     pub(crate) fn start(
         url: &str,
-        timeout_ms: u32,
+        limits: Limits,
         done: impl FnOnce(Result<FetchedText, FetchError>) + 'static,
     ) -> Fetch {
         let controller = AbortController::new().ok();
@@ -94,6 +118,10 @@ impl Fetch {
         let task_controller = controller.clone();
         let task_cancelled = Rc::clone(&cancelled);
         let url = url.to_owned();
+        let Limits {
+            timeout_ms,
+            cap_bytes,
+        } = limits;
         wasm_bindgen_futures::spawn_local(async move {
             let _live = Live::new(Kind::Fetch);
             let timed_out = Rc::new(Cell::new(false));
@@ -108,7 +136,7 @@ impl Fetch {
                 })
             };
             let signal = task_controller.as_ref().map(AbortController::signal);
-            let result = request(&url, signal.as_ref()).await;
+            let result = request(&url, signal.as_ref(), cap_bytes).await;
             drop(timer);
             // Stops a body we decided not to read (too large) from downloading on.
             if let Some(c) = &task_controller {
@@ -149,12 +177,17 @@ fn network(error: JsValue) -> FetchError {
     FetchError::Network(message)
 }
 
-async fn request(url: &str, signal: Option<&AbortSignal>) -> Result<FetchedText, FetchError> {
+async fn request(
+    url: &str,
+    signal: Option<&AbortSignal>,
+    cap_bytes: u64,
+) -> Result<FetchedText, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".to_owned()))?;
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::Omit);
+    init.set_cache(RequestCache::NoCache);
     init.set_signal(signal);
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
@@ -170,11 +203,9 @@ async fn request(url: &str, signal: Option<&AbortSignal>) -> Result<FetchedText,
             retry_after: header("retry-after"),
         });
     }
-    let too_large = FetchError::TooLarge {
-        cap_bytes: BODY_CAP_BYTES,
-    };
+    let too_large = FetchError::TooLarge { cap_bytes };
     let declared = header("content-length").and_then(|v| v.trim().parse::<u64>().ok());
-    if declared.is_some_and(|bytes| bytes > BODY_CAP_BYTES) {
+    if declared.is_some_and(|bytes| bytes > cap_bytes) {
         return Err(too_large);
     }
     let text = JsFuture::from(response.text().map_err(network)?)
@@ -183,7 +214,7 @@ async fn request(url: &str, signal: Option<&AbortSignal>) -> Result<FetchedText,
     let body = text
         .as_string()
         .ok_or_else(|| FetchError::Network("the body is not text".to_owned()))?;
-    if body.len() as u64 > BODY_CAP_BYTES {
+    if body.len() as u64 > cap_bytes {
         return Err(too_large);
     }
     Ok(FetchedText {

@@ -59,3 +59,26 @@ impl Drop for Live {
         });
     }
 }
+
+/// The counts as a plain object `{ widgets, timers, fetches, listeners, wasm_memory_bytes }`
+/// (the last is the size of the wasm linear memory, which only grows), for leak tests and
+/// the soak benchmark.
+pub(crate) fn counts_object() -> wasm_bindgen::JsValue {
+    use wasm_bindgen::JsCast;
+    let counts = js_sys::Object::new();
+    for (name, kind) in [
+        ("widgets", Kind::Widget),
+        ("timers", Kind::Timer),
+        ("fetches", Kind::Fetch),
+        ("listeners", Kind::Listener),
+    ] {
+        let _ = js_sys::Reflect::set(&counts, &name.into(), &count(kind).into());
+    }
+    let memory_bytes = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|memory| memory.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |buffer| f64::from(buffer.byte_length()));
+    let _ = js_sys::Reflect::set(&counts, &"wasm_memory_bytes".into(), &memory_bytes.into());
+    counts.into()
+}

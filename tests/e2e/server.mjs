@@ -50,39 +50,68 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  * - `url(path)`: absolute URL of a path on this server;
  * - `setFeed(name, answer)`: what `/feeds/<name>` answers from now on. `answer` is
  *   `{ fixture?: 'apple/x.js', body?: string, status?: 200, headers?: {}, delayMs?: 0,
- *   contentType?: string, cors?: true }` (`fixture` is read from tests/fixtures/);
+ *   contentType?: string, cors?: true, etag?: string, truncate?: number,
+ *   chunked?: false }` (`fixture` is read from tests/fixtures/). With `etag` the answer
+ *   is cacheable (`cache-control: no-cache`, revalidate every time) and a request whose
+ *   `If-None-Match` matches gets `304 Not Modified`. `truncate` cuts the body to that
+ *   many bytes; `chunked` sends it without a `Content-Length`;
+ * - `queueFeed(name, ...answers)`: answers for the next requests, one each, in order,
+ *   before `setFeed`'s answer applies again (a script of faults);
  * - `setPage(path, html)`: serve `html` at `path` (e.g. `/t/hostile.html`);
- * - `requests`: every request received, `{ method, path, url, name, timeMs, headers }`;
+ * - `requests`: every request received, `{ method, path, url, name, timeMs, headers,
+ *   status }` (`status` is what it was answered, once answered);
  * - `feedRequests(name)`: the requests for `/feeds/<name>`;
  * - `waitForFeedRequests(name, count, timeoutMs)`: resolves once that many arrived;
  * - `close()`.
  */
 export async function startServer() {
   const feeds = new Map();
+  const queues = new Map();
   const pages = new Map();
   const requests = [];
   const waiters = new Set();
 
-  async function feedAnswer(name, res) {
-    const answer = feeds.get(name);
+  async function feedAnswer(name, req, res, record) {
+    const queued = queues.get(name);
+    const answer = queued?.length ? queued.shift() : feeds.get(name);
     if (!answer) {
+      record.status = 404;
       res.writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' });
       res.end(`no feed scripted for ${name}`);
       return;
     }
-    const body =
+    let body =
       answer.fixture !== undefined
         ? await readFile(join(repoRoot, 'tests', 'fixtures', answer.fixture))
         : Buffer.from(answer.body ?? '', 'utf8');
+    if (answer.truncate !== undefined) body = body.subarray(0, answer.truncate);
     const headers = {
       'content-type':
         answer.contentType ?? (answer.fixture ? contentType(answer.fixture) : 'application/json'),
-      'cache-control': 'no-store',
+      'cache-control': answer.etag ? 'no-cache' : 'no-store',
+      ...(answer.etag ? { etag: answer.etag } : {}),
       ...(answer.cors === false ? {} : { 'access-control-allow-origin': '*' }),
       ...answer.headers,
     };
     if (answer.delayMs) await sleep(answer.delayMs);
-    res.writeHead(answer.status ?? 200, headers);
+    if (res.destroyed) return;
+    if (answer.etag && req.headers['if-none-match'] === answer.etag) {
+      record.status = 304;
+      const { 'content-type': _, ...rest } = headers;
+      res.writeHead(304, rest);
+      res.end();
+      return;
+    }
+    record.status = answer.status ?? 200;
+    if (answer.chunked) {
+      res.writeHead(record.status, headers);
+      // Two writes: Node sends a chunked body, with no Content-Length.
+      const half = Math.floor(body.length / 2);
+      res.write(body.subarray(0, half));
+      res.end(body.subarray(half));
+      return;
+    }
+    res.writeHead(record.status, { ...headers, 'content-length': String(body.length) });
     res.end(body);
   }
 
@@ -119,14 +148,16 @@ export async function startServer() {
   const server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url, 'http://127.0.0.1');
     const name = pathname.startsWith('/feeds/') ? pathname.slice('/feeds/'.length) : null;
-    requests.push({
+    const record = {
       method: req.method,
       path: pathname,
       url: req.url,
       name,
       timeMs: Date.now(),
       headers: { ...req.headers },
-    });
+      status: undefined,
+    };
+    requests.push(record);
     for (const waiter of waiters) waiter();
     try {
       if (name !== null && req.method === 'OPTIONS') {
@@ -137,7 +168,7 @@ export async function startServer() {
         });
         res.end();
       } else if (name !== null) {
-        await feedAnswer(name, res);
+        await feedAnswer(name, req, res, record);
       } else {
         await staticAnswer(pathname, res);
       }
@@ -160,6 +191,9 @@ export async function startServer() {
     setFeed(name, answer) {
       feeds.set(name, answer);
     },
+    queueFeed(name, ...answers) {
+      queues.set(name, [...(queues.get(name) ?? []), ...answers]);
+    },
     setPage(path, html) {
       pages.set(path, html);
     },
@@ -180,6 +214,14 @@ export async function startServer() {
         waiters.add(check);
         check();
       });
+    },
+    /** A URL on a port where nothing listens (connection refused). */
+    async closedUrl(path) {
+      const probe = createServer();
+      await new Promise((ready) => probe.listen(0, '127.0.0.1', ready));
+      const { port: closed } = probe.address();
+      await new Promise((done) => probe.close(done));
+      return `http://127.0.0.1:${closed}${path}`;
     },
     close() {
       server.closeAllConnections();

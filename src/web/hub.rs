@@ -1,0 +1,396 @@
+//! One poller per feed per page: widgets that show the same feed (same URL and format)
+//! share its fetches, its schedule and its [`FeedState`].
+//!
+//! A widget [`subscribe`]s with a callback that receives every new state; the first
+//! subscriber starts the feed's poller (seeded from `localStorage` when a valid snapshot is
+//! kept there), and dropping the last [`Subscription`] stops it: the feed is owned only by
+//! its subscriptions, so its fetch in flight, planned poll and listeners go with it. The
+//! page-wide table holds weak references only.
+//!
+//! Polling rules are core's [`Schedule`] (interval with jitter, backoff, `Retry-After`);
+//! the interval is the smallest `refresh` among the subscribers. The next poll is planned
+//! only after the previous one answered, so a slow feed is never asked twice at once. A
+//! hidden page does not poll, nor does a browser that says it is offline: the poller waits
+//! for `visibilitychange` / `online` and asks the schedule when to resume.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use super::fetch::{Fetch, FetchError, FetchedText, Limits};
+use super::hooks::TestHooks;
+use super::{console, is_hidden, is_offline, now_ms, storage, Listener, Timer};
+use crate::core::feed::{self, Format};
+use crate::core::schedule::{Outcome, Plan, RetryAfter, Schedule};
+use crate::core::state::{Action, FeedState, Problem};
+
+/// How a subscriber wants its feed polled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Timing {
+    /// The embed's `refresh`, seconds.
+    pub refresh_secs: u32,
+    /// The test hook `refreshMs`: exactly this long after each answer, no backoff.
+    pub fixed_ms: Option<u32>,
+    /// The other test hooks (time scale, timeout, body cap).
+    pub hooks: TestHooks,
+}
+
+impl Timing {
+    fn limits(&self) -> Limits {
+        let default = Limits::default();
+        Limits {
+            timeout_ms: self.hooks.timeout_ms.unwrap_or(default.timeout_ms),
+            cap_bytes: self.hooks.cap_bytes.unwrap_or(default.cap_bytes),
+        }
+    }
+
+    /// A planned delay as a timer length, scaled by the test hook.
+    fn timer_ms(&self, delay_ms: u64) -> u32 {
+        let scaled = match self.hooks.time_scale {
+            Some(scale) => (delay_ms as f64 * scale).round() as u64,
+            None => delay_ms,
+        };
+        u32::try_from(scaled).unwrap_or(u32::MAX)
+    }
+}
+
+/// Receives the feed's state after every change.
+pub(crate) type Notify = Rc<dyn Fn(Rc<FeedState>)>;
+
+struct Subscriber {
+    id: u32,
+    refresh_secs: u32,
+    notify: Notify,
+}
+
+type Key = (String, Option<Format>);
+
+/// One feed's poller and state, shared by its subscribers.
+struct Feed {
+    key: Key,
+    timing: Cell<Timing>,
+    state: RefCell<Rc<FeedState>>,
+    schedule: RefCell<Schedule>,
+    subscribers: RefCell<Vec<Subscriber>>,
+    fetch: RefCell<Option<Fetch>>,
+    timer: RefCell<Option<Timer>>,
+    waiting: RefCell<Option<Listener>>,
+}
+
+thread_local! {
+    static FEEDS: RefCell<Vec<(Key, Weak<Feed>)>> = const { RefCell::new(Vec::new()) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+}
+
+/// A widget's hold on a feed. Dropping it unsubscribes; the last one stops the poller.
+#[must_use = "a Subscription unsubscribes when dropped"]
+pub(crate) struct Subscription {
+    feed: Rc<Feed>,
+    id: u32,
+}
+
+impl Subscription {
+    /// Polls now, unless a fetch is already under way (its answer is as fresh).
+    pub(crate) fn refresh(&self) {
+        poll(&self.feed);
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let empty = {
+            let mut subscribers = self.feed.subscribers.borrow_mut();
+            subscribers.retain(|s| s.id != self.id);
+            subscribers.is_empty()
+        };
+        if empty {
+            // Take the resources out now: a callback holding a strong reference for a
+            // moment must not keep the poller running.
+            let fetch = self.feed.fetch.borrow_mut().take();
+            let timer = self.feed.timer.borrow_mut().take();
+            let waiting = self.feed.waiting.borrow_mut().take();
+            drop((fetch, timer, waiting));
+            let feed = Rc::as_ptr(&self.feed);
+            FEEDS.with(|feeds| {
+                feeds
+                    .borrow_mut()
+                    .retain(|(_, weak)| weak.strong_count() > 0 && weak.as_ptr() != feed)
+            });
+        } else {
+            update_refresh(&self.feed);
+        }
+    }
+}
+
+/// Subscribes to `url` read as `format`: `notify` is called with the current state at once
+/// when the feed is already known (kept or polled), and after every change.
+pub(crate) fn subscribe(
+    url: &str,
+    format: Option<Format>,
+    timing: Timing,
+    notify: Notify,
+) -> Subscription {
+    let key: Key = (url.to_owned(), format);
+    let existing = FEEDS.with(|feeds| {
+        feeds
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, weak)| weak.upgrade())
+    });
+    let id = NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    });
+    let subscriber = Subscriber {
+        id,
+        refresh_secs: timing.refresh_secs,
+        notify: Rc::clone(&notify),
+    };
+    let feed = match existing {
+        Some(feed) => {
+            feed.subscribers.borrow_mut().push(subscriber);
+            update_refresh(&feed);
+            let state = Rc::clone(&feed.state.borrow());
+            if *state != FeedState::default() {
+                notify(state);
+            }
+            feed
+        }
+        None => {
+            let kept = storage::load(url, format, now_ms());
+            let state = kept.map(FeedState::from_good).unwrap_or_default();
+            let feed = Rc::new(Feed {
+                key: key.clone(),
+                timing: Cell::new(timing),
+                state: RefCell::new(Rc::new(state)),
+                schedule: RefCell::new(Schedule::new(timing.refresh_secs)),
+                subscribers: RefCell::new(vec![subscriber]),
+                fetch: RefCell::new(None),
+                timer: RefCell::new(None),
+                waiting: RefCell::new(None),
+            });
+            FEEDS.with(|feeds| {
+                let mut feeds = feeds.borrow_mut();
+                feeds.retain(|(_, weak)| weak.strong_count() > 0);
+                feeds.push((key, Rc::downgrade(&feed)));
+            });
+            let state = Rc::clone(&feed.state.borrow());
+            if state.good.is_some() {
+                notify(state);
+            }
+            poll(&feed);
+            feed
+        }
+    };
+    Subscription { feed, id }
+}
+
+/// Polls at the smallest `refresh` among the subscribers. The schedule is replaced only
+/// when that changes (its failure count restarts; the planned poll stays).
+fn update_refresh(feed: &Feed) {
+    let Some(smallest) = feed
+        .subscribers
+        .borrow()
+        .iter()
+        .map(|s| s.refresh_secs)
+        .min()
+    else {
+        return;
+    };
+    let mut timing = feed.timing.get();
+    if timing.refresh_secs != smallest {
+        timing.refresh_secs = smallest;
+        feed.timing.set(timing);
+        *feed.schedule.borrow_mut() = Schedule::new(smallest);
+    }
+}
+
+/// Applies `action` to the shared state and tells every subscriber.
+fn apply(feed: &Feed, action: Action) {
+    let previous_problem = feed.state.borrow().problem.clone();
+    let saved = matches!(action, Action::FetchSucceeded { .. });
+    let state = {
+        let mut state = feed.state.borrow_mut();
+        Rc::make_mut(&mut state).apply(action);
+        Rc::clone(&state)
+    };
+    if saved && state.problem.is_none() {
+        if let Some(good) = &state.good {
+            storage::save(&feed.key.0, good);
+        }
+    }
+    // One console line when the feed starts failing (or fails differently), per feed.
+    if state.problem != previous_problem {
+        if let Some(problem) = &state.problem {
+            console::warn(&format!("{}: {problem}", feed.key.0));
+        }
+    }
+    let notify: Vec<Notify> = feed
+        .subscribers
+        .borrow()
+        .iter()
+        .map(|s| Rc::clone(&s.notify))
+        .collect();
+    for notify in notify {
+        notify(Rc::clone(&state));
+    }
+}
+
+fn poll(feed: &Rc<Feed>) {
+    if feed.fetch.borrow().is_some() {
+        return;
+    }
+    feed.timer.borrow_mut().take();
+    feed.waiting.borrow_mut().take();
+    if is_offline() {
+        if feed.state.borrow().problem != Some(Problem::Offline) {
+            apply(
+                feed,
+                Action::FetchFailed {
+                    problem: Problem::Offline,
+                    at_ms: now_ms(),
+                },
+            );
+        }
+        wait_for(feed, super::window_target(), "online");
+        return;
+    }
+    if is_hidden() {
+        wait_for(feed, super::document_target(), "visibilitychange");
+        return;
+    }
+    apply(feed, Action::FetchStarted);
+    let weak = Rc::downgrade(feed);
+    let fetch = Fetch::start(&feed.key.0, feed.timing.get().limits(), move |result| {
+        let Some(feed) = weak.upgrade() else {
+            return;
+        };
+        feed.fetch.borrow_mut().take();
+        let at_ms = now_ms();
+        let kept = feed.state.borrow().good.as_ref().map(|g| g.parsed.clone());
+        let (action, outcome) = read(result, feed.key.1, kept, at_ms);
+        apply(&feed, action);
+        plan_next(&feed, outcome, at_ms);
+    });
+    *feed.fetch.borrow_mut() = Some(fetch);
+}
+
+/// Waits for `kind` on `target` (the page shown again, the browser back online), then
+/// plans the next poll as the schedule says: at once when the data is older than the
+/// interval, never before a pending backoff or `Retry-After` runs out.
+fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'static str) {
+    let Some(target) = target else {
+        return;
+    };
+    let weak = Rc::downgrade(feed);
+    let listener = Listener::new(&target, kind, move || {
+        let Some(feed) = weak.upgrade() else {
+            return;
+        };
+        if is_hidden() || is_offline() {
+            return;
+        }
+        // The listener stays until that poll runs (poll() removes it): removing it from
+        // inside its own call is avoided, and a quick hide/show only re-plans.
+        let delay_ms = feed.schedule.borrow_mut().resume(now_ms());
+        let delay_ms = feed.timing.get().timer_ms(delay_ms);
+        let weak = Rc::downgrade(&feed);
+        let timer = Timer::once(delay_ms, move || {
+            if let Some(feed) = weak.upgrade() {
+                poll(&feed);
+            }
+        });
+        *feed.timer.borrow_mut() = Some(timer);
+    });
+    *feed.waiting.borrow_mut() = listener;
+}
+
+/// What a fetch's result means: the action for the reducer and the outcome for the
+/// schedule. `kept` is the snapshot shown now, which a `304 Not Modified` confirms.
+fn read(
+    result: Result<FetchedText, FetchError>,
+    format: Option<Format>,
+    kept: Option<feed::Parsed>,
+    at_ms: i64,
+) -> (Action, Outcome) {
+    let failed = |status, retry_after| Outcome::Failed {
+        status,
+        retry_after,
+    };
+    match result {
+        Ok(text) => match feed::parse(&text.body, format) {
+            Ok(parsed) => (Action::FetchSucceeded { parsed, at_ms }, Outcome::Fresh),
+            Err(error) => (
+                Action::FetchFailed {
+                    problem: error.into(),
+                    at_ms,
+                },
+                failed(Some(text.status), None),
+            ),
+        },
+        // The browser turns a revalidated 304 into the cached 200; a bare 304 still
+        // means "what you have is current".
+        Err(FetchError::Http { status: 304, .. }) => match kept {
+            Some(parsed) => (
+                Action::FetchSucceeded { parsed, at_ms },
+                Outcome::NotModified,
+            ),
+            None => (
+                Action::FetchFailed {
+                    problem: Problem::Http(304),
+                    at_ms,
+                },
+                failed(Some(304), None),
+            ),
+        },
+        Err(error) => {
+            let outcome = match &error {
+                FetchError::Http {
+                    status,
+                    retry_after,
+                } => failed(
+                    Some(*status),
+                    retry_after
+                        .as_deref()
+                        .and_then(|value| RetryAfter::parse(value, at_ms)),
+                ),
+                _ => failed(None, None),
+            };
+            let problem = Problem::from(error);
+            (Action::FetchFailed { problem, at_ms }, outcome)
+        }
+    }
+}
+
+fn plan_next(feed: &Rc<Feed>, outcome: Outcome, now: i64) {
+    let timing = feed.timing.get();
+    let delay_ms = match timing.fixed_ms {
+        Some(ms) => ms,
+        None => {
+            let plan = feed.schedule.borrow_mut().plan(
+                outcome,
+                now,
+                timing.hooks.jitter.unwrap_or_else(js_sys::Math::random),
+            );
+            match plan {
+                Plan::After { delay_ms } => timing.timer_ms(delay_ms),
+                // Never planned: this poller reports neither a hidden page nor offline.
+                Plan::WhenVisible | Plan::WhenOnline => return,
+            }
+        }
+    };
+    let weak: Weak<Feed> = Rc::downgrade(feed);
+    let timer = Timer::once(delay_ms, move || {
+        if let Some(feed) = weak.upgrade() {
+            poll(&feed);
+        }
+    });
+    *feed.timer.borrow_mut() = Some(timer);
+    apply(
+        feed,
+        Action::Scheduled {
+            at_ms: now.saturating_add(i64::from(delay_ms)),
+        },
+    );
+}

@@ -1,0 +1,385 @@
+// Faults: the feed server scripts each answer (errors, Retry-After, slowness, refused
+// connections, broken bodies, missing CORS, flapping, format switches), and the browser
+// plays blocked storage, offline and hidden tabs. Each spec asserts what the reader sees,
+// which requests reached the server and how they were spaced, and a clean console.
+//
+// Time is shortened through the test hook `Telltale.__test` (never set by partner pages):
+// `timeScale` multiplies every planned delay and `jitter` fixes the schedule's random draw
+// at the top of its window, so delays are exact. With refresh 30 s, jitter 1 and scale
+// 0.005: a healthy poll follows 36 s · 0.005 = 180 ms after the last answer; the n-th
+// failure in a row waits min(30 s · 2ⁿ, 10 min) · 0.005 = 300, 600, 1200, 2400 … ms; an
+// honoured Retry-After of R seconds waits 1.2 · R · 0.005 s.
+//
+// Chromium itself logs failed loads ("Failed to load resource: …" for error statuses and
+// refused connections, and its CORS message) to the console as errors: that is the
+// browser's network log, not a script error of ours. Specs that provoke one allow exactly
+// that line and nothing else; uncaught errors are never allowed.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from './server.mjs';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+const SCALE = 0.005;
+const HOOKS = { timeScale: SCALE, jitter: 1, timeoutMs: 400, capBytes: 16 * 1024 };
+const HEALTHY_MS = 36_000 * SCALE;
+const backoffMs = (failures) => Math.min(30_000 * 2 ** failures, 600_000) * SCALE;
+
+/** Chromium's own log line for a load that failed (error status, refused connection). */
+const NETWORK_LOG = /^Failed to load resource: /;
+/** Chromium's own log line for a response without CORS headers. */
+const CORS_LOG = /has been blocked by CORS policy/;
+
+const GOOD = { fixture: 'apple/all_operational.js' };
+const OUTAGE = { fixture: 'apple/multi_service_outage.js' };
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const gaps = (requests) => requests.slice(1).map((r, i) => r.timeMs - requests[i].timeMs);
+
+describe('faults', () => {
+  let harness;
+  let server;
+  let browser;
+  before(async () => {
+    harness = await startHarness();
+    ({ server, browser } = harness);
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  /** Opens a page with one widget on `/feeds/<name>` (or `feed`) and the test hooks. */
+  async function open(name, { hooks = HOOKS, attrs = {}, head = '', feed } = {}) {
+    server.setPage(
+      `/t/${name}.html`,
+      hostPage({
+        head,
+        body: snippet({ feed: feed ?? `/feeds/${name}`, refresh: '30', ...attrs }),
+        // Synchronous, so the hooks are set before any widget starts polling.
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>Telltale.__test = ${JSON.stringify(hooks)};</script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url(`/t/${name}.html`));
+    return { session, page: session.page, context: session.context, w: widget(session.page) };
+  }
+
+  const telltaleLines = (session) => session.warnings.filter((w) => w.startsWith('[telltale]'));
+
+  test('HTTP 500: last good data stays, marked stale; backoff grows; one console line; recovery', async () => {
+    server.setFeed('e500', OUTAGE);
+    const { session, w } = await open('e500');
+    await w.waitForPhase('live');
+    const start = server.feedRequests('e500').length;
+    server.setFeed('e500', { body: 'upstream error', status: 500, contentType: 'text/plain' });
+    await w.waitForPhase('stale');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage', 'the last good state stays');
+    assert.match(await w.inside('badge-age').textContent(), /^as of /);
+    await server.waitForFeedRequests('e500', start + 4, WAIT_MS);
+    const failing = server.feedRequests('e500').slice(start - 1, start + 4);
+    const spacing = gaps(failing).slice(1);
+    // After failures 1, 2, 3: 300, 600, 1200 ms (plus the request's own time).
+    for (const [i, gap] of spacing.entries()) {
+      const want = backoffMs(i + 1);
+      assert.ok(gap >= want - 20 && gap < want + 700, `gap ${i + 1}: ${gap} ms, want ~${want}`);
+    }
+    assert.ok(spacing[2] > spacing[1] && spacing[1] > spacing[0], `backoff grows: ${spacing}`);
+    // The panel says when the next try is.
+    await w.badge.click();
+    assert.match(await w.notice.textContent(), /error \(HTTP 500\)/);
+    assert.match(await w.notice.textContent(), /[Nn]ext try/);
+    assert.deepEqual(
+      telltaleLines(session).filter((l) => /HTTP 500/.test(l)).length,
+      1,
+      'one console line for the failure, not one per poll',
+    );
+    server.setFeed('e500', GOOD);
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    await session.close();
+  });
+
+  for (const [status, retryAfterSecs] of [
+    [503, 600],
+    [429, 300],
+  ]) {
+    test(`HTTP ${status} with Retry-After: ${retryAfterSecs} is honoured`, async () => {
+      const name = `e${status}`;
+      server.setFeed(name, GOOD);
+      const { session, w } = await open(name);
+      await w.waitForPhase('live');
+      const start = server.feedRequests(name).length;
+      server.queueFeed(name, {
+        body: 'slow down',
+        status,
+        contentType: 'text/plain',
+        headers: { 'retry-after': String(retryAfterSecs) },
+      });
+      await w.waitForPhase('stale');
+      await server.waitForFeedRequests(name, start + 2, WAIT_MS);
+      const [told, next] = server.feedRequests(name).slice(start, start + 2);
+      assert.equal(told.status, status);
+      const gap = next.timeMs - told.timeMs;
+      const want = retryAfterSecs * 1000 * 1.2 * SCALE;
+      // Far longer than the 300 ms backoff of a first failure.
+      assert.ok(gap >= want - 20 && gap < want + 800, `waited ${gap} ms, want ~${want}`);
+      await w.waitForPhase('live');
+      session.assertCleanConsole({ allow: [NETWORK_LOG] });
+      await session.close();
+    });
+  }
+
+  test('a response slower than the timeout is aborted: stale, then backoff; never two at once', async () => {
+    server.setFeed('slow', OUTAGE);
+    const { session, w } = await open('slow');
+    await w.waitForPhase('live');
+    const start = server.feedRequests('slow').length;
+    server.setFeed('slow', { ...GOOD, delayMs: 3000 });
+    await w.waitForPhase('stale');
+    await w.badge.click();
+    assert.match(await w.notice.textContent(), /did not answer in time/);
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    await server.waitForFeedRequests('slow', start + 3, WAIT_MS);
+    const spacing = gaps(server.feedRequests('slow').slice(start, start + 3));
+    // Each waits for the 400 ms timeout, then the backoff: 300 ms, then 600 ms.
+    assert.ok(spacing[0] >= 400 + backoffMs(1) - 20, `first retry after ${spacing[0]} ms`);
+    assert.ok(spacing[1] >= 400 + backoffMs(2) - 20, `second retry after ${spacing[1]} ms`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('connection refused: "Status unavailable — retrying", then backoff', async () => {
+    const feed = await server.closedUrl('/feeds/refused');
+    const { session, w } = await open('refused', { feed });
+    await w.waitForPhase('unavailable');
+    assert.equal(await w.badgeText.textContent(), 'Status unavailable — retrying');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'unknown');
+    await w.badge.click();
+    assert.match(await w.notice.textContent(), /could not be reached|[Nn]ext try/);
+    session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    assert.ok(
+      session.errors.every((e) => /ERR_CONNECTION_REFUSED/.test(e)),
+      `only refused-connection network lines: ${session.errors}`,
+    );
+    await session.close();
+  });
+
+  for (const [index, [label, answer, says]] of [
+    [
+      'an HTML error page with status 200',
+      { fixture: 'bad/html_error_page.html', contentType: 'text/html' },
+      /unreadable answer/,
+    ],
+    [
+      'truncated JSON',
+      { fixture: 'apple/multi_service_outage.js', truncate: 900 },
+      /unreadable answer/,
+    ],
+    [
+      'a body over the cap (Content-Length)',
+      { body: JSON.stringify({ services: [], pad: 'x'.repeat(20_000) }) },
+      /more data than allowed/,
+    ],
+    [
+      'a body over the cap (chunked, no Content-Length)',
+      { body: JSON.stringify({ services: [], pad: 'x'.repeat(20_000) }), chunked: true },
+      /more data than allowed/,
+    ],
+  ].entries()) {
+    test(`${label}: kept data, stale, says why`, async () => {
+      const name = `bad${index}`;
+      server.setFeed(name, OUTAGE);
+      const { session, w } = await open(name);
+      await w.waitForPhase('live');
+      server.setFeed(name, answer);
+      await w.waitForPhase('stale');
+      assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+      await w.badge.click();
+      assert.match(await w.notice.textContent(), says);
+      assert.ok((await w.components.count()) > 0, 'the kept components still show');
+      session.assertCleanConsole();
+      await session.close();
+    });
+  }
+
+  test('a response without the CORS header: kept data, stale', async () => {
+    const elsewhere = await startServer();
+    try {
+      elsewhere.setFeed('cors', OUTAGE);
+      const { session, w } = await open('cors', { feed: elsewhere.url('/feeds/cors') });
+      await w.waitForPhase('live');
+      elsewhere.setFeed('cors', { ...GOOD, cors: false });
+      await w.waitForPhase('stale');
+      assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+      session.assertCleanConsole({ allow: [CORS_LOG, NETWORK_LOG] });
+      await session.close();
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  test('flapping between good and bad: never unavailable, no repeated change event, backoff resets', async () => {
+    server.setFeed('flap', GOOD);
+    const { session, page, w } = await open('flap', {
+      head: `<script>
+        window.changes = 0;
+        window.phases = new Set();
+        document.addEventListener('telltale:change', () => { window.changes += 1; });
+      </script>`,
+    });
+    await w.waitForPhase('live');
+    await page.evaluate(() => {
+      const root = document.querySelector('telltale-status').shadowRoot;
+      new MutationObserver(() => {
+        const phase = root.querySelector('[data-testid=root]')?.dataset.phase;
+        if (phase) window.phases.add(phase);
+      }).observe(root, { subtree: true, attributes: true, attributeFilter: ['data-phase'] });
+    });
+    const start = server.feedRequests('flap').length;
+    const bad = { body: 'oops', status: 500, contentType: 'text/plain' };
+    server.queueFeed('flap', bad, GOOD, bad, GOOD, bad, GOOD);
+    await server.waitForFeedRequests('flap', start + 7, WAIT_MS);
+    await w.waitForPhase('live');
+    const phases = await page.evaluate(() => [...window.phases].sort());
+    assert.deepEqual(phases, ['live', 'stale']);
+    assert.equal(await page.evaluate(() => window.changes), 1, 'same data: only the first event');
+    // Each failure is a first failure again (a success resets the count): ~300 ms each.
+    const flapping = server.feedRequests('flap').slice(start, start + 7);
+    for (let i = 0; i < 6; i += 2) {
+      const gap = flapping[i + 1].timeMs - flapping[i].timeMs;
+      assert.ok(gap < backoffMs(2), `retry after failure ${i / 2 + 1}: ${gap} ms`);
+    }
+    session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    await session.close();
+  });
+
+  test('the feed switching format, or going empty, keeps the last good data', async () => {
+    server.setFeed('switch', { fixture: 'statuspage/components.json' });
+    const { session, w } = await open('switch');
+    await w.waitForPhase('live');
+    await w.badge.click();
+    const tone = await w.badge.getAttribute('data-tone');
+    const rows = await w.components.count();
+    assert.ok(rows > 0);
+    server.setFeed('switch', GOOD);
+    await w.waitForPhase('stale');
+    assert.match(await w.notice.textContent(), /format|statuspage|apple/i);
+    assert.equal(await w.badge.getAttribute('data-tone'), tone);
+    assert.equal(await w.components.count(), rows);
+    server.setFeed('switch', { fixture: 'statuspage/components.json' });
+    await w.waitForPhase('live');
+    server.setFeed('switch', {
+      body: JSON.stringify({ page: { id: 'x', name: 'X' }, components: [] }),
+    });
+    await w.waitForPhase('stale');
+    assert.equal(await w.components.count(), rows, 'an empty feed does not replace the data');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('HTTP cache: the second request is conditional, answered 304, and the widget stays live', async () => {
+    server.setFeed('etag', { ...GOOD, etag: '"v1"' });
+    const { session, w } = await open('etag');
+    await w.waitForPhase('live');
+    const requests = await server.waitForFeedRequests('etag', 3, WAIT_MS);
+    assert.equal(requests[0].headers['if-none-match'], undefined);
+    assert.equal(requests[0].status, 200);
+    assert.equal(requests[1].headers['if-none-match'], '"v1"');
+    assert.equal(requests[1].status, 304);
+    assert.equal(requests[1].url, '/feeds/etag', 'no cache-busting query');
+    await sleep(100);
+    assert.equal(await w.root.getAttribute('data-phase'), 'live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('localStorage: a reload shows the kept snapshot at once; blocked storage is skipped', async () => {
+    server.setFeed('kept', OUTAGE);
+    const { session, page, w } = await open('kept', { hooks: { ...HOOKS, timeoutMs: 5000 } });
+    await w.waitForPhase('live');
+    const key = `telltale:v1:${server.url('/feeds/kept')}`;
+    const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), key);
+    assert.equal(stored.format, 'apple');
+    assert.ok(stored.fetched_at_ms > 0 && Array.isArray(stored.snapshot.components));
+    // The outage: the feed now fails slowly. The reload shows the kept data before it answers.
+    server.setFeed('kept', { body: 'down', status: 503, contentType: 'text/plain', delayMs: 1500 });
+    const reloadAt = Date.now();
+    await page.reload();
+    await page
+      .locator('telltale-status [data-testid=badge][data-tone=major_outage]')
+      .waitFor({ timeout: WAIT_MS });
+    const since = server.feedRequests('kept').filter((r) => r.timeMs >= reloadAt);
+    assert.ok(
+      since.every((r) => r.status === undefined),
+      'shown before the first fetch after the reload answered',
+    );
+    await w.waitForPhase('stale');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    await session.close();
+
+    // Storage that throws on every access: the widget works without it, silently.
+    server.setFeed('blocked', OUTAGE);
+    const blocked = await open('blocked', {
+      head: `<script>
+        for (const name of ['getItem', 'setItem', 'removeItem']) {
+          Storage.prototype[name] = function () { throw new DOMException('blocked', 'SecurityError'); };
+        }
+      </script>`,
+    });
+    await blocked.w.waitForPhase('live');
+    await server.waitForFeedRequests('blocked', 3, WAIT_MS);
+    assert.equal(await blocked.w.badge.getAttribute('data-tone'), 'major_outage');
+    blocked.session.assertCleanConsole();
+    assert.deepEqual(telltaleLines(blocked.session), [], 'nothing to say about storage');
+    await blocked.session.close();
+  });
+
+  test('offline then online: says so, no requests while offline, polls on return', async () => {
+    server.setFeed('offline', OUTAGE);
+    const { session, context, w } = await open('offline');
+    await w.waitForPhase('live');
+    await context.setOffline(true);
+    await w.waitForPhase('stale');
+    assert.match(await w.inside('badge-age').textContent(), /^offline — showing status as of /);
+    const during = server.feedRequests('offline').length;
+    await sleep(1500);
+    assert.equal(server.feedRequests('offline').length, during, 'no request while offline');
+    await context.setOffline(false);
+    await server.waitForFeedRequests('offline', during + 1, WAIT_MS);
+    await w.waitForPhase('live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('tab hidden then shown: no requests while hidden, polls on return', async () => {
+    server.setFeed('hidden', GOOD);
+    const { session, page, w } = await open('hidden');
+    await w.waitForPhase('live');
+    // The widget reads `document.hidden` and listens for `visibilitychange`.
+    const setHidden = (hidden) =>
+      page.evaluate((hidden) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+        Object.defineProperty(document, 'visibilityState', {
+          configurable: true,
+          get: () => (hidden ? 'hidden' : 'visible'),
+        });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }, hidden);
+    await setHidden(true);
+    // A poll already under way may still land; after that, nothing.
+    await sleep(HEALTHY_MS + 500);
+    const during = server.feedRequests('hidden').length;
+    await sleep(1500);
+    assert.equal(server.feedRequests('hidden').length, during, 'no request while hidden');
+    const shownAt = Date.now();
+    await setHidden(false);
+    const [, back] = (await server.waitForFeedRequests('hidden', during + 1, WAIT_MS)).slice(during - 1);
+    assert.ok(back.timeMs - shownAt < 1000, 'polls soon after the page is shown');
+    assert.equal(await w.root.getAttribute('data-phase'), 'live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+});
