@@ -1,0 +1,172 @@
+// Lifetimes and sharing: widgets on the same feed share one poller; removing them stops
+// every timer, listener and fetch (counted by the code that owns them, through the test
+// hook's `stats()`); the stylesheet works under a CSP without 'unsafe-inline'; a
+// `components` entry that matches nothing is named once in the console.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+const HOOKS = { timeScale: 0.005, jitter: 1 };
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+describe('lifetimes', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  test('widgets on one feed share its poller; the last to leave stops it and leaves nothing running', async () => {
+    const { server, browser } = harness;
+    server.setFeed('shared', { fixture: 'apple/multi_service_outage.js' });
+    server.setFeed('other', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/shared.html',
+      hostPage({
+        body:
+          snippet({ id: 'a1', feed: '/feeds/shared', refresh: '30' }) +
+          snippet({ id: 'a2', feed: '/feeds/shared', refresh: '60', view: 'panel' }) +
+          snippet({ id: 'b1', feed: '/feeds/other', refresh: '30' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>Telltale.__test = ${JSON.stringify(HOOKS)};</script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/shared.html'));
+    for (const id of ['a1', 'a2', 'b1']) await widget(page, `#${id}`).waitForPhase('live');
+    const stats = () => page.evaluate(() => Telltale.__test.stats());
+    assert.equal((await stats()).widgets, 3);
+
+    // Polled at the smallest refresh (30 s → 180 ms here), once for both widgets: with two
+    // pollers there would be about twice as many requests as for the single-widget feed.
+    const t0 = { shared: server.feedRequests('shared').length, other: server.feedRequests('other').length };
+    await sleep(2000);
+    const shared = server.feedRequests('shared').length - t0.shared;
+    const other = server.feedRequests('other').length - t0.other;
+    assert.ok(shared >= 5, `polled: ${shared}`);
+    assert.ok(Math.abs(shared - other) <= 2, `one poller per feed: ${shared} vs ${other}`);
+    // Requests never overlap: each starts after the previous answered.
+    const spacing = server.feedRequests('shared').slice(-5);
+    for (let i = 1; i < spacing.length; i += 1) {
+      assert.ok(spacing[i].timeMs - spacing[i - 1].timeMs >= 170, 'interval kept');
+    }
+
+    // One leaves: the other still updates from the same poller.
+    await page.evaluate(() => document.getElementById('a1').remove());
+    const after1 = server.feedRequests('shared').length;
+    await server.waitForFeedRequests('shared', after1 + 3, WAIT_MS);
+    server.setFeed('shared', { fixture: 'apple/all_operational.js' });
+    await page
+      .locator('#a2 [data-testid=badge][data-tone=operational]')
+      .waitFor({ timeout: WAIT_MS });
+
+    // All leave: no more requests, and nothing left running.
+    await page.evaluate(() => {
+      document.getElementById('a2').remove();
+      document.getElementById('b1').remove();
+    });
+    await page.waitForFunction(
+      () => {
+        const s = Telltale.__test.stats();
+        return s.widgets === 0 && s.timers === 0 && s.fetches === 0 && s.listeners === 0;
+      },
+      null,
+      { timeout: WAIT_MS },
+    );
+    const settled = server.feedRequests('shared').length + server.feedRequests('other').length;
+    await sleep(800);
+    assert.equal(
+      server.feedRequests('shared').length + server.feedRequests('other').length,
+      settled,
+      'no request after the last widget left',
+    );
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('styles apply under a CSP without style-src unsafe-inline', async () => {
+    const { server, browser } = harness;
+    server.setFeed('csp', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/csp.html',
+      hostPage({
+        head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'">`,
+        body: snippet({ feed: '/feeds/csp' }),
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    const violations = [];
+    page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+    await page.goto(server.url('/t/csp.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    const border = await w.badge.evaluate((b) => getComputedStyle(b).borderLeftWidth);
+    assert.equal(border, '4px', 'the widget stylesheet applies');
+    assert.deepEqual(violations, []);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('a components entry that matches nothing is named once', async () => {
+    const { server, browser } = harness;
+    server.setFeed('unmatched', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/unmatched.html',
+      hostPage({
+        body: snippet({ feed: '/feeds/unmatched', components: 'App Store, Mapz' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>Telltale.__test = ${JSON.stringify(HOOKS)};</script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/unmatched.html'));
+    await widget(session.page).waitForPhase('live');
+    await server.waitForFeedRequests('unmatched', 4, WAIT_MS);
+    const named = session.warnings.filter((w) => /matched nothing/.test(w));
+    assert.equal(named.length, 1, `one warning: ${session.warnings}`);
+    assert.match(named[0], /^\[telltale\] .*mapz/i);
+    assert.doesNotMatch(named[0], /app store/i);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('at about 350 px the badge text wraps as one run of text', async () => {
+    const { server, browser } = harness;
+    server.setFeed('narrow', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/narrow.html',
+      hostPage({
+        head: '<style>body { margin: 0; width: 350px; }</style>',
+        body: snippet({ feed: '/feeds/narrow', label: 'Apple services and developer tools' }),
+      }),
+    );
+    const session = await openPage(browser, { viewport: { width: 350, height: 700 } });
+    const { page } = session;
+    await page.goto(server.url('/t/narrow.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    const label = await w.badgeLabel.boundingBox();
+    const text = await w.badgeText.evaluate((t) => {
+      const rects = [...t.getClientRects()];
+      return { first: rects[0], count: rects.length };
+    });
+    // Inline runs: the state text starts on the label's line or wraps under it from the
+    // left edge, never as a separate column beside a wrapped label.
+    const badge = await w.badge.boundingBox();
+    assert.ok(badge.width <= 350, `badge fits: ${badge.width}`);
+    assert.ok(text.count >= 1);
+    const textLines = await w.badgeText.evaluate((t) => [...t.getClientRects()].map((r) => Math.round(r.left)));
+    const labelLeft = Math.round(label.x);
+    assert.ok(
+      textLines.slice(1).every((left) => left <= labelLeft + 1),
+      `continuation lines start at the text's left edge: ${textLines} vs label ${labelLeft}`,
+    );
+    session.assertCleanConsole();
+    await session.close();
+  });
+});
