@@ -56,7 +56,13 @@ wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/telltale.wasm" \
 
 # wasm-bindgen's output uses bulk memory (table.fill, memory.copy), non-trapping float
 # conversions, sign extension, mutable globals and reference types.
-"$wasm_opt" "$stage/telltale_bg.wasm" -o "$stage/telltale_bg.opt.wasm" -Oz \
+# --converge repeats -Oz while it still shrinks the module. The wasm owns its memory (not
+# imported), so it starts zero-filled: --zero-filled-memory drops zero bytes from the data
+# segments. rustc links the stack first, so the lowest 1 KiB is never a valid address:
+# --low-memory-unused lets wasm-opt fold constant offsets into loads and stores.
+# Measured on the HEAD of 2026-05: -1.3 kB brotli, -5.0 kB raw.
+"$wasm_opt" "$stage/telltale_bg.wasm" -o "$stage/telltale_bg.opt.wasm" -Oz --converge \
+  --zero-filled-memory --low-memory-unused \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --strip-debug --strip-producers
 
