@@ -8,6 +8,9 @@
 //    on its first live state, then one animation frame (the badge is painted), read with
 //    performance.now() (milliseconds since navigation start).
 //
+//    The same loads of two pages without Telltale (an inline script writes a badge; one
+//    first fetches the feed) give the browser's own floor in a fresh context: "baseline".
+//
 // Usage: node tests/e2e/bench.mjs [--runs N]      (or: bash scripts/bench.sh)
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -80,54 +83,95 @@ function percentile(sorted, fraction) {
   return sorted[rank - 1];
 }
 
-async function timeToFirstBadge(runs) {
-  const server = await startServer();
-  const browser = await launchBrowser();
+// The page that marks the first frame in which a live badge is on screen: for the widget,
+// the first frame after its first `telltale:change`; for the baselines, the first frame
+// after their inline script wrote a badge.
+const BADGE_MARK = `<script>
+  const painted = () => {
+    const badge = document.querySelector('telltale-status')?.shadowRoot
+      ?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')
+      ?? document.querySelector('[data-testid=baseline-badge]');
+    if (badge) window.firstBadgeMs ??= performance.now();
+    else requestAnimationFrame(painted);
+  };
+  document.addEventListener('telltale:change', () => requestAnimationFrame(painted));
+  window.baselineBadge = (text) => {
+    document.body.insertAdjacentHTML('beforeend', '<button data-testid=baseline-badge>' + text + '</button>');
+    requestAnimationFrame(painted);
+  };
+</script>`;
+
+// What each page is: the widget, and two floors that show what the browser itself costs in
+// a fresh context (no Telltale at all): a badge written by an inline script, and a badge
+// written by an inline script after it fetched the same feed.
+function benchPages(server) {
   server.setFeed('bench', { fixture: FEED_FIXTURE });
   server.setPage(
     '/bench.html',
+    hostPage({ title: 'Telltale benchmark', head: BADGE_MARK, body: snippet({ feed: '/feeds/bench' }) }),
+  );
+  server.setPage(
+    '/baseline.html',
+    hostPage({ title: 'Telltale benchmark', head: BADGE_MARK, script: `<script>baselineBadge('Operational');</script>` }),
+  );
+  server.setPage(
+    '/baseline-fetch.html',
     hostPage({
       title: 'Telltale benchmark',
-      // Registered before anything else loads, so the first live state cannot be missed.
-      head: `<script>
-        // The first frame after the first live state in which the badge is live on screen.
-        const painted = () => {
-          const badge = document.querySelector('telltale-status')?.shadowRoot
-            ?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]');
-          if (badge) window.firstBadgeMs ??= performance.now();
-          else requestAnimationFrame(painted);
-        };
-        document.addEventListener('telltale:change', () => requestAnimationFrame(painted));
-      </script>`,
-      body: snippet({ feed: '/feeds/bench' }),
+      head: BADGE_MARK,
+      script: `<script>fetch('/feeds/bench').then((r) => r.text()).then((t) => baselineBadge(t.length ? 'Operational' : '?'));</script>`,
     }),
   );
-  const samples = [];
+  return [
+    { key: 'widget', path: '/bench.html', live: true },
+    { key: 'baseline', path: '/baseline.html', live: false },
+    { key: 'baselineFetch', path: '/baseline-fetch.html', live: false },
+  ];
+}
+
+async function timeToFirstBadge(runs) {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const pages = benchPages(server);
+  const samples = Object.fromEntries(pages.map((page) => [page.key, []]));
   try {
+    // Interleaved, so a burst of load on the shared machine hits every page alike.
     for (let run = 0; run < runs; run += 1) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const failures = [];
-      page.on('pageerror', (error) => failures.push(String(error)));
-      await page.goto(server.url('/bench.html'));
-      await page.waitForFunction(() => window.firstBadgeMs !== undefined, null, { timeout: 15_000 });
-      const sample = await page.evaluate(() => {
-        // When each download finished, from the Resource Timing entries (ms since navigation).
-        const fetched = (pattern) =>
-          performance.getEntriesByType('resource').find((entry) => pattern.test(entry.name))?.responseEnd;
-        return {
-          firstBadgeMs: window.firstBadgeMs,
-          scriptMs: fetched(/telltale\.js$/),
-          wasmMs: fetched(/\.wasm$/),
-          feedMs: fetched(/\/feeds\/bench$/),
-          phase: document.querySelector('telltale-status').shadowRoot?.querySelector('[data-testid=root]')
-            ?.dataset.phase,
-        };
-      });
-      if (sample.phase !== 'live') failures.push(`phase is ${sample.phase}, not live`);
-      if (failures.length) throw new Error(`load ${run + 1}: ${failures.join('; ')}`);
-      samples.push(sample);
-      await context.close();
+      for (const { key, path, live } of pages) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const failures = [];
+        page.on('pageerror', (error) => failures.push(String(error)));
+        await page.goto(server.url(path));
+        await page.waitForFunction(() => window.firstBadgeMs !== undefined, null, { timeout: 15_000 });
+        const sample = await page.evaluate(() => {
+          // When each download started and finished, from Resource Timing (ms since navigation).
+          const entry = (pattern) => performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
+          const span = (pattern) => {
+            const found = entry(pattern);
+            return found ? { start: found.startTime, end: found.responseEnd } : {};
+          };
+          const script = span(/telltale\.js$/);
+          const wasm = span(/\.wasm$/);
+          const feed = span(/\/feeds\/bench$/);
+          return {
+            firstBadgeMs: window.firstBadgeMs,
+            responseEndMs: performance.getEntriesByType('navigation')[0]?.responseEnd,
+            scriptStartMs: script.start,
+            scriptMs: script.end,
+            wasmStartMs: wasm.start,
+            wasmMs: wasm.end,
+            feedStartMs: feed.start,
+            feedMs: feed.end,
+            phase: document.querySelector('telltale-status')?.shadowRoot?.querySelector('[data-testid=root]')
+              ?.dataset.phase,
+          };
+        });
+        if (live && sample.phase !== 'live') failures.push(`phase is ${sample.phase}, not live`);
+        if (failures.length) throw new Error(`${path} load ${run + 1}: ${failures.join('; ')}`);
+        samples[key].push(sample);
+        await context.close();
+      }
     }
   } finally {
     await browser.close();
@@ -142,12 +186,19 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function printTimes(samples) {
-  const times = samples.map((sample) => sample.firstBadgeMs).sort((a, b) => a - b);
+// The median of one field over the samples that have it.
+function step(samples, key) {
+  const values = samples.map((sample) => sample[key]).filter((value) => value !== undefined);
+  return values.length ? median(values) : undefined;
+}
+
+function printTimes({ widget, baseline, baselineFetch }) {
+  const times = widget.map((sample) => sample.firstBadgeMs).sort((a, b) => a - b);
   const ms = (value) => `${pad(value === undefined ? '-' : value.toFixed(1), 8)} ms`;
+  const at = (value) => (value === undefined ? '-' : value.toFixed(1));
   console.log();
   console.log(
-    `navigation start -> first live badge, ${samples.length} cold loads (fresh context each), ` +
+    `navigation start -> first live badge, ${widget.length} cold loads (fresh context each), ` +
       `feed ${FEED_FIXTURE} on 127.0.0.1`,
   );
   console.log(`${'median'.padEnd(8)}${ms(median(times))}`);
@@ -156,16 +207,26 @@ function printTimes(samples) {
   console.log(`${'max'.padEnd(8)}${ms(times[times.length - 1])}`);
   const verdict = median(times) < BUDGET_MEDIAN_MS ? 'within' : 'OVER';
   console.log(`budget: median < ${BUDGET_MEDIAN_MS} ms: ${verdict}`);
-  // Where the time goes (medians): downloads finished, then the first live badge.
-  const step = (key) => {
-    const values = samples.map((sample) => sample[key]).filter((value) => value !== undefined);
-    return values.length ? median(values) : undefined;
-  };
+  // Where the time goes (medians, ms since navigation start): each download's start and end.
   console.log(
-    `median milestones: script loaded ${step('scriptMs')?.toFixed(1) ?? '-'} ms, ` +
-      `wasm downloaded ${step('wasmMs')?.toFixed(1) ?? '-'} ms, ` +
-      `feed received ${step('feedMs')?.toFixed(1) ?? '-'} ms, ` +
-      `badge live ${median(times).toFixed(1)} ms`,
+    `median milestones: page received ${at(step(widget, 'responseEndMs'))}, ` +
+      `script ${at(step(widget, 'scriptStartMs'))}-${at(step(widget, 'scriptMs'))}, ` +
+      `wasm ${at(step(widget, 'wasmStartMs'))}-${at(step(widget, 'wasmMs'))}, ` +
+      `feed ${at(step(widget, 'feedStartMs'))}-${at(step(widget, 'feedMs'))}, ` +
+      `badge live ${at(median(times))} ms`,
+  );
+  // Ours, not the browser's: from the wasm's arrival to the feed request (compile,
+  // instantiate, mount) and from the feed's arrival to the painted badge (parse, render).
+  const gap = (from, to) =>
+    median(widget.filter((s) => s[from] !== undefined && s[to] !== undefined).map((s) => s[to] - s[from]));
+  console.log(
+    `median spans: wasm arrived -> feed requested ${at(gap('wasmMs', 'feedStartMs'))} ms, ` +
+      `feed arrived -> badge painted ${at(gap('feedMs', 'firstBadgeMs'))} ms`,
+  );
+  console.log(
+    `baseline (no Telltale, fresh context, median of ${baseline.length}): ` +
+      `inline script writes a badge ${at(step(baseline, 'firstBadgeMs'))} ms; ` +
+      `inline script fetches the feed, then writes a badge ${at(step(baselineFetch, 'firstBadgeMs'))} ms`,
   );
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (1 min)`);
 }
