@@ -6,9 +6,13 @@
 // Test helpers panic on purpose: a fixture that cannot be read is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use telltale::core::config::Config;
 use telltale::core::feed::{parse, FeedError, Format, Parsed};
+use telltale::core::i18n::Locale;
 use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
-use telltale::core::time::parse_rfc3339;
+use telltale::core::state::{Action, FeedState};
+use telltale::core::time::{parse_rfc3339, FixedOffset};
+use telltale::core::view::{panel_view, ViewInput};
 
 fn at(text: &str) -> i64 {
     parse_rfc3339(text).expect("test timestamp")
@@ -346,7 +350,8 @@ fn apple_multi_service_outage_is_one_incident_affecting_all() {
     let incident = &s.incidents[0];
     assert_eq!(incident.id, "1000000123");
     assert_eq!(incident.affected, OUTAGE_SERVICES);
-    assert_eq!(incident.title, OUTAGE_SERVICES.join(", "));
+    // Apple events have no title: the views name the affected services they show.
+    assert_eq!(incident.title, "");
     assert_eq!(incident.impact, Level::MajorOutage);
     assert_eq!(incident.status, IncidentStatus::Ongoing);
     assert_eq!(incident.started_at_ms, Some(at("2026-11-20T10:38:00Z")));
@@ -362,6 +367,39 @@ fn apple_multi_service_outage_is_one_incident_affecting_all() {
     assert_eq!(incident.updates[0].at_ms, Some(at("2026-11-20T10:51:00Z")));
     assert_eq!(s.page.url, None);
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}
+
+#[test]
+fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
+    let parsed = load("apple/multi_service_outage.js");
+    let config = Config::from_attrs(|name| match name {
+        "feed" => Some("https://status.example.com/system_status_en_US.js".into()),
+        "components" => Some("App Store, iTunes Store".into()),
+        _ => None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut state = FeedState::default();
+    state.apply(Action::FetchSucceeded {
+        parsed,
+        at_ms: now_ms(),
+    });
+    let panel = panel_view(&ViewInput {
+        config: &config,
+        state: &state,
+        locale: Locale::En,
+        zone: &FixedOffset(0),
+        now_ms: now_ms(),
+        expanded: true,
+    });
+    assert_eq!(panel.incidents.len(), 1);
+    let incident = &panel.incidents[0];
+    assert_eq!(incident.title, "App Store, iTunes Store");
+    // The title already names the services; no "Affects" line repeats it.
+    assert!(
+        incident.facts.iter().all(|(label, _)| label != "Affects"),
+        "{:?}",
+        incident.facts
+    );
 }
 
 #[test]
@@ -465,7 +503,14 @@ fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
     assert_eq!(active.len(), 1);
     let event = active[0];
     assert_eq!(event.affected, ["iCloud Mail &amp; Calendar", "Find My"]);
-    assert_eq!(event.title, "iCloud Mail & Calendar, Find My");
+    assert_eq!(event.title, "");
+    let names: Vec<_> = event
+        .affected
+        .iter()
+        .filter_map(|id| s.component(id))
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["iCloud Mail & Calendar", "Find My"]);
     assert_eq!(event.impact, Level::Degraded);
     assert_eq!(event.status, IncidentStatus::Ongoing);
     assert!(event.id.starts_with("event-"));

@@ -228,6 +228,15 @@ fn names(snapshot: &Snapshot, ids: &[String]) -> String {
         .join(", ")
 }
 
+/// An event's title, or the names of what it affects when the feed gives none (Apple).
+fn title(snapshot: &Snapshot, title: &str, affected: &[String]) -> String {
+    if title.is_empty() {
+        names(snapshot, affected)
+    } else {
+        title.to_owned()
+    }
+}
+
 fn write_incidents(out: &mut String, snapshot: &Snapshot) {
     let active: Vec<_> = snapshot
         .incidents
@@ -244,7 +253,11 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        let _ = writeln!(out, "  - {}", incident.title);
+        let _ = writeln!(
+            out,
+            "  - {}",
+            title(snapshot, &incident.title, &incident.affected)
+        );
         let _ = writeln!(
             out,
             "    impact: {}, status: {status}, started: {}",
@@ -289,7 +302,11 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
                 .and_then(|v| v.as_str().map(str::to_owned))
                 .unwrap_or_default()
         };
-        let _ = writeln!(out, "  - {}", maintenance.title);
+        let _ = writeln!(
+            out,
+            "  - {}",
+            title(snapshot, &maintenance.title, &maintenance.affected)
+        );
         let _ = writeln!(
             out,
             "    status: {status}, window: {} to {}",

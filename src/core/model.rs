@@ -151,8 +151,8 @@ pub struct Update {
 pub struct Incident {
     /// Stable identifier within the feed.
     pub id: String,
-    /// Short title (Statuspage `name`; Apple: the affected services' names, joined; the
-    /// event's message is the first [`Update`]).
+    /// Short title (Statuspage `name`). Empty when the feed gives none (Apple): views then
+    /// name the affected components they show; the event's message is its first [`Update`].
     pub title: String,
     /// How bad it is, as a level ([`Level::Operational`] for Statuspage impact `none`).
     pub impact: Level,
@@ -190,7 +190,7 @@ impl Incident {
 pub struct Maintenance {
     /// Stable identifier within the feed.
     pub id: String,
-    /// Short title.
+    /// Short title; empty when the feed gives none (Apple), as for [`Incident::title`].
     pub title: String,
     /// Lifecycle stage as the feed declares it.
     pub status: MaintenanceStatus,

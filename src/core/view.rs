@@ -553,6 +553,27 @@ fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<
     (!names.is_empty()).then(|| names.join(text(locale, Msg::Ui(Ui::ListSeparator))))
 }
 
+/// An event's title, and the "Affects" fact pushed onto `facts`. A feed that gives no
+/// title (Apple's events have none) is titled by the shown components it affects, so a
+/// filtered embed never names services it does not show; the "Affects" fact would then
+/// repeat the title and is left out. `None` when there is neither a title nor a shown name.
+fn event_title(
+    locale: Locale,
+    shown: &Shown,
+    title: &str,
+    affected: &[String],
+    facts: &mut Vec<(String, String)>,
+) -> Option<String> {
+    let names = affected_names(locale, shown, affected);
+    if !title.trim().is_empty() {
+        if let Some(names) = names {
+            facts.push(fact(locale, Fact::Affects, names));
+        }
+        return Some(title.to_owned());
+    }
+    names
+}
+
 fn fact(locale: Locale, fact: Fact, value: String) -> (String, String) {
     (text(locale, Msg::Fact(fact)).to_owned(), value)
 }
@@ -598,9 +619,14 @@ fn incident_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
             if let Some(at) = incident.resolved_at_ms {
                 facts.push(fact(locale, Fact::Ended, time_with_age(input, at)));
             }
-            if let Some(names) = affected_names(locale, shown, &incident.affected) {
-                facts.push(fact(locale, Fact::Affects, names));
-            }
+            let title = event_title(
+                locale,
+                shown,
+                &incident.title,
+                &incident.affected,
+                &mut facts,
+            )
+            .unwrap_or_else(|| level_text(locale, incident.impact).to_owned());
             if let Some(users) = incident.users_affected.as_deref().map(str::trim) {
                 if !users.is_empty() {
                     facts.push(fact(locale, Fact::UsersAffected, users.to_owned()));
@@ -608,7 +634,7 @@ fn incident_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
             }
             EventView {
                 id: incident.id.clone(),
-                title: incident.title.clone(),
+                title,
                 state: state_view(locale, incident.impact),
                 status: text(locale, Msg::Incident(incident.status)).to_owned(),
                 facts,
@@ -644,9 +670,14 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
                 let window = window_text(locale, start, maintenance.ends_at_ms, input.zone, now_ms);
                 facts.push(fact(locale, Fact::Window, window));
             }
-            if let Some(names) = affected_names(locale, shown, &maintenance.affected) {
-                facts.push(fact(locale, Fact::Affects, names));
-            }
+            let title = event_title(
+                locale,
+                shown,
+                &maintenance.title,
+                &maintenance.affected,
+                &mut facts,
+            )
+            .unwrap_or_else(|| level_text(locale, Level::Maintenance).to_owned());
             if let Some(users) = maintenance.users_affected.as_deref().map(str::trim) {
                 if !users.is_empty() {
                     facts.push(fact(locale, Fact::UsersAffected, users.to_owned()));
@@ -662,7 +693,7 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
             };
             EventView {
                 id: maintenance.id.clone(),
-                title: maintenance.title.clone(),
+                title,
                 state: state_view(locale, Level::Maintenance),
                 status: text(locale, Msg::Maintenance(status)).to_owned(),
                 facts,

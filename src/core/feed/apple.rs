@@ -224,8 +224,10 @@ fn add_event(
         })
         .map(|c| c.name.as_str())
         .collect();
-    let title = names.join(", ");
-    let what = format!("event for \"{title}\"");
+    // Apple's events carry no title: the model's title stays empty and views name the
+    // affected services they show (a filtered embed must not name the others).
+    let title = String::new();
+    let what = format!("event for \"{}\"", names.join(", "));
     let kind = kind_of(raw.status_type.as_deref(), &what, warnings);
     let stage = stage_of(raw.event_status.as_deref(), &what, warnings);
     let start_ms = epoch(raw.epoch_start_date.as_ref());
