@@ -122,6 +122,25 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
 }
 
 /// Which format a JSON document is, by its top-level keys.
+/// Ungroups every component whose group is not in the snapshot, with a warning: a member
+/// of a missing group still shows, on its own.
+fn detach_from_missing_groups(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+    let group_ids: std::collections::HashSet<&str> =
+        snapshot.groups.iter().map(|g| g.id.as_str()).collect();
+    for component in &mut snapshot.components {
+        if let Some(group_id) = &component.group_id {
+            if !group_ids.contains(group_id.as_str()) {
+                warnings.push(Warning(format!(
+                    "component \"{}\" belongs to group \"{group_id}\", which is not in the \
+                     feed; shown without a group",
+                    component.name
+                )));
+                component.group_id = None;
+            }
+        }
+    }
+}
+
 fn detect(value: &serde_json::Value) -> Result<Format, FeedError> {
     const EXPECTED: &str = "expected an object with `telltale` (Telltale), `page` and \
         `components`, `incidents`, `scheduled_maintenances` or `status` (Statuspage), or a \

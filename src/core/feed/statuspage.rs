@@ -200,22 +200,12 @@ fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<
         });
     }
     // A group lists its members and each member names its group; either is enough.
-    let group_ids: HashSet<&str> = snapshot.groups.iter().map(|g| g.id.as_str()).collect();
     for component in &mut snapshot.components {
         if component.group_id.is_none() {
             component.group_id = group_of_member.get(&component.id).cloned();
         }
-        if let Some(group_id) = &component.group_id {
-            if !group_ids.contains(group_id.as_str()) {
-                warnings.push(Warning(format!(
-                    "component \"{}\" belongs to group \"{group_id}\", which is not in the \
-                     feed; shown without a group",
-                    component.name
-                )));
-                component.group_id = None;
-            }
-        }
     }
+    super::detach_from_missing_groups(snapshot, warnings);
 }
 
 fn component_level(status: Option<&str>, name: &str, warnings: &mut Vec<Warning>) -> Level {

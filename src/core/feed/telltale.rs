@@ -131,24 +131,13 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
         trim(&mut group.id);
         trim(&mut group.name);
     }
-    let group_ids: std::collections::HashSet<&str> =
-        snapshot.groups.iter().map(|g| g.id.as_str()).collect();
     for component in &mut snapshot.components {
         trim(&mut component.id);
         trim(&mut component.name);
         trim_option(&mut component.description);
         trim_option(&mut component.group_id);
-        if let Some(group_id) = &component.group_id {
-            if !group_ids.contains(group_id.as_str()) {
-                warnings.push(Warning(format!(
-                    "component \"{}\" belongs to group \"{group_id}\", which is not in the \
-                     feed; shown without a group",
-                    component.name
-                )));
-                component.group_id = None;
-            }
-        }
     }
+    super::detach_from_missing_groups(snapshot, warnings);
     for incident in &mut snapshot.incidents {
         trim(&mut incident.id);
         trim(&mut incident.title);
