@@ -2,8 +2,7 @@
 # Builds the widget into dist/: telltale.js (glue + loader in one classic script),
 # telltale_bg.wasm (wasm-opt -Oz) and manifest.json (bytes and SRI hashes).
 #
-# Idempotent: installs only what is missing (the wasm32 target, the wasm-bindgen CLI at
-# the exact version in Cargo.lock, npm's binaryen from package-lock.json), then builds.
+# Idempotent: installs only what is missing (through scripts/setup.sh), then builds.
 # Usage: scripts/build.sh            (CARGO_TARGET_DIR is honoured)
 set -euo pipefail
 
@@ -16,31 +15,13 @@ stage="$target_dir/telltale-dist"
 say() { printf '%s\n' "build: $*" >&2; }
 
 # --- tools -----------------------------------------------------------------------------
-# Captured first: `grep -q` closing the pipe early would fail the pipeline under pipefail.
-installed_targets="$(rustup target list --installed 2>/dev/null || true)"
-if ! grep -qx wasm32-unknown-unknown <<< "$installed_targets"; then
-  say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
-fi
-
-# The CLI must match the wasm-bindgen crate exactly: read the version from Cargo.lock.
-bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
-if [ -z "$bindgen_version" ]; then
-  say "cannot find the wasm-bindgen version in Cargo.lock"
-  exit 1
-fi
-if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_version" ]; then
-  say "installing wasm-bindgen-cli $bindgen_version (about 2 minutes)"
-  # Not --locked: the CLI's own lockfile names a yanked webpki-roots version.
-  cargo install wasm-bindgen-cli --version "$bindgen_version"
-fi
-
-# binaryen from npm: Debian's binaryen (108) cannot read wasm-bindgen's output.
+# One place installs tools (scripts/setup.sh): the wasm32 target, clippy/rustfmt, the
+# wasm-bindgen CLI at the exact Cargo.lock version, and npm's binaryen (Debian's binaryen
+# 108 cannot read wasm-bindgen's output). Each step is skipped when already satisfied.
+# shellcheck source=scripts/setup.sh
+source "$root/scripts/setup.sh"
+ensure_build_tools
 wasm_opt="$root/node_modules/.bin/wasm-opt"
-if [ ! -x "$wasm_opt" ]; then
-  say "installing binaryen from package-lock.json (npm ci)"
-  npm ci --no-audit --no-fund
-fi
 
 # --- build ------------------------------------------------------------------------------
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
