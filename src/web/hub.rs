@@ -158,12 +158,10 @@ pub(crate) fn subscribe(
             feed
         }
         None => {
-            let kept = storage::load(url, format, now_ms());
-            let state = kept.map(FeedState::from_good).unwrap_or_default();
             let feed = Rc::new(Feed {
                 key: key.clone(),
                 timing: Cell::new(timing),
-                state: RefCell::new(Rc::new(state)),
+                state: RefCell::new(Rc::new(FeedState::default())),
                 schedule: RefCell::new(Schedule::new(timing.refresh_secs)),
                 subscribers: RefCell::new(vec![subscriber]),
                 fetch: RefCell::new(None),
@@ -175,11 +173,19 @@ pub(crate) fn subscribe(
                 feeds.retain(|(_, weak)| weak.strong_count() > 0);
                 feeds.push((key, Rc::downgrade(&feed)));
             });
-            let state = Rc::clone(&feed.state.borrow());
-            if state.good.is_some() {
+            // The request goes out first: a fresh context opens its storage backend
+            // synchronously on first use (tens of ms), which must not delay the fetch.
+            // Its answer cannot arrive before this synchronous code ends, so the kept
+            // snapshot still shows first and a fresh result still replaces it.
+            poll(&feed);
+            if let Some(kept) = storage::load(url, format, now_ms()) {
+                let state = {
+                    let mut state = feed.state.borrow_mut();
+                    Rc::make_mut(&mut state).good = Some(kept);
+                    Rc::clone(&state)
+                };
                 notify(state);
             }
-            poll(&feed);
             feed
         }
     };
