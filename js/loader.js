@@ -13,11 +13,85 @@ var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "re
 var script = document.currentScript;
 var wasmUrl = new URL("telltale_bg.wasm", (script && script.src) || document.baseURI).href;
 
+// Feed requests started before the wasm is ready, so a widget's first poll does not wait
+// for compile, instantiate and mount: the wasm takes each one over (takePrefetch) for its
+// feed's first poll. Private to this scope; nothing here is visible to the page.
+var PREFETCH_TTL_MS = 10000;
+var prefetches = new Map(); // resolved feed URL -> { response, controller, startedMs }
+var prefetchedUrls = new Set(); // each URL is prefetched at most once per page
+var wasmArrived = false; // the wasm answered 200: widgets will start, their feeds are wanted
+var waiting = []; // elements connected before that
+
+// Starts the feed request of `element` now, with exactly the options of the widget's own
+// request (src/web/fetch.rs), unless the widget would not ask yet: before the wasm has
+// answered (a page whose wasm is blocked never requests its feed), on a hidden page or
+// offline (the widget does not poll then), or for a URL already prefetched.
+function prefetch(element) {
+  if (!wasmArrived) {
+    if (waiting && ready !== null) waiting.push(element);
+    return;
+  }
+  var feed = element.isConnected && element.getAttribute("feed");
+  if (!feed || document.hidden || navigator.onLine === false) return;
+  var url;
+  try {
+    url = new URL(feed.trim(), document.baseURI);
+  } catch (error) {
+    return; // the widget reports a bad feed itself
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || prefetchedUrls.has(url.href)) return;
+  var href = url.href;
+  prefetchedUrls.add(href);
+  var controller = typeof AbortController === "function" ? new AbortController() : undefined;
+  var entry = {
+    response: fetch(href, {
+      method: "GET",
+      mode: "cors",
+      credentials: "omit",
+      cache: "no-cache",
+      signal: controller && controller.signal
+    }),
+    controller: controller,
+    startedMs: Date.now()
+  };
+  // Handled here, so a failure is never an unhandled rejection; the wasm still sees it.
+  entry.response.catch(function () {});
+  prefetches.set(href, entry);
+  setTimeout(function () {
+    if (prefetches.get(href) === entry) {
+      prefetches.delete(href);
+      if (controller) controller.abort();
+    }
+  }, PREFETCH_TTL_MS);
+}
+
+// The wasm's side: the prefetched request for `url`, handed over once.
+function takePrefetch(url) {
+  var entry = prefetches.get(url);
+  prefetches.delete(url);
+  return entry;
+}
+
+function wasmAnswered(ok) {
+  var elements = waiting || [];
+  waiting = null;
+  if (!ok) return;
+  wasmArrived = true;
+  elements.forEach(prefetch);
+  Array.prototype.forEach.call(document.querySelectorAll(ELEMENT + "[feed]"), prefetch);
+}
+
 var ready = null;
 var loadFailed = false;
 function load() {
   if (ready === null) {
-    ready = wasm_bindgen({ module_or_path: wasmUrl }).then(function () {
+    var response = fetch(wasmUrl);
+    response.then(function (answer) {
+      wasmAnswered(answer.ok);
+    }, function () {
+      wasmAnswered(false);
+    });
+    ready = wasm_bindgen({ module_or_path: response }).then(function () {
       return wasm_bindgen;
     });
     // Registered first, so it runs before any whenReady() handler sees the failure.
@@ -63,7 +137,7 @@ function mount(element, options) {
   }
   whenReady(function (exports) {
     if (state.gone) return;
-    state.handle = exports.mount_options(element, copy, testRefreshMs());
+    state.handle = exports.mount_options(element, copy, testRefreshMs(), takePrefetch);
     if (state.refresh) state.handle.refresh();
   });
   return Object.freeze({
@@ -119,7 +193,7 @@ function schedule(element, dirty) {
     if (!element.isConnected) return;
     whenReady(function (exports) {
       if (entry.generation !== generation || !element.isConnected) return;
-      entry.handle = exports.mount_element(element, testRefreshMs());
+      entry.handle = exports.mount_element(element, testRefreshMs(), takePrefetch);
     });
   }).catch(function (error) {
     console.warn("[telltale] " + error);
@@ -132,6 +206,7 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
       return ATTRIBUTES;
     }
     connectedCallback() {
+      prefetch(this);
       schedule(this, !widget(this).handle);
     }
     disconnectedCallback() {

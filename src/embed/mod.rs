@@ -48,12 +48,15 @@ impl WidgetHandle {
 
 /// Mounts a widget into `element` configured by `options` (the plain object of
 /// `Telltale.mount`). `test_refresh_ms` replaces the poll interval (tests only, ≥ 50).
+/// `take_prefetch` is the loader's `take(url)` for the feed requests it started early.
 #[wasm_bindgen]
 pub fn mount_options(
     element: JsValue,
     options: JsValue,
     test_refresh_ms: Option<u32>,
+    take_prefetch: JsValue,
 ) -> WidgetHandle {
+    web::hub::use_prefetches(take_prefetch);
     handle(mount::mount(
         element,
         Source::Options(options),
@@ -62,8 +65,14 @@ pub fn mount_options(
 }
 
 /// Mounts a widget into a `<telltale-status>` element configured by its attributes.
+/// `take_prefetch` is the loader's `take(url)` for the feed requests it started early.
 #[wasm_bindgen]
-pub fn mount_element(element: JsValue, test_refresh_ms: Option<u32>) -> WidgetHandle {
+pub fn mount_element(
+    element: JsValue,
+    test_refresh_ms: Option<u32>,
+    take_prefetch: JsValue,
+) -> WidgetHandle {
+    web::hub::use_prefetches(take_prefetch);
     handle(mount::mount(element, Source::Attributes, test_refresh_ms))
 }
 

@@ -98,6 +98,42 @@ impl From<FetchError> for Problem {
     }
 }
 
+/// A request the loader (`js/loader.js`) started before the wasm was ready, with exactly
+/// the options [`Fetch::start`] uses. The loader hands it over once (`take(url)`), so a
+/// widget's first poll reads it instead of asking the feed a second time.
+pub(crate) struct Prefetched {
+    /// The loader's `fetch(...)` promise (a rejection was already caught there, so it is
+    /// never an unhandled one).
+    response: js_sys::Promise,
+    /// Its abort controller, so timeout and unmount stop it like our own request.
+    controller: Option<AbortController>,
+    /// When the loader started it, UTC milliseconds: the timeout counts from there.
+    started_ms: f64,
+}
+
+impl Prefetched {
+    /// Takes the loader's prefetched request for `url` through `take`, if it has one.
+    /// Anything not shaped as the loader makes it is ignored (the poll fetches itself).
+    pub(crate) fn take(take: &js_sys::Function, url: &str) -> Option<Prefetched> {
+        let entry = take.call1(&JsValue::NULL, &JsValue::from_str(url)).ok()?;
+        if !entry.is_object() {
+            return None;
+        }
+        let field = |name: &str| js_sys::Reflect::get(&entry, &JsValue::from_str(name)).ok();
+        let response = field("response")?.dyn_into::<js_sys::Promise>().ok()?;
+        let controller = field("controller").and_then(|c| c.dyn_into::<AbortController>().ok());
+        let started_ms = field("startedMs")
+            .and_then(|t| t.as_f64())
+            .filter(|t| t.is_finite())
+            .unwrap_or_else(js_sys::Date::now);
+        Some(Prefetched {
+            response,
+            controller,
+            started_ms,
+        })
+    }
+}
+
 /// One request in flight. Dropping it aborts the request and its callback never runs.
 #[must_use = "a Fetch is aborted when dropped"]
 pub(crate) struct Fetch {
@@ -114,29 +150,68 @@ impl Fetch {
         done: impl FnOnce(Result<FetchedText, FetchError>) + 'static,
     ) -> Fetch {
         let controller = AbortController::new().ok();
+        let signal = controller.as_ref().map(AbortController::signal);
+        let response = begin(url, signal.as_ref());
+        let timeout = Timeout {
+            after_ms: limits.timeout_ms,
+            left_ms: limits.timeout_ms,
+        };
+        Fetch::run(response, controller, timeout, limits.cap_bytes, done)
+    }
+
+    /// Reads a request the loader already started, exactly as [`Fetch::start`] reads its
+    /// own: same status, header and body-cap handling, and the same timeout counted from
+    /// when the loader started it.
+    pub(crate) fn adopt(
+        prefetched: Prefetched,
+        limits: Limits,
+        done: impl FnOnce(Result<FetchedText, FetchError>) + 'static,
+    ) -> Fetch {
+        let elapsed_ms = (js_sys::Date::now() - prefetched.started_ms).max(0.0);
+        let left_ms = (f64::from(limits.timeout_ms) - elapsed_ms).max(0.0) as u32;
+        let response = Ok(prefetched.response);
+        let timeout = Timeout {
+            after_ms: limits.timeout_ms,
+            left_ms,
+        };
+        Fetch::run(
+            response,
+            prefetched.controller,
+            timeout,
+            limits.cap_bytes,
+            done,
+        )
+    }
+
+    /// Waits for `response` under `timeout` (aborting through `controller`), reads it and
+    /// gives the outcome to `done` unless the [`Fetch`] was dropped first.
+    fn run(
+        response: Result<js_sys::Promise, FetchError>,
+        controller: Option<AbortController>,
+        timeout: Timeout,
+        cap_bytes: u64,
+        done: impl FnOnce(Result<FetchedText, FetchError>) + 'static,
+    ) -> Fetch {
         let cancelled = Rc::new(Cell::new(false));
         let task_controller = controller.clone();
         let task_cancelled = Rc::clone(&cancelled);
-        let url = url.to_owned();
-        let Limits {
-            timeout_ms,
-            cap_bytes,
-        } = limits;
         wasm_bindgen_futures::spawn_local(async move {
             let _live = Live::new(Kind::Fetch);
             let timed_out = Rc::new(Cell::new(false));
             let timer = {
                 let timed_out = Rc::clone(&timed_out);
                 let controller = task_controller.clone();
-                Timer::once(timeout_ms, move || {
+                Timer::once(timeout.left_ms, move || {
                     timed_out.set(true);
                     if let Some(c) = controller {
                         c.abort();
                     }
                 })
             };
-            let signal = task_controller.as_ref().map(AbortController::signal);
-            let result = request(&url, signal.as_ref(), cap_bytes).await;
+            let result = match response {
+                Ok(response) => read(response, cap_bytes).await,
+                Err(error) => Err(error),
+            };
             drop(timer);
             // Stops a body we decided not to read (too large) from downloading on.
             if let Some(c) = &task_controller {
@@ -144,7 +219,7 @@ impl Fetch {
             }
             let result = match result {
                 Err(FetchError::Network(_)) if timed_out.get() => Err(FetchError::Timeout {
-                    after_ms: timeout_ms,
+                    after_ms: timeout.after_ms,
                 }),
                 other => other,
             };
@@ -157,6 +232,13 @@ impl Fetch {
             cancelled,
         }
     }
+}
+
+/// How long a request may still take, and the limit it is reported against.
+#[derive(Debug, Clone, Copy)]
+struct Timeout {
+    after_ms: u32,
+    left_ms: u32,
 }
 
 impl Drop for Fetch {
@@ -177,11 +259,9 @@ fn network(error: JsValue) -> FetchError {
     FetchError::Network(message)
 }
 
-async fn request(
-    url: &str,
-    signal: Option<&AbortSignal>,
-    cap_bytes: u64,
-) -> Result<FetchedText, FetchError> {
+/// Starts the GET: `credentials: "omit"`, `mode: "cors"`, `cache: "no-cache"` (the
+/// loader's prefetch uses exactly these; keep them in step).
+fn begin(url: &str, signal: Option<&AbortSignal>) -> Result<js_sys::Promise, FetchError> {
     let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".to_owned()))?;
     let init = RequestInit::new();
     init.set_method("GET");
@@ -189,7 +269,12 @@ async fn request(
     init.set_credentials(RequestCredentials::Omit);
     init.set_cache(RequestCache::NoCache);
     init.set_signal(signal);
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    Ok(window.fetch_with_str_and_init(url, &init))
+}
+
+/// Waits for the response and reads it: status, `Retry-After`, the body cap, the text.
+async fn read(response: js_sys::Promise, cap_bytes: u64) -> Result<FetchedText, FetchError> {
+    let response: Response = JsFuture::from(response)
         .await
         .map_err(network)?
         .dyn_into()

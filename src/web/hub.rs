@@ -12,11 +12,15 @@
 //! only after the previous one answered, so a slow feed is never asked twice at once. A
 //! hidden page does not poll, nor does a browser that says it is offline: the poller waits
 //! for `visibilitychange` / `online` and asks the schedule when to resume.
+//!
+//! A feed's first poll starts before `localStorage` is read (opening storage can take tens
+//! of milliseconds in a fresh context), and reads the request the loader prefetched for its
+//! URL when there is one ([`use_prefetches`]), so the page asks the feed once, early.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
-use super::fetch::{Fetch, FetchError, FetchedText, Limits};
+use super::fetch::{Fetch, FetchError, FetchedText, Limits, Prefetched};
 use super::hooks::TestHooks;
 use super::{console, is_hidden, is_offline, now_ms, storage, Listener, Timer};
 use crate::core::feed::{self, Format};
@@ -79,6 +83,24 @@ struct Feed {
 thread_local! {
     static FEEDS: RefCell<Vec<(Key, Weak<Feed>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    /// The loader's `take(url)`: its prefetched request for a feed URL, once.
+    static PREFETCHES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+}
+
+/// Lets each feed's first poll read the request the loader already started for its URL
+/// (`take(url)`, from `js/loader.js`) instead of starting a second one. Anything but a
+/// function is ignored.
+pub(crate) fn use_prefetches(take: wasm_bindgen::JsValue) {
+    use wasm_bindgen::JsCast;
+    if let Ok(take) = take.dyn_into::<js_sys::Function>() {
+        PREFETCHES.with(|prefetches| *prefetches.borrow_mut() = Some(take));
+    }
+}
+
+/// The loader's prefetched request for `url`, handed over once.
+fn take_prefetched(url: &str) -> Option<Prefetched> {
+    let take = PREFETCHES.with(|prefetches| prefetches.borrow().clone())?;
+    Prefetched::take(&take, url)
 }
 
 /// A widget's hold on a feed. Dropping it unsubscribes; the last one stops the poller.
@@ -91,7 +113,7 @@ pub(crate) struct Subscription {
 impl Subscription {
     /// Polls now, unless a fetch is already under way (its answer is as fresh).
     pub(crate) fn refresh(&self) {
-        poll(&self.feed);
+        poll(&self.feed, false);
     }
 }
 
@@ -177,7 +199,7 @@ pub(crate) fn subscribe(
             // synchronously on first use (tens of ms), which must not delay the fetch.
             // Its answer cannot arrive before this synchronous code ends, so the kept
             // snapshot still shows first and a fresh result still replaces it.
-            poll(&feed);
+            poll(&feed, true);
             if let Some(kept) = storage::load(url, format, now_ms()) {
                 let state = {
                     let mut state = feed.state.borrow_mut();
@@ -243,7 +265,9 @@ fn apply(feed: &Feed, action: Action) {
     }
 }
 
-fn poll(feed: &Rc<Feed>) {
+/// Starts a fetch unless one is under way, the page is hidden or the browser offline.
+/// The `first` poll of a feed reads the loader's prefetched request when there is one.
+fn poll(feed: &Rc<Feed>, first: bool) {
     if feed.fetch.borrow().is_some() {
         return;
     }
@@ -268,7 +292,7 @@ fn poll(feed: &Rc<Feed>) {
     }
     apply(feed, Action::FetchStarted);
     let weak = Rc::downgrade(feed);
-    let fetch = Fetch::start(&feed.key.0, feed.timing.get().limits(), move |result| {
+    let done = move |result| {
         let Some(feed) = weak.upgrade() else {
             return;
         };
@@ -278,7 +302,13 @@ fn poll(feed: &Rc<Feed>) {
         let (action, outcome) = read(result, feed.key.1, kept, at_ms);
         apply(&feed, action);
         plan_next(&feed, outcome, at_ms);
-    });
+    };
+    let limits = feed.timing.get().limits();
+    let prefetched = first.then(|| take_prefetched(&feed.key.0)).flatten();
+    let fetch = match prefetched {
+        Some(prefetched) => Fetch::adopt(prefetched, limits, done),
+        None => Fetch::start(&feed.key.0, limits, done),
+    };
     *feed.fetch.borrow_mut() = Some(fetch);
 }
 
@@ -304,7 +334,7 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
         let weak = Rc::downgrade(&feed);
         let timer = Timer::once(delay_ms, move || {
             if let Some(feed) = weak.upgrade() {
-                poll(&feed);
+                poll(&feed, false);
             }
         });
         *feed.timer.borrow_mut() = Some(timer);
@@ -389,7 +419,7 @@ fn plan_next(feed: &Rc<Feed>, outcome: Outcome, now: i64) {
     let weak: Weak<Feed> = Rc::downgrade(feed);
     let timer = Timer::once(delay_ms, move || {
         if let Some(feed) = weak.upgrade() {
-            poll(&feed);
+            poll(&feed, false);
         }
     });
     *feed.timer.borrow_mut() = Some(timer);
