@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use telltale::core::feed::{self, Format, Parsed};
-use telltale::core::model::{Component, Snapshot};
+use telltale::core::model::{Component, MaintenanceStatus, Snapshot};
 use telltale::core::time::civil_at;
 
 const USAGE: &str = "\
@@ -249,10 +249,7 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
     }
     let _ = writeln!(out, "incidents:");
     for incident in active {
-        let status = serde_json::to_value(incident.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
+        let status = incident.status.as_str();
         let _ = writeln!(
             out,
             "  - {}",
@@ -295,12 +292,9 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
     let _ = writeln!(out, "maintenances:");
     for maintenance in current {
         let status = if maintenance.is_in_progress(now_ms) {
-            "in_progress".to_owned()
+            MaintenanceStatus::InProgress.as_str()
         } else {
-            serde_json::to_value(maintenance.status)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default()
+            maintenance.status.as_str()
         };
         let _ = writeln!(
             out,

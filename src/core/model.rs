@@ -81,6 +81,18 @@ pub enum IncidentStatus {
 }
 
 impl IncidentStatus {
+    /// The spelling used in the model and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IncidentStatus::Investigating => "investigating",
+            IncidentStatus::Identified => "identified",
+            IncidentStatus::Monitoring => "monitoring",
+            IncidentStatus::Ongoing => "ongoing",
+            IncidentStatus::Resolved => "resolved",
+            IncidentStatus::Postmortem => "postmortem",
+        }
+    }
+
     /// True while the incident still affects users.
     pub fn is_active(self) -> bool {
         !matches!(self, IncidentStatus::Resolved | IncidentStatus::Postmortem)
@@ -99,6 +111,18 @@ pub enum MaintenanceStatus {
     Verifying,
     /// Over.
     Completed,
+}
+
+impl MaintenanceStatus {
+    /// The spelling used in the model and the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MaintenanceStatus::Scheduled => "scheduled",
+            MaintenanceStatus::InProgress => "in_progress",
+            MaintenanceStatus::Verifying => "verifying",
+            MaintenanceStatus::Completed => "completed",
+        }
+    }
 }
 
 /// One service, or one part of a service, that the feed reports on.
@@ -440,6 +464,27 @@ mod tests {
         let scheduled = maintenance(MaintenanceStatus::Scheduled, 100, 200);
         assert!(scheduled.is_upcoming_or_active(50));
         assert!(!scheduled.is_upcoming_or_active(250));
+    }
+
+    #[test]
+    fn status_spellings_match_serde() {
+        use IncidentStatus as I;
+        use MaintenanceStatus as M;
+        for status in [
+            I::Investigating,
+            I::Identified,
+            I::Monitoring,
+            I::Ongoing,
+            I::Resolved,
+            I::Postmortem,
+        ] {
+            let json = serde_json::to_string(&status).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", status.as_str()));
+        }
+        for status in [M::Scheduled, M::InProgress, M::Verifying, M::Completed] {
+            let json = serde_json::to_string(&status).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", status.as_str()));
+        }
     }
 
     #[test]
