@@ -6,7 +6,8 @@
 //!
 //! ```text
 //!  web::fetch (text, headers) → core::feed::parse → core::model::Snapshot
-//!    → core::state (loading / live / stale / unavailable) → core::view (badge & panel view-models)
+//!    → core::state (loading / live / stale / unavailable), shared per feed by web::hub
+//!    → core::view (badge & panel view-models)
 //!    → ui (Yew components; props are view-models) → shadow root
 //!  embed: custom element + JS API + config → starts the above, owns its lifetime
 //! ```
@@ -14,6 +15,10 @@
 //! - [`core`] is pure Rust with no platform dependency and no clock: time comes in as an
 //!   argument (`now_ms`). It builds and is tested natively with `cargo test`.
 //! - `web` (wasm32 only) owns every browser resource; each is a value whose `Drop` releases it.
+//!   Its `hub` runs one poller per feed URL per page: it plans each poll with
+//!   [`core::schedule`] (jitter, backoff, `Retry-After`), pauses while the page is hidden or
+//!   offline, keeps the last good snapshot in `localStorage`, folds results into
+//!   [`core::state::FeedState`] and hands it to every widget that shows that feed.
 //! - `ui` (wasm32 only) renders view-models and reports user intent through callbacks.
 //! - `embed` (wasm32 only) is where the page meets the widget: the `<telltale-status>`
 //!   element's lifetime, the `Telltale.mount` API and the `telltale:change` event.
