@@ -316,6 +316,13 @@ impl Schedule {
         }
     }
 
+    /// Polls every `refresh_secs` from now on (below 30 is read as 30), keeping the failure
+    /// count, the last success and the planned poll: a widget that joins a failing feed
+    /// with a shorter `refresh` must not reset its backoff.
+    pub fn set_refresh_secs(&mut self, refresh_secs: u32) {
+        self.refresh_secs = refresh_secs.max(MIN_REFRESH_SECS);
+    }
+
     /// Consecutive failed polls since the last success.
     pub fn failures(&self) -> u32 {
         self.failures
@@ -945,6 +952,30 @@ mod tests {
             let got: Vec<(&str, &str)> = got.iter().map(|(k, v)| (*k, v.as_str())).collect();
             assert_eq!(got, want);
         }
+    }
+
+    #[test]
+    fn schedule_set_refresh_keeps_the_backoff() {
+        let mut schedule = Schedule::new(120);
+        let failed = Outcome::Failed {
+            status: Some(500),
+            retry_after: None,
+        };
+        for _ in 0..3 {
+            schedule.plan(failed, NOW_MS, 0.5);
+        }
+        schedule.set_refresh_secs(10);
+        assert_eq!(schedule.failures(), 3);
+        // The fourth failure backs off from the new refresh (30 s, the floor) and the kept
+        // count: the same delay a schedule made with refresh 30 would plan.
+        let mut fresh = Schedule::new(30);
+        for _ in 0..3 {
+            fresh.plan(failed, NOW_MS, 0.5);
+        }
+        assert_eq!(
+            schedule.plan(failed, NOW_MS, 0.5),
+            fresh.plan(failed, NOW_MS, 0.5)
+        );
     }
 
     // proptest does not build for wasm32, where clippy --all-targets also compiles these.

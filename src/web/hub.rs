@@ -214,8 +214,8 @@ pub(crate) fn subscribe(
     Subscription { feed, id }
 }
 
-/// Polls at the smallest `refresh` among the subscribers. The schedule is replaced only
-/// when that changes (its failure count restarts; the planned poll stays).
+/// Polls at the smallest `refresh` among the subscribers. When that changes the schedule
+/// takes the new interval and keeps its backoff and its planned poll.
 fn update_refresh(feed: &Feed) {
     let Some(smallest) = feed
         .subscribers
@@ -230,7 +230,7 @@ fn update_refresh(feed: &Feed) {
     if timing.refresh_secs != smallest {
         timing.refresh_secs = smallest;
         feed.timing.set(timing);
-        *feed.schedule.borrow_mut() = Schedule::new(smallest);
+        feed.schedule.borrow_mut().set_refresh_secs(smallest);
     }
 }
 
