@@ -237,6 +237,16 @@ fn title(snapshot: &Snapshot, title: &str, affected: &[String]) -> String {
     }
 }
 
+/// The "affected" and "users affected" lines an incident or a maintenance may have.
+fn write_audience(out: &mut String, snapshot: &Snapshot, affected: &[String], users: Option<&str>) {
+    if !affected.is_empty() {
+        let _ = writeln!(out, "    affected: {}", names(snapshot, affected));
+    }
+    if let Some(users) = users {
+        let _ = writeln!(out, "    users affected: {users}");
+    }
+}
+
 fn write_incidents(out: &mut String, snapshot: &Snapshot) {
     let active: Vec<_> = snapshot
         .incidents
@@ -261,12 +271,12 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
             incident.impact,
             utc_or_unknown(incident.started_at_ms)
         );
-        if !incident.affected.is_empty() {
-            let _ = writeln!(out, "    affected: {}", names(snapshot, &incident.affected));
-        }
-        if let Some(users) = &incident.users_affected {
-            let _ = writeln!(out, "    users affected: {users}");
-        }
+        write_audience(
+            out,
+            snapshot,
+            &incident.affected,
+            incident.users_affected.as_deref(),
+        );
         if let Some(update) = incident.updates.first() {
             let _ = writeln!(
                 out,
@@ -283,7 +293,7 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
     let current: Vec<_> = snapshot
         .maintenances
         .iter()
-        .filter(|m| m.is_in_progress(now_ms) || m.is_upcoming_or_active(now_ms))
+        .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
     if current.is_empty() {
         let _ = writeln!(out, "maintenances: none scheduled");
@@ -307,15 +317,11 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
             utc_or_unknown(maintenance.starts_at_ms),
             utc_or_unknown(maintenance.ends_at_ms)
         );
-        if !maintenance.affected.is_empty() {
-            let _ = writeln!(
-                out,
-                "    affected: {}",
-                names(snapshot, &maintenance.affected)
-            );
-        }
-        if let Some(users) = &maintenance.users_affected {
-            let _ = writeln!(out, "    users affected: {users}");
-        }
+        write_audience(
+            out,
+            snapshot,
+            &maintenance.affected,
+            maintenance.users_affected.as_deref(),
+        );
     }
 }

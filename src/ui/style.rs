@@ -17,8 +17,32 @@
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
 
+/// The dark palette, once: `concat!` places it both where `theme="dark"` asks for it and
+/// where `theme="auto"` meets `prefers-color-scheme: dark`.
+macro_rules! dark_palette {
+    () => {
+        r#"
+  --tt-bg: var(--telltale-bg, #0d1117);
+  --tt-fg: var(--telltale-fg, #f0f6fc);
+  --tt-muted: var(--telltale-muted, #9198a1);
+  --tt-border: var(--telltale-border, #3d444d);
+  --tt-hover: var(--telltale-hover, #151b23);
+  --tt-focus: var(--telltale-focus, #4493f8);
+  --tt-link: var(--telltale-link, #4493f8);
+  --tt-operational: var(--telltale-operational, #3fb950);
+  --tt-maintenance: var(--telltale-maintenance, #4493f8);
+  --tt-degraded: var(--telltale-degraded, #d29922);
+  --tt-partial_outage: var(--telltale-partial-outage, #f0883e);
+  --tt-major_outage: var(--telltale-major-outage, #f85149);
+  --tt-unknown: var(--telltale-unknown, #9198a1);
+  --tt-loading: var(--telltale-loading, #9198a1);
+"#
+    };
+}
+
 /// The stylesheet.
-pub(crate) const CSS: &str = r#"
+pub(crate) const CSS: &str = concat!(
+    r#"
 :host { all: initial; display: inline-flex; max-width: 100%; vertical-align: baseline; }
 :host([hidden]) { display: none; }
 .tt {
@@ -48,40 +72,12 @@ pub(crate) const CSS: &str = r#"
   --tt-loading: var(--telltale-loading, #59636e);
   color: var(--tt-fg);
 }
-.tt[data-theme="dark"] {
-  --tt-bg: var(--telltale-bg, #0d1117);
-  --tt-fg: var(--telltale-fg, #f0f6fc);
-  --tt-muted: var(--telltale-muted, #9198a1);
-  --tt-border: var(--telltale-border, #3d444d);
-  --tt-hover: var(--telltale-hover, #151b23);
-  --tt-focus: var(--telltale-focus, #4493f8);
-  --tt-link: var(--telltale-link, #4493f8);
-  --tt-operational: var(--telltale-operational, #3fb950);
-  --tt-maintenance: var(--telltale-maintenance, #4493f8);
-  --tt-degraded: var(--telltale-degraded, #d29922);
-  --tt-partial_outage: var(--telltale-partial-outage, #f0883e);
-  --tt-major_outage: var(--telltale-major-outage, #f85149);
-  --tt-unknown: var(--telltale-unknown, #9198a1);
-  --tt-loading: var(--telltale-loading, #9198a1);
-}
-@media (prefers-color-scheme: dark) {
-  .tt[data-theme="auto"] {
-    --tt-bg: var(--telltale-bg, #0d1117);
-    --tt-fg: var(--telltale-fg, #f0f6fc);
-    --tt-muted: var(--telltale-muted, #9198a1);
-    --tt-border: var(--telltale-border, #3d444d);
-    --tt-hover: var(--telltale-hover, #151b23);
-    --tt-focus: var(--telltale-focus, #4493f8);
-    --tt-link: var(--telltale-link, #4493f8);
-    --tt-operational: var(--telltale-operational, #3fb950);
-    --tt-maintenance: var(--telltale-maintenance, #4493f8);
-    --tt-degraded: var(--telltale-degraded, #d29922);
-    --tt-partial_outage: var(--telltale-partial-outage, #f0883e);
-    --tt-major_outage: var(--telltale-major-outage, #f85149);
-    --tt-unknown: var(--telltale-unknown, #9198a1);
-    --tt-loading: var(--telltale-loading, #9198a1);
-  }
-}
+.tt[data-theme="dark"] { "#,
+    dark_palette!(),
+    r#" }
+@media (prefers-color-scheme: dark) { .tt[data-theme="auto"] { "#,
+    dark_palette!(),
+    r#" } }
 .tt *, .tt *::before, .tt *::after { box-sizing: border-box; }
 [data-tone="operational"] { --tt-tone: var(--tt-operational); }
 [data-tone="maintenance"] { --tt-tone: var(--tt-maintenance); }
@@ -166,4 +162,5 @@ a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2p
   .badge, .panel, .event { border-color: CanvasText; }
   .icon { color: CanvasText; }
 }
-"#;
+"#
+);
