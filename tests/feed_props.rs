@@ -261,3 +261,72 @@ proptest! {
         check(&doc.to_string());
     }
 }
+
+/// Text made of JSON's own pieces, valid or not: the reader's edge cases, not just noise.
+fn arb_json_like_text() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        " ",
+        "\n",
+        "\"",
+        "\"a\"",
+        "\"\\u00e9\"",
+        "\"\\ud83d\\ude00\"",
+        "\"\\ud800\"",
+        "\"\\x\"",
+        "\\",
+        "0",
+        "-0",
+        "12",
+        "1.5",
+        "1e3",
+        "-2.5E-3",
+        "01",
+        "1.",
+        "-",
+        "true",
+        "false",
+        "null",
+        "tru",
+        "\u{1}",
+        "é",
+    ]);
+    prop::collection::vec(piece, 0..24).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2048, ..ProptestConfig::default() })]
+
+    /// core::json accepts exactly what serde_json accepts (serde_json also refuses numbers
+    /// beyond f64's range, which core::json keeps as text), and reads the same tree.
+    #[test]
+    fn json_reader_agrees_with_serde_json(text in prop_oneof![
+        arb_json_like_text(),
+        arb_json().prop_map(|value| value.to_string()),
+    ]) {
+        let ours = telltale::core::json::parse(&text);
+        let theirs = serde_json::from_str::<Value>(&text);
+        match (&ours, &theirs) {
+            (Ok(ours), Ok(theirs)) => {
+                let ours: Value = serde_json::from_str(&ours.to_string()).unwrap();
+                prop_assert_eq!(&ours, theirs);
+            }
+            (Err(_), Err(_)) => {}
+            (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
+            _ => prop_assert!(false, "{text:?}: ours {ours:?}, serde_json {theirs:?}"),
+        }
+    }
+
+    /// What the writer writes reads back to the same tree, compact or indented.
+    #[test]
+    fn json_writer_round_trips(value in arb_json()) {
+        let tree = telltale::core::json::parse(&value.to_string()).unwrap();
+        prop_assert_eq!(telltale::core::json::parse(&tree.to_string()).unwrap(), tree.clone());
+        prop_assert_eq!(telltale::core::json::parse(&tree.pretty()).unwrap(), tree);
+    }
+}

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use telltale::core::config::Config;
-use telltale::core::feed::{parse, FeedError, Format, Parsed};
+use telltale::core::feed::{parse, to_telltale, FeedError, Format, Parsed};
 use telltale::core::i18n::Locale;
 use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
 use telltale::core::state::{Action, FeedState};
@@ -585,13 +585,43 @@ fn telltale_outage_with_groups_timeline_and_maintenance() {
     assert_eq!(s.maintenances[1].status, MaintenanceStatus::Scheduled);
 }
 
+/// Every fixture that reads, in every format.
+fn readable_fixtures() -> Vec<(String, Parsed)> {
+    let root = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let mut found = Vec::new();
+    for dir in ["statuspage", "apple", "telltale"] {
+        let mut names: Vec<String> = std::fs::read_dir(format!("{root}/{dir}"))
+            .expect("fixture dir")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        names.sort();
+        for name in names {
+            let path = format!("{dir}/{name}");
+            found.push((path.clone(), load(&path)));
+        }
+    }
+    found
+}
+
 #[test]
-fn telltale_round_trips_through_serde() {
-    let parsed = load("telltale/outage.json");
-    let mut value = serde_json::to_value(&parsed.snapshot).expect("serialize");
-    value["telltale"] = serde_json::json!(1);
-    let again = parse(&value.to_string(), None).expect("reparse");
-    assert_eq!(again.snapshot, parsed.snapshot);
+fn every_fixture_written_as_telltale_reads_back_equal_and_fits_the_schema() {
+    let schema = schema();
+    let fixtures = readable_fixtures();
+    assert!(fixtures.len() >= 15, "{} fixtures", fixtures.len());
+    for (path, parsed) in fixtures {
+        let text = to_telltale(&parsed.snapshot).to_string();
+        let again = parse(&text, None).unwrap_or_else(|e| panic!("{path}: {e}"));
+        assert_eq!(again.format, Format::Telltale, "{path}");
+        assert_eq!(again.snapshot, parsed.snapshot, "{path}");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert!(schema_accepts(&schema, &schema, &value), "{path}: {text}");
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use telltale::core::feed::{self, Format, Parsed};
+use telltale::core::json::{Json, Object};
 use telltale::core::model::{Component, MaintenanceStatus, Snapshot};
 use telltale::core::time::civil_at;
 
@@ -21,7 +22,8 @@ Reads a status feed (Statuspage v2, Apple System Status or Telltale) and prints 
 its overall state, each component, active incidents, maintenances and warnings.
 
   <file>             the feed to read; - reads standard input
-  --json             print the normalised model as JSON instead
+  --json             print the normalised model as JSON instead (its `snapshot` is
+                     a feed in Telltale's own format)
   --format <name>    read the feed as this format instead of detecting it
 
 Exit codes: 0 the feed was read, 1 it could not be read, 2 usage error.";
@@ -110,22 +112,20 @@ fn run(check: &Check) -> Result<String, String> {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
     if check.json {
-        json_report(&parsed, now_ms)
+        Ok(json_report(&parsed, now_ms))
     } else {
         Ok(text_report(&parsed, now_ms))
     }
 }
 
-fn json_report(parsed: &Parsed, now_ms: i64) -> Result<String, String> {
-    let report = serde_json::json!({
-        "format": parsed.format,
-        "overall": parsed.snapshot.overall(now_ms),
-        "snapshot": parsed.snapshot,
-        "warnings": parsed.warnings,
-    });
-    serde_json::to_string_pretty(&report)
-        .map(|text| text + "\n")
-        .map_err(|e| e.to_string())
+fn json_report(parsed: &Parsed, now_ms: i64) -> String {
+    let warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
+    let report = Object::new()
+        .with("format", parsed.format.as_str())
+        .with("overall", parsed.snapshot.overall(now_ms).as_str())
+        .with("snapshot", feed::to_telltale(&parsed.snapshot))
+        .with("warnings", warnings);
+    Json::from(report).pretty() + "\n"
 }
 
 /// A UTC time in RFC 3339, to the second.

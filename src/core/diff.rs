@@ -1,7 +1,6 @@
 //! What changed between two polls, for the `telltale:change` event.
 
-use serde::Serialize;
-
+use crate::core::json::{Json, Object};
 use crate::core::model::{Level, Snapshot};
 
 /// The states an embed shows, as last observed.
@@ -14,7 +13,7 @@ pub struct Observed {
 }
 
 /// One component in a [`Change`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComponentChange {
     /// Component id.
     pub id: String,
@@ -28,7 +27,7 @@ pub struct ComponentChange {
 
 /// The `detail` of a `telltale:change` event:
 /// `{ overall, previous, components: [{ id, name, state, previous }] }`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
     /// The overall state now.
     pub overall: Level,
@@ -36,6 +35,25 @@ pub struct Change {
     pub previous: Option<Level>,
     /// Every shown component with its state now and before.
     pub components: Vec<ComponentChange>,
+}
+
+impl Change {
+    /// The event's `detail` as JSON, `null` where there is no previous state.
+    pub fn to_json(&self) -> Json {
+        let level_or_null = |level: Option<Level>| level.map_or(Json::Null, |l| l.as_str().into());
+        let components = self.components.iter().map(|c| {
+            Object::new()
+                .with("id", c.id.as_str())
+                .with("name", c.name.as_str())
+                .with("state", c.state.as_str())
+                .with("previous", level_or_null(c.previous))
+        });
+        Object::new()
+            .with("overall", self.overall.as_str())
+            .with("previous", level_or_null(self.previous))
+            .with("components", components.collect::<Vec<_>>())
+            .into()
+    }
 }
 
 /// What an embed shows of `snapshot` (already filtered) at `now_ms`: the overall state and
@@ -227,10 +245,19 @@ mod tests {
     fn diff_serializes_as_the_event_detail() {
         let before = observed(Level::Operational, &[("a", Level::Operational)]);
         let after = observed(Level::MajorOutage, &[("a", Level::MajorOutage)]);
-        let json = serde_json::to_string(&diff(Some(&before), &after)).unwrap_or_default();
+        let json = diff(Some(&before), &after).map(|c| c.to_json().to_string());
         assert_eq!(
-            json,
-            r#"{"overall":"major_outage","previous":"operational","components":[{"id":"a","name":"A","state":"major_outage","previous":"operational"}]}"#
+            json.as_deref(),
+            Some(
+                r#"{"overall":"major_outage","previous":"operational","components":[{"id":"a","name":"A","state":"major_outage","previous":"operational"}]}"#
+            )
+        );
+        let first = diff(None, &after).map(|c| c.to_json().to_string());
+        assert_eq!(
+            first.as_deref(),
+            Some(
+                r#"{"overall":"major_outage","previous":null,"components":[{"id":"a","name":"A","state":"major_outage","previous":null}]}"#
+            )
         );
     }
 }

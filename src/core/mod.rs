@@ -6,6 +6,7 @@ pub mod diff;
 pub mod feed;
 pub mod filter;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod schedule;
 pub mod state;

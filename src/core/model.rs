@@ -1,20 +1,16 @@
 //! The normalised status model that every feed format is read into.
 //!
-//! These are the "high-level" values of the two-layer design: the raw serde structs of each
-//! format live privately in `core::feed::*` and are normalised into a [`Snapshot`]. The
-//! model is also Telltale's own feed format (see `www/telltale-feed.schema.json`), so its
-//! serde spelling is a public contract: change it only on purpose.
-
-use serde::{Deserialize, Serialize};
+//! These are the "high-level" values of the two-layer design: each format's reader in
+//! `core::feed::*` normalises its document into a [`Snapshot`]. The model is also
+//! Telltale's own feed format (see `www/telltale-feed.schema.json`, read and written by
+//! `core::feed::telltale`), so its spellings ([`Level::as_str`] and the statuses') are a
+//! public contract: change them only on purpose.
 
 /// How well a service works, ordered from best to worst.
 ///
 /// The order is the product rule for "worst of": operational < maintenance < degraded <
 /// partial outage < major outage.
-#[derive(
-    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     /// Working normally.
     #[default]
@@ -50,6 +46,11 @@ impl Level {
         }
     }
 
+    /// Reads the spelling of [`Level::as_str`].
+    pub fn from_name(name: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+
     /// True when something is wrong or under maintenance.
     pub fn is_notable(self) -> bool {
         self != Level::Operational
@@ -63,8 +64,7 @@ impl std::fmt::Display for Level {
 }
 
 /// Where an incident stands in its lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum IncidentStatus {
     /// The provider is looking into it (Statuspage `investigating`).
     Investigating,
@@ -81,6 +81,21 @@ pub enum IncidentStatus {
 }
 
 impl IncidentStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [IncidentStatus; 6] = [
+        IncidentStatus::Investigating,
+        IncidentStatus::Identified,
+        IncidentStatus::Monitoring,
+        IncidentStatus::Ongoing,
+        IncidentStatus::Resolved,
+        IncidentStatus::Postmortem,
+    ];
+
+    /// Reads the spelling of [`IncidentStatus::as_str`].
+    pub fn from_name(name: &str) -> Option<IncidentStatus> {
+        IncidentStatus::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     /// The spelling used in the model and the CLI.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -100,8 +115,7 @@ impl IncidentStatus {
 }
 
 /// Where a maintenance window stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MaintenanceStatus {
     /// Announced, not started.
     Scheduled,
@@ -114,6 +128,21 @@ pub enum MaintenanceStatus {
 }
 
 impl MaintenanceStatus {
+    /// Every status, in lifecycle order.
+    pub const ALL: [MaintenanceStatus; 4] = [
+        MaintenanceStatus::Scheduled,
+        MaintenanceStatus::InProgress,
+        MaintenanceStatus::Verifying,
+        MaintenanceStatus::Completed,
+    ];
+
+    /// Reads the spelling of [`MaintenanceStatus::as_str`].
+    pub fn from_name(name: &str) -> Option<MaintenanceStatus> {
+        MaintenanceStatus::ALL
+            .into_iter()
+            .find(|s| s.as_str() == name)
+    }
+
     /// The spelling used in the model and the CLI.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -126,7 +155,7 @@ impl MaintenanceStatus {
 }
 
 /// One service, or one part of a service, that the feed reports on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Component {
     /// Stable identifier within the feed (Statuspage id; Apple: the service name).
     pub id: String,
@@ -135,18 +164,15 @@ pub struct Component {
     /// Current state.
     pub level: Level,
     /// The [`Group`] this component belongs to, by id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group_id: Option<String>,
     /// Optional description from the provider.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Statuspage's `only_show_if_degraded`: hidden while operational.
-    #[serde(default, skip_serializing_if = "is_false")]
     pub only_show_if_degraded: bool,
 }
 
 /// A named set of components, shown together (Statuspage `group: true` components).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Group {
     /// Stable identifier; members point to it with [`Component::group_id`].
     pub id: String,
@@ -155,7 +181,7 @@ pub struct Group {
 }
 
 /// One dated update in an incident's or a maintenance's timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Update {
     /// The stage the update announced, as the provider spelled it after normalisation
     /// (`investigating`, `in_progress`, …). Free text: views translate known values.
@@ -163,15 +189,13 @@ pub struct Update {
     /// The update's text. Plain text, never HTML.
     pub body: String,
     /// When it was posted, UTC milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_ms: Option<i64>,
     /// Components this update names as affected, by id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affected: Vec<String>,
 }
 
 /// An unplanned event: an outage, an issue or a slowdown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incident {
     /// Stable identifier within the feed.
     pub id: String,
@@ -183,22 +207,16 @@ pub struct Incident {
     /// Lifecycle stage.
     pub status: IncidentStatus,
     /// When it began, UTC milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started_at_ms: Option<i64>,
     /// When it ended, UTC milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_at_ms: Option<i64>,
     /// Components affected, by id. Empty means the provider did not say (page-wide).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affected: Vec<String>,
     /// Who is affected, in the provider's words (Apple `usersAffected`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users_affected: Option<String>,
     /// Timeline, newest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<Update>,
     /// A page about this incident (`http`/`https` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -210,7 +228,7 @@ impl Incident {
 }
 
 /// Planned work, announced in advance.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Maintenance {
     /// Stable identifier within the feed.
     pub id: String,
@@ -219,22 +237,16 @@ pub struct Maintenance {
     /// Lifecycle stage as the feed declares it.
     pub status: MaintenanceStatus,
     /// Start of the window, UTC milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_at_ms: Option<i64>,
     /// End of the window, UTC milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ends_at_ms: Option<i64>,
     /// Components affected, by id. Empty means the provider did not say.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affected: Vec<String>,
     /// Who is affected, in the provider's words.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub users_affected: Option<String>,
     /// Timeline, newest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<Update>,
     /// A page about this maintenance (`http`/`https` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
@@ -264,36 +276,28 @@ impl Maintenance {
 }
 
 /// The provider's status page as a whole.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Page {
     /// The provider's name for the page ("Apple Developer System Status").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The full status page (`http`/`https` only).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// When the provider last changed the feed, UTC milliseconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at_ms: Option<i64>,
 }
 
 /// Everything one feed said at one moment, normalised.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Snapshot {
     /// The page the feed belongs to.
-    #[serde(default)]
     pub page: Page,
     /// Groups in feed order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     /// Components in feed order (groups are not components; members point to their group).
-    #[serde(default)]
     pub components: Vec<Component>,
     /// Incidents, active and recent, newest first.
-    #[serde(default)]
     pub incidents: Vec<Incident>,
     /// Maintenances, scheduled, in progress and recent.
-    #[serde(default)]
     pub maintenances: Vec<Maintenance>,
 }
 
@@ -342,10 +346,6 @@ impl Snapshot {
             .max()
             .unwrap_or(Level::Operational)
     }
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 #[cfg(test)]
@@ -467,31 +467,18 @@ mod tests {
     }
 
     #[test]
-    fn status_spellings_match_serde() {
-        use IncidentStatus as I;
-        use MaintenanceStatus as M;
-        for status in [
-            I::Investigating,
-            I::Identified,
-            I::Monitoring,
-            I::Ongoing,
-            I::Resolved,
-            I::Postmortem,
-        ] {
-            let json = serde_json::to_string(&status).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", status.as_str()));
-        }
-        for status in [M::Scheduled, M::InProgress, M::Verifying, M::Completed] {
-            let json = serde_json::to_string(&status).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", status.as_str()));
-        }
-    }
-
-    #[test]
-    fn level_spelling_matches_serde() {
+    fn spellings_read_back_and_are_distinct() {
         for level in Level::ALL {
-            let json = serde_json::to_string(&level).unwrap_or_default();
-            assert_eq!(json, format!("\"{}\"", level.as_str()));
+            assert_eq!(Level::from_name(level.as_str()), Some(level));
         }
+        for status in IncidentStatus::ALL {
+            assert_eq!(IncidentStatus::from_name(status.as_str()), Some(status));
+        }
+        for status in MaintenanceStatus::ALL {
+            assert_eq!(MaintenanceStatus::from_name(status.as_str()), Some(status));
+        }
+        assert_eq!(Level::from_name("Operational"), None);
+        assert_eq!(IncidentStatus::from_name(""), None);
+        assert_eq!(MaintenanceStatus::from_name("in progress"), None);
     }
 }

@@ -5,6 +5,7 @@
 //! state and the time, never stored, so it cannot disagree with the data.
 
 use crate::core::feed::{self, FeedError, Format, Parsed};
+use crate::core::json::{self, Json, Object};
 use crate::core::model::Snapshot;
 
 /// Why the last fetch did not give a usable snapshot.
@@ -197,25 +198,14 @@ pub fn storage_key(feed_url: &str) -> String {
     format!("{STORAGE_KEY_PREFIX}{feed_url}")
 }
 
-/// The stored form of a good snapshot: `{ fetched_at_ms, format, snapshot }`, the
-/// snapshot in the model's serde (the Telltale format without its version field).
-#[derive(serde::Serialize, serde::Deserialize)]
-struct Stored {
-    fetched_at_ms: i64,
-    format: Format,
-    snapshot: serde_json::Value,
-}
-
-/// `good` as the JSON text kept in storage; `None` when it would be too large.
+/// `good` as the JSON text kept in storage, `{ fetched_at_ms, format, snapshot }` with the
+/// snapshot as a Telltale document; `None` when it would be too large.
 pub fn stored_json(good: &Good) -> Option<String> {
-    let stored = Stored {
-        fetched_at_ms: good.fetched_at_ms,
-        format: good.parsed.format,
-        snapshot: serde_json::to_value(&good.parsed.snapshot).ok()?,
-    };
-    serde_json::to_string(&stored)
-        .ok()
-        .filter(|text| text.len() <= STORED_MAX_BYTES)
+    let stored = Object::new()
+        .with("fetched_at_ms", good.fetched_at_ms)
+        .with("format", good.parsed.format.as_str())
+        .with("snapshot", feed::to_telltale(&good.parsed.snapshot));
+    Some(Json::from(stored).to_string()).filter(|text| text.len() <= STORED_MAX_BYTES)
 }
 
 /// Reads a stored value back, treating it as untrusted: it must be the stored shape, no
@@ -228,28 +218,28 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
     if text.len() > STORED_MAX_BYTES {
         return None;
     }
-    let stored: Stored = serde_json::from_str(text).ok()?;
-    if stored.fetched_at_ms < EARLIEST_MS
-        || stored.fetched_at_ms > now_ms.saturating_add(STORED_FUTURE_SLACK_MS)
+    let stored = json::parse(text).ok()?;
+    let stored = stored.as_object()?;
+    let fetched_at_ms = stored.opt_i64("fetched_at_ms").ok()??;
+    let format = Format::from_name(stored.req_str("format").ok()?)?;
+    if fetched_at_ms < EARLIEST_MS || fetched_at_ms > now_ms.saturating_add(STORED_FUTURE_SLACK_MS)
     {
         return None;
     }
-    if expected.is_some_and(|format| format != stored.format) {
+    if expected.is_some_and(|expected| expected != format) {
         return None;
     }
-    let serde_json::Value::Object(mut object) = stored.snapshot else {
-        return None;
-    };
-    object.insert("telltale".to_owned(), serde_json::Value::from(1));
-    let document = serde_json::Value::Object(object).to_string();
-    let parsed = feed::parse(&document, Some(Format::Telltale)).ok()?;
+    // Entries written before the snapshot carried its version field lack it.
+    let mut snapshot = stored.get("snapshot")?.as_object()?.clone();
+    snapshot.insert("telltale", 1);
+    let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
     Some(Good {
         parsed: Parsed {
-            format: stored.format,
+            format,
             snapshot: parsed.snapshot,
             warnings: Vec::new(),
         },
-        fetched_at_ms: stored.fetched_at_ms,
+        fetched_at_ms,
     })
 }
 

@@ -2,10 +2,9 @@
 //! given to `Telltale.mount`. Both end in core's [`Config::from_attrs`], so the two ways of
 //! embedding accept exactly the same values and report the same errors.
 
-use serde::Deserialize;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-use crate::core::config::{is_web_url, Config, ConfigError};
+use crate::core::config::{is_web_url, Config, ConfigError, ATTRIBUTES};
 use crate::core::i18n::Locale;
 use crate::web;
 
@@ -26,63 +25,87 @@ pub(crate) enum MountError {
     NoShadowRoot(String),
 }
 
-/// `components`: a comma-separated string or an array of names.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Components {
-    List(Vec<String>),
-    Text(String),
-}
-
-/// `refresh`: a number of seconds or its text.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum Refresh {
-    Seconds(f64),
-    Text(String),
-}
-
-/// The options object of `Telltale.mount`, keyed like the attributes.
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-struct Options {
-    feed: Option<String>,
-    format: Option<String>,
-    components: Option<Components>,
-    view: Option<String>,
-    theme: Option<String>,
-    locale: Option<String>,
-    refresh: Option<Refresh>,
-    link: Option<String>,
-    label: Option<String>,
-}
-
-impl Options {
-    /// The option named like attribute `name`, as attribute text.
-    fn get(&self, name: &str) -> Option<String> {
-        match name {
-            "feed" => self.feed.clone(),
-            "format" => self.format.clone(),
-            "components" => self.components.as_ref().map(|c| match c {
-                Components::List(names) => names.join(","),
-                Components::Text(text) => text.clone(),
-            }),
-            "view" => self.view.clone(),
-            "theme" => self.theme.clone(),
-            "locale" => self.locale.clone(),
-            "refresh" => self.refresh.as_ref().map(|r| match r {
-                // Whole numbers read as the attribute would; anything else (1.5, NaN, -3)
-                // keeps its spelling so the error shows what was given.
-                Refresh::Seconds(s) if s.fract() == 0.0 && *s >= 0.0 && *s <= 1e15 => {
-                    format!("{}", *s as u64)
-                }
-                Refresh::Seconds(s) => s.to_string(),
-                Refresh::Text(text) => text.clone(),
-            }),
-            "link" => self.link.clone(),
-            "label" => self.label.clone(),
-            _ => None,
+/// The options object of `Telltale.mount` as attribute text, keyed like the attributes:
+/// each value is read once, checked for its type and turned into what the attribute would
+/// say, so [`config_with_base`] treats both sources alike.
+fn options_as_attributes(options: &JsValue) -> Result<Vec<(&'static str, String)>, MountError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Vec::new());
+    }
+    if !options.is_object() {
+        return Err(MountError::BadOptions(format!(
+            "expected an object, got {}",
+            js_type(options)
+        )));
+    }
+    let mut texts = Vec::new();
+    for name in ATTRIBUTES {
+        // A throwing getter is the host's bug, reported like a wrong type.
+        let value = js_sys::Reflect::get(options, &JsValue::from_str(name))
+            .map_err(|_| MountError::BadOptions(format!("`{name}` could not be read")))?;
+        if value.is_undefined() || value.is_null() {
+            continue;
         }
+        let text = match name {
+            "components" => components_text(&value),
+            "refresh" => refresh_text(&value),
+            _ => value.as_string(),
+        };
+        let Some(text) = text else {
+            let expected = match name {
+                "components" => "a string or an array of strings",
+                "refresh" => "a number or a string",
+                _ => "a string",
+            };
+            return Err(MountError::BadOptions(format!(
+                "`{name}` is {}, expected {expected}",
+                js_type(&value)
+            )));
+        };
+        texts.push((name, text));
+    }
+    Ok(texts)
+}
+
+/// `components`: a comma-separated string, or an array of names joined with commas.
+fn components_text(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    let names = value.dyn_ref::<js_sys::Array>()?;
+    let names: Option<Vec<String>> = names.iter().map(|name| name.as_string()).collect();
+    Some(names?.join(","))
+}
+
+/// `refresh`: seconds as a number or its text. Whole numbers read as the attribute would;
+/// anything else (1.5, NaN, -3) keeps the browser's spelling so the error shows what was
+/// given.
+fn refresh_text(value: &JsValue) -> Option<String> {
+    if let Some(text) = value.as_string() {
+        return Some(text);
+    }
+    let seconds = value.as_f64()?;
+    if seconds.fract() == 0.0 && (0.0..=1e15).contains(&seconds) {
+        return Some(format!("{}", seconds as u64));
+    }
+    js_sys::Number::from(seconds)
+        .to_string_with_radix(10)
+        .ok()
+        .map(String::from)
+}
+
+/// What kind of JavaScript value this is, for messages.
+fn js_type(value: &JsValue) -> String {
+    if value.is_null() {
+        return "null".to_owned();
+    }
+    if js_sys::Array::is_array(value) {
+        return "an array".to_owned();
+    }
+    match value.js_typeof().as_string().as_deref() {
+        Some("object") => "an object".to_owned(),
+        Some(kind) => format!("a {kind}"),
+        None => "a value".to_owned(),
     }
 }
 
@@ -114,17 +137,15 @@ pub(crate) fn config_from_element(element: &web_sys::Element) -> Result<Config, 
 
 /// The config given to `Telltale.mount` as a plain object.
 pub(crate) fn config_from_options(options: &JsValue) -> Result<Config, MountError> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options.clone()).map_err(|e| {
-            // The error renders as a JS `Error`; its "Error: " prefix says nothing here.
-            let text = e.to_string();
-            MountError::BadOptions(text.trim_start_matches("Error: ").to_owned())
-        })?
-    };
+    let texts = options_as_attributes(options)?;
     let base = web::base_uri();
-    Ok(config_with_base(|name| options.get(name), base.as_deref())?)
+    let get = |name: &str| {
+        texts
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, text)| text.clone())
+    };
+    Ok(config_with_base(get, base.as_deref())?)
 }
 
 /// The reader's language: the `locale` setting when given, else the page's `lang`, then

@@ -1,7 +1,5 @@
 //! The `telltale:change` DOM event, dispatched on the host element.
 
-use serde::Serialize;
-
 use crate::core::diff::Change;
 
 /// The event's name: prefixed, so it cannot clash with the host's own events.
@@ -10,12 +8,9 @@ pub(crate) const CHANGE_EVENT: &str = "telltale:change";
 /// Dispatches `telltale:change` on `target` (bubbling, composed, so it crosses shadow
 /// roots) with `change` as a plain-object `detail`. Returns false when the browser refused.
 pub(crate) fn dispatch_change(target: &web_sys::EventTarget, change: &Change) -> bool {
-    // Objects, not `Map`s, and `null` rather than `undefined` for a missing previous state,
-    // so the host reads `detail.previous === null` as documented.
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    let Ok(detail) = change.serialize(&serializer) else {
+    // Plain objects with `null` for a missing previous state, as documented: the browser's
+    // own JSON.parse builds them from core's JSON text.
+    let Ok(detail) = js_sys::JSON::parse(&change.to_json().to_string()) else {
         return false;
     };
     let init = web_sys::CustomEventInit::new();

@@ -10,36 +10,44 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::text::{clean_body, clean_name, kind, list};
+use super::text::{clean_body, clean_name, list};
 use super::Warning;
+use crate::core::json::{Json, Object};
 use crate::core::model::{
     Component, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Snapshot, Update,
 };
 use crate::core::time::{days_from_civil, MINUTE_MS};
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawService {
-    service_name: Option<String>,
-    #[serde(default)]
-    events: Option<Vec<Value>>,
+/// One event as the feed lists it, borrowing from the document. A member of the wrong type
+/// makes the event unreadable (it is skipped with a warning).
+struct RawEvent<'a> {
+    status_type: Option<&'a str>,
+    event_status: Option<&'a str>,
+    message: Option<&'a str>,
+    users_affected: Option<&'a str>,
+    affected_services: Option<&'a Json>,
+    epoch_start_date: Option<&'a Json>,
+    epoch_end_date: Option<&'a Json>,
+    date_posted: Option<&'a str>,
+    message_id: Option<&'a Json>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawEvent {
-    status_type: Option<String>,
-    event_status: Option<String>,
-    message: Option<String>,
-    users_affected: Option<String>,
-    affected_services: Option<Value>,
-    epoch_start_date: Option<Value>,
-    epoch_end_date: Option<Value>,
-    date_posted: Option<String>,
-    message_id: Option<Value>,
+impl<'a> RawEvent<'a> {
+    fn read(object: &'a Object) -> Result<Self, String> {
+        // Members read leniently are taken as they are, `null` as absent.
+        let any = |key: &str| object.get(key).filter(|v| !matches!(v, Json::Null));
+        Ok(RawEvent {
+            status_type: object.opt_str("statusType")?,
+            event_status: object.opt_str("eventStatus")?,
+            message: object.opt_str("message")?,
+            users_affected: object.opt_str("usersAffected")?,
+            affected_services: any("affectedServices"),
+            epoch_start_date: any("epochStartDate"),
+            epoch_end_date: any("epochEndDate"),
+            date_posted: object.opt_str("datePosted")?,
+            message_id: any("messageId"),
+        })
+    }
 }
 
 /// What an event's `statusType` says about the services it affects.
@@ -61,15 +69,15 @@ enum Stage {
 }
 
 /// One event, gathered from every service that lists it.
-struct Gathered {
+struct Gathered<'a> {
     key: String,
-    raw: RawEvent,
+    raw: RawEvent<'a>,
     affected: Vec<String>,
     /// The same ids as `affected`, for constant-time checks on feeds with many services.
     seen: HashSet<String>,
 }
 
-impl Gathered {
+impl Gathered<'_> {
     fn affect(&mut self, id: &str) {
         if self.seen.insert(id.to_owned()) {
             self.affected.push(id.to_owned());
@@ -79,17 +87,17 @@ impl Gathered {
 
 /// Reads an Apple System Status document into the model. `Err` carries the reason it is
 /// not one.
-pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
+pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
     let Some(services) = value.get("services") else {
         return Err(format!(
             "expected an object with a `services` array; the document is {}",
-            kind(value)
+            value.kind()
         ));
     };
     if !services.is_array() {
         return Err(format!(
             "`services` is {}, expected an array",
-            kind(services)
+            services.kind()
         ));
     }
     let services = list(Some(services), "services")?;
@@ -99,26 +107,24 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
     let mut event_index_by_key: HashMap<String, usize> = HashMap::new();
     let mut service_ids: HashSet<String> = HashSet::new();
     for (index, item) in services.iter().enumerate() {
-        if !item.is_object() {
+        let Some(service) = item.as_object() else {
             warnings.push(Warning(format!(
                 "services[{index}] is {}, expected an object; skipped",
-                kind(item)
+                item.kind()
             )));
             continue;
-        }
-        let raw = match RawService::deserialize(item) {
-            Ok(raw) => raw,
+        };
+        let read = service
+            .opt_str("serviceName")
+            .and_then(|name| Ok((name, service.opt_array("events")?)));
+        let (service_name, service_events) = match read {
+            Ok(read) => read,
             Err(e) => {
                 warnings.push(Warning(format!("services[{index}] was skipped: {e}")));
                 continue;
             }
         };
-        let Some(id) = raw
-            .service_name
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        else {
+        let Some(id) = service_name.map(str::trim).filter(|s| !s.is_empty()) else {
             warnings.push(Warning(format!(
                 "services[{index}] has no serviceName; skipped"
             )));
@@ -139,15 +145,15 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
                 only_show_if_degraded: false,
             });
         }
-        for (event_index, event) in raw.events.iter().flatten().enumerate() {
-            if !event.is_object() {
+        for (event_index, event) in service_events.unwrap_or_default().iter().enumerate() {
+            let Some(event) = event.as_object() else {
                 warnings.push(Warning(format!(
                     "event {event_index} of service \"{id}\" is {}, expected an object; skipped",
-                    kind(event)
+                    event.kind()
                 )));
                 continue;
-            }
-            let raw_event = match RawEvent::deserialize(event) {
+            };
+            let raw_event = match RawEvent::read(event) {
                 Ok(raw) => raw,
                 Err(e) => {
                     warnings.push(Warning(format!(
@@ -193,14 +199,14 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
 }
 
 fn add_event(
-    mut gathered: Gathered,
+    mut gathered: Gathered<'_>,
     snapshot: &mut Snapshot,
     index_by_id: &HashMap<String, usize>,
     warnings: &mut Vec<Warning>,
 ) {
     // `affectedServices`, when given, names more services hit by the same event.
-    if let Some(Value::Array(names)) = gathered.raw.affected_services.take() {
-        for name in names.iter().filter_map(Value::as_str) {
+    if let Some(Json::Array(names)) = gathered.raw.affected_services.take() {
+        for name in names.iter().filter_map(Json::as_str) {
             let wanted = clean_name(name);
             let by_id = index_by_id.get(name.trim()).copied();
             let found = by_id.or_else(|| snapshot.components.iter().position(|c| c.name == wanted));
@@ -228,11 +234,11 @@ fn add_event(
     // affected services they show (a filtered embed must not name the others).
     let title = String::new();
     let what = format!("event for \"{}\"", names.join(", "));
-    let kind = kind_of(raw.status_type.as_deref(), &what, warnings);
-    let stage = stage_of(raw.event_status.as_deref(), &what, warnings);
-    let start_ms = epoch(raw.epoch_start_date.as_ref());
-    let end_ms = epoch(raw.epoch_end_date.as_ref());
-    let body = raw.message.as_deref().map(clean_body).unwrap_or_default();
+    let kind = kind_of(raw.status_type, &what, warnings);
+    let stage = stage_of(raw.event_status, &what, warnings);
+    let start_ms = epoch(raw.epoch_start_date);
+    let end_ms = epoch(raw.epoch_end_date);
+    let body = raw.message.map(clean_body).unwrap_or_default();
     let update = Update {
         status: match stage {
             Stage::Ongoing => "ongoing",
@@ -242,18 +248,10 @@ fn add_event(
         }
         .to_owned(),
         body,
-        at_ms: raw
-            .date_posted
-            .as_deref()
-            .and_then(pacific_time)
-            .or(start_ms),
+        at_ms: raw.date_posted.and_then(pacific_time).or(start_ms),
         affected: Vec::new(),
     };
-    let users_affected = raw
-        .users_affected
-        .as_deref()
-        .map(clean_body)
-        .filter(|s| !s.is_empty());
+    let users_affected = raw.users_affected.map(clean_body).filter(|s| !s.is_empty());
 
     if stage == Stage::Ongoing {
         let level = match kind {
@@ -342,17 +340,17 @@ fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>)
 }
 
 /// The identity of an event across services: its `messageId`, else its message and start.
-fn key_of(raw: &RawEvent) -> String {
-    let id = match &raw.message_id {
-        Some(Value::String(s)) => s.trim().to_owned(),
-        Some(Value::Number(n)) => n.to_string(),
+fn key_of(raw: &RawEvent<'_>) -> String {
+    let id = match raw.message_id {
+        Some(Json::String(s)) => s.trim().to_owned(),
+        Some(Json::Number(n)) => n.to_string(),
         _ => String::new(),
     };
     if !id.is_empty() {
         return id;
     }
-    let message = raw.message.as_deref().map(str::trim).unwrap_or_default();
-    let start = epoch(raw.epoch_start_date.as_ref()).unwrap_or_default();
+    let message = raw.message.map(str::trim).unwrap_or_default();
+    let start = epoch(raw.epoch_start_date).unwrap_or_default();
     // FNV-1a: a stable, dependency-free id that stays the same between polls.
     let hash = message
         .bytes()
@@ -364,14 +362,10 @@ fn key_of(raw: &RawEvent) -> String {
 }
 
 /// UTC milliseconds from a number or a numeric string; anything else is `None`.
-fn epoch(value: Option<&Value>) -> Option<i64> {
+fn epoch(value: Option<&Json>) -> Option<i64> {
     match value? {
-        Value::Number(n) => n.as_i64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.is_finite() && f.abs() < 1e15)
-                .map(|f| f as i64)
-        }),
-        Value::String(s) => s.trim().parse().ok(),
+        Json::Number(n) => n.as_i64().or_else(|| n.truncated()),
+        Json::String(s) => s.trim().parse().ok(),
         _ => None,
     }
 }
@@ -419,13 +413,11 @@ mod tests {
 
     #[test]
     fn epoch_accepts_numbers_and_numeric_strings() {
-        assert_eq!(
-            epoch(Some(&Value::from(1_700_000_000_000_i64))),
-            Some(1_700_000_000_000)
-        );
-        assert_eq!(epoch(Some(&Value::from(1.5e12))), Some(1_500_000_000_000));
-        assert_eq!(epoch(Some(&Value::from("42"))), Some(42));
-        assert_eq!(epoch(Some(&Value::from(1e300))), None);
-        assert_eq!(epoch(Some(&Value::Null)), None);
+        let read = |text: &str| epoch(crate::core::json::parse(text).ok().as_ref());
+        assert_eq!(read("1700000000000"), Some(1_700_000_000_000));
+        assert_eq!(read("1.5e12"), Some(1_500_000_000_000));
+        assert_eq!(read("\"42\""), Some(42));
+        assert_eq!(read("1e300"), None);
+        assert_eq!(read("null"), None);
     }
 }

@@ -1,7 +1,7 @@
 //! Feed formats: detection, parsing and normalisation into [`Snapshot`].
 //!
-//! Each format is one file of the same shape: private `Raw…` serde structs, `parse`, and
-//! `normalize` into the model. Adding a format means one file, one [`Format`] variant and
+//! Each format is one file of the same shape: private `Raw…` readers over the
+//! [`Json`] tree, and `normalize` into the model. Adding a format means one file, one [`Format`] variant and
 //! its fixtures in `tests/fixtures/`.
 
 mod apple;
@@ -9,11 +9,11 @@ mod statuspage;
 mod telltale;
 mod text;
 
+use crate::core::json::{self, Json};
 use crate::core::model::Snapshot;
 
 /// A feed format Telltale reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Atlassian Statuspage v2 (`summary.json` and its parts).
     Statuspage,
@@ -49,7 +49,7 @@ impl std::fmt::Display for Format {
 }
 
 /// Something in a feed that was not as expected but did not stop the parse.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning(pub String);
 
 impl std::fmt::Display for Warning {
@@ -102,16 +102,21 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
     if json.is_empty() {
         return Err(FeedError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| not_json(json, &e))?;
+    let value = json::parse(json).map_err(|e| not_json(json, &e))?;
+    parse_json(&value, format)
+}
+
+/// Reads an already parsed JSON document as a status feed, like [`parse`].
+pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedError> {
     let format = match format {
         Some(format) => format,
-        None => detect(&value)?,
+        None => detect(value)?,
     };
     let mut warnings = Vec::new();
     let snapshot = match format {
-        Format::Statuspage => statuspage::normalize(&value, &mut warnings),
-        Format::Apple => apple::normalize(&value, &mut warnings),
-        Format::Telltale => telltale::normalize(&value, &mut warnings),
+        Format::Statuspage => statuspage::normalize(value, &mut warnings),
+        Format::Apple => apple::normalize(value, &mut warnings),
+        Format::Telltale => telltale::normalize(value, &mut warnings),
     }
     .map_err(|reason| FeedError::Invalid { format, reason })?;
     Ok(Parsed {
@@ -121,7 +126,12 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
     })
 }
 
-/// Which format a JSON document is, by its top-level keys.
+/// `snapshot` as a document in Telltale's own format, which [`parse`] reads back to an
+/// equal snapshot.
+pub fn to_telltale(snapshot: &Snapshot) -> Json {
+    Json::Object(telltale::document(snapshot))
+}
+
 /// Ungroups every component whose group is not in the snapshot, with a warning: a member
 /// of a missing group still shows, on its own.
 fn detach_from_missing_groups(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
@@ -141,14 +151,15 @@ fn detach_from_missing_groups(snapshot: &mut Snapshot, warnings: &mut Vec<Warnin
     }
 }
 
-fn detect(value: &serde_json::Value) -> Result<Format, FeedError> {
+/// Which format a JSON document is, by its top-level keys.
+fn detect(value: &Json) -> Result<Format, FeedError> {
     const EXPECTED: &str = "expected an object with `telltale` (Telltale), `page` and \
         `components`, `incidents`, `scheduled_maintenances` or `status` (Statuspage), or a \
         `services` array (Apple)";
     let Some(object) = value.as_object() else {
         return Err(FeedError::NotAFeed(format!(
             "the document is {}; {EXPECTED}",
-            text::kind(value)
+            value.kind()
         )));
     };
     if object.contains_key("telltale") {
@@ -160,16 +171,13 @@ fn detect(value: &serde_json::Value) -> Result<Format, FeedError> {
         "incidents",
         "scheduled_maintenances",
     ];
-    if object.contains_key("page") && statuspage_parts.iter().any(|k| object.contains_key(*k)) {
+    if object.contains_key("page") && statuspage_parts.iter().any(|k| object.contains_key(k)) {
         return Ok(Format::Statuspage);
     }
-    if object
-        .get("services")
-        .is_some_and(serde_json::Value::is_array)
-    {
+    if object.get("services").is_some_and(Json::is_array) {
         return Ok(Format::Apple);
     }
-    let mut keys: Vec<&str> = object.keys().map(String::as_str).take(6).collect();
+    let mut keys: Vec<&str> = object.keys().take(6).collect();
     if object.len() > keys.len() {
         keys.push("…");
     }
@@ -181,9 +189,9 @@ fn detect(value: &serde_json::Value) -> Result<Format, FeedError> {
     Err(FeedError::NotAFeed(format!("found {found}; {EXPECTED}")))
 }
 
-/// The serde message, with a hint when the document is plainly an HTML page (an error page
-/// served with status 200 is the usual way a feed URL goes wrong).
-fn not_json(json: &str, error: &serde_json::Error) -> FeedError {
+/// The reader's message, with a hint when the document is plainly an HTML page (an error
+/// page served with status 200 is the usual way a feed URL goes wrong).
+fn not_json(json: &str, error: &json::ParseError) -> FeedError {
     if json.starts_with('<') {
         FeedError::NotJson(format!("it looks like HTML or XML ({error})"))
     } else {

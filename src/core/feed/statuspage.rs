@@ -9,75 +9,123 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize;
-use serde_json::Value;
-
 use super::text::{clean, list, web_link};
 use super::Warning;
+use crate::core::json::{Json, Object};
 use crate::core::model::{
     Component, Group, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Page,
     Snapshot, Update,
 };
 use crate::core::time::parse_rfc3339;
 
-#[derive(Deserialize, Default)]
-struct RawPage {
-    name: Option<String>,
-    url: Option<String>,
-    updated_at: Option<String>,
+// The raw items borrow from the document. Each reader takes only the members Telltale
+// uses; a member of the wrong type makes the item unreadable (it is skipped with a
+// warning), unknown members are ignored.
+
+struct RawPage<'a> {
+    name: Option<&'a str>,
+    url: Option<&'a str>,
+    updated_at: Option<&'a str>,
 }
 
-#[derive(Deserialize)]
-struct RawComponent {
-    id: Option<String>,
-    name: Option<String>,
-    status: Option<String>,
-    description: Option<String>,
-    #[serde(default)]
+impl<'a> RawPage<'a> {
+    fn read(object: &'a Object) -> Result<Self, String> {
+        Ok(RawPage {
+            name: object.opt_str("name")?,
+            url: object.opt_str("url")?,
+            updated_at: object.opt_str("updated_at")?,
+        })
+    }
+}
+
+struct RawComponent<'a> {
+    id: Option<&'a str>,
+    name: Option<&'a str>,
+    status: Option<&'a str>,
+    description: Option<&'a str>,
     group: Option<bool>,
-    group_id: Option<String>,
-    #[serde(default)]
+    group_id: Option<&'a str>,
     only_show_if_degraded: Option<bool>,
     /// On a group: the ids of its members.
-    #[serde(default)]
     components: Option<Vec<String>>,
 }
 
-#[derive(Deserialize)]
-struct RawIncident {
-    id: Option<String>,
-    name: Option<String>,
-    status: Option<String>,
-    impact: Option<String>,
-    created_at: Option<String>,
-    started_at: Option<String>,
-    resolved_at: Option<String>,
-    shortlink: Option<String>,
-    scheduled_for: Option<String>,
-    scheduled_until: Option<String>,
-    #[serde(default)]
-    incident_updates: Option<Vec<Value>>,
-    /// The components the incident names, as component objects (only `id` is read).
-    #[serde(default)]
-    components: Option<Vec<Value>>,
+impl<'a> RawComponent<'a> {
+    fn read(object: &'a Object) -> Result<Self, String> {
+        Ok(RawComponent {
+            id: object.opt_str("id")?,
+            name: object.opt_str("name")?,
+            status: object.opt_str("status")?,
+            description: object.opt_str("description")?,
+            group: object.opt_bool("group")?,
+            group_id: object.opt_str("group_id")?,
+            only_show_if_degraded: object.opt_bool("only_show_if_degraded")?,
+            components: object.opt_strings("components")?,
+        })
+    }
 }
 
-#[derive(Deserialize)]
-struct RawUpdate {
-    status: Option<String>,
-    body: Option<String>,
-    display_at: Option<String>,
-    created_at: Option<String>,
-    #[serde(default)]
-    affected_components: Option<Vec<Value>>,
+struct RawIncident<'a> {
+    id: Option<&'a str>,
+    name: Option<&'a str>,
+    status: Option<&'a str>,
+    impact: Option<&'a str>,
+    created_at: Option<&'a str>,
+    started_at: Option<&'a str>,
+    resolved_at: Option<&'a str>,
+    shortlink: Option<&'a str>,
+    scheduled_for: Option<&'a str>,
+    scheduled_until: Option<&'a str>,
+    incident_updates: Option<&'a [Json]>,
+    /// The components the incident names, as component objects (only `id` is read).
+    components: Option<&'a [Json]>,
+}
+
+impl<'a> RawIncident<'a> {
+    fn read(object: &'a Object) -> Result<Self, String> {
+        Ok(RawIncident {
+            id: object.opt_str("id")?,
+            name: object.opt_str("name")?,
+            status: object.opt_str("status")?,
+            impact: object.opt_str("impact")?,
+            created_at: object.opt_str("created_at")?,
+            started_at: object.opt_str("started_at")?,
+            resolved_at: object.opt_str("resolved_at")?,
+            shortlink: object.opt_str("shortlink")?,
+            scheduled_for: object.opt_str("scheduled_for")?,
+            scheduled_until: object.opt_str("scheduled_until")?,
+            incident_updates: object.opt_array("incident_updates")?,
+            components: object.opt_array("components")?,
+        })
+    }
+}
+
+struct RawUpdate<'a> {
+    status: Option<&'a str>,
+    body: Option<&'a str>,
+    display_at: Option<&'a str>,
+    created_at: Option<&'a str>,
+    affected_components: Option<&'a [Json]>,
+}
+
+impl<'a> RawUpdate<'a> {
+    fn read(object: &'a Object) -> Result<Self, String> {
+        Ok(RawUpdate {
+            status: object.opt_str("status")?,
+            body: object.opt_str("body")?,
+            display_at: object.opt_str("display_at")?,
+            created_at: object.opt_str("created_at")?,
+            affected_components: object.opt_array("affected_components")?,
+        })
+    }
 }
 
 /// Reads a Statuspage document into the model. `Err` carries the reason it is not one.
-pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
+pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
     let Some(object) = value.as_object() else {
         return Err(format!(
             "the document is {}, expected an object with `page`",
-            super::text::kind(value)
+            value.kind()
         ));
     };
     let parts = [
@@ -87,19 +135,22 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
         "incidents",
         "scheduled_maintenances",
     ];
-    if !parts.iter().any(|k| object.contains_key(*k)) {
+    if !parts.iter().any(|k| object.contains_key(k)) {
         return Err("expected `page` with `components`, `incidents`, \
              `scheduled_maintenances` or `status`; found none of them"
             .to_owned());
     }
     let page = match object.get("page") {
-        None | Some(Value::Null) => RawPage::default(),
-        Some(page) => RawPage::deserialize(page).map_err(|e| format!("`page`: {e}"))?,
-    };
-    let page = Page {
-        name: clean(page.name.as_deref()),
-        url: web_link(page.url.as_deref(), "page", warnings),
-        updated_at_ms: time(page.updated_at.as_deref(), "page updated_at", warnings),
+        None | Some(Json::Null) => Page::default(),
+        Some(Json::Object(page)) => {
+            let page = RawPage::read(page).map_err(|e| format!("`page`: {e}"))?;
+            Page {
+                name: clean(page.name),
+                url: web_link(page.url, "page", warnings),
+                updated_at_ms: time(page.updated_at, "page updated_at", warnings),
+            }
+        }
+        Some(other) => return Err(format!("`page` is {}, expected an object", other.kind())),
     };
 
     let mut snapshot = Snapshot {
@@ -127,7 +178,7 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
     )?;
     for (index, item) in maintenances.iter().enumerate() {
         let at = format!("scheduled_maintenances[{index}]");
-        if let Some(raw) = item_of::<RawIncident>(item, &at, warnings) {
+        if let Some(raw) = item_of(item, RawIncident::read, &at, warnings) {
             snapshot
                 .maintenances
                 .push(maintenance_of(raw, &at, warnings));
@@ -139,20 +190,21 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
     Ok(snapshot)
 }
 
-/// Reads one list item, or skips it with a warning naming where it was.
-fn item_of<T: for<'de> Deserialize<'de>>(
-    item: &Value,
+/// Reads one list item with `read`, or skips it with a warning naming where it was.
+fn item_of<'a, T>(
+    item: &'a Json,
+    read: fn(&'a Object) -> Result<T, String>,
     at: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<T> {
-    if !item.is_object() {
+    let Some(object) = item.as_object() else {
         warnings.push(Warning(format!(
             "{at} is {}, expected an object; skipped",
-            super::text::kind(item)
+            item.kind()
         )));
         return None;
-    }
-    match T::deserialize(item) {
+    };
+    match read(object) {
         Ok(raw) => Some(raw),
         Err(e) => {
             warnings.push(Warning(format!("{at} was skipped: {e}")));
@@ -161,16 +213,16 @@ fn item_of<T: for<'de> Deserialize<'de>>(
     }
 }
 
-fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
     // member id → group id, from the groups' own member lists.
     let mut group_of_member: HashMap<String, String> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let at = format!("components[{index}]");
-        let Some(raw) = item_of::<RawComponent>(item, &at, warnings) else {
+        let Some(raw) = item_of(item, RawComponent::read, &at, warnings) else {
             continue;
         };
-        let id = clean(raw.id.as_deref());
-        let name = clean(raw.name.as_deref());
+        let id = clean(raw.id);
+        let name = clean(raw.name);
         let (id, name) = match (id, name) {
             (Some(id), Some(name)) => (id, name),
             (Some(id), None) => (id.clone(), id),
@@ -189,13 +241,13 @@ fn read_components(items: &[Value], snapshot: &mut Snapshot, warnings: &mut Vec<
             snapshot.groups.push(Group { id, name });
             continue;
         }
-        let level = component_level(raw.status.as_deref(), &name, warnings);
+        let level = component_level(raw.status, &name, warnings);
         snapshot.components.push(Component {
             id,
             name,
             level,
-            group_id: clean(raw.group_id.as_deref()),
-            description: clean(raw.description.as_deref()),
+            group_id: clean(raw.group_id),
+            description: clean(raw.description),
             only_show_if_degraded: raw.only_show_if_degraded.unwrap_or(false),
         });
     }
@@ -255,17 +307,17 @@ enum Event {
     Maintenance(Maintenance),
 }
 
-fn read_incident(item: &Value, at: &str, warnings: &mut Vec<Warning>) -> Option<Event> {
-    let raw = item_of::<RawIncident>(item, at, warnings)?;
+fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<Event> {
+    let raw = item_of(item, RawIncident::read, at, warnings)?;
     // `incidents.json` lists scheduled maintenances too; their status says which they are.
-    let status = clean(raw.status.as_deref()).map(|s| s.to_ascii_lowercase());
+    let status = clean(raw.status).map(|s| s.to_ascii_lowercase());
     if matches!(
         status.as_deref(),
         Some("scheduled" | "in_progress" | "verifying" | "completed")
     ) {
         return Some(Event::Maintenance(maintenance_of(raw, at, warnings)));
     }
-    let title = title_of(raw.name.as_deref(), at);
+    let title = title_of(raw.name, at);
     let what = format!("incident \"{title}\"");
     let status = match status.as_deref() {
         Some("investigating") => IncidentStatus::Investigating,
@@ -281,10 +333,7 @@ fn read_incident(item: &Value, at: &str, warnings: &mut Vec<Warning>) -> Option<
             IncidentStatus::Investigating
         }
     };
-    let impact = match clean(raw.impact.as_deref())
-        .map(|s| s.to_ascii_lowercase())
-        .as_deref()
-    {
+    let impact = match clean(raw.impact).map(|s| s.to_ascii_lowercase()).as_deref() {
         Some("none") => Level::Operational,
         Some("minor") => Level::Degraded,
         Some("major") => Level::PartialOutage,
@@ -298,28 +347,14 @@ fn read_incident(item: &Value, at: &str, warnings: &mut Vec<Warning>) -> Option<
             Level::Degraded
         }
     };
-    let started_at_ms = time(
-        raw.started_at.as_deref(),
-        &format!("{what} started_at"),
-        warnings,
-    )
-    .or_else(|| {
-        time(
-            raw.created_at.as_deref(),
-            &format!("{what} created_at"),
-            warnings,
-        )
-    });
-    let resolved_at_ms = time(
-        raw.resolved_at.as_deref(),
-        &format!("{what} resolved_at"),
-        warnings,
-    );
-    let updates = updates_of(raw.incident_updates.as_deref(), &what, warnings);
-    let affected = affected_of(raw.components.as_deref(), &updates);
+    let started_at_ms = time(raw.started_at, &format!("{what} started_at"), warnings)
+        .or_else(|| time(raw.created_at, &format!("{what} created_at"), warnings));
+    let resolved_at_ms = time(raw.resolved_at, &format!("{what} resolved_at"), warnings);
+    let updates = updates_of(raw.incident_updates, &what, warnings);
+    let affected = affected_of(raw.components, &updates);
     Some(Event::Incident(Incident {
-        id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
-        url: web_link(raw.shortlink.as_deref(), &what, warnings),
+        id: clean(raw.id).unwrap_or_else(|| at.to_owned()),
+        url: web_link(raw.shortlink, &what, warnings),
         title,
         impact,
         status,
@@ -331,13 +366,10 @@ fn read_incident(item: &Value, at: &str, warnings: &mut Vec<Warning>) -> Option<
     }))
 }
 
-fn maintenance_of(raw: RawIncident, at: &str, warnings: &mut Vec<Warning>) -> Maintenance {
-    let title = title_of(raw.name.as_deref(), at);
+fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -> Maintenance {
+    let title = title_of(raw.name, at);
     let what = format!("maintenance \"{title}\"");
-    let status = match clean(raw.status.as_deref())
-        .map(|s| s.to_ascii_lowercase())
-        .as_deref()
-    {
+    let status = match clean(raw.status).map(|s| s.to_ascii_lowercase()).as_deref() {
         Some("scheduled") => MaintenanceStatus::Scheduled,
         Some("in_progress") => MaintenanceStatus::InProgress,
         Some("verifying") => MaintenanceStatus::Verifying,
@@ -350,22 +382,22 @@ fn maintenance_of(raw: RawIncident, at: &str, warnings: &mut Vec<Warning>) -> Ma
             MaintenanceStatus::Scheduled
         }
     };
-    let updates = updates_of(raw.incident_updates.as_deref(), &what, warnings);
+    let updates = updates_of(raw.incident_updates, &what, warnings);
     Maintenance {
-        id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
-        url: web_link(raw.shortlink.as_deref(), &what, warnings),
+        id: clean(raw.id).unwrap_or_else(|| at.to_owned()),
+        url: web_link(raw.shortlink, &what, warnings),
         status,
         starts_at_ms: time(
-            raw.scheduled_for.as_deref(),
+            raw.scheduled_for,
             &format!("{what} scheduled_for"),
             warnings,
         ),
         ends_at_ms: time(
-            raw.scheduled_until.as_deref(),
+            raw.scheduled_until,
             &format!("{what} scheduled_until"),
             warnings,
         ),
-        affected: affected_of(raw.components.as_deref(), &updates),
+        affected: affected_of(raw.components, &updates),
         users_affected: None,
         updates,
         title,
@@ -377,13 +409,13 @@ fn title_of(name: Option<&str>, at: &str) -> String {
 }
 
 /// The incident's own component list, then any component its updates name, without repeats.
-fn affected_of(components: Option<&[Value]>, updates: &[Update]) -> Vec<String> {
+fn affected_of(components: Option<&[Json]>, updates: &[Update]) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let own = components
         .unwrap_or_default()
         .iter()
-        .filter_map(|c| c.get("id").and_then(Value::as_str))
+        .filter_map(|c| c.get("id").and_then(Json::as_str))
         .filter_map(|id| clean(Some(id)));
     let from_updates = updates
         .iter()
@@ -398,37 +430,27 @@ fn affected_of(components: Option<&[Value]>, updates: &[Update]) -> Vec<String> 
 }
 
 /// The timeline, newest first whatever order the feed used.
-fn updates_of(items: Option<&[Value]>, what: &str, warnings: &mut Vec<Warning>) -> Vec<Update> {
+fn updates_of(items: Option<&[Json]>, what: &str, warnings: &mut Vec<Warning>) -> Vec<Update> {
     let mut updates: Vec<Update> = Vec::new();
     for (index, item) in items.unwrap_or_default().iter().enumerate() {
         let at = format!("{what} update {index}");
-        let Some(raw) = item_of::<RawUpdate>(item, &at, warnings) else {
+        let Some(raw) = item_of(item, RawUpdate::read, &at, warnings) else {
             continue;
         };
-        let at_ms = time(
-            raw.display_at.as_deref(),
-            &format!("{at} display_at"),
-            warnings,
-        )
-        .or_else(|| {
-            time(
-                raw.created_at.as_deref(),
-                &format!("{at} created_at"),
-                warnings,
-            )
-        });
+        let at_ms = time(raw.display_at, &format!("{at} display_at"), warnings)
+            .or_else(|| time(raw.created_at, &format!("{at} created_at"), warnings));
         let affected = raw
             .affected_components
             .unwrap_or_default()
             .iter()
-            .filter_map(|c| c.get("code").and_then(Value::as_str))
+            .filter_map(|c| c.get("code").and_then(Json::as_str))
             .filter_map(|code| clean(Some(code)))
             .collect();
         updates.push(Update {
-            status: clean(raw.status.as_deref())
+            status: clean(raw.status)
                 .map(|s| s.to_ascii_lowercase())
                 .unwrap_or_default(),
-            body: clean(raw.body.as_deref()).unwrap_or_default(),
+            body: clean(raw.body).unwrap_or_default(),
             at_ms,
             affected,
         });

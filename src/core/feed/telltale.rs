@@ -6,22 +6,23 @@
 //! where the other formats are too: strings are trimmed, non-web links are dropped and a
 //! member of a missing group is shown without one, each with a warning.
 
-use serde::Deserialize;
-use serde_json::Value;
-
-use super::text::{clean, kind, list, web_link};
+use super::text::{clean, list, web_link};
 use super::Warning;
-use crate::core::model::{Component, Group, Incident, Maintenance, Page, Snapshot, Update};
+use crate::core::json::{wrong_type, Json, Object};
+use crate::core::model::{
+    Component, Group, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Page,
+    Snapshot, Update,
+};
 
 /// The version of the format this reader understands.
-pub(crate) const VERSION: u64 = 1;
+pub(crate) const VERSION: i64 = 1;
 
 /// Reads a Telltale document into the model. `Err` carries the reason it is not one.
-pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
+pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Snapshot, String> {
     let Some(object) = value.as_object() else {
         return Err(format!(
             "the document is {}, expected an object with \"telltale\": {VERSION}",
-            kind(value)
+            value.kind()
         ));
     };
     match object.get("telltale") {
@@ -30,8 +31,8 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
                 "the version field \"telltale\": {VERSION} is missing"
             ))
         }
-        Some(version) if version.as_u64() == Some(VERSION) => {}
-        Some(Value::Number(n)) => {
+        Some(Json::Number(n)) if n.as_i64() == Some(VERSION) => {}
+        Some(Json::Number(n)) => {
             return Err(format!(
                 "version {n} is not supported; this reader understands \"telltale\": {VERSION}"
             ))
@@ -39,7 +40,7 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
         Some(other) => {
             return Err(format!(
                 "\"telltale\" is {}, expected the number {VERSION}",
-                kind(other)
+                other.kind()
             ))
         }
     }
@@ -47,8 +48,8 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
     let page = match object.get("page") {
         None => Page::default(),
         Some(page) => {
-            objects_only(page, "page")?;
-            Page::deserialize(page).map_err(|e| format!("`page`: {e}"))?
+            let object = objects_only(page, "page")?;
+            read_page(object).map_err(|e| format!("`page`: {e}"))?
         }
     };
     let mut snapshot = Snapshot {
@@ -57,21 +58,23 @@ pub(crate) fn normalize(value: &Value, warnings: &mut Vec<Warning>) -> Result<Sn
             url: web_link(page.url.as_deref(), "page", warnings),
             updated_at_ms: page.updated_at_ms,
         },
-        groups: items::<Group>(object.get("groups"), "groups")?,
-        components: items::<Component>(object.get("components"), "components")?,
-        incidents: items::<Incident>(object.get("incidents"), "incidents")?,
-        maintenances: items::<Maintenance>(object.get("maintenances"), "maintenances")?,
+        groups: items(object.get("groups"), "groups", read_group)?,
+        components: items(object.get("components"), "components", read_component)?,
+        incidents: items(object.get("incidents"), "incidents", read_incident)?,
+        maintenances: items(object.get("maintenances"), "maintenances", read_maintenance)?,
     };
     tidy(&mut snapshot, warnings);
     Ok(snapshot)
 }
 
-/// Reads a list field item by item so that an error names the item (`components[2]`).
-fn items<T: for<'de> Deserialize<'de>>(
-    value: Option<&Value>,
+/// Reads a list field item by item with `read`, so that an error names the item
+/// (`components[2]`).
+fn items<T>(
+    value: Option<&Json>,
     field: &str,
+    read: fn(&Object) -> Result<T, String>,
 ) -> Result<Vec<T>, String> {
-    if matches!(value, Some(Value::Null)) {
+    if matches!(value, Some(Json::Null)) {
         return Err(format!("`{field}` is null, expected an array"));
     }
     list(value, field)?
@@ -79,29 +82,248 @@ fn items<T: for<'de> Deserialize<'de>>(
         .enumerate()
         .map(|(index, item)| {
             let at = format!("{field}[{index}]");
-            objects_only(item, &at)?;
-            T::deserialize(item).map_err(|e| format!("`{at}`: {e}"))
+            let object = objects_only(item, &at)?;
+            read(object).map_err(|e| format!("`{at}`: {e}"))
         })
         .collect()
 }
 
-/// serde would also read a struct from a JSON array of its fields in order; the format
-/// (and its schema) says objects, so anything else is refused before serde sees it.
-fn objects_only(item: &Value, at: &str) -> Result<(), String> {
-    if !item.is_object() {
-        return Err(format!("`{at}` is {}, expected an object", kind(item)));
-    }
-    if let Some(Value::Array(updates)) = item.get("updates") {
+/// The format (and its schema) says objects, for items and their updates alike.
+fn objects_only<'a>(item: &'a Json, at: &str) -> Result<&'a Object, String> {
+    let Some(object) = item.as_object() else {
+        return Err(format!("`{at}` is {}, expected an object", item.kind()));
+    };
+    if let Some(Json::Array(updates)) = object.get("updates") {
         for (index, update) in updates.iter().enumerate() {
             if !update.is_object() {
                 return Err(format!(
                     "`{at}.updates[{index}]` is {}, expected an object",
-                    kind(update)
+                    update.kind()
                 ));
             }
         }
     }
-    Ok(())
+    Ok(object)
+}
+
+// The readers below follow the schema exactly: required fields must be there with their
+// type, optional ones may be absent or `null` (lists and flags only absent), and members
+// the format does not define are ignored.
+
+/// A list of strings that may be absent (empty) but not `null`.
+fn strings(object: &Object, key: &str) -> Result<Vec<String>, String> {
+    match object.get(key) {
+        Some(Json::Null) => Err(wrong_type(key, &Json::Null, "an array")),
+        _ => Ok(object.opt_strings(key)?.unwrap_or_default()),
+    }
+}
+
+/// One of a closed set of spellings, read with `from_name`.
+fn spelling<T>(
+    object: &Object,
+    key: &str,
+    from_name: fn(&str) -> Option<T>,
+    names: &[&str],
+) -> Result<T, String> {
+    let text = object.req_str(key)?;
+    from_name(text).ok_or_else(|| {
+        format!(
+            "`{key}` has unknown value `{text}`, expected one of {}",
+            names.join(", ")
+        )
+    })
+}
+
+fn read_page(object: &Object) -> Result<Page, String> {
+    Ok(Page {
+        name: object.opt_str("name")?.map(str::to_owned),
+        url: object.opt_str("url")?.map(str::to_owned),
+        updated_at_ms: object.opt_i64("updated_at_ms")?,
+    })
+}
+
+fn read_group(object: &Object) -> Result<Group, String> {
+    Ok(Group {
+        id: object.req_str("id")?.to_owned(),
+        name: object.req_str("name")?.to_owned(),
+    })
+}
+
+fn read_component(object: &Object) -> Result<Component, String> {
+    let level_names = Level::ALL.map(Level::as_str);
+    let only_show_if_degraded = match object.get("only_show_if_degraded") {
+        None => false,
+        Some(Json::Bool(flag)) => *flag,
+        Some(other) => return Err(wrong_type("only_show_if_degraded", other, "a boolean")),
+    };
+    Ok(Component {
+        id: object.req_str("id")?.to_owned(),
+        name: object.req_str("name")?.to_owned(),
+        level: spelling(object, "level", Level::from_name, &level_names)?,
+        group_id: object.opt_str("group_id")?.map(str::to_owned),
+        description: object.opt_str("description")?.map(str::to_owned),
+        only_show_if_degraded,
+    })
+}
+
+fn read_updates(object: &Object) -> Result<Vec<Update>, String> {
+    let items = match object.get("updates") {
+        Some(Json::Null) => return Err(wrong_type("updates", &Json::Null, "an array")),
+        _ => object.opt_array("updates")?.unwrap_or_default(),
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let object = item
+                .as_object()
+                .ok_or_else(|| wrong_type(&format!("updates[{index}]"), item, "an object"))?;
+            Ok(Update {
+                status: object.req_str("status")?.to_owned(),
+                body: object.req_str("body")?.to_owned(),
+                at_ms: object.opt_i64("at_ms")?,
+                affected: strings(object, "affected")?,
+            })
+            .map_err(|e: String| format!("`updates[{index}]`: {e}"))
+        })
+        .collect()
+}
+
+fn read_incident(object: &Object) -> Result<Incident, String> {
+    let level_names = Level::ALL.map(Level::as_str);
+    let status_names = IncidentStatus::ALL.map(IncidentStatus::as_str);
+    Ok(Incident {
+        id: object.req_str("id")?.to_owned(),
+        title: object.req_str("title")?.to_owned(),
+        impact: spelling(object, "impact", Level::from_name, &level_names)?,
+        status: spelling(object, "status", IncidentStatus::from_name, &status_names)?,
+        started_at_ms: object.opt_i64("started_at_ms")?,
+        resolved_at_ms: object.opt_i64("resolved_at_ms")?,
+        affected: strings(object, "affected")?,
+        users_affected: object.opt_str("users_affected")?.map(str::to_owned),
+        updates: read_updates(object)?,
+        url: object.opt_str("url")?.map(str::to_owned),
+    })
+}
+
+fn read_maintenance(object: &Object) -> Result<Maintenance, String> {
+    let status_names = MaintenanceStatus::ALL.map(MaintenanceStatus::as_str);
+    Ok(Maintenance {
+        id: object.req_str("id")?.to_owned(),
+        title: object.req_str("title")?.to_owned(),
+        status: spelling(
+            object,
+            "status",
+            MaintenanceStatus::from_name,
+            &status_names,
+        )?,
+        starts_at_ms: object.opt_i64("starts_at_ms")?,
+        ends_at_ms: object.opt_i64("ends_at_ms")?,
+        affected: strings(object, "affected")?,
+        users_affected: object.opt_str("users_affected")?.map(str::to_owned),
+        updates: read_updates(object)?,
+        url: object.opt_str("url")?.map(str::to_owned),
+    })
+}
+
+/// `snapshot` as a Telltale document (`"telltale": 1` first): what `telltale check --json`
+/// prints and what the widget keeps in storage. Absent optional values, empty lists and a
+/// false `only_show_if_degraded` are left out; [`normalize`] reads the result back to an
+/// equal snapshot.
+pub(crate) fn document(snapshot: &Snapshot) -> Object {
+    let page = Object::new()
+        .with_some("name", snapshot.page.name.as_deref())
+        .with_some("url", snapshot.page.url.as_deref())
+        .with_some("updated_at_ms", snapshot.page.updated_at_ms);
+    let mut document = Object::new().with("telltale", VERSION).with("page", page);
+    if !snapshot.groups.is_empty() {
+        let groups = snapshot.groups.iter().map(|g| {
+            Object::new()
+                .with("id", g.id.as_str())
+                .with("name", g.name.as_str())
+        });
+        document.insert("groups", groups.collect::<Vec<_>>());
+    }
+    let components = snapshot.components.iter().map(|c| {
+        let object = Object::new()
+            .with("id", c.id.as_str())
+            .with("name", c.name.as_str())
+            .with("level", c.level.as_str())
+            .with_some("group_id", c.group_id.as_deref())
+            .with_some("description", c.description.as_deref());
+        match c.only_show_if_degraded {
+            true => object.with("only_show_if_degraded", true),
+            false => object,
+        }
+    });
+    let incidents = snapshot.incidents.iter().map(|i| {
+        let object = Object::new()
+            .with("id", i.id.as_str())
+            .with("title", i.title.as_str())
+            .with("impact", i.impact.as_str())
+            .with("status", i.status.as_str())
+            .with_some("started_at_ms", i.started_at_ms)
+            .with_some("resolved_at_ms", i.resolved_at_ms);
+        with_event_tail(
+            object,
+            &i.affected,
+            i.users_affected.as_deref(),
+            &i.updates,
+            i.url.as_deref(),
+        )
+    });
+    let maintenances = snapshot.maintenances.iter().map(|m| {
+        let object = Object::new()
+            .with("id", m.id.as_str())
+            .with("title", m.title.as_str())
+            .with("status", m.status.as_str())
+            .with_some("starts_at_ms", m.starts_at_ms)
+            .with_some("ends_at_ms", m.ends_at_ms);
+        with_event_tail(
+            object,
+            &m.affected,
+            m.users_affected.as_deref(),
+            &m.updates,
+            m.url.as_deref(),
+        )
+    });
+    document
+        .with("components", components.collect::<Vec<_>>())
+        .with("incidents", incidents.collect::<Vec<_>>())
+        .with("maintenances", maintenances.collect::<Vec<_>>())
+}
+
+/// The members incidents and maintenances share, in the schema's order.
+fn with_event_tail(
+    object: Object,
+    affected: &[String],
+    users_affected: Option<&str>,
+    updates: &[Update],
+    url: Option<&str>,
+) -> Object {
+    let object =
+        with_nonempty(object, "affected", affected).with_some("users_affected", users_affected);
+    let object = if updates.is_empty() {
+        object
+    } else {
+        let updates = updates.iter().map(|u| {
+            let update = Object::new()
+                .with("status", u.status.as_str())
+                .with("body", u.body.as_str())
+                .with_some("at_ms", u.at_ms);
+            with_nonempty(update, "affected", &u.affected)
+        });
+        object.with("updates", updates.collect::<Vec<_>>())
+    };
+    object.with_some("url", url)
+}
+
+fn with_nonempty(object: Object, key: &str, items: &[String]) -> Object {
+    if items.is_empty() {
+        object
+    } else {
+        object.with(key, items.iter().map(String::as_str).collect::<Vec<_>>())
+    }
 }
 
 fn trim(text: &mut String) {

@@ -5,10 +5,9 @@
 //! Feed text is text: entities are decoded into the characters they name, but markup is
 //! never interpreted, so `<b>` stays the four characters `<b>`.
 
-use serde_json::Value;
-
 use super::Warning;
 use crate::core::config::is_web_url;
+use crate::core::json::Json;
 
 /// Removes an optional UTF-8 byte order mark and an optional JSONP wrapper
 /// (`callback( … );`, any callback identifier, optional `;`), returning the JSON inside.
@@ -123,25 +122,13 @@ pub(crate) fn web_link(
     }
 }
 
-/// A short description of a JSON value's type, for messages.
-pub(crate) fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// Reads a JSON value as a list, treating a missing value or `null` as empty and anything
 /// else as an error described in words.
-pub(crate) fn list<'a>(value: Option<&'a Value>, field: &str) -> Result<&'a [Value], String> {
+pub(crate) fn list<'a>(value: Option<&'a Json>, field: &str) -> Result<&'a [Json], String> {
     match value {
-        None | Some(Value::Null) => Ok(&[]),
-        Some(Value::Array(items)) => Ok(items),
-        Some(other) => Err(format!("`{field}` is {}, expected an array", kind(other))),
+        None | Some(Json::Null) => Ok(&[]),
+        Some(Json::Array(items)) => Ok(items),
+        Some(other) => Err(format!("`{field}` is {}, expected an array", other.kind())),
     }
 }
 
