@@ -3,8 +3,6 @@
 //! The `ui` layer renders these as they are. Every string here is final text in the
 //! reader's language (from [`crate::core::i18n`]) and plain text, never HTML.
 
-use std::cmp::Reverse;
-
 use crate::core::config::{is_web_url, Config, View};
 use crate::core::filter;
 use crate::core::i18n::{
@@ -12,7 +10,8 @@ use crate::core::i18n::{
     Ui,
 };
 use crate::core::model::{
-    Component, Incident, Level, Maintenance, MaintenanceStatus, Snapshot, Update,
+    newest_first, sort_by_rank, Component, Incident, Level, Maintenance, MaintenanceStatus,
+    Snapshot, Update,
 };
 use crate::core::state::{FeedState, Phase, Problem};
 use crate::core::time::{local_time_text, relative_text, rfc3339_utc, window_text, ZoneOffset};
@@ -581,7 +580,7 @@ fn fact(locale: Locale, fact: Fact, value: String) -> (String, String) {
 fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> Vec<UpdateView> {
     let mut updates: Vec<&Update> = updates.iter().collect();
     // Newest first; undated updates keep their feed position after the dated ones.
-    updates.sort_by_key(|u| Reverse(u.at_ms));
+    sort_by_rank(&mut updates, |u| newest_first(u.at_ms));
     updates
         .into_iter()
         .map(|u| UpdateView {
@@ -608,7 +607,7 @@ fn incident_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
         .iter()
         .filter(|i| i.is_active())
         .collect();
-    active.sort_by_key(|i| Reverse(i.started_at_ms));
+    sort_by_rank(&mut active, |i| newest_first(i.started_at_ms));
     active
         .into_iter()
         .map(|incident| {
@@ -655,12 +654,13 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
         .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
     // In progress first, then the soonest; an unknown start sorts last.
-    current.sort_by_key(|m| {
-        (
-            !m.is_in_progress(now_ms),
-            m.starts_at_ms.is_none(),
-            m.starts_at_ms,
-        )
+    sort_by_rank(&mut current, |m| {
+        match (m.is_in_progress(now_ms), m.starts_at_ms) {
+            (true, Some(start)) => (0, start),
+            (true, None) => (1, 0),
+            (false, Some(start)) => (2, start),
+            (false, None) => (3, 0),
+        }
     });
     current
         .into_iter()

@@ -14,7 +14,8 @@ use super::text::{clean_body, clean_name, list};
 use super::Warning;
 use crate::core::json::{Json, Object};
 use crate::core::model::{
-    Component, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Snapshot, Update,
+    newest_first, sort_by_rank, Component, Incident, IncidentStatus, Level, Maintenance,
+    MaintenanceStatus, Snapshot, Update,
 };
 use crate::core::time::{days_from_civil, MINUTE_MS};
 
@@ -192,9 +193,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     for gathered in events {
         add_event(gathered, &mut snapshot, &index_by_id, warnings);
     }
-    snapshot
-        .incidents
-        .sort_by_key(|i| std::cmp::Reverse(i.started_at_ms));
+    sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     Ok(snapshot)
 }
 

@@ -13,8 +13,8 @@ use super::text::{clean, list, web_link};
 use super::Warning;
 use crate::core::json::{Json, Object};
 use crate::core::model::{
-    Component, Group, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Page,
-    Snapshot, Update,
+    newest_first, sort_by_rank, Component, Group, Incident, IncidentStatus, Level, Maintenance,
+    MaintenanceStatus, Page, Snapshot, Update,
 };
 use crate::core::time::parse_rfc3339;
 
@@ -184,9 +184,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                 .push(maintenance_of(raw, &at, warnings));
         }
     }
-    snapshot
-        .incidents
-        .sort_by_key(|i| std::cmp::Reverse(i.started_at_ms));
+    sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     Ok(snapshot)
 }
 
@@ -455,7 +453,7 @@ fn updates_of(items: Option<&[Json]>, what: &str, warnings: &mut Vec<Warning>) -
             affected,
         });
     }
-    updates.sort_by_key(|u| std::cmp::Reverse(u.at_ms));
+    sort_by_rank(&mut updates, |u| newest_first(u.at_ms));
     updates
 }
 

@@ -10,8 +10,8 @@ use super::text::{clean, list, web_link};
 use super::Warning;
 use crate::core::json::{wrong_type, Json, Object};
 use crate::core::model::{
-    Component, Group, Incident, IncidentStatus, Level, Maintenance, MaintenanceStatus, Page,
-    Snapshot, Update,
+    newest_first, sort_by_rank, Component, Group, Incident, IncidentStatus, Level, Maintenance,
+    MaintenanceStatus, Page, Snapshot, Update,
 };
 
 /// The version of the format this reader understands.
@@ -337,13 +337,13 @@ fn trim_option(text: &mut Option<String>) {
     *text = clean(text.as_deref());
 }
 
-fn tidy_updates(updates: &mut [Update]) {
+fn tidy_updates(updates: &mut Vec<Update>) {
     for update in updates.iter_mut() {
         trim(&mut update.status);
         trim(&mut update.body);
         update.affected.iter_mut().for_each(trim);
     }
-    updates.sort_by_key(|u| std::cmp::Reverse(u.at_ms));
+    sort_by_rank(updates, |u| newest_first(u.at_ms));
 }
 
 /// Applies the rules every format shares: trimmed text, web links only, timelines newest
@@ -369,9 +369,7 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
         let what = format!("incident \"{}\"", incident.title);
         incident.url = web_link(incident.url.as_deref(), &what, warnings);
     }
-    snapshot
-        .incidents
-        .sort_by_key(|i| std::cmp::Reverse(i.started_at_ms));
+    sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     for maintenance in &mut snapshot.maintenances {
         trim(&mut maintenance.id);
         trim(&mut maintenance.title);
