@@ -3,6 +3,7 @@
 #
 #   bash scripts/setup.sh            # build tools: wasm target, clippy/rustfmt,
 #                                    # wasm-bindgen-cli (the Cargo.lock version), npm ci
+#                                    # (binaryen's wasm-opt, terser, playwright-core)
 #   bash scripts/setup.sh --browser  # the above, plus Debian chromium + chromium-driver
 #
 # Every step checks first and skips when the right thing is already there, so running it
@@ -73,6 +74,7 @@ ensure_node_modules() {
     local stamp="$setup_root/node_modules/.package-lock.json"
     if [ ! -x "$setup_root/node_modules/.bin/wasm-opt" ] ||
         [ ! -d "$setup_root/node_modules/playwright-core" ] ||
+        [ ! -x "$setup_root/node_modules/.bin/terser" ] ||
         [ ! -f "$stamp" ] ||
         [ "$setup_root/package-lock.json" -nt "$stamp" ]; then
         setup_log "installing node dev dependencies (npm ci)"
@@ -103,7 +105,7 @@ setup_main() {
         case "$arg" in
             --browser) browser=1 ;;
             -h | --help)
-                sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+                sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
                 return 0
                 ;;
             *)
