@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The benchmark (not a test): builds dist/ and prints its sizes (raw, gzip -9, brotli 11,
 # per file and in total) and the median/min/p90 time from navigation start to the first
-# live badge over 20 cold page loads in headless Chromium against a local feed.
+# live badge over 20 page loads in headless Chromium against a local feed, in three series:
+# a fresh browser context per load, one tab reloaded with the HTTP cache disabled (first
+# visit) and with it on (repeat visit); each next to baselines without Telltale.
 #
 #   bash scripts/bench.sh [--runs N]
 set -euo pipefail

@@ -3,22 +3,38 @@
 // 1. Size of every file in dist/: raw, gzip (level 9) and brotli (quality 11), and the
 //    total a browser downloads (the script and the wasm).
 // 2. Time from navigation start to the first live badge, over N page loads (default 20) in
-//    headless Chromium, each in a fresh browser context (cold cache), against a local feed
-//    on 127.0.0.1. Measured in the page: the `telltale:change` event that the widget fires
-//    on its first live state, then one animation frame (the badge is painted), read with
-//    performance.now() (milliseconds since navigation start).
+//    headless Chromium against a local feed on 127.0.0.1. Measured in the page: the
+//    `telltale:change` event that the widget fires on its first live state, then one
+//    animation frame (the badge is painted), read with performance.now() (milliseconds
+//    since navigation start). Three series, measured the same way:
+//    - fresh context: a new browser context per load (a new renderer process, empty
+//      cache and storage);
+//    - first visit: one tab reloaded N + 1 times with the HTTP cache disabled through CDP
+//      (`Network.setCacheDisabled`) and localStorage cleared before each load: every byte
+//      fetched and compiled anew, the renderer already running, as in a real tab;
+//    - repeat visit: one tab reloaded N + 1 times with the HTTP cache on (dist/ is served
+//      as a CDN would: `max-age` and an ETag) and localStorage kept.
+//    The first load of each same-tab series is a warm-up and is discarded.
 //
 //    The same loads of two pages without Telltale (an inline script writes a badge; one
-//    first fetches the feed) give the browser's own floor in a fresh context: "baseline".
+//    first fetches the feed) give the browser's own floor in each series: "baseline".
+//    Loads are interleaved (every series and page once per round), so a burst of load on
+//    the shared machine hits all alike.
+//
+//    The bench serves its pages itself (not through server.mjs, whose files are all
+//    `no-store`): pages and the feed `no-store`, dist/ with `cache-control: max-age=600`
+//    and an ETag, all from one origin.
 //
 // Usage: node tests/e2e/bench.mjs [--runs N]      (or: bash scripts/bench.sh)
 
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { launchBrowser, hostPage, snippet } from './helpers.mjs';
-import { repoRoot, startServer } from './server.mjs';
+import { repoRoot } from './server.mjs';
 
 const BUDGET_BROTLI_BYTES = 120_000;
 const BUDGET_MEDIAN_MS = 100;
@@ -101,76 +117,200 @@ const BADGE_MARK = `<script>
   };
 </script>`;
 
-// What each page is: the widget, and two floors that show what the browser itself costs in
-// a fresh context (no Telltale at all): a badge written by an inline script, and a badge
-// written by an inline script after it fetched the same feed.
-function benchPages(server) {
-  server.setFeed('bench', { fixture: FEED_FIXTURE });
-  server.setPage(
-    '/bench.html',
-    hostPage({ title: 'Telltale benchmark', head: BADGE_MARK, body: snippet({ feed: '/feeds/bench' }) }),
-  );
-  server.setPage(
-    '/baseline.html',
-    hostPage({ title: 'Telltale benchmark', head: BADGE_MARK, script: `<script>baselineBadge('Operational');</script>` }),
-  );
-  server.setPage(
-    '/baseline-fetch.html',
-    hostPage({
+// What each page is: the widget, and two floors that show what the browser itself costs
+// (no Telltale at all): a badge written by an inline script, and a badge written by an
+// inline script after it fetched the same feed.
+const PAGES = [
+  { key: 'widget', path: '/bench.html', live: true },
+  { key: 'baseline', path: '/baseline.html', live: false },
+  { key: 'baselineFetch', path: '/baseline-fetch.html', live: false },
+];
+
+function pageHtml() {
+  return {
+    '/bench.html': hostPage({
+      title: 'Telltale benchmark',
+      head: BADGE_MARK,
+      body: snippet({ feed: '/feeds/bench' }),
+    }),
+    '/baseline.html': hostPage({
+      title: 'Telltale benchmark',
+      head: BADGE_MARK,
+      script: `<script>baselineBadge('Operational');</script>`,
+    }),
+    '/baseline-fetch.html': hostPage({
       title: 'Telltale benchmark',
       head: BADGE_MARK,
       script: `<script>fetch('/feeds/bench').then((r) => r.text()).then((t) => baselineBadge(t.length ? 'Operational' : '?'));</script>`,
     }),
+  };
+}
+
+// How long a browser may keep dist/ files before it asks again (a CDN's short max-age).
+const DIST_MAX_AGE_SECS = 600;
+
+/** The bench's own server on 127.0.0.1: its pages, dist/ as a CDN serves it, the feed. */
+async function startBenchServer() {
+  const pages = pageHtml();
+  const feed = readFileSync(join(repoRoot, 'tests', 'fixtures', FEED_FIXTURE));
+  const dist = new Map(
+    ['telltale.js', 'telltale_bg.wasm'].map((name) => {
+      const body = readFileSync(join(repoRoot, 'dist', name));
+      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
+      const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
+      return [`/dist/${name}`, { body, etag, type }];
+    }),
   );
-  return [
-    { key: 'widget', path: '/bench.html', live: true },
-    { key: 'baseline', path: '/baseline.html', live: false },
-    { key: 'baselineFetch', path: '/baseline-fetch.html', live: false },
-  ];
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url, 'http://127.0.0.1');
+    const file = dist.get(pathname);
+    if (file) {
+      const headers = {
+        'content-type': file.type,
+        'cache-control': `max-age=${DIST_MAX_AGE_SECS}`,
+        etag: file.etag,
+      };
+      if (req.headers['if-none-match'] === file.etag) {
+        res.writeHead(304, headers);
+        res.end();
+      } else {
+        res.writeHead(200, { ...headers, 'content-length': String(file.body.length) });
+        res.end(file.body);
+      }
+    } else if (pathname === '/feeds/bench') {
+      res.writeHead(200, {
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'no-store',
+        'access-control-allow-origin': '*',
+        'content-length': String(feed.length),
+      });
+      res.end(feed);
+    } else if (pages[pathname]) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(pages[pathname]);
+    } else {
+      res.writeHead(pathname === '/favicon.ico' ? 204 : 404);
+      res.end();
+    }
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url: (path) => origin + path,
+    close() {
+      server.closeAllConnections();
+      return new Promise((done) => server.close(done));
+    },
+  };
+}
+
+// The series, in the order they run within each round.
+const SERIES = [
+  {
+    key: 'fresh',
+    title: 'fresh context (a new browser context per load: new renderer, empty cache and storage)',
+    sameTab: false,
+  },
+  {
+    key: 'first',
+    title:
+      'first visit (one tab per page reloaded, HTTP cache disabled through CDP, localStorage ' +
+      'cleared before each load)',
+    sameTab: true,
+    cacheDisabled: true,
+    clearStorage: true,
+  },
+  {
+    key: 'repeat',
+    title: `repeat visit (one tab per page reloaded, HTTP cache on, dist/ max-age=${DIST_MAX_AGE_SECS} with an ETag, localStorage kept)`,
+    sameTab: true,
+    cacheDisabled: false,
+    clearStorage: false,
+  },
+];
+
+// What one load measured, read in the page once the badge is painted.
+function readSample() {
+  // When each download started and finished, from Resource Timing (ms since navigation).
+  const entry = (pattern) => performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
+  const span = (pattern) => {
+    const found = entry(pattern);
+    return found ? { start: found.startTime, end: found.responseEnd, transfer: found.transferSize } : {};
+  };
+  const script = span(/telltale\.js$/);
+  const wasm = span(/\.wasm$/);
+  const feed = span(/\/feeds\/bench$/);
+  return {
+    firstBadgeMs: window.firstBadgeMs,
+    responseEndMs: performance.getEntriesByType('navigation')[0]?.responseEnd,
+    scriptStartMs: script.start,
+    scriptMs: script.end,
+    wasmStartMs: wasm.start,
+    wasmMs: wasm.end,
+    wasmTransfer: wasm.transfer,
+    feedStartMs: feed.start,
+    feedMs: feed.end,
+    visibility: document.visibilityState,
+    phase: document.querySelector('telltale-status')?.shadowRoot?.querySelector('[data-testid=root]')
+      ?.dataset.phase,
+  };
+}
+
+// One load of `path` in `page`; throws on a page error or a widget that is not live.
+async function measure(page, url, live, label) {
+  const failures = [];
+  const onError = (error) => failures.push(String(error));
+  page.on('pageerror', onError);
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => window.firstBadgeMs !== undefined, null, { timeout: 15_000 });
+    const sample = await page.evaluate(readSample);
+    if (live && sample.phase !== 'live') failures.push(`phase is ${sample.phase}, not live`);
+    if (sample.visibility !== 'visible') failures.push(`page is ${sample.visibility}`);
+    if (failures.length) throw new Error(`${label}: ${failures.join('; ')}`);
+    return sample;
+  } finally {
+    page.off('pageerror', onError);
+  }
 }
 
 async function timeToFirstBadge(runs) {
-  const server = await startServer();
+  const server = await startBenchServer();
   const browser = await launchBrowser();
-  const pages = benchPages(server);
-  const samples = Object.fromEntries(pages.map((page) => [page.key, []]));
+  const samples = Object.fromEntries(
+    SERIES.map((series) => [series.key, Object.fromEntries(PAGES.map((page) => [page.key, []]))]),
+  );
   try {
-    // Interleaved, so a burst of load on the shared machine hits every page alike.
-    for (let run = 0; run < runs; run += 1) {
-      for (const { key, path, live } of pages) {
+    // One tab per same-tab series and page, each in its own context (its own cache).
+    const tabs = new Map();
+    for (const series of SERIES.filter((s) => s.sameTab)) {
+      for (const { key } of PAGES) {
         const context = await browser.newContext();
         const page = await context.newPage();
-        const failures = [];
-        page.on('pageerror', (error) => failures.push(String(error)));
-        await page.goto(server.url(path));
-        await page.waitForFunction(() => window.firstBadgeMs !== undefined, null, { timeout: 15_000 });
-        const sample = await page.evaluate(() => {
-          // When each download started and finished, from Resource Timing (ms since navigation).
-          const entry = (pattern) => performance.getEntriesByType('resource').find((e) => pattern.test(e.name));
-          const span = (pattern) => {
-            const found = entry(pattern);
-            return found ? { start: found.startTime, end: found.responseEnd } : {};
-          };
-          const script = span(/telltale\.js$/);
-          const wasm = span(/\.wasm$/);
-          const feed = span(/\/feeds\/bench$/);
-          return {
-            firstBadgeMs: window.firstBadgeMs,
-            responseEndMs: performance.getEntriesByType('navigation')[0]?.responseEnd,
-            scriptStartMs: script.start,
-            scriptMs: script.end,
-            wasmStartMs: wasm.start,
-            wasmMs: wasm.end,
-            feedStartMs: feed.start,
-            feedMs: feed.end,
-            phase: document.querySelector('telltale-status')?.shadowRoot?.querySelector('[data-testid=root]')
-              ?.dataset.phase,
-          };
-        });
-        if (live && sample.phase !== 'live') failures.push(`phase is ${sample.phase}, not live`);
-        if (failures.length) throw new Error(`${path} load ${run + 1}: ${failures.join('; ')}`);
-        samples[key].push(sample);
-        await context.close();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.setCacheDisabled', { cacheDisabled: series.cacheDisabled });
+        tabs.set(`${series.key}/${key}`, page);
+      }
+    }
+    // Round 0 is the same-tab series' warm-up (discarded); the fresh series starts at round 1.
+    for (let round = 0; round <= runs; round += 1) {
+      for (const series of SERIES) {
+        if (!series.sameTab && round === 0) continue;
+        for (const { key, path, live } of PAGES) {
+          const label = `${series.key} ${path} load ${round}`;
+          let sample;
+          if (series.sameTab) {
+            const page = tabs.get(`${series.key}/${key}`);
+            sample = await measure(page, server.url(path), live, label);
+            if (series.clearStorage) await page.evaluate(() => localStorage.clear());
+          } else {
+            const context = await browser.newContext();
+            sample = await measure(await context.newPage(), server.url(path), live, label);
+            await context.close();
+          }
+          if (round > 0) samples[series.key][key].push(sample);
+        }
       }
     }
   } finally {
@@ -192,24 +332,26 @@ function step(samples, key) {
   return values.length ? median(values) : undefined;
 }
 
-function printTimes({ widget, baseline, baselineFetch }) {
+const at = (value) => (value === undefined ? '-' : value.toFixed(1));
+
+function printSeries(series, { widget, baseline, baselineFetch }) {
   const times = widget.map((sample) => sample.firstBadgeMs).sort((a, b) => a - b);
-  const ms = (value) => `${pad(value === undefined ? '-' : value.toFixed(1), 8)} ms`;
-  const at = (value) => (value === undefined ? '-' : value.toFixed(1));
-  console.log();
-  console.log(
-    `navigation start -> first live badge, ${widget.length} cold loads (fresh context each), ` +
-      `feed ${FEED_FIXTURE} on 127.0.0.1`,
-  );
-  console.log(`${'median'.padEnd(8)}${ms(median(times))}`);
-  console.log(`${'min'.padEnd(8)}${ms(times[0])}`);
-  console.log(`${'p90'.padEnd(8)}${ms(percentile(times, 0.9))}`);
-  console.log(`${'max'.padEnd(8)}${ms(times[times.length - 1])}`);
   const verdict = median(times) < BUDGET_MEDIAN_MS ? 'within' : 'OVER';
-  console.log(`budget: median < ${BUDGET_MEDIAN_MS} ms: ${verdict}`);
+  console.log();
+  console.log(`${series.title}:`);
+  console.log(
+    `  Telltale  median ${at(median(times))} ms, min ${at(times[0])}, p90 ${at(percentile(times, 0.9))}, ` +
+      `max ${at(times[times.length - 1])} (${times.length} loads` +
+      `${series.sameTab ? ' after one discarded warm-up load' : ''}); ` +
+      `budget median < ${BUDGET_MEDIAN_MS} ms: ${verdict}`,
+  );
+  console.log(
+    `  baseline  inline script writes a badge ${at(step(baseline, 'firstBadgeMs'))} ms; ` +
+      `inline script fetches the feed, then writes a badge ${at(step(baselineFetch, 'firstBadgeMs'))} ms (medians)`,
+  );
   // Where the time goes (medians, ms since navigation start): each download's start and end.
   console.log(
-    `median milestones: page received ${at(step(widget, 'responseEndMs'))}, ` +
+    `  median milestones: page received ${at(step(widget, 'responseEndMs'))}, ` +
       `script ${at(step(widget, 'scriptStartMs'))}-${at(step(widget, 'scriptMs'))}, ` +
       `wasm ${at(step(widget, 'wasmStartMs'))}-${at(step(widget, 'wasmMs'))}, ` +
       `feed ${at(step(widget, 'feedStartMs'))}-${at(step(widget, 'feedMs'))}, ` +
@@ -222,19 +364,27 @@ function printTimes({ widget, baseline, baselineFetch }) {
   // the critical path that is ours whichever arrives last).
   const gap = (from, to) =>
     median(widget.filter((s) => s[from] !== undefined && s[to] !== undefined).map((s) => s[to] - s[from]));
+  const cached = widget.filter((s) => s.wasmTransfer === 0).length;
   console.log(
-    `median spans: wasm arrived -> feed requested ${at(gap('wasmMs', 'feedStartMs'))} ms, ` +
+    `  median spans: wasm arrived -> feed requested ${at(gap('wasmMs', 'feedStartMs'))} ms, ` +
       `feed arrived -> badge painted ${at(gap('feedMs', 'firstBadgeMs'))} ms, ` +
-      `wasm arrived -> badge painted ${at(gap('wasmMs', 'firstBadgeMs'))} ms`,
+      `wasm arrived -> badge painted ${at(gap('wasmMs', 'firstBadgeMs'))} ms; ` +
+      `wasm from the HTTP cache in ${cached} of ${widget.length} loads`,
   );
+}
+
+function printTimes(samples, runs) {
+  console.log();
   console.log(
-    `baseline (no Telltale, fresh context, median of ${baseline.length}): ` +
-      `inline script writes a badge ${at(step(baseline, 'firstBadgeMs'))} ms; ` +
-      `inline script fetches the feed, then writes a badge ${at(step(baselineFetch, 'firstBadgeMs'))} ms`,
+    `navigation start -> first live badge (telltale:change, then one animation frame; ` +
+      `performance.now()), feed ${FEED_FIXTURE} on 127.0.0.1, ${runs} loads per series and page, ` +
+      `interleaved; the same-tab series discard their first load (warm-up)`,
   );
+  for (const series of SERIES) printSeries(series, samples[series.key]);
+  console.log();
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (1 min)`);
 }
 
 const runs = parseRuns(process.argv.slice(2));
 printSizes(distSizes());
-printTimes(await timeToFirstBadge(runs));
+printTimes(await timeToFirstBadge(runs), runs);
