@@ -266,7 +266,9 @@ const SERIES = [
   },
   {
     key: 'repeat',
-    title: `repeat visit (one tab per page reloaded, HTTP cache on, dist/ max-age=${DIST_MAX_AGE_SECS} with an ETag, localStorage kept)`,
+    title:
+      `repeat visit (one tab per page reloaded, HTTP cache on, dist/ max-age=${DIST_MAX_AGE_SECS} ` +
+      'with an ETag, localStorage kept)',
     sameTab: true,
     unique: false,
     cacheDisabled: false,
@@ -301,7 +303,7 @@ function readSample() {
   };
 }
 
-// One load of `path` in `page`; throws on a page error or a widget that is not live.
+// One load of `url` in `page`; throws on a page error, a hidden page or a widget that is not live.
 async function measure(page, url, live, label) {
   const failures = [];
   const onError = (error) => failures.push(String(error));
