@@ -15,8 +15,8 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    AbortController, AbortSignal, RequestCache, RequestCredentials, RequestInit, RequestMode,
-    Response,
+    AbortController, AbortSignal, ReadableStream, ReadableStreamDefaultReader,
+    ReadableStreamReadResult, RequestCache, RequestCredentials, RequestInit, RequestMode, Response,
 };
 
 use super::live::{Kind, Live};
@@ -293,19 +293,45 @@ async fn read(response: js_sys::Promise, cap_bytes: u64) -> Result<FetchedText, 
     if declared.is_some_and(|bytes| bytes > cap_bytes) {
         return Err(too_large);
     }
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?;
-    let body = text
-        .as_string()
-        .ok_or_else(|| FetchError::Network("the body is not text".to_owned()))?;
-    if body.len() as u64 > cap_bytes {
-        return Err(too_large);
-    }
+    let body = match response.body() {
+        Some(stream) => read_capped(&stream, cap_bytes).await?,
+        // No body at all (e.g. a 204): an empty document, which the parser refuses.
+        None => String::new(),
+    };
     Ok(FetchedText {
         status,
         body,
         etag: header("etag"),
         last_modified: header("last-modified"),
     })
+}
+
+/// Reads `stream` chunk by chunk and gives up, cancelling the download, as soon as it
+/// holds more than `cap_bytes`: a server streaming without end (or far more than the
+/// cap without a `Content-Length`) costs the page at most the cap in memory. The bytes
+/// are decoded as UTF-8 like `Response.text()` would, invalid sequences replaced.
+async fn read_capped(stream: &ReadableStream, cap_bytes: u64) -> Result<String, FetchError> {
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(network)?
+            .unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            break;
+        }
+        let Some(chunk) = chunk.get_value().dyn_into::<js_sys::Uint8Array>().ok() else {
+            return Err(FetchError::Network("the body is not bytes".to_owned()));
+        };
+        if bytes.len() as u64 + u64::from(chunk.length()) > cap_bytes {
+            // The promise settles on its own; nothing waits for it.
+            let _ = reader.cancel();
+            return Err(FetchError::TooLarge { cap_bytes });
+        }
+        let start = bytes.len();
+        bytes.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }

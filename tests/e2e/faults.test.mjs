@@ -100,6 +100,27 @@ describe('faults', () => {
     await session.close();
   });
 
+  test('an endless body is cut at the cap: the widget hangs up, keeps its data and says why', async () => {
+    server.setFeed('endless', OUTAGE);
+    const { session, w } = await open('endless');
+    await w.waitForPhase('live');
+    const start = server.feedRequests('endless').length;
+    server.setFeed('endless', { body: '{"services": [', endless: true });
+    await w.waitForPhase('stale');
+    await w.badge.click();
+    // Reading to the end would never finish: the request would end in the timeout instead.
+    assert.match(await w.notice.textContent(), /more data than allowed/);
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage', 'the last good state stays');
+    const cut = server.feedRequests('endless')[start];
+    const deadline = Date.now() + WAIT_MS;
+    while (!cut.hungUp && Date.now() < deadline) await sleep(10);
+    assert.ok(cut.hungUp, 'the widget closed the endless response');
+    // The cap is 16 kB here; what the socket buffers on the way is bounded too.
+    assert.ok(cut.bytesSent < 4 * 1024 * 1024, `${cut.bytesSent} bytes sent before the hang-up`);
+    session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    await session.close();
+  });
+
   for (const [status, retryAfterSecs] of [
     [503, 600],
     [429, 300],

@@ -54,7 +54,9 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  *   chunked?: false }` (`fixture` is read from tests/fixtures/). With `etag` the answer
  *   is cacheable (`cache-control: no-cache`, revalidate every time) and a request whose
  *   `If-None-Match` matches gets `304 Not Modified`. `truncate` cuts the body to that
- *   many bytes; `chunked` sends it without a `Content-Length`;
+ *   many bytes; `chunked` sends it without a `Content-Length`; `endless` sends the body
+ *   and then 4 kB of spaces every 5 ms, without a `Content-Length`, until the client
+ *   hangs up (the request's record then has `bytesSent` and `hungUp: true`);
  * - `queueFeed(name, ...answers)`: answers for the next requests, one each, in order,
  *   before `setFeed`'s answer applies again (a script of faults);
  * - `setPage(path, html)`: serve `html` at `path` (e.g. `/t/hostile.html`);
@@ -103,6 +105,21 @@ export async function startServer() {
       return;
     }
     record.status = answer.status ?? 200;
+    if (answer.endless) {
+      res.writeHead(record.status, headers);
+      record.bytesSent = body.length;
+      res.write(body);
+      const filler = Buffer.alloc(4096, ' ');
+      const timer = setInterval(() => {
+        record.bytesSent += filler.length;
+        res.write(filler);
+      }, 5);
+      res.on('close', () => {
+        clearInterval(timer);
+        record.hungUp = true;
+      });
+      return;
+    }
     if (answer.chunked) {
       res.writeHead(record.status, headers);
       // Two writes: Node sends a chunked body, with no Content-Length.
