@@ -23,9 +23,17 @@ pub(crate) const MIN_TEST_REFRESH_MS: u32 = 50;
 
 type Slot = Rc<RefCell<Option<Mounted>>>;
 
+/// A running widget in the registry.
+struct Entry {
+    element: Element,
+    slot: Slot,
+    /// The element has been seen in the document: once it has left it, the widget stops.
+    was_connected: bool,
+}
+
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-    static WIDGETS: RefCell<Vec<(Element, Slot)>> = const { RefCell::new(Vec::new()) };
+    static WIDGETS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
     /// The page's one constructable stylesheet, shared by every widget's shadow root.
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
 }
@@ -87,7 +95,7 @@ impl Registration {
         WIDGETS.with(|widgets| {
             widgets
                 .borrow_mut()
-                .retain(|(_, slot)| !Rc::ptr_eq(slot, &self.slot))
+                .retain(|entry| !Rc::ptr_eq(&entry.slot, &self.slot))
         });
         // Taken out first, dropped after the borrow ends: dropping destroys the app.
         let mounted = self.slot.borrow_mut().take();
@@ -97,14 +105,34 @@ impl Registration {
 
 /// Stops the widget registered for `element`, if any.
 fn evict(element: &Element) {
-    let evicted: Vec<Slot> = WIDGETS.with(|widgets| {
-        let mut widgets = widgets.borrow_mut();
-        let (gone, kept) = widgets.drain(..).partition(|(e, _)| e == element);
-        *widgets = kept;
-        gone.into_iter().map(|(_, slot)| slot).collect()
+    evict_where(|entry| &entry.element == element);
+}
+
+/// Stops every widget whose element was in the document and has left it without an
+/// `unmount()` (a single-page app replacing its view): it would otherwise poll for the
+/// life of the page. Run after each poll starts (`hub::on_each_poll`), so such a widget
+/// stops within one refresh interval. An element moved within the page is back in the
+/// document by then; one mounted before it is inserted is left alone until it has been
+/// seen in the document.
+pub(crate) fn stop_detached() {
+    WIDGETS.with(|widgets| {
+        for entry in widgets.borrow_mut().iter_mut() {
+            entry.was_connected |= entry.element.is_connected();
+        }
     });
-    for slot in evicted {
-        let mounted = slot.borrow_mut().take();
+    evict_where(|entry| entry.was_connected && !entry.element.is_connected());
+}
+
+fn evict_where(gone: impl Fn(&Entry) -> bool) {
+    let evicted: Vec<Entry> = WIDGETS.with(|widgets| {
+        let mut widgets = widgets.borrow_mut();
+        let (evicted, kept) = widgets.drain(..).partition(|entry| gone(entry));
+        *widgets = kept;
+        evicted
+    });
+    // Dropped after the registry's borrow ends: dropping destroys the app.
+    for entry in evicted {
+        let mounted = entry.slot.borrow_mut().take();
         drop(mounted);
     }
 }
@@ -149,9 +177,16 @@ pub(crate) fn mount(
         Source::Attributes => config_from_element(&element)?,
     };
     evict(&element);
+    crate::web::hub::on_each_poll(stop_detached);
     let mounted = start(&element, config, test_refresh_ms)?;
     let slot: Slot = Rc::new(RefCell::new(Some(mounted)));
-    WIDGETS.with(|widgets| widgets.borrow_mut().push((element, Rc::clone(&slot))));
+    WIDGETS.with(|widgets| {
+        widgets.borrow_mut().push(Entry {
+            was_connected: element.is_connected(),
+            element,
+            slot: Rc::clone(&slot),
+        })
+    });
     Ok(Registration { slot })
 }
 

@@ -85,6 +85,15 @@ thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     /// The loader's `take(url)`: its prefetched request for a feed URL, once.
     static PREFETCHES: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Run soon after every poll starts (see [`on_each_poll`]).
+    static ON_EACH_POLL: Cell<Option<fn()>> = const { Cell::new(None) };
+}
+
+/// Asks for `hook` to run shortly after every poll of any feed starts: the embed layer
+/// uses it to stop widgets whose element has left the page. It runs as a microtask, never
+/// inside the hub's own timer or fetch callbacks, so it may unsubscribe freely.
+pub(crate) fn on_each_poll(hook: fn()) {
+    ON_EACH_POLL.with(|slot| slot.set(Some(hook)));
 }
 
 /// Lets each feed's first poll read the request the loader already started for its URL
@@ -291,6 +300,9 @@ fn poll(feed: &Rc<Feed>, first: bool) {
         return;
     }
     apply(feed, Action::FetchStarted);
+    if let Some(hook) = ON_EACH_POLL.with(Cell::get) {
+        wasm_bindgen_futures::spawn_local(async move { hook() });
+    }
     let weak = Rc::downgrade(feed);
     let done = move |result| {
         let Some(feed) = weak.upgrade() else {

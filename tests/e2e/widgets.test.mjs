@@ -165,6 +165,50 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('a mounted widget whose element leaves the page stops by itself; a moved one keeps going', async () => {
+    const { server, browser } = harness;
+    for (const name of ['gone', 'moved', 'later']) server.setFeed(name, { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/detached.html',
+      hostPage({
+        body: '<div id="gone"></div><div id="moved"></div><section id="elsewhere"></section>',
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>
+          Telltale.__test = { refreshMs: 150 };
+          Telltale.mount(document.getElementById('gone'), { feed: '/feeds/gone' });
+          Telltale.mount(document.getElementById('moved'), { feed: '/feeds/moved' });
+          // Mounted before it is inserted: left alone until it has been in the page.
+          window.later = document.createElement('div');
+          Telltale.mount(window.later, { feed: '/feeds/later' });
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/detached.html'));
+    await widget(page, '#gone').waitForPhase('live');
+    await server.waitForFeedRequests('gone', 2, WAIT_MS);
+    await server.waitForFeedRequests('later', 2, WAIT_MS);
+    // No unmount(): the app just drops the element, and moves the other one.
+    await page.evaluate(() => {
+      document.getElementById('gone').remove();
+      document.getElementById('elsewhere').append(document.getElementById('moved'));
+      document.body.append(window.later);
+    });
+    const removedAt = server.feedRequests('gone').length;
+    const moved = server.feedRequests('moved').length;
+    await server.waitForFeedRequests('moved', moved + 6, WAIT_MS);
+    // The poll that noticed may already have been sent.
+    assert.ok(server.feedRequests('gone').length <= removedAt + 1, 'a removed widget stops polling');
+    assert.equal(await widget(page, '#moved').root.getAttribute('data-phase'), 'live');
+    const later = server.feedRequests('later').length;
+    await server.waitForFeedRequests('later', later + 2, WAIT_MS);
+    const live = await page.evaluate(() => Telltale.__test.stats().widgets);
+    assert.equal(live, 2, 'the moved widget and the late-inserted one run; the removed one is gone');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('Telltale.mount with invalid options warns once, returns an inert handle and never throws', async () => {
     const { server, browser } = harness;
     server.setPage(
