@@ -29,8 +29,9 @@ pub enum Problem {
     /// The body is not a usable status feed.
     #[error(transparent)]
     Feed(#[from] FeedError),
-    /// The feed parsed, but as a different format than the snapshot kept: more likely an
-    /// error page or a misrouted URL than a real change, so the kept data stays.
+    /// The feed parsed, but as a different format than the snapshot kept: more likely a
+    /// passing misroute than a real change, so the kept data stays, once. The same new
+    /// format on the next poll too is taken as the feed's new format.
     #[error("the feed changed format from {from} to {to}")]
     FormatChanged {
         /// The format of the kept snapshot.
@@ -113,7 +114,9 @@ impl FeedState {
     ///
     /// A success replaces the kept snapshot only when it is believable next to it: a
     /// different format, or an empty feed in place of one with content, becomes a
-    /// [`Problem`] with the kept snapshot left as it was.
+    /// [`Problem`] with the kept snapshot left as it was. A new format read on two polls in
+    /// a row is believed (the provider moved its feed; the kept snapshot, also the one in
+    /// storage, would otherwise stay stale for good); an empty feed never is.
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::FetchStarted => self.fetching = true,
@@ -147,10 +150,15 @@ impl FeedState {
     fn implausible(&self, parsed: &Parsed) -> Option<Problem> {
         let good = self.good.as_ref()?;
         if good.parsed.format != parsed.format {
-            return Some(Problem::FormatChanged {
+            let change = Problem::FormatChanged {
                 from: good.parsed.format,
                 to: parsed.format,
-            });
+            };
+            // The poll just before said the same: the feed has changed format.
+            if self.problem.as_ref() == Some(&change) {
+                return None;
+            }
+            return Some(change);
         }
         if is_empty(&parsed.snapshot) && !is_empty(&good.parsed.snapshot) {
             return Some(Problem::EmptyFeed);
@@ -401,6 +409,43 @@ mod tests {
     }
 
     #[test]
+    fn state_new_format_on_two_polls_in_a_row_is_believed() {
+        let mut state = live_state();
+        let apple = |at_ms| Action::FetchSucceeded {
+            parsed: parsed(Format::Apple, Some(Level::MajorOutage)),
+            at_ms,
+        };
+        state.apply(apple(T0 + 60_000));
+        assert_eq!(kept_level(&state), Some(Level::Operational), "once: kept");
+        state.apply(apple(T0 + 120_000));
+        assert_eq!(state.problem, None);
+        assert_eq!(
+            kept_level(&state),
+            Some(Level::MajorOutage),
+            "twice: believed"
+        );
+        assert_eq!(
+            state.good.as_ref().map(|g| g.parsed.format),
+            Some(Format::Apple)
+        );
+        assert_eq!(state.phase(T0 + 120_000, REFRESH_SECS), Phase::Live);
+    }
+
+    #[test]
+    fn state_new_format_interrupted_by_a_failure_starts_over() {
+        let mut state = live_state();
+        let apple = |at_ms| Action::FetchSucceeded {
+            parsed: parsed(Format::Apple, Some(Level::MajorOutage)),
+            at_ms,
+        };
+        state.apply(apple(T0 + 60_000));
+        state.apply(failure(T0 + 120_000));
+        state.apply(apple(T0 + 180_000));
+        assert_eq!(kept_level(&state), Some(Level::Operational));
+        assert!(matches!(state.problem, Some(Problem::FormatChanged { .. })));
+    }
+
+    #[test]
     fn state_empty_success_keeps_last_good_and_is_stale() {
         let mut state = live_state();
         state.apply(Action::FetchSucceeded {
@@ -410,6 +455,13 @@ mod tests {
         assert_eq!(state.problem, Some(Problem::EmptyFeed));
         assert_eq!(kept_level(&state), Some(Level::Operational));
         assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+        // However often it says so: an empty feed never replaces one with content.
+        state.apply(Action::FetchSucceeded {
+            parsed: parsed(Format::Statuspage, None),
+            at_ms: T0 + 120_000,
+        });
+        assert_eq!(state.problem, Some(Problem::EmptyFeed));
+        assert_eq!(kept_level(&state), Some(Level::Operational));
     }
 
     #[test]

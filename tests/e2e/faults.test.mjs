@@ -275,26 +275,46 @@ describe('faults', () => {
     await session.close();
   });
 
-  test('the feed switching format, or going empty, keeps the last good data', async () => {
-    server.setFeed('switch', { fixture: 'statuspage/components.json' });
+  test('the feed switching format once, or going empty, keeps the last good data', async () => {
+    const STATUSPAGE = { fixture: 'statuspage/components.json' };
+    server.setFeed('switch', STATUSPAGE);
     const { session, w } = await open('switch');
     await w.waitForPhase('live');
     await w.badge.click();
     const tone = await w.badge.getAttribute('data-tone');
     const rows = await w.components.count();
     assert.ok(rows > 0);
-    server.setFeed('switch', GOOD);
+    // One answer in another format, then the usual one again.
+    server.queueFeed('switch', GOOD);
     await w.waitForPhase('stale');
     assert.match(await w.notice.textContent(), /format|statuspage|apple/i);
     assert.equal(await w.badge.getAttribute('data-tone'), tone);
     assert.equal(await w.components.count(), rows);
-    server.setFeed('switch', { fixture: 'statuspage/components.json' });
     await w.waitForPhase('live');
+    assert.equal(await w.components.count(), rows);
     server.setFeed('switch', {
       body: JSON.stringify({ page: { id: 'x', name: 'X' }, components: [] }),
     });
     await w.waitForPhase('stale');
-    assert.equal(await w.components.count(), rows, 'an empty feed does not replace the data');
+    const polls = server.feedRequests('switch').length;
+    await server.waitForFeedRequests('switch', polls + 2, WAIT_MS);
+    assert.equal(await w.components.count(), rows, 'an empty feed never replaces the data');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('a feed that moved to another format for good is believed on the second poll', async () => {
+    server.setFeed('moved', { fixture: 'statuspage/components.json' });
+    const { session, w } = await open('moved');
+    await w.waitForPhase('live');
+    const start = server.feedRequests('moved').length;
+    server.setFeed('moved', OUTAGE);
+    // Stale after the first answer in the new format (the unit tests pin "the second
+    // poll"; timing here is the machine's), then live with the new feed's data.
+    await w.waitForPhase('stale');
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage', 'the Apple feed now shows');
+    assert.ok(server.feedRequests('moved').length >= start + 2);
     session.assertCleanConsole();
     await session.close();
   });
