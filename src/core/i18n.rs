@@ -1203,21 +1203,6 @@ fn ja(msg: Msg) -> &'static str {
 mod tests {
     use super::*;
 
-    const INCIDENT_STATUSES: [IncidentStatus; 6] = [
-        IncidentStatus::Investigating,
-        IncidentStatus::Identified,
-        IncidentStatus::Monitoring,
-        IncidentStatus::Ongoing,
-        IncidentStatus::Resolved,
-        IncidentStatus::Postmortem,
-    ];
-    const MAINTENANCE_STATUSES: [MaintenanceStatus; 4] = [
-        MaintenanceStatus::Scheduled,
-        MaintenanceStatus::InProgress,
-        MaintenanceStatus::Verifying,
-        MaintenanceStatus::Completed,
-    ];
-
     fn every_msg() -> Vec<Msg> {
         let mut all = vec![];
         for level in Level::ALL {
@@ -1227,8 +1212,8 @@ mod tests {
                 Msg::Overall(level),
             ]);
         }
-        all.extend(INCIDENT_STATUSES.map(Msg::Incident));
-        all.extend(MAINTENANCE_STATUSES.map(Msg::Maintenance));
+        all.extend(IncidentStatus::ALL.map(Msg::Incident));
+        all.extend(MaintenanceStatus::ALL.map(Msg::Maintenance));
         all.extend(UpdateStatus::ALL.map(Msg::Update));
         all.extend(Fact::ALL.map(Msg::Fact));
         all.extend(Ui::ALL.map(Msg::Ui));

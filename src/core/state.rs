@@ -408,16 +408,20 @@ mod tests {
         assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
     }
 
+    /// A successful read of an Apple feed with a major outage.
+    fn apple_outage(at_ms: i64) -> Action {
+        Action::FetchSucceeded {
+            parsed: parsed(Format::Apple, Some(Level::MajorOutage)),
+            at_ms,
+        }
+    }
+
     #[test]
     fn state_new_format_on_two_polls_in_a_row_is_believed() {
         let mut state = live_state();
-        let apple = |at_ms| Action::FetchSucceeded {
-            parsed: parsed(Format::Apple, Some(Level::MajorOutage)),
-            at_ms,
-        };
-        state.apply(apple(T0 + 60_000));
+        state.apply(apple_outage(T0 + 60_000));
         assert_eq!(kept_level(&state), Some(Level::Operational), "once: kept");
-        state.apply(apple(T0 + 120_000));
+        state.apply(apple_outage(T0 + 120_000));
         assert_eq!(state.problem, None);
         assert_eq!(
             kept_level(&state),
@@ -434,13 +438,9 @@ mod tests {
     #[test]
     fn state_new_format_interrupted_by_a_failure_starts_over() {
         let mut state = live_state();
-        let apple = |at_ms| Action::FetchSucceeded {
-            parsed: parsed(Format::Apple, Some(Level::MajorOutage)),
-            at_ms,
-        };
-        state.apply(apple(T0 + 60_000));
+        state.apply(apple_outage(T0 + 60_000));
         state.apply(failure(T0 + 120_000));
-        state.apply(apple(T0 + 180_000));
+        state.apply(apple_outage(T0 + 180_000));
         assert_eq!(kept_level(&state), Some(Level::Operational));
         assert!(matches!(state.problem, Some(Problem::FormatChanged { .. })));
     }
