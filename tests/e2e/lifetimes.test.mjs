@@ -88,13 +88,13 @@ describe('lifetimes', () => {
     await session.close();
   });
 
-  test('styles apply under a CSP without style-src unsafe-inline', async () => {
+  test('styles apply under a CSP without style-src unsafe-inline, with Trusted Types enforced', async () => {
     const { server, browser } = harness;
     server.setFeed('csp', { fixture: 'apple/all_operational.js' });
     server.setPage(
       '/t/csp.html',
       hostPage({
-        head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'">`,
+        head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; require-trusted-types-for 'script'">`,
         body: snippet({ feed: '/feeds/csp' }),
       }),
     );
@@ -107,6 +107,9 @@ describe('lifetimes', () => {
     await w.waitForPhase('live');
     const border = await w.badge.evaluate((b) => getComputedStyle(b).borderLeftWidth);
     assert.equal(border, '4px', 'the widget stylesheet applies');
+    // The panel too: the widget writes no HTML strings, so no Trusted Types sink is hit.
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
     assert.deepEqual(violations, []);
     session.assertCleanConsole();
     await session.close();
