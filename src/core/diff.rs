@@ -114,17 +114,10 @@ pub fn diff(before: Option<&Observed>, after: &Observed) -> Option<Change> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Component, Incident, IncidentStatus};
+    use crate::core::model::{sample, Component, Incident, IncidentStatus};
 
     fn component(id: &str, level: Level) -> Component {
-        Component {
-            id: id.into(),
-            name: id.to_uppercase(),
-            level,
-            group_id: None,
-            description: None,
-            only_show_if_degraded: false,
-        }
+        sample::component(id, &id.to_uppercase(), level, None)
     }
 
     fn observed(overall: Level, components: &[(&str, Level)]) -> Observed {
@@ -142,16 +135,8 @@ mod tests {
         let snapshot = Snapshot {
             components: vec![component("a", Level::Operational)],
             incidents: vec![Incident {
-                id: "i".into(),
                 title: "t".into(),
-                impact: Level::MajorOutage,
-                status: IncidentStatus::Investigating,
-                started_at_ms: None,
-                resolved_at_ms: None,
-                affected: vec![],
-                users_affected: None,
-                updates: vec![],
-                url: None,
+                ..sample::incident("i", Level::MajorOutage, IncidentStatus::Investigating, &[])
             }],
             ..Snapshot::default()
         };

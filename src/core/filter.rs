@@ -168,51 +168,32 @@ fn narrow_updates(updates: &[Update], kept: &HashSet<&str>) -> Vec<Update> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::{Group, IncidentStatus, Level, MaintenanceStatus};
+    use crate::core::model::{sample, Group, IncidentStatus, Level, MaintenanceStatus};
 
     fn component(id: &str, name: &str, group: Option<&str>) -> Component {
-        Component {
-            id: id.into(),
-            name: name.into(),
-            level: Level::Operational,
-            group_id: group.map(Into::into),
-            description: None,
-            only_show_if_degraded: false,
-        }
+        sample::component(id, name, Level::Operational, group)
     }
 
     fn incident(id: &str, affected: &[&str]) -> Incident {
+        let incident = sample::incident(
+            id,
+            Level::MajorOutage,
+            IncidentStatus::Investigating,
+            affected,
+        );
         Incident {
-            id: id.into(),
-            title: id.into(),
-            impact: Level::MajorOutage,
-            status: IncidentStatus::Investigating,
-            started_at_ms: None,
-            resolved_at_ms: None,
-            affected: affected.iter().map(|a| (*a).into()).collect(),
-            users_affected: None,
             updates: vec![Update {
                 status: "investigating".into(),
                 body: "b".into(),
                 at_ms: None,
-                affected: affected.iter().map(|a| (*a).into()).collect(),
+                affected: incident.affected.clone(),
             }],
-            url: None,
+            ..incident
         }
     }
 
     fn maintenance(id: &str, affected: &[&str]) -> Maintenance {
-        Maintenance {
-            id: id.into(),
-            title: id.into(),
-            status: MaintenanceStatus::Scheduled,
-            starts_at_ms: None,
-            ends_at_ms: None,
-            affected: affected.iter().map(|a| (*a).into()).collect(),
-            users_affected: None,
-            updates: vec![],
-            url: None,
-        }
+        sample::maintenance(id, MaintenanceStatus::Scheduled, None, affected)
     }
 
     /// Store (group: App Store, iTunes Store), Photos, iMessage.

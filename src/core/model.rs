@@ -380,47 +380,89 @@ pub fn newest_first(at_ms: Option<i64>) -> (u8, i64) {
     }
 }
 
+/// Small model values for the core's unit tests: every optional field empty, so a test
+/// spells out only what it is about (with struct update syntax for the rest).
 #[cfg(test)]
-mod tests {
+pub(crate) mod sample {
     use super::*;
 
-    fn component(id: &str, level: Level) -> Component {
+    fn ids(list: &[&str]) -> Vec<String> {
+        list.iter().map(|id| (*id).to_owned()).collect()
+    }
+
+    /// A component, in a group when `group` is given.
+    pub(crate) fn component(id: &str, name: &str, level: Level, group: Option<&str>) -> Component {
         Component {
             id: id.into(),
-            name: id.into(),
+            name: name.into(),
             level,
-            group_id: None,
+            group_id: group.map(Into::into),
             description: None,
             only_show_if_degraded: false,
         }
     }
 
-    fn incident(impact: Level, status: IncidentStatus) -> Incident {
+    /// An undated incident titled like its id, without updates.
+    pub(crate) fn incident(
+        id: &str,
+        impact: Level,
+        status: IncidentStatus,
+        affected: &[&str],
+    ) -> Incident {
         Incident {
-            id: "i".into(),
-            title: "t".into(),
+            id: id.into(),
+            title: id.into(),
             impact,
             status,
             started_at_ms: None,
             resolved_at_ms: None,
-            affected: vec![],
+            affected: ids(affected),
             users_affected: None,
             updates: vec![],
             url: None,
         }
     }
 
-    fn maintenance(status: MaintenanceStatus, start: i64, end: i64) -> Maintenance {
+    /// A maintenance titled like its id over `window_ms` (start, end), without updates.
+    pub(crate) fn maintenance(
+        id: &str,
+        status: MaintenanceStatus,
+        window_ms: Option<(i64, i64)>,
+        affected: &[&str],
+    ) -> Maintenance {
         Maintenance {
-            id: "m".into(),
-            title: "t".into(),
+            id: id.into(),
+            title: id.into(),
             status,
-            starts_at_ms: Some(start),
-            ends_at_ms: Some(end),
-            affected: vec![],
+            starts_at_ms: window_ms.map(|w| w.0),
+            ends_at_ms: window_ms.map(|w| w.1),
+            affected: ids(affected),
             users_affected: None,
             updates: vec![],
             url: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn component(id: &str, level: Level) -> Component {
+        sample::component(id, id, level, None)
+    }
+
+    fn incident(impact: Level, status: IncidentStatus) -> Incident {
+        Incident {
+            title: "t".into(),
+            ..sample::incident("i", impact, status, &[])
+        }
+    }
+
+    fn maintenance(status: MaintenanceStatus, start: i64, end: i64) -> Maintenance {
+        Maintenance {
+            title: "t".into(),
+            ..sample::maintenance("m", status, Some((start, end)), &[])
         }
     }
 

@@ -708,7 +708,7 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
 mod tests {
     use super::*;
     use crate::core::feed::{Format, Parsed};
-    use crate::core::model::{Group, IncidentStatus, Page};
+    use crate::core::model::{sample, Group, IncidentStatus, Page};
     use crate::core::state::Action;
     use crate::core::time::{parse_rfc3339, FixedOffset, MINUTE_MS};
 
@@ -738,14 +738,7 @@ mod tests {
     }
 
     fn component(id: &str, name: &str, group: Option<&str>) -> Component {
-        Component {
-            id: id.into(),
-            name: name.into(),
-            level: Level::Operational,
-            group_id: group.map(Into::into),
-            description: None,
-            only_show_if_degraded: false,
-        }
+        sample::component(id, name, Level::Operational, group)
     }
 
     /// Photos, Store (App Store, iTunes Store), iMessage, and Beta (only shown if degraded).
@@ -783,13 +776,8 @@ mod tests {
 
     fn incident(impact: Level, affected: &[&str]) -> Incident {
         Incident {
-            id: "i-purchases".into(),
             title: "Purchases fail".into(),
-            impact,
-            status: IncidentStatus::Identified,
             started_at_ms: Some(at("2024-11-20T08:50:00Z")),
-            resolved_at_ms: None,
-            affected: affected.iter().map(|a| (*a).into()).collect(),
             users_affected: Some(" Some users cannot buy ".into()),
             // Deliberately oldest first: the view sorts.
             updates: vec![
@@ -807,6 +795,7 @@ mod tests {
                 },
             ],
             url: Some("https://status.example.com/incidents/1".into()),
+            ..sample::incident("i-purchases", impact, IncidentStatus::Identified, affected)
         }
     }
 
@@ -816,17 +805,7 @@ mod tests {
         window: (&str, &str),
         affected: &[&str],
     ) -> Maintenance {
-        Maintenance {
-            id: id.into(),
-            title: id.into(),
-            status,
-            starts_at_ms: Some(at(window.0)),
-            ends_at_ms: Some(at(window.1)),
-            affected: affected.iter().map(|a| (*a).into()).collect(),
-            users_affected: None,
-            updates: vec![],
-            url: None,
-        }
+        sample::maintenance(id, status, Some((at(window.0), at(window.1))), affected)
     }
 
     fn in_progress_maintenance() -> Maintenance {
