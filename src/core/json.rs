@@ -70,11 +70,6 @@ impl Number {
         self.0.parse().ok()
     }
 
-    /// The value when it is written as a non-negative integer that fits.
-    pub fn as_u64(&self) -> Option<u64> {
-        self.0.parse().ok()
-    }
-
     /// The value truncated toward zero, however it is written (`1.5e12`, `42.9`), when its
     /// magnitude is below 10^15; `None` beyond. Exact: computed on the digits.
     pub fn truncated(&self) -> Option<i64> {
@@ -162,9 +157,17 @@ impl Object {
         self.0.is_empty()
     }
 
-    /// The members, in document order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Json)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    /// Takes `key` out (its last value; earlier repeats are dropped too).
+    pub fn remove(&mut self, key: &str) -> Option<Json> {
+        let mut taken = None;
+        self.0.retain_mut(|(k, v)| {
+            if k != key {
+                return true;
+            }
+            taken = Some(std::mem::replace(v, Json::Null));
+            false
+        });
+        taken
     }
 
     /// Sets `key` to `value`, replacing every earlier value of it.
@@ -802,6 +805,10 @@ mod tests {
         let object = value.as_object().unwrap();
         assert_eq!(object.get("a"), Some(&Json::from(3)));
         assert_eq!(object.keys().collect::<Vec<_>>(), ["a", "b", "a"]);
+        let mut object = object.clone();
+        assert_eq!(object.remove("a"), Some(Json::from(3)));
+        assert_eq!(object.keys().collect::<Vec<_>>(), ["b"]);
+        assert_eq!(object.remove("a"), None);
     }
 
     #[test]
@@ -811,8 +818,6 @@ mod tests {
         assert_eq!(number("1.0").as_i64(), None);
         assert_eq!(number("1e3").as_i64(), None);
         assert_eq!(number("9223372036854775808").as_i64(), None);
-        assert_eq!(number("1").as_u64(), Some(1));
-        assert_eq!(number("-1").as_u64(), None);
     }
 
     #[test]

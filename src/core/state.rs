@@ -226,8 +226,9 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
     if text.len() > STORED_MAX_BYTES {
         return None;
     }
-    let stored = json::parse(text).ok()?;
-    let stored = stored.as_object()?;
+    let Json::Object(mut stored) = json::parse(text).ok()? else {
+        return None;
+    };
     let fetched_at_ms = stored.opt_i64("fetched_at_ms").ok()??;
     let format = Format::from_name(stored.req_str("format").ok()?)?;
     if fetched_at_ms < EARLIEST_MS || fetched_at_ms > now_ms.saturating_add(STORED_FUTURE_SLACK_MS)
@@ -238,7 +239,9 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         return None;
     }
     // Entries written before the snapshot carried its version field lack it.
-    let mut snapshot = stored.get("snapshot")?.as_object()?.clone();
+    let Json::Object(mut snapshot) = stored.remove("snapshot")? else {
+        return None;
+    };
     snapshot.insert("telltale", 1);
     let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
     Some(Good {
