@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::core::case;
 use crate::core::model::{Component, Incident, Maintenance, Snapshot, Update};
 
 /// The components an embed shows: names or ids, matched without regard to case or
@@ -42,12 +43,10 @@ impl Selection {
     }
 }
 
-/// Lowercases and folds runs of white space, so "iTunes  Store " matches "itunes store".
+/// Lowercases (the alphabets of [`case`]) and folds runs of white space, so
+/// "iTunes  Store " matches "itunes store".
 pub(crate) fn normalize_key(key: &str) -> String {
-    key.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    case::lowercase(&key.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The part of `snapshot` that `selection` shows.

@@ -16,6 +16,7 @@
 //! every other language uses the 24-hour clock ("10:42"). The clock is itself a pattern
 //! ([`Tpl::Clock`]), so a language can change it without touching code.
 
+use crate::core::case;
 use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
 use crate::core::state::Problem;
 
@@ -544,36 +545,9 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => std::iter::once(upper(first)).chain(chars).collect(),
+        Some(first) => std::iter::once(case::upper(first)).chain(chars).collect(),
         None => String::new(),
     }
-}
-
-/// The capital of a small letter of the alphabets feeds for our languages' readers use:
-/// Latin (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic. Anything else is returned
-/// unchanged. Written out because `char::to_uppercase` brings all of Unicode's case
-/// tables, about 3 kB of brotli, into the widget for this one use.
-fn upper(c: char) -> char {
-    let code = u32::from(c);
-    let capital = match code {
-        0x61..=0x7A | 0xE0..=0xF6 | 0xF8..=0xFE | 0x3B1..=0x3C1 | 0x3C3..=0x3CB | 0x430..=0x44F => {
-            code - 0x20
-        }
-        0xFF => 0x178,
-        0x131 => 0x49, // dotless ı
-        // Latin Extended-A pairs: the small letter follows its capital...
-        0x101..=0x137 | 0x14B..=0x177 if code % 2 == 1 => code - 1,
-        // ...on odd capitals in these two runs.
-        0x13A..=0x148 | 0x17A..=0x17E if code % 2 == 0 => code - 1,
-        0x3C2 => 0x3A3,
-        0x3AC => 0x386,
-        0x3AD..=0x3AF => code - 0x25,
-        0x3CC => 0x38C,
-        0x3CD..=0x3CE => code - 0x3F,
-        0x450..=0x45F => code - 0x50,
-        _ => code,
-    };
-    char::from_u32(capital).unwrap_or(c)
 }
 
 fn en(msg: Msg) -> &'static str {
@@ -1341,27 +1315,6 @@ mod tests {
         ];
         for (locale, count, n, want) in cases {
             assert_eq!(count_text(locale, count, n), want);
-        }
-    }
-
-    #[test]
-    fn upper_agrees_with_unicode_where_it_changes_a_letter() {
-        let mut changed = 0;
-        for c in (0..0x500).filter_map(char::from_u32) {
-            let ours = upper(c);
-            let theirs: Vec<char> = c.to_uppercase().collect();
-            if ours != c {
-                changed += 1;
-                assert_eq!(vec![ours], theirs, "{c} U+{:04X}", u32::from(c));
-            }
-        }
-        // ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic small letters.
-        assert!(changed >= 200, "{changed}");
-        for c in "abzàéñöøþÿāčęłőšžαωςάώаяёџ".chars() {
-            assert_ne!(upper(c), c, "{c}");
-        }
-        for c in "AÉ1ß ɐ中ᾳ".chars() {
-            assert_eq!(upper(c), c, "{c}");
         }
     }
 

@@ -212,7 +212,7 @@ fn shadow_root(element: &Element) -> Result<ShadowRoot, MountError> {
     }
     element
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .map_err(|_| MountError::NoShadowRoot(element.tag_name().to_lowercase()))
+        .map_err(|_| MountError::NoShadowRoot(element.tag_name().to_ascii_lowercase()))
 }
 
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.
@@ -235,10 +235,10 @@ fn start(
     let root = shadow_root(element)?;
     let document = root
         .owner_document()
-        .ok_or_else(|| MountError::NoShadowRoot(element.tag_name().to_lowercase()))?;
+        .ok_or_else(|| MountError::NoShadowRoot(element.tag_name().to_ascii_lowercase()))?;
     let container = document
         .create_element("div")
-        .map_err(|_| MountError::NoShadowRoot(element.tag_name().to_lowercase()))?;
+        .map_err(|_| MountError::NoShadowRoot(element.tag_name().to_ascii_lowercase()))?;
     root.set_text_content(None);
     let _ = root.append_child(&container);
 

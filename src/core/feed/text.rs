@@ -19,10 +19,13 @@ pub(crate) fn unwrap_envelope(text: &str) -> &str {
 fn strip_jsonp(text: &str) -> Option<&str> {
     let open = text.find('(')?;
     let callback = text[..open].trim_end();
+    // Any character outside ASCII counts as a letter: checking JavaScript's identifier
+    // rules exactly would compile Unicode's alphabetic table (1.8 kB of brotli) into the
+    // widget, and a looser check only means the text inside is then read as JSON.
     let is_identifier = !callback.is_empty()
         && callback
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.'))
+            .all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || matches!(c, '_' | '$' | '.'))
         && !callback.starts_with(|c: char| c.is_ascii_digit());
     if !is_identifier {
         return None;
@@ -147,6 +150,9 @@ mod tests {
         assert_eq!(unwrap_envelope("{\"a\":\"f(x)\"}"), "{\"a\":\"f(x)\"}");
         assert_eq!(unwrap_envelope("<html>(</html>"), "<html>(</html>");
         assert_eq!(unwrap_envelope("cb({}"), "cb({}");
+        assert_eq!(unwrap_envelope("rückruf_état({})"), "{}");
+        assert_eq!(unwrap_envelope("2cb({})"), "2cb({})");
+        assert_eq!(unwrap_envelope("a-b({})"), "a-b({})");
     }
 
     #[test]
