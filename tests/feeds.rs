@@ -10,7 +10,7 @@ use telltale::core::config::Config;
 use telltale::core::feed::{parse, to_telltale, FeedError, Format, Parsed};
 use telltale::core::i18n::Locale;
 use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
-use telltale::core::state::{Action, FeedState};
+use telltale::core::state::{stale_after_ms, Action, FeedState};
 use telltale::core::time::{parse_rfc3339, FixedOffset};
 use telltale::core::view::{panel_view, ViewInput};
 
@@ -389,6 +389,7 @@ fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
         locale: Locale::En,
         zone: &FixedOffset(0),
         now_ms: now_ms(),
+        stale_after_ms: stale_after_ms(config.refresh_secs),
         expanded: true,
     });
     assert_eq!(panel.incidents.len(), 1);

@@ -166,15 +166,15 @@ impl FeedState {
         None
     }
 
-    /// The phase at `now_ms` for a widget that polls every `refresh_secs`.
-    pub fn phase(&self, now_ms: i64, refresh_secs: u32) -> Phase {
+    /// The phase at `now_ms`, where good data older than `stale_after_ms` is stale
+    /// (normally [`stale_after_ms`] of the poll interval).
+    pub fn phase(&self, now_ms: i64, stale_after_ms: i64) -> Phase {
         match (&self.good, &self.problem) {
             (None, None) => Phase::Loading,
             (None, Some(_)) => Phase::Unavailable,
             (Some(_), Some(_)) => Phase::Stale,
             (Some(good), None) => {
-                let max_age_ms = 2 * i64::from(refresh_secs) * 1000;
-                if now_ms.saturating_sub(good.fetched_at_ms) > max_age_ms {
+                if now_ms.saturating_sub(good.fetched_at_ms) > stale_after_ms {
                     Phase::Stale
                 } else {
                     Phase::Live
@@ -187,6 +187,12 @@ impl FeedState {
     pub fn snapshot(&self) -> Option<&Snapshot> {
         self.good.as_ref().map(|good| &good.parsed.snapshot)
     }
+}
+
+/// How old good data may be before it is shown as stale: two poll intervals, so one late
+/// or lost answer does not yet mark it.
+pub fn stale_after_ms(refresh_secs: u32) -> i64 {
+    2 * i64::from(refresh_secs) * 1000
 }
 
 /// The version prefix of the storage key: a new layout of the stored value gets a new
@@ -333,7 +339,10 @@ mod tests {
     #[test]
     fn state_initial_is_loading() {
         let state = FeedState::default();
-        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Loading);
+        assert_eq!(
+            state.phase(T0, stale_after_ms(REFRESH_SECS)),
+            Phase::Loading
+        );
         assert!(state.snapshot().is_none());
     }
 
@@ -342,7 +351,10 @@ mod tests {
         let mut state = FeedState::default();
         state.apply(Action::FetchStarted);
         assert!(state.fetching);
-        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Loading);
+        assert_eq!(
+            state.phase(T0, stale_after_ms(REFRESH_SECS)),
+            Phase::Loading
+        );
     }
 
     #[test]
@@ -350,7 +362,10 @@ mod tests {
         let state = live_state();
         assert!(!state.fetching);
         assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
-        assert_eq!(state.phase(T0 + 1000, REFRESH_SECS), Phase::Live);
+        assert_eq!(
+            state.phase(T0 + 1000, stale_after_ms(REFRESH_SECS)),
+            Phase::Live
+        );
     }
 
     #[test]
@@ -361,7 +376,10 @@ mod tests {
         assert!(!state.fetching);
         assert_eq!(state.problem, Some(Problem::Network));
         assert_eq!(state.failed_at_ms, Some(T0));
-        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Unavailable);
+        assert_eq!(
+            state.phase(T0, stale_after_ms(REFRESH_SECS)),
+            Phase::Unavailable
+        );
     }
 
     #[test]
@@ -371,7 +389,10 @@ mod tests {
         state.apply(failure(T0 + 60_000));
         assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
         assert_eq!(kept_level(&state), Some(Level::Operational));
-        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+        assert_eq!(
+            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Stale
+        );
     }
 
     #[test]
@@ -382,14 +403,23 @@ mod tests {
         assert_eq!(state.problem, None);
         assert_eq!(state.failed_at_ms, None);
         assert_eq!(kept_level(&state), Some(Level::MajorOutage));
-        assert_eq!(state.phase(T0 + 120_000, REFRESH_SECS), Phase::Live);
+        assert_eq!(
+            state.phase(T0 + 120_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Live
+        );
     }
 
     #[test]
     fn state_success_older_than_twice_refresh_is_stale() {
         let state = live_state();
-        assert_eq!(state.phase(T0 + 120_000, REFRESH_SECS), Phase::Live);
-        assert_eq!(state.phase(T0 + 120_001, REFRESH_SECS), Phase::Stale);
+        assert_eq!(
+            state.phase(T0 + 120_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Live
+        );
+        assert_eq!(
+            state.phase(T0 + 120_001, stale_after_ms(REFRESH_SECS)),
+            Phase::Stale
+        );
     }
 
     #[test]
@@ -408,7 +438,10 @@ mod tests {
         );
         assert_eq!(state.failed_at_ms, Some(T0 + 60_000));
         assert_eq!(kept_level(&state), Some(Level::Operational));
-        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+        assert_eq!(
+            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Stale
+        );
     }
 
     /// A successful read of an Apple feed with a major outage.
@@ -435,7 +468,10 @@ mod tests {
             state.good.as_ref().map(|g| g.parsed.format),
             Some(Format::Apple)
         );
-        assert_eq!(state.phase(T0 + 120_000, REFRESH_SECS), Phase::Live);
+        assert_eq!(
+            state.phase(T0 + 120_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Live
+        );
     }
 
     #[test]
@@ -457,7 +493,10 @@ mod tests {
         });
         assert_eq!(state.problem, Some(Problem::EmptyFeed));
         assert_eq!(kept_level(&state), Some(Level::Operational));
-        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Stale);
+        assert_eq!(
+            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Stale
+        );
         // However often it says so: an empty feed never replaces one with content.
         state.apply(Action::FetchSucceeded {
             parsed: parsed(Format::Statuspage, None),
@@ -475,7 +514,7 @@ mod tests {
             at_ms: T0,
         });
         assert_eq!(state.problem, None);
-        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Live);
+        assert_eq!(state.phase(T0, stale_after_ms(REFRESH_SECS)), Phase::Live);
     }
 
     #[test]
@@ -483,7 +522,7 @@ mod tests {
         let mut state = live_state();
         state.apply(Action::Scheduled { at_ms: T0 + 60_000 });
         assert_eq!(state.next_attempt_ms, Some(T0 + 60_000));
-        assert_eq!(state.phase(T0, REFRESH_SECS), Phase::Live);
+        assert_eq!(state.phase(T0, stale_after_ms(REFRESH_SECS)), Phase::Live);
     }
 
     #[test]
@@ -552,8 +591,14 @@ mod tests {
             parsed: parsed(Format::Statuspage, Some(Level::Operational)),
             fetched_at_ms: T0,
         });
-        assert_eq!(state.phase(T0 + 60_000, REFRESH_SECS), Phase::Live);
-        assert_eq!(state.phase(T0 + 600_000, REFRESH_SECS), Phase::Stale);
+        assert_eq!(
+            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Live
+        );
+        assert_eq!(
+            state.phase(T0 + 600_000, stale_after_ms(REFRESH_SECS)),
+            Phase::Stale
+        );
         assert_eq!(
             storage_key("https://x.test/s.json"),
             "telltale:v1:https://x.test/s.json"

@@ -51,6 +51,9 @@ pub struct ViewInput<'a> {
     pub zone: &'a dyn ZoneOffset,
     /// Now, UTC milliseconds.
     pub now_ms: i64,
+    /// How old good data may be before it shows as stale (normally
+    /// [`crate::core::state::stale_after_ms`] of `config.refresh_secs`).
+    pub stale_after_ms: i64,
     /// True when the panel is open.
     pub expanded: bool,
 }
@@ -354,7 +357,7 @@ impl Shown {
 
 fn summarize(input: &ViewInput<'_>) -> Summary {
     let locale = input.locale;
-    let phase = input.state.phase(input.now_ms, input.config.refresh_secs);
+    let phase = input.state.phase(input.now_ms, input.stale_after_ms);
     let fixed = |tone, ui| Summary {
         phase,
         tone,
@@ -709,7 +712,7 @@ mod tests {
     use super::*;
     use crate::core::feed::{Format, Parsed};
     use crate::core::model::{sample, Group, IncidentStatus, Page};
-    use crate::core::state::Action;
+    use crate::core::state::{self, Action};
     use crate::core::time::{parse_rfc3339, FixedOffset, MINUTE_MS};
 
     const UTC: FixedOffset = FixedOffset(0);
@@ -900,6 +903,7 @@ mod tests {
             locale,
             zone: &UTC,
             now_ms: now(),
+            stale_after_ms: state::stale_after_ms(config.refresh_secs),
             expanded: false,
         })
     }
@@ -911,6 +915,7 @@ mod tests {
             locale,
             zone: &UTC,
             now_ms: now(),
+            stale_after_ms: state::stale_after_ms(config.refresh_secs),
             expanded: true,
         })
     }
@@ -1099,6 +1104,7 @@ mod tests {
             locale: Locale::En,
             zone: &UTC,
             now_ms: now(),
+            stale_after_ms: state::stale_after_ms(config.refresh_secs),
             expanded: true,
         });
         assert_eq!(view.label.as_deref(), Some("Apple services"));
@@ -1131,6 +1137,7 @@ mod tests {
             locale: Locale::Fr,
             zone: &FixedOffset(60),
             now_ms: later,
+            stale_after_ms: state::stale_after_ms(config.refresh_secs),
             expanded: false,
         });
         assert_eq!(view.age.as_deref(), Some("données de 11:49"));
@@ -1389,6 +1396,7 @@ mod tests {
             locale: Locale::En,
             zone: &UTC,
             now_ms: later,
+            stale_after_ms: state::stale_after_ms(config.refresh_secs),
             expanded: true,
         });
         assert_eq!(

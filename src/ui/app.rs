@@ -14,12 +14,15 @@ use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
 use crate::core::i18n::Locale;
-use crate::core::state::{FeedState, Phase};
+use crate::core::state::{self, FeedState, Phase};
 use crate::core::view::{badge_view, panel_view, ViewInput};
 use crate::web::{self, BrowserZone};
 
 /// How often relative ages ("5 min ago") and the stale check are refreshed.
-const TICK_MS: u32 = 30_000;
+const TICK_MS: u64 = 30_000;
+
+/// The shortest tick a test's time scale may ask for.
+const MIN_TICK_MS: u64 = 50;
 
 /// Props of [`App`].
 #[derive(Properties, PartialEq)]
@@ -72,11 +75,18 @@ pub(crate) fn App(props: &AppProps) -> Html {
     let observed = use_mut_ref(|| None::<Observed>);
     let unmatched_warned = use_mut_ref(|| false);
     let badge_node = use_node_ref();
-    let _tick = use_ticker(TICK_MS);
+    // The test hook's time scale shortens the stale age and the tick with the schedule.
+    let hooks = *use_memo((), |()| web::test_hooks());
+    let tick_ms = hooks.scaled_ms(TICK_MS).max(MIN_TICK_MS);
+    let _tick = use_ticker(u32::try_from(tick_ms).unwrap_or(u32::MAX));
 
     let config = &props.config;
     let state: &FeedState = &feed;
     let now_ms = web::now_ms();
+    let stale_after_ms = {
+        let unscaled = state::stale_after_ms(config.refresh_secs).unsigned_abs();
+        i64::try_from(hooks.scaled_ms(unscaled)).unwrap_or(i64::MAX)
+    };
     let toggles = config.view != View::Panel;
     let open = !toggles || *expanded;
     let input = ViewInput {
@@ -85,6 +95,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
         locale: props.locale,
         zone: &BrowserZone,
         now_ms,
+        stale_after_ms,
         expanded: open,
     };
     let badge = badge_view(&input);
@@ -167,7 +178,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
         Callback::from(move |()| expanded.set(!*expanded))
     };
 
-    let phase = phase_name(state.phase(now_ms, config.refresh_secs));
+    let phase = phase_name(state.phase(now_ms, stale_after_ms));
     let visible = badge.visible;
     let panel = (visible && open).then(|| panel_view(&input));
     html! {

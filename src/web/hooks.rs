@@ -31,8 +31,8 @@ fn install_stats(hooks: &JsValue) {
 /// The test settings in force; all `None` on a normal page.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct TestHooks {
-    /// Multiplies every planned delay (interval, backoff, `Retry-After`, resume), in
-    /// `(0, 1]`.
+    /// Multiplies every planned delay (interval, backoff, `Retry-After`, resume), the age
+    /// at which data is stale and the ticker that re-checks it, in `(0, 1]`.
     pub time_scale: Option<f64>,
     /// Replaces `Math.random()` in the schedule, in `[0, 1]`, so delays are exact.
     pub jitter: Option<f64>,
@@ -40,6 +40,16 @@ pub(crate) struct TestHooks {
     pub timeout_ms: Option<u32>,
     /// The body cap, bytes (1 ..= 2 MB).
     pub cap_bytes: Option<u64>,
+}
+
+impl TestHooks {
+    /// `ms` multiplied by the time scale, when a test set one.
+    pub(crate) fn scaled_ms(&self, ms: u64) -> u64 {
+        match self.time_scale {
+            Some(scale) => (ms as f64 * scale).round() as u64,
+            None => ms,
+        }
+    }
 }
 
 fn number(object: &JsValue, name: &str) -> Option<f64> {

@@ -49,11 +49,7 @@ impl Timing {
 
     /// A planned delay as a timer length, scaled by the test hook.
     fn timer_ms(&self, delay_ms: u64) -> u32 {
-        let scaled = match self.hooks.time_scale {
-            Some(scale) => (delay_ms as f64 * scale).round() as u64,
-            None => delay_ms,
-        };
-        u32::try_from(scaled).unwrap_or(u32::MAX)
+        u32::try_from(self.hooks.scaled_ms(delay_ms)).unwrap_or(u32::MAX)
     }
 }
 

@@ -4,8 +4,9 @@
 // which requests reached the server and how they were spaced, and a clean console.
 //
 // Time is shortened through the test hook `Telltale.__test` (never set by partner pages):
-// `timeScale` multiplies every planned delay and `jitter` fixes the schedule's random draw
-// at the top of its window, so delays are exact. With refresh 30 s, jitter 1 and scale
+// `timeScale` multiplies every planned delay (and the age at which data turns stale, two
+// intervals) and `jitter` fixes the schedule's random draw at the top of its window, so
+// delays are exact. With refresh 30 s, jitter 1 and scale
 // 0.005: a healthy poll follows 36 s · 0.005 = 180 ms after the last answer; the n-th
 // failure in a row waits min(30 s · 2ⁿ, 10 min) · 0.005 = 300, 600, 1200, 2400 … ms; an
 // honoured Retry-After of R seconds waits 1.2 · R · 0.005 s.
@@ -97,6 +98,27 @@ describe('faults', () => {
     await w.waitForPhase('live');
     assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
     session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    await session.close();
+  });
+
+  test('a late answer: the kept data turns stale by its age while the request is under way', async () => {
+    // Stale after two intervals: 2 · 30 s · 0.005 = 300 ms after the last answer. The next
+    // poll starts 180 ms after it and is answered 900 ms later, inside the 2 s timeout, so
+    // nothing fails: only the data's age makes it stale.
+    server.setFeed('late', GOOD);
+    const { session, w } = await open('late', { hooks: { ...HOOKS, timeoutMs: 2000 } });
+    await w.waitForPhase('live');
+    const start = server.feedRequests('late').length;
+    server.queueFeed('late', { ...GOOD, delayMs: 900 });
+    await w.waitForPhase('stale');
+    const pending = server.feedRequests('late');
+    assert.equal(pending.length, start + 1, 'one request under way');
+    assert.equal(pending[start].status, undefined, 'and not answered yet');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational', 'the last good state stays');
+    assert.match(await w.inside('badge-age').textContent(), /^as of /);
+    await w.waitForPhase('live');
+    assert.ok(pending[start].status === 200, 'live again once the late answer arrived');
+    session.assertCleanConsole();
     await session.close();
   });
 
