@@ -437,11 +437,13 @@ describe('faults', () => {
     const during = server.feedRequests('hidden').length;
     await sleep(1500);
     assert.equal(server.feedRequests('hidden').length, during, 'no request while hidden');
+    // Two (scaled) intervals without a poll: what it shows is old, and says so.
+    assert.equal(await w.root.getAttribute('data-phase'), 'stale');
     const shownAt = Date.now();
     await setHidden(false);
     const [, back] = (await server.waitForFeedRequests('hidden', during + 1, WAIT_MS)).slice(during - 1);
     assert.ok(back.timeMs - shownAt < 1000, 'polls soon after the page is shown');
-    assert.equal(await w.root.getAttribute('data-phase'), 'live');
+    await w.waitForPhase('live');
     session.assertCleanConsole();
     await session.close();
   });
