@@ -284,7 +284,13 @@ mod tests {
     use crate::core::model::{Component, Level};
 
     const REFRESH_SECS: u32 = 60;
+
     const T0: i64 = 1_700_000_000_000;
+
+    /// The phase at `now_ms` with the stale age of [`REFRESH_SECS`].
+    fn phase(state: &FeedState, now_ms: i64) -> Phase {
+        state.phase(now_ms, stale_after_ms(REFRESH_SECS))
+    }
 
     fn parsed(format: Format, level: Option<Level>) -> Parsed {
         let components = level
@@ -339,10 +345,7 @@ mod tests {
     #[test]
     fn state_initial_is_loading() {
         let state = FeedState::default();
-        assert_eq!(
-            state.phase(T0, stale_after_ms(REFRESH_SECS)),
-            Phase::Loading
-        );
+        assert_eq!(phase(&state, T0), Phase::Loading);
         assert!(state.snapshot().is_none());
     }
 
@@ -351,10 +354,7 @@ mod tests {
         let mut state = FeedState::default();
         state.apply(Action::FetchStarted);
         assert!(state.fetching);
-        assert_eq!(
-            state.phase(T0, stale_after_ms(REFRESH_SECS)),
-            Phase::Loading
-        );
+        assert_eq!(phase(&state, T0), Phase::Loading);
     }
 
     #[test]
@@ -362,10 +362,7 @@ mod tests {
         let state = live_state();
         assert!(!state.fetching);
         assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
-        assert_eq!(
-            state.phase(T0 + 1000, stale_after_ms(REFRESH_SECS)),
-            Phase::Live
-        );
+        assert_eq!(phase(&state, T0 + 1000), Phase::Live);
     }
 
     #[test]
@@ -376,10 +373,7 @@ mod tests {
         assert!(!state.fetching);
         assert_eq!(state.problem, Some(Problem::Network));
         assert_eq!(state.failed_at_ms, Some(T0));
-        assert_eq!(
-            state.phase(T0, stale_after_ms(REFRESH_SECS)),
-            Phase::Unavailable
-        );
+        assert_eq!(phase(&state, T0), Phase::Unavailable);
     }
 
     #[test]
@@ -389,10 +383,7 @@ mod tests {
         state.apply(failure(T0 + 60_000));
         assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
         assert_eq!(kept_level(&state), Some(Level::Operational));
-        assert_eq!(
-            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Stale
-        );
+        assert_eq!(phase(&state, T0 + 60_000), Phase::Stale);
     }
 
     #[test]
@@ -403,23 +394,14 @@ mod tests {
         assert_eq!(state.problem, None);
         assert_eq!(state.failed_at_ms, None);
         assert_eq!(kept_level(&state), Some(Level::MajorOutage));
-        assert_eq!(
-            state.phase(T0 + 120_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Live
-        );
+        assert_eq!(phase(&state, T0 + 120_000), Phase::Live);
     }
 
     #[test]
     fn state_success_older_than_twice_refresh_is_stale() {
         let state = live_state();
-        assert_eq!(
-            state.phase(T0 + 120_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Live
-        );
-        assert_eq!(
-            state.phase(T0 + 120_001, stale_after_ms(REFRESH_SECS)),
-            Phase::Stale
-        );
+        assert_eq!(phase(&state, T0 + 120_000), Phase::Live);
+        assert_eq!(phase(&state, T0 + 120_001), Phase::Stale);
     }
 
     #[test]
@@ -438,10 +420,7 @@ mod tests {
         );
         assert_eq!(state.failed_at_ms, Some(T0 + 60_000));
         assert_eq!(kept_level(&state), Some(Level::Operational));
-        assert_eq!(
-            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Stale
-        );
+        assert_eq!(phase(&state, T0 + 60_000), Phase::Stale);
     }
 
     /// A successful read of an Apple feed with a major outage.
@@ -468,10 +447,7 @@ mod tests {
             state.good.as_ref().map(|g| g.parsed.format),
             Some(Format::Apple)
         );
-        assert_eq!(
-            state.phase(T0 + 120_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Live
-        );
+        assert_eq!(phase(&state, T0 + 120_000), Phase::Live);
     }
 
     #[test]
@@ -493,10 +469,7 @@ mod tests {
         });
         assert_eq!(state.problem, Some(Problem::EmptyFeed));
         assert_eq!(kept_level(&state), Some(Level::Operational));
-        assert_eq!(
-            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Stale
-        );
+        assert_eq!(phase(&state, T0 + 60_000), Phase::Stale);
         // However often it says so: an empty feed never replaces one with content.
         state.apply(Action::FetchSucceeded {
             parsed: parsed(Format::Statuspage, None),
@@ -514,7 +487,7 @@ mod tests {
             at_ms: T0,
         });
         assert_eq!(state.problem, None);
-        assert_eq!(state.phase(T0, stale_after_ms(REFRESH_SECS)), Phase::Live);
+        assert_eq!(phase(&state, T0), Phase::Live);
     }
 
     #[test]
@@ -522,7 +495,7 @@ mod tests {
         let mut state = live_state();
         state.apply(Action::Scheduled { at_ms: T0 + 60_000 });
         assert_eq!(state.next_attempt_ms, Some(T0 + 60_000));
-        assert_eq!(state.phase(T0, stale_after_ms(REFRESH_SECS)), Phase::Live);
+        assert_eq!(phase(&state, T0), Phase::Live);
     }
 
     #[test]
@@ -591,14 +564,8 @@ mod tests {
             parsed: parsed(Format::Statuspage, Some(Level::Operational)),
             fetched_at_ms: T0,
         });
-        assert_eq!(
-            state.phase(T0 + 60_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Live
-        );
-        assert_eq!(
-            state.phase(T0 + 600_000, stale_after_ms(REFRESH_SECS)),
-            Phase::Stale
-        );
+        assert_eq!(phase(&state, T0 + 60_000), Phase::Live);
+        assert_eq!(phase(&state, T0 + 600_000), Phase::Stale);
         assert_eq!(
             storage_key("https://x.test/s.json"),
             "telltale:v1:https://x.test/s.json"
