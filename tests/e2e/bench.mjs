@@ -24,15 +24,17 @@
 //    the shared machine hits all alike. Each load starts after a pause (SETTLE_MS): the
 //    previous load's aftermath (a closed context's renderer shutting down, V8 optimising
 //    the previous page's hot code in the background) would otherwise run on the same two
-//    cores during the next load's startup. Measured on 2026-11-21 (20 loads each): with
-//    no pause the medians were 212 / 142 / 106 ms (fresh / first / repeat), with 400 ms
-//    173 / 128 / 86 ms; the baselines moved by 5 to 15 ms.
+//    cores during the next load's startup. On 2026-11-21, one run without the pause and
+//    one with 400 ms gave medians of 212 / 142 / 106 ms and 173 / 128 / 86 ms (fresh /
+//    first / repeat); an interleaved A/B of the pause alone, without fresh contexts,
+//    moved the first visit by 4 ms (123 vs 127 ms, 30 loads each). Runs of this bench
+//    differ by up to 20 ms on this machine, so read single figures with that in mind.
 //
-//    No DevTools domain is enabled in the measured tabs: the cache is steered by HTTP
-//    headers alone. An earlier version disabled the cache through CDP
-//    (`Network.enable` + `Network.setCacheDisabled`), and DevTools' network
-//    instrumentation, which no reader's browser runs, cost the widget's loads about
-//    18 ms of their median (2026-11-21: first visit 119 ms with it, 101 ms without).
+//    No DevTools domain is enabled in the measured tabs, as in a reader's browser: the
+//    cache is steered by HTTP headers alone. An earlier version disabled the cache
+//    through CDP (`Network.enable` + `Network.setCacheDisabled`). In an interleaved A/B
+//    (2026-11-21, 30 loads each) that made no difference to a first visit (125 vs
+//    127 ms) and cost a repeat visit 11 ms (91 vs 80 ms).
 //
 //    The bench serves its pages itself (not through server.mjs, whose files are all
 //    `no-store`): pages and the feed `no-store`, dist/ with `cache-control: max-age=600`
