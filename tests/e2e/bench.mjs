@@ -411,6 +411,11 @@ function printSeries(series, { widget, baseline, baselineFetch }) {
     `  baseline  inline script writes a badge ${at(step(baseline, 'firstBadgeMs'))} ms; ` +
       `inline script fetches the feed, then writes a badge ${at(step(baselineFetch, 'firstBadgeMs'))} ms (medians)`,
   );
+  // Telltale's own cost, steadier than its median when the whole machine runs slower or
+  // faster from one run to the next: the load of each round minus the same round's
+  // inline-badge load (the pages load one after the other, so they share the moment).
+  const overhead = widget.map((sample, round) => sample.firstBadgeMs - baseline[round].firstBadgeMs);
+  console.log(`  Telltale minus the inline badge of the same round: median ${at(median(overhead))} ms`);
   // Where the time goes (medians, ms since navigation start): each download's start and end.
   console.log(
     `  median milestones: page received ${at(step(widget, 'responseEndMs'))}, ` +
