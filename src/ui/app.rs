@@ -63,20 +63,22 @@ fn phase_name(phase: Phase) -> &'static str {
 /// The widget.
 #[function_component]
 pub(crate) fn App(props: &AppProps) -> Html {
+    // The test hook, read once: its time scale shortens the schedule, the stale age and
+    // the tick alike.
+    let hooks = *use_memo((), |()| web::test_hooks());
     let feed = use_feed(
         &props.config,
         props.pace,
         props.poll,
         props.initial.clone(),
         &props.control,
+        hooks,
     );
     let expanded = use_state(|| false);
     let announcement = use_state(String::new);
     let observed = use_mut_ref(|| None::<Observed>);
     let unmatched_warned = use_mut_ref(|| false);
     let badge_node = use_node_ref();
-    // The test hook's time scale shortens the stale age and the tick with the schedule.
-    let hooks = *use_memo((), |()| web::test_hooks());
     let tick_ms = hooks.scaled_ms(TICK_MS).max(MIN_TICK_MS);
     let _tick = use_ticker(u32::try_from(tick_ms).unwrap_or(u32::MAX));
 

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::core::config::Config;
 use crate::core::state::FeedState;
 use crate::web::hub::{self, Timing};
-use crate::web::{self, Timer};
+use crate::web::{TestHooks, Timer};
 
 /// A handle through which the page asks the running widget to poll now
 /// (`handle.refresh()`). The widget registers itself while it polls.
@@ -57,12 +57,13 @@ pub(crate) fn use_feed(
     enabled: bool,
     initial: Option<Rc<FeedState>>,
     control: &Control,
+    hooks: TestHooks,
 ) -> Rc<FeedState> {
     let state = use_state(move || initial.unwrap_or_default());
     let control = control.clone();
     let setter = state.setter();
-    let deps = (config.feed.clone(), config.format, pace, enabled);
-    use_effect_with(deps, move |(url, format, pace, enabled)| {
+    let deps = (config.feed.clone(), config.format, pace, enabled, hooks);
+    use_effect_with(deps, move |(url, format, pace, enabled, hooks)| {
         let subscription = enabled.then(|| {
             let (refresh_secs, fixed_ms) = match *pace {
                 Pace::Refresh(secs) => (secs, None),
@@ -71,7 +72,7 @@ pub(crate) fn use_feed(
             let timing = Timing {
                 refresh_secs,
                 fixed_ms,
-                hooks: web::test_hooks(),
+                hooks: *hooks,
             };
             let notify: hub::Notify = Rc::new(move |state| setter.set(state));
             Rc::new(hub::subscribe(url, *format, timing, notify))

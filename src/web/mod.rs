@@ -23,7 +23,7 @@ mod timer;
 pub(crate) use clock::{now_ms, BrowserZone};
 pub(crate) use console::{info, warn};
 pub(crate) use event::dispatch_change;
-pub(crate) use hooks::test_hooks;
+pub(crate) use hooks::{test_hooks, TestHooks};
 pub(crate) use listen::Listener;
 pub(crate) use page::{
     base_uri, document_target, is_hidden, is_offline, page_languages, resolve_url, window_target,
