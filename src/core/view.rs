@@ -3,6 +3,7 @@
 //! The `ui` layer renders these as they are. Every string here is final text in the
 //! reader's language (from [`crate::core::i18n`]) and plain text, never HTML.
 
+use crate::core::case;
 use crate::core::config::{is_web_url, Config, View};
 use crate::core::filter;
 use crate::core::i18n::{
@@ -376,9 +377,18 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
     };
     let overall = shown.snapshot.overall(input.now_ms);
     let notable: Vec<&Component> = shown.rows().filter(|c| c.level.is_notable()).collect();
+    // A badge labelled with the very service it names ("iTunes Store · iTunes Store:
+    // major outage") says the name once: the label already does.
+    let labelled_as = |name: &str| {
+        input
+            .config
+            .label
+            .as_deref()
+            .is_some_and(|label| case::lowercase(label.trim()) == case::lowercase(name))
+    };
     let text = match notable.as_slice() {
         _ if overall == Level::Operational => text(locale, Msg::Overall(overall)).to_owned(),
-        [only] if only.level == overall => text_with(
+        [only] if only.level == overall && !labelled_as(&only.name) => text_with(
             locale,
             Msg::Tpl(Tpl::ComponentState),
             &[
@@ -1124,6 +1134,20 @@ mod tests {
         );
         let de = badge(&state, &config, Locale::De);
         assert_eq!(de.age.as_deref(), Some("Stand 10:42"));
+    }
+
+    #[test]
+    fn badge_labelled_with_the_one_affected_service_names_it_once() {
+        let state = live(snapshot(&[("c-app", Level::PartialOutage)]));
+        let view = badge(&state, &config(&[("label", " app store ")]), Locale::En);
+        assert_eq!(view.text, "Partial outage");
+        assert_eq!(
+            view.aria_label,
+            "app store: Partial outage. Show status details"
+        );
+        // Another label still hears which service it is.
+        let other = badge(&state, &config(&[("label", "Apple")]), Locale::En);
+        assert_eq!(other.text, "App Store: partial outage");
     }
 
     #[test]

@@ -195,8 +195,12 @@ pub(crate) fn App(props: &AppProps) -> Html {
                         node={badge_node} />
                 }
                 if let Some(panel) = panel {
-                    <Panel view={panel} id={props.panel_id.clone()}
-                        on_close={toggles.then_some(close)} />
+                    // The box sizes the panel: 380px where there is room, narrower where
+                    // there is not (see `.panel-box` in the stylesheet).
+                    <div class="panel-box">
+                        <Panel view={panel} id={props.panel_id.clone()}
+                            on_close={toggles.then_some(close)} />
+                    </div>
                 }
                 <div class="visually-hidden" data-testid="live-region" aria-live="polite"
                     aria-atomic="true">

@@ -13,6 +13,13 @@
 //! badge's first line (an `inline-block` would use its last line, so an open panel would
 //! drag the page's text down to its bottom).
 //!
+//! The panel is 380px wide where there is room and exactly as wide as the host's box where
+//! there is not. A fixed `width` would say "at least 380px" to any layout that sizes to
+//! its content (an `auto` grid column, a flex item, a table cell) and push the page wider
+//! than a phone; the one-column grid of `.panel-box`, `minmax(0, 380px)`, asks for 380px
+//! at most and nothing at least. The shadow root's mount `<div>` is the host's flex item,
+//! so it too may shrink (`min-width: 0`).
+//!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
@@ -45,6 +52,7 @@ pub(crate) const CSS: &str = concat!(
     r#"
 :host { all: initial; display: inline-flex; max-width: 100%; vertical-align: baseline; }
 :host([hidden]) { display: none; }
+:host > div { min-width: 0; max-width: 100%; }
 .tt {
   all: initial;
   display: block;
@@ -106,8 +114,9 @@ button.badge:hover { background: var(--tt-hover); }
 .badge-age { color: var(--tt-muted); font-size: 0.9em; }
 .chevron { flex: none; width: 0.8em; height: 0.8em; color: var(--tt-muted); transition: transform 0.15s ease; }
 .badge[aria-expanded="true"] .chevron { transform: rotate(180deg); }
+.panel-box { display: grid; grid-template-columns: minmax(0, 380px); }
 .panel {
-  display: block; width: 380px; max-width: 100%; margin: 6px 0 0; padding: 12px 14px;
+  display: block; min-width: 0; margin: 6px 0 0; padding: 12px 14px;
   background: var(--tt-bg); color: var(--tt-fg); border: 1px solid var(--tt-border); border-radius: var(--tt-radius);
 }
 .panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }

@@ -1,0 +1,113 @@
+// The widget fits the box the host gives it: it never makes a page wider than its
+// viewport or a layout column wider than the host's design. A panel of a fixed width
+// would: a grid or flex item is, by default, at least as wide as the widest thing it
+// holds that cannot shrink (its min-content width).
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+/** A storefront-like layout: content and a 300px status column, as partners build it. */
+const GRID = `<style>
+  body { margin: 0; font-family: sans-serif; }
+  .layout { display: grid; grid-template-columns: 1fr auto; gap: 16px; padding: 16px; }
+  .aside { width: 300px; }
+  .row { display: flex; gap: 8px; align-items: flex-start; }
+</style>`;
+
+describe('layout', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  /** Widths that matter, measured in the page. */
+  const measure = (page, host) =>
+    page.evaluate((selector) => {
+      const element = document.querySelector(selector);
+      const box = (node) => node.getBoundingClientRect();
+      const panel = element.shadowRoot.querySelector('[data-testid=panel]');
+      return {
+        viewport: document.documentElement.clientWidth,
+        scroll: document.documentElement.scrollWidth,
+        parent: box(element.parentElement).width,
+        host: box(element).width,
+        hostRight: box(element).right,
+        panel: panel ? box(panel).width : null,
+        panelRight: panel ? box(panel).right : null,
+      };
+    }, host);
+
+  test('view=panel in a 300px grid column stays within the column', async () => {
+    const { server, browser } = harness;
+    server.setFeed('layout-grid', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/layout-grid.html',
+      hostPage({
+        head: GRID,
+        body:
+          '<div class="layout"><main><p>Products.</p></main><aside class="aside">' +
+          snippet({ id: 'w', feed: '/feeds/layout-grid', view: 'panel' }) +
+          '</aside></div>',
+      }),
+    );
+    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+    await session.page.goto(server.url('/t/layout-grid.html'));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const m = await measure(session.page, '#w');
+    assert.equal(m.parent, 300, `the column keeps its 300px (${JSON.stringify(m)})`);
+    assert.ok(m.panel <= 300, `the panel fits the column (${JSON.stringify(m)})`);
+    assert.ok(m.panel >= 280, `the panel uses the column (${JSON.stringify(m)})`);
+    assert.ok(m.scroll <= m.viewport, `no horizontal scroll (${JSON.stringify(m)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('on a 320px phone an open panel in a flex header never widens the page', async () => {
+    const { server, browser } = harness;
+    server.setFeed('layout-phone', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/layout-phone.html',
+      hostPage({
+        head: GRID,
+        body:
+          '<header class="row" style="padding: 0 12px"><strong>Acme</strong>' +
+          snippet({ id: 'w', feed: '/feeds/layout-phone', label: 'Apple services' }) +
+          '</header>',
+      }),
+    );
+    const session = await openPage(browser, { viewport: { width: 320, height: 640 } });
+    await session.page.goto(server.url('/t/layout-phone.html'));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const m = await measure(session.page, '#w');
+    assert.ok(m.scroll <= m.viewport, `no horizontal scroll (${JSON.stringify(m)})`);
+    assert.ok(m.panelRight <= m.viewport, `the panel ends inside the viewport (${JSON.stringify(m)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('with room to spare the panel keeps its 380px', async () => {
+    const { server, browser } = harness;
+    server.setFeed('layout-wide', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/layout-wide.html',
+      hostPage({ body: snippet({ id: 'w', feed: '/feeds/layout-wide', view: 'panel' }) }),
+    );
+    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+    await session.page.goto(server.url('/t/layout-wide.html'));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    const m = await measure(session.page, '#w');
+    assert.equal(Math.round(m.panel), 380, `panel width (${JSON.stringify(m)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+});
