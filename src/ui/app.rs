@@ -6,10 +6,9 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::badge::Badge;
-use super::panel::Panel;
 use super::poller::{use_feed, use_ticker, Control, Pace};
 use super::style::CSS;
+use super::{badge, panel};
 use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
@@ -191,15 +190,13 @@ pub(crate) fn App(props: &AppProps) -> Html {
             <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
                 lang={props.locale.tag()} {onkeydown}>
                 if visible {
-                    <Badge view={badge} panel_id={props.panel_id.clone()} {toggles} {on_toggle}
-                        node={badge_node} />
+                    { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &badge_node) }
                 }
                 if let Some(panel) = panel {
                     // The box sizes the panel: 380px where there is room, narrower where
                     // there is not (see `.panel-box` in the stylesheet).
                     <div class="panel-box">
-                        <Panel view={panel} id={props.panel_id.clone()}
-                            on_close={toggles.then_some(close)} />
+                        { panel::panel(&panel, &props.panel_id, toggles.then_some(&close)) }
                     </div>
                 }
                 <div class="visually-hidden" data-testid="live-region" aria-live="polite"

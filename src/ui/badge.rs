@@ -2,32 +2,24 @@
 
 use yew::prelude::*;
 
-use super::icon::{Chevron, Icon};
+use super::icon::{chevron, icon};
 use crate::core::view::BadgeView;
 
-/// Props of [`Badge`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct BadgeProps {
-    /// What to show.
-    pub view: BadgeView,
-    /// The id of the panel the badge opens (`aria-controls`).
-    pub panel_id: AttrValue,
-    /// True when the badge is a disclosure button; false when the panel is always open
-    /// (`view="panel"`), where a button that does nothing would mislead.
-    pub toggles: bool,
-    /// Called when the reader activates the badge (click, Enter, Space).
-    pub on_toggle: Callback<()>,
-    /// The button, so focus can return to it when the panel closes.
-    pub node: NodeRef,
-}
-
-/// The badge.
-#[function_component]
-pub(crate) fn Badge(props: &BadgeProps) -> Html {
-    let view = &props.view;
+/// The badge for `view`. When `toggles`, it is a disclosure button (`node` is its
+/// element, so focus can return to it when the panel closes) that calls `on_toggle` when
+/// the reader activates it (click, Enter, Space) and names `panel_id` in `aria-controls`;
+/// otherwise (`view="panel"`, the panel always open) a plain box, because a button that
+/// does nothing would mislead.
+pub(crate) fn badge(
+    view: &BadgeView,
+    panel_id: &AttrValue,
+    toggles: bool,
+    on_toggle: &Callback<()>,
+    node: &NodeRef,
+) -> Html {
     let content = html! {
         <>
-            <Icon tone={view.tone} />
+            { icon(view.tone) }
             // One inline run of text, so a narrow badge wraps it like a sentence instead
             // of laying label, state and age out as side-by-side columns.
             <span class="badge-words">
@@ -43,23 +35,23 @@ pub(crate) fn Badge(props: &BadgeProps) -> Html {
             </span>
         </>
     };
-    if !props.toggles {
+    if !toggles {
         return html! {
             <div class="badge" part="badge" data-testid="badge" data-tone={view.tone.as_str()}>
                 { content }
             </div>
         };
     }
-    let onclick = props.on_toggle.reform(|_: MouseEvent| ());
+    let onclick = on_toggle.reform(|_: MouseEvent| ());
     html! {
-        <button type="button" class="badge" part="badge" data-testid="badge" ref={props.node.clone()}
+        <button type="button" class="badge" part="badge" data-testid="badge" ref={node.clone()}
             data-tone={view.tone.as_str()}
             aria-expanded={if view.expanded { "true" } else { "false" }}
-            aria-controls={props.panel_id.clone()}
+            aria-controls={panel_id.clone()}
             aria-label={view.aria_label.clone()}
             {onclick}>
             { content }
-            <Chevron />
+            { chevron() }
         </button>
     }
 }

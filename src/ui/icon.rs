@@ -1,23 +1,18 @@
 //! Small inline SVG icons: one distinct shape per tone, so a state never depends on colour
 //! alone (a check, a wrench, a half-filled circle, a warning triangle, a cross, a question
 //! mark, a spinner). Icons are decorative (`aria-hidden`): the text next to them says it.
+//!
+//! They are plain functions, not components: a component costs the wasm its own set of
+//! lifecycle functions (about 1 kB each), and an icon has no state to keep between renders.
 
 use yew::prelude::*;
 
 use crate::core::model::Level;
 use crate::core::view::Tone;
 
-/// Props of [`Icon`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct IconProps {
-    /// Which state to draw.
-    pub tone: Tone,
-}
-
-/// The icon of a tone, drawn in the tone's colour (`--tt-tone` via `data-tone`).
-#[function_component]
-pub(crate) fn Icon(props: &IconProps) -> Html {
-    let shape = match props.tone {
+/// The icon of `tone`, drawn in the tone's colour (`--tt-tone` via `data-tone`).
+pub(crate) fn icon(tone: Tone) -> Html {
+    let shape = match tone {
         Tone::Level(Level::Operational) => html! {
             <>
                 <circle cx="8" cy="8" r="7.5" fill="currentColor" />
@@ -64,7 +59,7 @@ pub(crate) fn Icon(props: &IconProps) -> Html {
         },
     };
     html! {
-        <svg class="icon" data-tone={props.tone.as_str()} data-icon={props.tone.as_str()}
+        <svg class="icon" data-tone={tone.as_str()} data-icon={tone.as_str()}
             viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             { shape }
         </svg>
@@ -72,8 +67,7 @@ pub(crate) fn Icon(props: &IconProps) -> Html {
 }
 
 /// The badge's disclosure arrow.
-#[function_component]
-pub(crate) fn Chevron() -> Html {
+pub(crate) fn chevron() -> Html {
     html! {
         <svg class="chevron" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
             <path d="M2.5 4.5L6 8l3.5-3.5" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round" />
@@ -82,8 +76,7 @@ pub(crate) fn Chevron() -> Html {
 }
 
 /// The panel's close cross.
-#[function_component]
-pub(crate) fn Cross() -> Html {
+pub(crate) fn cross() -> Html {
     html! {
         <svg viewBox="0 0 12 12" aria-hidden="true" focusable="false">
             <path d="M2.5 2.5l7 7M9.5 2.5l-7 7" />

@@ -3,37 +3,27 @@
 
 use yew::prelude::*;
 
-use super::icon::{Cross, Icon};
+use super::icon::{cross, icon};
 use crate::core::config::is_web_url;
-use crate::core::view::{ComponentView, EventView, GroupView, LinkView, PanelView, StateView};
+use crate::core::view::{
+    ComponentView, EventView, GroupView, LinkView, PanelLabels, PanelView, StateView,
+};
 
-/// Props of [`Panel`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct PanelProps {
-    /// What to show.
-    pub view: PanelView,
-    /// The panel's id, named by the badge's `aria-controls`.
-    pub id: AttrValue,
-    /// Called by the close button; `None` hides the button (the panel is always open).
-    #[prop_or_default]
-    pub on_close: Option<Callback<()>>,
-}
-
-/// The panel.
-#[function_component]
-pub(crate) fn Panel(props: &PanelProps) -> Html {
-    let view = &props.view;
+/// The panel for `view`, with the element id `id` (named by the badge's
+/// `aria-controls`). `on_close` is called by the close button; `None` hides the button
+/// (the panel is always open).
+pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback<()>>) -> Html {
     let labels = &view.labels;
     html! {
-        <section class="panel" part="panel" data-testid="panel" id={props.id.clone()}
+        <section class="panel" part="panel" data-testid="panel" id={id.clone()}
             role="region" aria-label={labels.heading.clone()}>
             <div class="panel-head">
                 <h2>{ labels.heading.clone() }</h2>
-                if let Some(on_close) = &props.on_close {
+                if let Some(on_close) = on_close {
                     <button type="button" class="close" data-testid="close"
                         aria-label={labels.close.clone()}
                         onclick={on_close.reform(|_: MouseEvent| ())}>
-                        <Cross />
+                        { cross() }
                     </button>
                 }
             </div>
@@ -43,52 +33,39 @@ pub(crate) fn Panel(props: &PanelProps) -> Html {
                 </p>
             }
             <p class="overall" data-testid="overall" data-tone={view.overall.tone.as_str()}>
-                <Icon tone={view.overall.tone} />
+                { icon(view.overall.tone) }
                 <span>{ view.overall.text.clone() }</span>
             </p>
             if !view.groups.is_empty() {
                 <h3>{ labels.services.clone() }</h3>
-                <ComponentList groups={view.groups.clone()} />
+                { component_list(&view.groups) }
             }
             <h3>{ labels.incidents.clone() }</h3>
             if view.incidents.is_empty() {
                 <p class="empty" data-testid="no-incidents">{ labels.no_incidents.clone() }</p>
             } else {
-                { for view.incidents.iter().map(|event| html! {
-                    <Incident key={event.id.clone()} event={event.clone()}
-                        updates={labels.updates.clone()} details={labels.details.clone()} />
-                }) }
+                { for view.incidents.iter().map(|event| event_card(event, labels, "incident")) }
             }
             if !view.maintenances.is_empty() {
                 <h3>{ labels.maintenance.clone() }</h3>
-                { for view.maintenances.iter().map(|event| html! {
-                    <Maintenance key={event.id.clone()} event={event.clone()}
-                        updates={labels.updates.clone()} details={labels.details.clone()} />
-                }) }
+                { for view.maintenances.iter().map(|event| event_card(event, labels, "maintenance")) }
             }
             if let Some(updated) = &view.updated {
                 <p class="updated" data-testid="updated">{ updated.clone() }</p>
             }
             if let Some(link) = &view.link {
-                <StatusLink link={link.clone()} />
+                { status_link(link) }
             }
         </section>
     }
 }
 
-/// Props of [`ComponentList`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct ComponentListProps {
-    /// Groups in feed order; a group without a name holds ungrouped components.
-    pub groups: Vec<GroupView>,
-}
-
-/// Component rows, grouped as the feed groups them.
-#[function_component]
-pub(crate) fn ComponentList(props: &ComponentListProps) -> Html {
+/// Component rows, grouped as the feed groups them (`groups` in feed order; a group
+/// without a name holds ungrouped components).
+fn component_list(groups: &[GroupView]) -> Html {
     html! {
         <div class="components" data-testid="components">
-            { for props.groups.iter().map(group) }
+            { for groups.iter().map(group) }
         </div>
     }
 }
@@ -129,37 +106,16 @@ fn row(component: &ComponentView) -> Html {
 fn state_text(state: &StateView, testid: &'static str) -> Html {
     html! {
         <span class="state" data-tone={state.tone.as_str()}>
-            <Icon tone={state.tone} />
+            { icon(state.tone) }
             <span data-testid={testid}>{ state.text.clone() }</span>
         </span>
     }
 }
 
-/// Props of [`Incident`] and [`Maintenance`].
-#[derive(Properties, PartialEq)]
-pub(crate) struct EventProps {
-    /// What to show.
-    pub event: EventView,
-    /// Accessible name of the timeline ("Updates").
-    pub updates: AttrValue,
-    /// Text of the link to the event's own page ("Details").
-    pub details: AttrValue,
-}
-
-/// An active incident: title, impact, stage, facts and the update timeline.
-#[function_component]
-pub(crate) fn Incident(props: &EventProps) -> Html {
-    event_card(props, "incident")
-}
-
-/// A maintenance window: title, stage, window and updates.
-#[function_component]
-pub(crate) fn Maintenance(props: &EventProps) -> Html {
-    event_card(props, "maintenance")
-}
-
-fn event_card(props: &EventProps, kind: &'static str) -> Html {
-    let event = &props.event;
+/// An active incident (`kind` "incident": title, impact, stage, facts and the update
+/// timeline) or a maintenance window (`kind` "maintenance": title, stage, window and
+/// updates), keyed by the event's id.
+fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Html {
     let title_id = if kind == "incident" {
         "incident-title"
     } else {
@@ -171,7 +127,8 @@ fn event_card(props: &EventProps, kind: &'static str) -> Html {
         "maintenance-status"
     };
     html! {
-        <article class={classes!("event", kind)} data-testid={kind} data-id={event.id.clone()}
+        <article key={event.id.clone()} class={classes!("event", kind)} data-testid={kind}
+            data-id={event.id.clone()}
             data-tone={event.state.tone.as_str()}>
             <h4 data-testid={title_id}>{ event.title.clone() }</h4>
             <p class="event-meta">
@@ -191,7 +148,7 @@ fn event_card(props: &EventProps, kind: &'static str) -> Html {
                 </dl>
             }
             if !event.updates.is_empty() {
-                <ol class="timeline" aria-label={props.updates.clone()}>
+                <ol class="timeline" aria-label={labels.updates.clone()}>
                     { for event.updates.iter().map(|update| html! {
                         <li class="update" data-testid="update">
                             <p class="update-head">
@@ -215,30 +172,23 @@ fn event_card(props: &EventProps, kind: &'static str) -> Html {
             }
             if let Some(url) = event.url.as_ref().filter(|u| is_web_url(u)) {
                 <a class="details" href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { props.details.clone() }
+                    { labels.details.clone() }
                 </a>
             }
         </article>
     }
 }
 
-/// Props of [`StatusLink`].
-#[derive(Properties, PartialEq)]
-struct StatusLinkProps {
-    link: LinkView,
-}
-
 /// The link to the provider's full status page; dropped unless it is `http:`/`https:`.
-#[function_component]
-fn StatusLink(props: &StatusLinkProps) -> Html {
-    if !is_web_url(&props.link.href) {
+fn status_link(link: &LinkView) -> Html {
+    if !is_web_url(&link.href) {
         return Html::default();
     }
     html! {
         <p>
-            <a class="status-link" data-testid="status-link" href={props.link.href.clone()}
+            <a class="status-link" data-testid="status-link" href={link.href.clone()}
                 target="_blank" rel="noopener noreferrer">
-                { props.link.text.clone() }
+                { link.text.clone() }
             </a>
         </p>
     }

@@ -10,7 +10,7 @@ use std::cell::Cell;
 pub(crate) enum Kind {
     /// A [`super::Timer`].
     Timer,
-    /// A [`super::Fetch`] in flight.
+    /// A [`super::fetch::Fetch`] in flight.
     Fetch,
     /// A mounted widget.
     Widget,
