@@ -231,22 +231,53 @@ fn check_garbage_on_stdin_exits_1() {
 }
 
 #[test]
-fn usage_errors_exit_2_with_usage_on_stderr() {
-    for args in [
-        vec![],
-        vec!["--help"],
-        vec!["check"],
-        vec!["check", "--format", "rss", "x.json"],
-        vec!["check", "--bogus", "x.json"],
-        vec!["check", "a.json", "b.json"],
-        vec!["lint", "a.json"],
-    ] {
-        let out = telltale(&args);
+fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
+    // (arguments, the first line on stderr; `None`: the usage itself)
+    let cases: [(&[&str], Option<&str>); 9] = [
+        (&[], None),
+        (&["--help"], None),
+        (&["check", "--help"], None),
+        (
+            &["check"],
+            Some("telltale: no file given (- reads standard input)"),
+        ),
+        (
+            &["check", "--format", "rss", "x.json"],
+            Some("telltale: unknown format `rss` (auto, statuspage, apple or telltale)"),
+        ),
+        (
+            &["check", "x.json", "--format"],
+            Some("telltale: `--format` needs a format name"),
+        ),
+        (
+            &["check", "--jsn", "x.json"],
+            Some("telltale: unknown option `--jsn`"),
+        ),
+        (
+            &["check", "a.json", "b.json"],
+            Some("telltale: one file at a time (got `a.json` and `b.json`)"),
+        ),
+        (
+            &["lint", "a.json"],
+            Some("telltale: unknown command `lint`"),
+        ),
+    ];
+    for (args, reason) in cases {
+        let out = telltale(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(out.stdout.is_empty(), "{args:?}");
+        let err = stderr(&out);
+        let usage = match reason {
+            None => err.as_str(),
+            Some(reason) => {
+                let (first, usage) = err.split_once('\n').unwrap_or((&err, ""));
+                assert_eq!(first, reason, "{args:?}");
+                usage
+            }
+        };
         assert!(
-            stderr(&out).starts_with("usage: telltale check"),
-            "{args:?}"
+            usage.starts_with("usage: telltale check"),
+            "{args:?}: {err}"
         );
     }
 }

@@ -277,6 +277,9 @@ async fn app_unavailable_without_data_says_so() {
     click(&root, "[data-testid=badge]");
     yew::scheduler::flush().await;
     assert!(!text(&root, "[data-testid=notice]").is_empty());
+    // Nothing is known, so nothing is claimed: no "No active incidents".
+    assert!(find(&root, "[data-testid=no-incidents]").is_none());
+    assert!(!text(&root, "[data-testid=panel]").contains("No active incidents"));
 }
 
 // ---- interaction -----------------------------------------------------------------------

@@ -37,9 +37,15 @@ struct Check {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(check) = parse_args(&args) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+    let check = match parse_args(&args) {
+        Ok(check) => check,
+        Err(reason) => {
+            if let Some(reason) = reason {
+                eprintln!("telltale: {reason}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
     };
     match run(&check) {
         Ok(report) => {
@@ -56,13 +62,18 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads the arguments after the program name; `None` means "print the usage".
-fn parse_args(args: &[String]) -> Option<Check> {
-    let (command, rest) = args.split_first()?;
-    if command != "check" {
-        return None;
+/// Reads the arguments after the program name. `Err` says what is wrong with them, or
+/// is `None` when there is nothing to say but the usage (no arguments, `--help`).
+fn parse_args(args: &[String]) -> Result<Check, Option<String>> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(None);
+    };
+    match command.as_str() {
+        "check" => {}
+        "-h" | "--help" | "help" => return Err(None),
+        other => return Err(Some(format!("unknown command `{other}`"))),
     }
-    let mut path = None;
+    let mut path: Option<String> = None;
     let mut json = false;
     let mut format = None;
     let mut rest = rest.iter();
@@ -72,27 +83,34 @@ fn parse_args(args: &[String]) -> Option<Check> {
                 json = true;
                 continue;
             }
-            "--format" => Some(rest.next()?.as_str()),
+            "-h" | "--help" => return Err(None),
+            "--format" => Some(
+                rest.next()
+                    .ok_or_else(|| "`--format` needs a format name".to_owned())?
+                    .as_str(),
+            ),
             other => other.strip_prefix("--format="),
         };
         if let Some(name) = format_name {
             format = match name {
                 "auto" => None,
-                name => Some(Format::from_name(name)?),
+                name => Some(Format::from_name(name).ok_or_else(|| {
+                    format!("unknown format `{name}` (auto, statuspage, apple or telltale)")
+                })?),
             };
         } else if arg == "-" || !arg.starts_with('-') {
-            if path.replace(arg.clone()).is_some() {
-                return None;
+            if let Some(first) = &path {
+                return Err(Some(format!(
+                    "one file at a time (got `{first}` and `{arg}`)"
+                )));
             }
+            path = Some(arg.clone());
         } else {
-            return None;
+            return Err(Some(format!("unknown option `{arg}`")));
         }
     }
-    Some(Check {
-        path: path?,
-        json,
-        format,
-    })
+    let path = path.ok_or_else(|| "no file given (- reads standard input)".to_owned())?;
+    Ok(Check { path, json, format })
 }
 
 fn run(check: &Check) -> Result<String, String> {

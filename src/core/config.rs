@@ -229,6 +229,13 @@ impl Config {
         };
         let refresh_secs = match non_empty("refresh") {
             None => DEFAULT_REFRESH_SECS,
+            // All digits but too long for a u64 is still a whole number: the maximum.
+            Some(text)
+                if text.bytes().all(|b| b.is_ascii_digit())
+                    && text.trim_start_matches('0').len() > 19 =>
+            {
+                MAX_REFRESH_SECS
+            }
             Some(text) => text
                 .parse::<u64>()
                 .map_err(|_| ConfigError::BadRefresh(text.clone()))?
@@ -318,8 +325,17 @@ mod tests {
     fn config_refresh_below_minimum_is_clamped() {
         let config = read(&[FEED, ("refresh", "5")]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.refresh_secs, MIN_REFRESH_SECS);
-        let config = read(&[FEED, ("refresh", "99999999999")]).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(config.refresh_secs, MAX_REFRESH_SECS);
+        for huge in [
+            "99999999999",
+            "99999999999999999999",
+            "18446744073709551616",
+        ] {
+            let config = read(&[FEED, ("refresh", huge)]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(config.refresh_secs, MAX_REFRESH_SECS, "{huge}");
+        }
+        let config = read(&[FEED, ("refresh", "000000000000000000000120")])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(config.refresh_secs, 120);
     }
 
     #[test]

@@ -381,6 +381,24 @@ impl Schedule {
         } else {
             self.due_ms
         };
+        self.wait_until(target, now_ms)
+    }
+
+    /// How long to wait before polling, for a browser that has just come back online at
+    /// `now_ms`: at once, however fresh the data, because the reader is being told
+    /// "offline" and that is no longer true. After failures of the feed itself, still when
+    /// the planned backoff (or honoured `Retry-After`) runs out.
+    pub fn reconnect(&mut self, now_ms: i64) -> u64 {
+        let target = if self.failures == 0 {
+            None
+        } else {
+            self.due_ms
+        };
+        self.wait_until(target, now_ms)
+    }
+
+    /// Plans the next poll at `target` (at once when `None` or past) and returns the wait.
+    fn wait_until(&mut self, target: Option<i64>, now_ms: i64) -> u64 {
         let target = target.unwrap_or(now_ms).max(now_ms);
         self.due_ms = Some(target);
         u64::try_from(target - now_ms).unwrap_or(0)
@@ -831,6 +849,38 @@ mod tests {
             }
             let now = NOW_MS + later_secs * 1000;
             assert_eq!(schedule.resume(now), want, "{setup:?} + {later_secs}s");
+            assert_eq!(schedule.due_ms(), Some(now + want as i64));
+        }
+    }
+
+    #[test]
+    fn schedule_reconnect_polls_at_once_unless_the_feed_is_backing_off() {
+        // (set-up, seconds after the last outcome when the browser is back online, wait)
+        let cases: [(&[Outcome], i64, u64); 4] = [
+            (&[], 0, 0),
+            // Fresh data 20 s old: at once all the same (resume would wait 40 s).
+            (&[Outcome::Fresh, Outcome::Offline], 20, 0),
+            (&[Outcome::NotModified, Outcome::Offline], 1, 0),
+            // The feed's own backoff still holds.
+            (
+                &[
+                    Outcome::Failed {
+                        status: Some(500),
+                        retry_after: None,
+                    },
+                    Outcome::Offline,
+                ],
+                10,
+                74 * SEC,
+            ),
+        ];
+        for (setup, later_secs, want) in cases {
+            let mut schedule = Schedule::new(60);
+            for outcome in setup {
+                schedule.plan(*outcome, NOW_MS, 0.5);
+            }
+            let now = NOW_MS + later_secs * 1000;
+            assert_eq!(schedule.reconnect(now), want, "{setup:?} + {later_secs}s");
             assert_eq!(schedule.due_ms(), Some(now + want as i64));
         }
     }

@@ -118,8 +118,9 @@ pub struct UpdateView {
     pub body: String,
     /// Local time ("Nov 20, 10:42"), empty when unknown.
     pub time: String,
-    /// Relative age ("5 min ago"), empty when unknown.
-    pub age: String,
+    /// The relative age as it follows `time` in the reader's language (" (5 min ago)",
+    /// Japanese "（5分前）"), empty when unknown.
+    pub age_suffix: String,
     /// Machine-readable UTC time for `<time datetime>` (RFC 3339), empty when unknown.
     pub datetime: String,
 }
@@ -185,6 +186,10 @@ pub struct PanelView {
     /// A notice about the data itself: "Showing the last known status: the feed could
     /// not be reached. Next try in 2 min." or "Status unavailable — retrying".
     pub notice: Option<String>,
+    /// True when there is a snapshot to show. While nothing is known (loading, or
+    /// unavailable with no kept data) the panel lists no incidents: "No active incidents"
+    /// would be false comfort exactly when the provider may be down.
+    pub known: bool,
     /// Component rows, grouped as the feed groups them.
     pub groups: Vec<GroupView>,
     /// Active incidents, newest first.
@@ -322,6 +327,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             text: summary.text,
         },
         notice: notice(input, summary.phase),
+        known: summary.shown.is_some(),
         groups,
         incidents,
         maintenances,
@@ -600,7 +606,17 @@ fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> Vec<UpdateView> {
             status: update_status_text(input.locale, &u.status),
             body: u.body.clone(),
             time: u.at_ms.map(|at| local_time(input, at)).unwrap_or_default(),
-            age: u.at_ms.map(|at| age(input, at)).unwrap_or_default(),
+            age_suffix: u
+                .at_ms
+                .map(|at| {
+                    let age = age(input, at);
+                    text_with(
+                        input.locale,
+                        Msg::Tpl(Tpl::WithAge),
+                        &[("text", ""), ("age", &age)],
+                    )
+                })
+                .unwrap_or_default(),
             datetime: u.at_ms.map(rfc3339_utc).unwrap_or_default(),
         })
         .collect()
@@ -1265,14 +1281,14 @@ mod tests {
                     status: "Identified".into(),
                     body: "We found the cause.".into(),
                     time: "9:30 AM".into(),
-                    age: "1 h ago".into(),
+                    age_suffix: " (1 h ago)".into(),
                     datetime: "2024-11-20T09:30:00Z".into(),
                 },
                 UpdateView {
                     status: "Investigating".into(),
                     body: "We are looking into it.".into(),
                     time: "8:50 AM".into(),
-                    age: "2 h ago".into(),
+                    age_suffix: " (2 h ago)".into(),
                     datetime: "2024-11-20T08:50:00Z".into(),
                 },
             ]
@@ -1340,7 +1356,10 @@ mod tests {
         );
         assert_eq!(incident.updates[0].status, "Cause identifiée");
         assert_eq!(incident.updates[0].time, "09:30");
-        assert_eq!(incident.updates[0].age, "il y a 1 h");
+        assert_eq!(incident.updates[0].age_suffix, " (il y a 1 h)");
+        // Japanese writes the age in full-width parentheses, as its other templates do.
+        let ja = panel(&state, &config(&[]), Locale::Ja);
+        assert_eq!(ja.incidents[0].updates[0].age_suffix, "（1時間前）");
         assert_eq!(view.maintenances[0].status, "En cours");
         assert_eq!(
             view.maintenances[1].facts[0],
@@ -1455,6 +1474,7 @@ mod tests {
             view.notice.as_deref(),
             Some("Status unavailable: the status feed answered with an error (HTTP 503).")
         );
+        assert!(!view.known, "no incident list, not even an empty one");
         assert!(view.groups.is_empty() && view.incidents.is_empty());
         assert_eq!(view.updated, None);
         assert_eq!(view.link, None);

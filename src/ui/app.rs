@@ -187,8 +187,10 @@ pub(crate) fn App(props: &AppProps) -> Html {
             if props.inline_css {
                 <style>{ CSS }</style>
             }
+            // Every catalogue language is written left to right: on a right-to-left page
+            // the widget's own sentences must not inherit `rtl`.
             <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
-                lang={props.locale.tag()} {onkeydown}>
+                lang={props.locale.tag()} dir="ltr" {onkeydown}>
                 if visible {
                     { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &badge_node) }
                 }

@@ -40,11 +40,13 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
                 <h3>{ labels.services.clone() }</h3>
                 { component_list(&view.groups) }
             }
-            <h3>{ labels.incidents.clone() }</h3>
-            if view.incidents.is_empty() {
-                <p class="empty" data-testid="no-incidents">{ labels.no_incidents.clone() }</p>
-            } else {
-                { for view.incidents.iter().map(|event| event_card(event, labels, "incident")) }
+            if view.known {
+                <h3>{ labels.incidents.clone() }</h3>
+                if view.incidents.is_empty() {
+                    <p class="empty" data-testid="no-incidents">{ labels.no_incidents.clone() }</p>
+                } else {
+                    { for view.incidents.iter().map(|event| event_card(event, labels, "incident")) }
+                }
             }
             if !view.maintenances.is_empty() {
                 <h3>{ labels.maintenance.clone() }</h3>
@@ -81,7 +83,7 @@ fn group(group: &GroupView) -> Html {
             html! {
                 <div class="group" data-testid="group" data-tone={tone}>
                     <div class="group-head">
-                        <span class="name" data-testid="group-name">{ name.clone() }</span>
+                        <span class="name" data-testid="group-name" dir="auto">{ name.clone() }</span>
                         if let Some(state) = &group.state {
                             { state_text(state, "group-state") }
                         }
@@ -97,7 +99,7 @@ fn row(component: &ComponentView) -> Html {
     html! {
         <li class="row" key={component.id.clone()} data-testid="component"
             data-id={component.id.clone()} data-tone={component.state.tone.as_str()}>
-            <span class="name" data-testid="component-name">{ component.name.clone() }</span>
+            <span class="name" data-testid="component-name" dir="auto">{ component.name.clone() }</span>
             { state_text(&component.state, "component-state") }
         </li>
     }
@@ -115,6 +117,9 @@ fn state_text(state: &StateView, testid: &'static str) -> Html {
 /// An active incident (`kind` "incident": title, impact, stage, facts and the update
 /// timeline) or a maintenance window (`kind` "maintenance": title, stage, window and
 /// updates), keyed by the event's id.
+///
+/// Text from the feed (names, titles, update bodies) is `dir="auto"`: a provider writing
+/// in Arabic or Hebrew gets its own direction inside the widget's left-to-right layout.
 fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Html {
     let title_id = if kind == "incident" {
         "incident-title"
@@ -130,7 +135,7 @@ fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Ht
         <article key={event.id.clone()} class={classes!("event", kind)} data-testid={kind}
             data-id={event.id.clone()}
             data-tone={event.state.tone.as_str()}>
-            <h4 data-testid={title_id}>{ event.title.clone() }</h4>
+            <h4 data-testid={title_id} dir="auto">{ event.title.clone() }</h4>
             <p class="event-meta">
                 { state_text(&event.state, "event-state") }
                 if !event.status.is_empty() {
@@ -161,11 +166,9 @@ fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Ht
                                 } else {
                                     <time datetime={update.datetime.clone()}>{ update.time.clone() }</time>
                                 }
-                                if !update.age.is_empty() {
-                                    { format!(" ({})", update.age) }
-                                }
+                                { update.age_suffix.clone() }
                             </p>
-                            <p class="update-body" data-testid="update-body">{ update.body.clone() }</p>
+                            <p class="update-body" data-testid="update-body" dir="auto">{ update.body.clone() }</p>
                         </li>
                     }) }
                 </ol>

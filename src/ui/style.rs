@@ -20,6 +20,10 @@
 //! at most and nothing at least. The shadow root's mount `<div>` is the host's flex item,
 //! so it too may shrink (`min-width: 0`).
 //!
+//! A row is a name and a state. Where both do not fit on one line the state moves under
+//! the name (the row wraps) rather than the name breaking inside its words; only a single
+//! word wider than the panel is broken.
+//!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
@@ -107,7 +111,7 @@ pub(crate) const CSS: &str = concat!(
 div.badge { cursor: default; }
 button.badge:hover { background: var(--tt-hover); }
 .badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
-.badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: break-word; }
 .badge-label { font-weight: 600; }
 .badge-label::after { content: " ·"; color: var(--tt-muted); font-weight: 400; }
 .badge-text { font-weight: 500; }
@@ -134,12 +138,12 @@ h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; l
 .overall { display: flex; align-items: center; gap: 0.45em; margin-top: 8px; font-weight: 600; }
 ul, ol { list-style: none; }
 .group + .group, .rows + .group, .group + .rows { margin-top: 6px; }
-.group-head, .row { display: flex; align-items: flex-start; justify-content: space-between; gap: 12px; padding: 3px 0; }
+.group-head, .row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0 12px; padding: 3px 0; }
 .group-head { font-weight: 600; }
 .group-head .state { font-weight: 400; }
 .group .rows { padding-left: 12px; border-left: 1px solid var(--tt-border); }
-.name { overflow-wrap: anywhere; }
-.state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
+.name { min-width: 0; overflow-wrap: break-word; }
+.state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; margin-left: auto; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
 .empty { color: var(--tt-muted); }
 .event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }

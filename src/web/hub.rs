@@ -321,8 +321,9 @@ fn poll(feed: &Rc<Feed>, first: bool) {
 }
 
 /// Waits for `kind` on `target` (the page shown again, the browser back online), then
-/// plans the next poll as the schedule says: at once when the data is older than the
-/// interval, never before a pending backoff or `Retry-After` runs out.
+/// plans the next poll as the schedule says: back online, at once (the reader is being
+/// told "offline"); shown again, at once only when the data is older than the interval;
+/// never before a pending backoff or `Retry-After` runs out.
 fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'static str) {
     let Some(target) = target else {
         return;
@@ -337,7 +338,11 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
         }
         // The listener stays until that poll runs (poll() removes it): removing it from
         // inside its own call is avoided, and a quick hide/show only re-plans.
-        let delay_ms = feed.schedule.borrow_mut().resume(now_ms());
+        let delay_ms = if kind == "online" {
+            feed.schedule.borrow_mut().reconnect(now_ms())
+        } else {
+            feed.schedule.borrow_mut().resume(now_ms())
+        };
         let delay_ms = feed.timing.get().timer_ms(delay_ms);
         let weak = Rc::downgrade(&feed);
         let timer = Timer::once(delay_ms, move || {

@@ -94,6 +94,74 @@ describe('layout', () => {
     await session.close();
   });
 
+  test('in a 180px sidebar, service names wrap between words, never inside one', async () => {
+    const { server, browser } = harness;
+    server.setFeed('layout-narrow', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/layout-narrow.html',
+      hostPage({
+        body:
+          '<div style="width: 180px">' +
+          snippet({ id: 'w', feed: '/feeds/layout-narrow', view: 'panel' }) +
+          '</div>',
+      }),
+    );
+    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+    await session.page.goto(server.url('/t/layout-narrow.html'));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    // A word split over two lines has two client rects.
+    const broken = await session.page.evaluate(() => {
+      const names = document.querySelector('#w').shadowRoot.querySelectorAll('.name');
+      const split = [];
+      for (const name of names) {
+        const node = name.firstChild;
+        if (!node) continue;
+        const text = node.textContent;
+        let at = 0;
+        for (const word of text.split(' ')) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + word.length);
+          if (word && range.getClientRects().length > 1) split.push(word);
+          at += word.length + 1;
+        }
+      }
+      return { split, count: names.length };
+    });
+    assert.ok(broken.count >= 14, `names rendered (${broken.count})`);
+    assert.deepEqual(broken.split, [], 'words broken across lines');
+    const m = await measure(session.page, '#w');
+    assert.ok(m.panel <= 180, `the panel fits the sidebar (${JSON.stringify(m)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('on a right-to-left page the widget keeps its left-to-right text', async () => {
+    const { server, browser } = harness;
+    server.setFeed('layout-rtl', { fixture: 'apple/multi_service_outage.js' });
+    const page = hostPage({
+      body: snippet({ id: 'w', feed: '/feeds/layout-rtl', view: 'panel', locale: 'en' }),
+    }).replace('<html lang="en">', '<html lang="ar" dir="rtl">');
+    server.setPage('/t/layout-rtl.html', page);
+    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
+    await session.page.goto(server.url('/t/layout-rtl.html'));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    const directions = await session.page.evaluate(() => {
+      const root = document.querySelector('#w').shadowRoot;
+      const dir = (selector) => getComputedStyle(root.querySelector(selector)).direction;
+      return {
+        page: getComputedStyle(document.body).direction,
+        root: dir('[data-testid=root]'),
+        overall: dir('[data-testid=overall]'),
+      };
+    });
+    assert.deepEqual(directions, { page: 'rtl', root: 'ltr', overall: 'ltr' });
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('with room to spare the panel keeps its 380px', async () => {
     const { server, browser } = harness;
     server.setFeed('layout-wide', { fixture: 'apple/all_operational.js' });
