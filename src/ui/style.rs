@@ -143,7 +143,8 @@ ul, ol { list-style: none; }
 .group-head .state { font-weight: 400; }
 .group .rows { padding-left: 12px; border-left: 1px solid var(--tt-border); }
 .name { min-width: 0; overflow-wrap: break-word; }
-.state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; margin-left: auto; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
+.state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
+.row > .state, .group-head > .state { margin-left: auto; }
 .empty { color: var(--tt-muted); }
 .event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }

@@ -64,6 +64,19 @@ describe('layout', () => {
     assert.ok(m.panel <= 300, `the panel fits the column (${JSON.stringify(m)})`);
     assert.ok(m.panel >= 280, `the panel uses the column (${JSON.stringify(m)})`);
     assert.ok(m.scroll <= m.viewport, `no horizontal scroll (${JSON.stringify(m)})`);
+    // A row's state sits at the row's end; an incident's state chip starts its line.
+    const edges = await session.page.evaluate(() => {
+      const root = document.querySelector('#w').shadowRoot;
+      const box = (node) => node.getBoundingClientRect();
+      const row = root.querySelector('[data-testid=component]');
+      const card = root.querySelector('[data-testid=incident]');
+      return {
+        rowEnd: box(row).right - box(row.querySelector('.state')).right,
+        chipStart: box(card.querySelector('.event-meta .state')).left - box(card.querySelector('h4')).left,
+      };
+    });
+    assert.ok(Math.abs(edges.rowEnd) < 1, `row state at the end (${JSON.stringify(edges)})`);
+    assert.ok(Math.abs(edges.chipStart) < 1, `incident state at the start (${JSON.stringify(edges)})`);
     session.assertCleanConsole();
     await session.close();
   });
