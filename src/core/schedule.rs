@@ -842,13 +842,19 @@ mod tests {
                 560 * SEC,
             ),
         ];
-        for (setup, later_secs, want) in cases {
+        assert_waits(&cases, Schedule::resume);
+    }
+
+    /// Plays each case's outcomes (at `NOW_MS`, jitter 0.5), asks `ask` for the wait
+    /// `later_secs` after them, and checks the wait and the planned poll.
+    fn assert_waits(cases: &[(&[Outcome], i64, u64)], ask: fn(&mut Schedule, i64) -> u64) {
+        for &(setup, later_secs, want) in cases {
             let mut schedule = Schedule::new(60);
             for outcome in setup {
                 schedule.plan(*outcome, NOW_MS, 0.5);
             }
             let now = NOW_MS + later_secs * 1000;
-            assert_eq!(schedule.resume(now), want, "{setup:?} + {later_secs}s");
+            assert_eq!(ask(&mut schedule, now), want, "{setup:?} + {later_secs}s");
             assert_eq!(schedule.due_ms(), Some(now + want as i64));
         }
     }
@@ -874,15 +880,7 @@ mod tests {
                 74 * SEC,
             ),
         ];
-        for (setup, later_secs, want) in cases {
-            let mut schedule = Schedule::new(60);
-            for outcome in setup {
-                schedule.plan(*outcome, NOW_MS, 0.5);
-            }
-            let now = NOW_MS + later_secs * 1000;
-            assert_eq!(schedule.reconnect(now), want, "{setup:?} + {later_secs}s");
-            assert_eq!(schedule.due_ms(), Some(now + want as i64));
-        }
+        assert_waits(&cases, Schedule::reconnect);
     }
 
     #[test]

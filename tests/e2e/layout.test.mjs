@@ -15,6 +15,8 @@ const GRID = `<style>
   .row { display: flex; gap: 8px; align-items: flex-start; }
 </style>`;
 
+const OUTAGE = 'apple/multi_service_outage.js';
+
 describe('layout', () => {
   let harness;
   before(async () => {
@@ -23,6 +25,26 @@ describe('layout', () => {
   after(async () => {
     await harness?.stop();
   });
+
+  /**
+   * Serves a page with one widget (id `w`, on `/feeds/<name>` answering `fixture`, with
+   * `attrs`) placed by `wrap`, opens it `width` px wide and waits until the widget is live.
+   * `rtl` makes the page right-to-left.
+   */
+  async function openLive(
+    name,
+    { fixture = OUTAGE, attrs = {}, wrap = (widgetHtml) => widgetHtml, head = '', width = 1000, rtl = false } = {},
+  ) {
+    const { server, browser } = harness;
+    server.setFeed(name, { fixture });
+    const html = hostPage({ head, body: wrap(snippet({ id: 'w', feed: `/feeds/${name}`, ...attrs })) });
+    server.setPage(`/t/${name}.html`, rtl ? html.replace('<html lang="en">', '<html lang="ar" dir="rtl">') : html);
+    const session = await openPage(browser, { viewport: { width, height: 800 } });
+    await session.page.goto(server.url(`/t/${name}.html`));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    return { session, page: session.page, w };
+  }
 
   /** Widths that matter, measured in the page. */
   const measure = (page, host) =>
@@ -42,22 +64,11 @@ describe('layout', () => {
     }, host);
 
   test('view=panel in a 300px grid column stays within the column', async () => {
-    const { server, browser } = harness;
-    server.setFeed('layout-grid', { fixture: 'apple/multi_service_outage.js' });
-    server.setPage(
-      '/t/layout-grid.html',
-      hostPage({
-        head: GRID,
-        body:
-          '<div class="layout"><main><p>Products.</p></main><aside class="aside">' +
-          snippet({ id: 'w', feed: '/feeds/layout-grid', view: 'panel' }) +
-          '</aside></div>',
-      }),
-    );
-    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-    await session.page.goto(server.url('/t/layout-grid.html'));
-    const w = widget(session.page, '#w');
-    await w.waitForPhase('live');
+    const { session, w } = await openLive('layout-grid', {
+      head: GRID,
+      attrs: { view: 'panel' },
+      wrap: (html) => `<div class="layout"><main><p>Products.</p></main><aside class="aside">${html}</aside></div>`,
+    });
     await w.panel.waitFor({ timeout: WAIT_MS });
     const m = await measure(session.page, '#w');
     assert.equal(m.parent, 300, `the column keeps its 300px (${JSON.stringify(m)})`);
@@ -82,22 +93,12 @@ describe('layout', () => {
   });
 
   test('on a 320px phone an open panel in a flex header never widens the page', async () => {
-    const { server, browser } = harness;
-    server.setFeed('layout-phone', { fixture: 'apple/multi_service_outage.js' });
-    server.setPage(
-      '/t/layout-phone.html',
-      hostPage({
-        head: GRID,
-        body:
-          '<header class="row" style="padding: 0 12px"><strong>Acme</strong>' +
-          snippet({ id: 'w', feed: '/feeds/layout-phone', label: 'Apple services' }) +
-          '</header>',
-      }),
-    );
-    const session = await openPage(browser, { viewport: { width: 320, height: 640 } });
-    await session.page.goto(server.url('/t/layout-phone.html'));
-    const w = widget(session.page, '#w');
-    await w.waitForPhase('live');
+    const { session, w } = await openLive('layout-phone', {
+      head: GRID,
+      width: 320,
+      attrs: { label: 'Apple services' },
+      wrap: (html) => `<header class="row" style="padding: 0 12px"><strong>Acme</strong>${html}</header>`,
+    });
     await w.badge.click();
     await w.panel.waitFor({ timeout: WAIT_MS });
     const m = await measure(session.page, '#w');
@@ -108,21 +109,10 @@ describe('layout', () => {
   });
 
   test('in a 180px sidebar, service names wrap between words, never inside one', async () => {
-    const { server, browser } = harness;
-    server.setFeed('layout-narrow', { fixture: 'apple/multi_service_outage.js' });
-    server.setPage(
-      '/t/layout-narrow.html',
-      hostPage({
-        body:
-          '<div style="width: 180px">' +
-          snippet({ id: 'w', feed: '/feeds/layout-narrow', view: 'panel' }) +
-          '</div>',
-      }),
-    );
-    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-    await session.page.goto(server.url('/t/layout-narrow.html'));
-    const w = widget(session.page, '#w');
-    await w.waitForPhase('live');
+    const { session } = await openLive('layout-narrow', {
+      attrs: { view: 'panel' },
+      wrap: (html) => `<div style="width: 180px">${html}</div>`,
+    });
     // A word split over two lines has two client rects.
     const broken = await session.page.evaluate(() => {
       const names = document.querySelector('#w').shadowRoot.querySelectorAll('.name');
@@ -151,16 +141,10 @@ describe('layout', () => {
   });
 
   test('on a right-to-left page the widget keeps its left-to-right text', async () => {
-    const { server, browser } = harness;
-    server.setFeed('layout-rtl', { fixture: 'apple/multi_service_outage.js' });
-    const page = hostPage({
-      body: snippet({ id: 'w', feed: '/feeds/layout-rtl', view: 'panel', locale: 'en' }),
-    }).replace('<html lang="en">', '<html lang="ar" dir="rtl">');
-    server.setPage('/t/layout-rtl.html', page);
-    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-    await session.page.goto(server.url('/t/layout-rtl.html'));
-    const w = widget(session.page, '#w');
-    await w.waitForPhase('live');
+    const { session } = await openLive('layout-rtl', {
+      attrs: { view: 'panel', locale: 'en' },
+      rtl: true,
+    });
     const directions = await session.page.evaluate(() => {
       const root = document.querySelector('#w').shadowRoot;
       const dir = (selector) => getComputedStyle(root.querySelector(selector)).direction;
@@ -176,16 +160,10 @@ describe('layout', () => {
   });
 
   test('with room to spare the panel keeps its 380px', async () => {
-    const { server, browser } = harness;
-    server.setFeed('layout-wide', { fixture: 'apple/all_operational.js' });
-    server.setPage(
-      '/t/layout-wide.html',
-      hostPage({ body: snippet({ id: 'w', feed: '/feeds/layout-wide', view: 'panel' }) }),
-    );
-    const session = await openPage(browser, { viewport: { width: 1000, height: 800 } });
-    await session.page.goto(server.url('/t/layout-wide.html'));
-    const w = widget(session.page, '#w');
-    await w.waitForPhase('live');
+    const { session } = await openLive('layout-wide', {
+      fixture: 'apple/all_operational.js',
+      attrs: { view: 'panel' },
+    });
     const m = await measure(session.page, '#w');
     assert.equal(Math.round(m.panel), 380, `panel width (${JSON.stringify(m)})`);
     session.assertCleanConsole();
