@@ -321,9 +321,10 @@ fn poll(feed: &Rc<Feed>, first: bool) {
 }
 
 /// Waits for `kind` on `target` (the page shown again, the browser back online), then
-/// plans the next poll as the schedule says: back online, at once (the reader is being
-/// told "offline"); shown again, at once only when the data is older than the interval;
-/// never before a pending backoff or `Retry-After` runs out.
+/// plans the next poll as the schedule says: while the reader is being told "offline",
+/// at once; otherwise at once only when the data is older than the interval; never before
+/// a pending backoff or `Retry-After` runs out. Back online while the page is hidden, the
+/// poll that follows at once finds it hidden and waits for it to be shown instead.
 fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'static str) {
     let Some(target) = target else {
         return;
@@ -333,12 +334,14 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
         let Some(feed) = weak.upgrade() else {
             return;
         };
-        if is_hidden() || is_offline() {
+        if is_offline() {
             return;
         }
         // The listener stays until that poll runs (poll() removes it): removing it from
         // inside its own call is avoided, and a quick hide/show only re-plans.
-        let delay_ms = if kind == "online" {
+        let delay_ms = if is_hidden() {
+            0
+        } else if feed.state.borrow().problem == Some(Problem::Offline) {
             feed.schedule.borrow_mut().reconnect(now_ms())
         } else {
             feed.schedule.borrow_mut().resume(now_ms())

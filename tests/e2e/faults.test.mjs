@@ -455,6 +455,49 @@ describe('faults', () => {
     await session.close();
   });
 
+  test('back online while the tab is hidden: no request until it is shown, then at once', async () => {
+    server.setFeed('reconnect-hidden', OUTAGE);
+    server.setPage(
+      '/t/reconnect-hidden.html',
+      hostPage({
+        body: '<div id="slot"></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>
+          Telltale.__test = { jitter: 1 };
+          window.handle = Telltale.mount(document.getElementById('slot'), {
+            feed: '/feeds/reconnect-hidden', refresh: 30,
+          });
+          window.setHidden = (hidden) => {
+            Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+            Object.defineProperty(document, 'visibilityState', {
+              configurable: true,
+              get: () => (hidden ? 'hidden' : 'visible'),
+            });
+            document.dispatchEvent(new Event('visibilitychange'));
+          };
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page, context } = session;
+    await page.goto(server.url('/t/reconnect-hidden.html'));
+    const w = widget(page, '#slot');
+    await w.waitForPhase('live');
+    await context.setOffline(true);
+    await page.evaluate(() => window.handle.refresh());
+    await w.waitForPhase('stale');
+    const during = server.feedRequests('reconnect-hidden').length;
+    await page.evaluate(() => window.setHidden(true));
+    await context.setOffline(false);
+    await sleep(1000);
+    assert.equal(server.feedRequests('reconnect-hidden').length, during, 'no request while hidden');
+    await page.evaluate(() => window.setHidden(false));
+    await server.waitForFeedRequests('reconnect-hidden', during + 1, 5_000);
+    await w.waitForPhase('live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('tab hidden then shown: no requests while hidden, polls on return', async () => {
     server.setFeed('hidden', GOOD);
     const { session, page, w } = await open('hidden');
