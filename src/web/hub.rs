@@ -323,8 +323,9 @@ fn poll(feed: &Rc<Feed>, first: bool) {
 /// Waits for `kind` on `target` (the page shown again, the browser back online), then
 /// plans the next poll as the schedule says: while the reader is being told "offline",
 /// at once; otherwise at once only when the data is older than the interval; never before
-/// a pending backoff or `Retry-After` runs out. Back online while the page is hidden, the
-/// poll that follows at once finds it hidden and waits for it to be shown instead.
+/// a pending backoff or `Retry-After` runs out. An event that leaves the other condition
+/// unmet (back online while hidden, shown while offline) polls at once all the same: that
+/// poll finds the page hidden or offline and waits for the event that is still missing.
 fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'static str) {
     let Some(target) = target else {
         return;
@@ -334,12 +335,9 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
         let Some(feed) = weak.upgrade() else {
             return;
         };
-        if is_offline() {
-            return;
-        }
         // The listener stays until that poll runs (poll() removes it): removing it from
         // inside its own call is avoided, and a quick hide/show only re-plans.
-        let delay_ms = if is_hidden() {
+        let delay_ms = if is_hidden() || is_offline() {
             0
         } else if feed.state.borrow().problem == Some(Problem::Offline) {
             feed.schedule.borrow_mut().reconnect(now_ms())

@@ -419,53 +419,22 @@ describe('faults', () => {
     await session.close();
   });
 
-  test('back online with fresh data: polls at once, not at the next interval', async () => {
-    server.setFeed('reconnect', OUTAGE);
-    // Real time: the next healthy poll is 36 s after the last answer, far beyond this spec.
+  /**
+   * Opens a page with one widget mounted through `Telltale.mount` on `/feeds/<name>` in
+   * real time (refresh 30 s: the next healthy poll is 36 s away, far beyond any of these
+   * specs) and `setHidden(hidden)` on the page, and waits until it is live.
+   */
+  async function openRealTime(name) {
+    server.setFeed(name, OUTAGE);
     server.setPage(
-      '/t/reconnect.html',
+      `/t/${name}.html`,
       hostPage({
         body: '<div id="slot"></div>',
         script: '<script src="/dist/telltale.js"></script>',
         after: `<script>
           Telltale.__test = { jitter: 1 };
           window.handle = Telltale.mount(document.getElementById('slot'), {
-            feed: '/feeds/reconnect', refresh: 30,
-          });
-        </script>`,
-      }),
-    );
-    const session = await openPage(browser);
-    const { page, context } = session;
-    await page.goto(server.url('/t/reconnect.html'));
-    const w = widget(page, '#slot');
-    await w.waitForPhase('live');
-    await context.setOffline(true);
-    await page.evaluate(() => window.handle.refresh());
-    await w.waitForPhase('stale');
-    assert.match(await w.inside('badge-age').textContent(), /^offline — /);
-    const during = server.feedRequests('reconnect').length;
-    const backAt = Date.now();
-    await context.setOffline(false);
-    await server.waitForFeedRequests('reconnect', during + 1, 5_000);
-    await w.waitForPhase('live');
-    assert.ok(Date.now() - backAt < 5_000, 'the poll followed the online event');
-    assert.equal(await w.inside('badge-age').count(), 0, 'no longer says offline');
-    session.assertCleanConsole();
-    await session.close();
-  });
-
-  test('back online while the tab is hidden: no request until it is shown, then at once', async () => {
-    server.setFeed('reconnect-hidden', OUTAGE);
-    server.setPage(
-      '/t/reconnect-hidden.html',
-      hostPage({
-        body: '<div id="slot"></div>',
-        script: '<script src="/dist/telltale.js"></script>',
-        after: `<script>
-          Telltale.__test = { jitter: 1 };
-          window.handle = Telltale.mount(document.getElementById('slot'), {
-            feed: '/feeds/reconnect-hidden', refresh: 30,
+            feed: '/feeds/${name}', refresh: 30,
           });
           window.setHidden = (hidden) => {
             Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
@@ -480,19 +449,57 @@ describe('faults', () => {
     );
     const session = await openPage(browser);
     const { page, context } = session;
-    await page.goto(server.url('/t/reconnect-hidden.html'));
+    await page.goto(server.url(`/t/${name}.html`));
     const w = widget(page, '#slot');
     await w.waitForPhase('live');
+    const setHidden = (hidden) => page.evaluate((hidden) => window.setHidden(hidden), hidden);
+    const refresh = () => page.evaluate(() => window.handle.refresh());
+    return { session, context, w, setHidden, refresh };
+  }
+
+  test('back online with fresh data: polls at once, not at the next interval', async () => {
+    const { session, context, w, refresh } = await openRealTime('reconnect');
     await context.setOffline(true);
-    await page.evaluate(() => window.handle.refresh());
+    await refresh();
+    await w.waitForPhase('stale');
+    assert.match(await w.inside('badge-age').textContent(), /^offline — /);
+    const during = server.feedRequests('reconnect').length;
+    await context.setOffline(false);
+    await server.waitForFeedRequests('reconnect', during + 1, 5_000);
+    await w.waitForPhase('live');
+    assert.equal(await w.inside('badge-age').count(), 0, 'no longer says offline');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('back online while the tab is hidden: no request until it is shown, then at once', async () => {
+    const { session, context, w, setHidden, refresh } = await openRealTime('reconnect-hidden');
+    await context.setOffline(true);
+    await refresh();
     await w.waitForPhase('stale');
     const during = server.feedRequests('reconnect-hidden').length;
-    await page.evaluate(() => window.setHidden(true));
+    await setHidden(true);
     await context.setOffline(false);
     await sleep(1000);
     assert.equal(server.feedRequests('reconnect-hidden').length, during, 'no request while hidden');
-    await page.evaluate(() => window.setHidden(false));
+    await setHidden(false);
     await server.waitForFeedRequests('reconnect-hidden', during + 1, 5_000);
+    await w.waitForPhase('live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('shown while offline: says offline, then polls at once when back online', async () => {
+    const { session, context, w, setHidden, refresh } = await openRealTime('shown-offline');
+    await setHidden(true);
+    await refresh();
+    const during = server.feedRequests('shown-offline').length;
+    await context.setOffline(true);
+    await setHidden(false);
+    await w.waitForPhase('stale');
+    assert.match(await w.inside('badge-age').textContent(), /^offline — /);
+    await context.setOffline(false);
+    await server.waitForFeedRequests('shown-offline', during + 1, 5_000);
     await w.waitForPhase('live');
     session.assertCleanConsole();
     await session.close();
