@@ -274,6 +274,11 @@ async fn app_unavailable_without_data_says_so() {
     );
     let badge_text = text(&root, "[data-testid=badge-text]").to_lowercase();
     assert!(badge_text.contains("unavailable"), "{badge_text}");
+    // Screen readers hear it too.
+    assert_eq!(
+        text(&root, "[data-testid=live-region]"),
+        text(&root, "[data-testid=badge-text]")
+    );
     click(&root, "[data-testid=badge]");
     yew::scheduler::flush().await;
     assert!(!text(&root, "[data-testid=notice]").is_empty());

@@ -76,6 +76,12 @@ pub struct BadgeView {
     pub expanded: bool,
     /// False for `view="notice"` while everything is operational: render nothing.
     pub visible: bool,
+    /// What the live region says while the reader cannot be shown live status and should
+    /// hear why: no status at all ("Status unavailable — retrying"), or their own network
+    /// gone ("App Store: partial outage (offline — showing status as of 10:42)"). `None`
+    /// otherwise; a stale status from a failing feed is not announced, because a feed
+    /// that flaps would make the region speak at every poll.
+    pub alert: Option<String>,
 }
 
 /// A state shown next to a name.
@@ -252,6 +258,10 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
             &[("label", label), ("state", &state)],
         );
     }
+    // A hidden notice stays silent here too: it speaks only of what it shows.
+    let alert = (visible
+        && (summary.phase == Phase::Unavailable || (summary.phase == Phase::Stale && offline)))
+        .then(|| state.clone());
     let action = text(
         locale,
         Msg::Ui(if input.expanded {
@@ -272,6 +282,7 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
         ),
         expanded: input.expanded,
         visible,
+        alert,
     }
 }
 
@@ -993,11 +1004,14 @@ mod tests {
         let view = badge(&state, &config(&[]), Locale::En);
         assert_eq!(view.tone, Tone::Unknown);
         assert_eq!(view.text, "Status unavailable — retrying");
+        assert_eq!(view.alert.as_deref(), Some("Status unavailable — retrying"));
         assert_eq!(
             badge_text(&state, &config(&[]), Locale::De),
             "Status nicht verfügbar – neuer Versuch läuft"
         );
-        assert!(!badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
+        let notice = badge(&state, &config(&[("view", "notice")]), Locale::En);
+        assert!(!notice.visible);
+        assert_eq!(notice.alert, None, "a hidden notice says nothing");
     }
 
     #[test]
@@ -1113,8 +1127,36 @@ mod tests {
         assert!(view
             .aria_label
             .contains("offline — showing status as of 10:42 AM"));
+        assert_eq!(
+            view.alert.as_deref(),
+            Some("App Store: partial outage (offline — showing status as of 10:42 AM)")
+        );
         let de = badge(&state, &config(&[]), Locale::De);
         assert_eq!(de.age.as_deref(), Some("offline — Stand 10:42"));
+    }
+
+    #[test]
+    fn badge_alert_only_when_the_reader_cannot_see_live_status_for_a_stated_reason() {
+        let partial = || snapshot(&[("c-app", Level::PartialOutage)]);
+        // Live, loading and a failing feed with kept data stay quiet: a feed that flaps
+        // would otherwise make the region speak at every poll.
+        for state in [
+            live(partial()),
+            FeedState::default(),
+            stale(partial(), Problem::Http(503)),
+            stale(partial(), Problem::Network),
+        ] {
+            assert_eq!(badge(&state, &config(&[]), Locale::En).alert, None);
+        }
+        let labelled = badge(
+            &unavailable(Problem::Http(503)),
+            &config(&[("label", "Apple services")]),
+            Locale::En,
+        );
+        assert_eq!(
+            labelled.alert.as_deref(),
+            Some("Apple services: Status unavailable — retrying")
+        );
     }
 
     #[test]

@@ -77,6 +77,10 @@ pub(crate) fn App(props: &AppProps) -> Html {
     let announcement = use_state(String::new);
     let observed = use_mut_ref(|| None::<Observed>);
     let unmatched_warned = use_mut_ref(|| false);
+    // Set while the live region carries an alert (unavailable, offline): the next new
+    // snapshot is announced even when it changes nothing, so the reader hears that live
+    // status is back.
+    let alerted = use_mut_ref(|| false);
     let badge_node = use_node_ref();
     let tick_ms = hooks.scaled_ms(TICK_MS).max(MIN_TICK_MS);
     let _tick = use_ticker(u32::try_from(tick_ms).unwrap_or(u32::MAX));
@@ -100,6 +104,9 @@ pub(crate) fn App(props: &AppProps) -> Html {
         expanded: open,
     };
     let badge = badge_view(&input);
+    if badge.alert.is_some() {
+        *alerted.borrow_mut() = true;
+    }
 
     // Tell the host and the reader when what the widget shows changes: once per new
     // snapshot, never for an identical poll (core's diff decides).
@@ -111,6 +118,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
         let said = badge.text.clone();
         let fetched_at_ms = state.good.as_ref().map(|g| g.fetched_at_ms);
         let unmatched_warned = unmatched_warned.clone();
+        let alerted = alerted.clone();
         use_effect_with(fetched_at_ms, move |_| {
             let Some(good) = &feed.good else {
                 return;
@@ -132,7 +140,11 @@ pub(crate) fn App(props: &AppProps) -> Html {
             let now = diff::observe(&shown, good.fetched_at_ms);
             let change = diff::diff(observed.borrow().as_ref(), &now);
             *observed.borrow_mut() = Some(now);
+            let recovered = alerted.replace(false);
             let Some(change) = change else {
+                if recovered {
+                    announcement.set(said);
+                }
                 return;
             };
             if let Some(host) = &host {
@@ -146,7 +158,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
                     config.feed, change.overall, previous
                 ));
                 announcement.set(said);
-            } else if change.components.iter().any(|c| c.previous.is_some()) {
+            } else if recovered || change.components.iter().any(|c| c.previous.is_some()) {
                 announcement.set(said);
             }
         });
@@ -203,7 +215,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
                 }
                 <div class="visually-hidden" data-testid="live-region" aria-live="polite"
                     aria-atomic="true">
-                    { (*announcement).clone() }
+                    { badge.alert.clone().unwrap_or_else(|| (*announcement).clone()) }
                 </div>
             </div>
         </>

@@ -459,15 +459,26 @@ describe('faults', () => {
 
   test('back online with fresh data: polls at once, not at the next interval', async () => {
     const { session, context, w, refresh } = await openRealTime('reconnect');
+    assert.equal(await w.liveRegion.textContent(), '', 'the first live state is not announced');
     await context.setOffline(true);
     await refresh();
     await w.waitForPhase('stale');
     assert.match(await w.inside('badge-age').textContent(), /^offline — /);
+    // Screen readers hear it: the state, and why it may be old.
+    assert.match(await w.liveRegion.textContent(), /^Major outage \(6 services\) \(offline — /);
     const during = server.feedRequests('reconnect').length;
     await context.setOffline(false);
     await server.waitForFeedRequests('reconnect', during + 1, 5_000);
     await w.waitForPhase('live');
     assert.equal(await w.inside('badge-age').count(), 0, 'no longer says offline');
+    // ...and that live status is back, although the feed did not change.
+    await session.page.waitForFunction(
+      () =>
+        document.querySelector('#slot').shadowRoot.querySelector('[data-testid=live-region]')
+          .textContent === 'Major outage (6 services)',
+      null,
+      { timeout: WAIT_MS },
+    );
     session.assertCleanConsole();
     await session.close();
   });
