@@ -3,7 +3,6 @@
 //! The `ui` layer renders these as they are. Every string here is final text in the
 //! reader's language (from [`crate::core::i18n`]) and plain text, never HTML.
 
-use crate::core::case;
 use crate::core::config::{is_web_url, Config, View};
 use crate::core::filter;
 use crate::core::i18n::{
@@ -395,13 +394,14 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
     let overall = shown.snapshot.overall(input.now_ms);
     let notable: Vec<&Component> = shown.rows().filter(|c| c.level.is_notable()).collect();
     // A badge labelled with the very service it names ("iTunes Store · iTunes Store:
-    // major outage") says the name once: the label already does.
+    // major outage") says the name once: the label already does. Label and name match
+    // as `components` entries match names.
     let labelled_as = |name: &str| {
         input
             .config
             .label
             .as_deref()
-            .is_some_and(|label| case::lowercase(label.trim()) == case::lowercase(name))
+            .is_some_and(|label| filter::normalize_key(label) == filter::normalize_key(name))
     };
     let text = match notable.as_slice() {
         _ if overall == Level::Operational => text(locale, Msg::Overall(overall)).to_owned(),
