@@ -121,6 +121,22 @@ fn arb_number() -> impl Strategy<Value = Value> {
     ]
 }
 
+/// Apple's `datePosted` shape, `MM/DD/YYYY HH:MM PST`, with numbers around and past each
+/// field's limits and any year.
+fn arb_date_posted() -> impl Strategy<Value = String> {
+    (
+        0u32..=13,
+        0u32..=32,
+        prop_oneof![1900u32..=2100, any::<u32>()],
+        -2i64..=25,
+        -2i64..=61,
+        prop::sample::select(vec!["PST", "PDT", "UTC", "pst"]),
+    )
+        .prop_map(|(month, day, year, hour, minute, zone)| {
+            format!("{month}/{day}/{year} {hour}:{minute} {zone}")
+        })
+}
+
 /// An Apple event with plausible field types and arbitrary values.
 fn arb_apple_event() -> impl Strategy<Value = Value> {
     (
@@ -131,12 +147,15 @@ fn arb_apple_event() -> impl Strategy<Value = Value> {
         arb_number(),
         prop_oneof![arb_text(), arb_number()],
         prop::collection::vec(arb_text(), 0..3),
+        prop_oneof![arb_text(), arb_date_posted().prop_map(Value::from)],
     )
-        .prop_map(|(kind, status, message, start, end, id, affected)| {
-            json!({"statusType": kind, "eventStatus": status, "message": message,
+        .prop_map(
+            |(kind, status, message, start, end, id, affected, posted)| {
+                json!({"statusType": kind, "eventStatus": status, "message": message,
                    "epochStartDate": start, "epochEndDate": end, "messageId": id,
-                   "affectedServices": affected, "datePosted": message, "usersAffected": kind})
-        })
+                   "affectedServices": affected, "datePosted": posted, "usersAffected": kind})
+            },
+        )
 }
 
 /// A Statuspage incident with plausible field types and arbitrary values.

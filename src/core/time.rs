@@ -94,7 +94,8 @@ pub fn civil_at(at_ms: i64, offset_minutes: i32) -> Civil {
     }
 }
 
-fn days_in_month(year: i64, month: u32) -> u32 {
+/// The number of days in `month` (1–12) of `year`; 0 for any other month.
+pub(crate) fn days_in_month(year: i64, month: u32) -> u32 {
     match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

@@ -17,7 +17,7 @@ use crate::core::model::{
     newest_first, sort_by_rank, Component, Incident, IncidentStatus, Level, Maintenance,
     MaintenanceStatus, Snapshot, Update,
 };
-use crate::core::time::{days_from_civil, MINUTE_MS};
+use crate::core::time::{days_from_civil, days_in_month, MINUTE_MS};
 
 /// One event as the feed lists it, borrowing from the document. A member of the wrong type
 /// makes the event unreadable (it is skipped with a warning).
@@ -370,6 +370,9 @@ fn epoch(value: Option<&Json>) -> Option<i64> {
 }
 
 /// Reads Apple's `datePosted` form, `11/20/2026 01:08 PST`, in the zones Apple uses.
+///
+/// Only real dates of years 1–9999 and real clock times are read, so the arithmetic
+/// below cannot overflow whatever the feed writes.
 fn pacific_time(text: &str) -> Option<i64> {
     let mut parts = text.split_whitespace();
     let (date, clock, zone) = (parts.next()?, parts.next()?, parts.next()?);
@@ -381,13 +384,20 @@ fn pacific_time(text: &str) -> Option<i64> {
     };
     let mut date = date.split('/').map(|p| p.parse::<u32>().ok());
     let (month, day, year) = (date.next()??, date.next()??, date.next()??);
-    let mut clock = clock.split(':').map(|p| p.parse::<i64>().ok());
+    let mut clock = clock.split(':').map(|p| p.parse::<u32>().ok());
     let (hour, minute) = (clock.next()??, clock.next()??);
-    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 {
+    let year = i64::from(year);
+    if !(1..=9999).contains(&year)
+        || day == 0
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+    {
         return None;
     }
-    let days = days_from_civil(i64::from(year), month, day);
-    Some((days * 24 * 60 + hour * 60 + minute - offset_minutes) * MINUTE_MS)
+    let days = days_from_civil(year, month, day);
+    let minutes = days * 24 * 60 + i64::from(hour * 60 + minute) - offset_minutes;
+    Some(minutes * MINUTE_MS)
 }
 
 #[cfg(test)]
@@ -408,6 +418,18 @@ mod tests {
         assert_eq!(pacific_time("11/20/2026 01:08 CET"), None);
         assert_eq!(pacific_time("13/20/2026 01:08 PST"), None);
         assert_eq!(pacific_time("yesterday"), None);
+    }
+
+    #[test]
+    fn pacific_time_refuses_impossible_dates_and_huge_years() {
+        assert_eq!(pacific_time("02/31/2026 10:00 PST"), None);
+        assert_eq!(pacific_time("02/29/2025 10:00 PST"), None);
+        assert!(pacific_time("02/29/2024 10:00 PST").is_some());
+        assert_eq!(pacific_time("01/01/4294967295 00:00 PST"), None);
+        assert_eq!(pacific_time("01/01/10000 00:00 PST"), None);
+        assert_eq!(pacific_time("01/01/0 00:00 PST"), None);
+        assert_eq!(pacific_time("01/01/2026 -1:-30 PST"), None);
+        assert_eq!(pacific_time("01/01/2026 24:00 PST"), None);
     }
 
     #[test]
