@@ -218,8 +218,9 @@ pub fn level_text(locale: Locale, level: Level) -> &'static str {
 /// - everything operational: "All systems operational";
 /// - exactly one shown component not operational, and nothing worse elsewhere:
 ///   "App Store: partial outage";
-/// - several shown components not operational: the worst state with a count,
-///   "Major outage (3 services)", short enough for one line and still saying how wide;
+/// - several shown components not operational, and nothing worse elsewhere: the worst
+///   state with a count, "Major outage (3 services)", short enough for one line and still
+///   saying how wide;
 /// - otherwise (a page-wide incident or maintenance): the overall sentence, "Major outage",
 ///   "Maintenance in progress".
 pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
@@ -413,7 +414,7 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
                 ("state", text(locale, Msg::LevelInline(overall))),
             ],
         ),
-        [_, _, ..] => text_with(
+        [_, _, ..] if notable.iter().map(|c| c.level).max() == Some(overall) => text_with(
             locale,
             Msg::Tpl(Tpl::StateWithCount),
             &[
@@ -1087,6 +1088,17 @@ mod tests {
         let state = live(Snapshot {
             incidents: vec![incident(Level::MajorOutage, &[])],
             ..snapshot(&[("c-app", Level::Degraded)])
+        });
+        assert_eq!(badge_text(&state, &config(&[]), Locale::En), "Major outage");
+    }
+
+    #[test]
+    fn badge_several_components_with_worse_page_wide_incident_gives_overall_sentence() {
+        // Two services degraded and a major outage declared for no component: the count
+        // form would say two services are down when they are only degraded.
+        let state = live(Snapshot {
+            incidents: vec![incident(Level::MajorOutage, &[])],
+            ..snapshot(&[("c-app", Level::Degraded), ("c-photos", Level::Degraded)])
         });
         assert_eq!(badge_text(&state, &config(&[]), Locale::En), "Major outage");
     }
