@@ -43,9 +43,9 @@ const MAX_LEVEL: usize = 16;
 const LEVELS: usize = MAX_LEVEL + 1;
 /// Jitter values at which each delay distribution is tabulated.
 const GRID: usize = 4096;
-/// The longest delay any rule can produce (`Retry-After` is honoured up to an hour),
-/// plus room for rounding.
-const MAX_DELAY_SECS: usize = 3600 + 60;
+/// The longest delay any rule can produce (`Retry-After` is honoured up to an hour and
+/// spread up to 20% above), plus room for rounding.
+const MAX_DELAY_SECS: usize = 4320 + 60;
 /// The seed of the whole run; each scenario mixes in its own index.
 const SEED: u64 = 0x7e11_7a1e_2024_0501;
 

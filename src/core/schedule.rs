@@ -50,7 +50,9 @@ pub const JITTER_PERCENT: u64 = 20;
 pub const BACKOFF_CAP_MS: u64 = 10 * MINUTE_MS as u64;
 
 /// The longest `Retry-After` the poller honours: 1 hour. A longer value is read as
-/// "come back in an hour" — a status widget that sleeps longer is showing history.
+/// "come back in an hour" — a status widget that sleeps longer is showing history. Like
+/// any honoured value it is then spread upward by [`JITTER_PERCENT`], so the longest wait
+/// it causes is 72 minutes.
 pub const RETRY_AFTER_CAP_MS: u64 = HOUR_MS as u64;
 
 /// The largest delay [`RetryAfter::parse`] reports: 1 day. Anything beyond is absurd for
@@ -354,8 +356,9 @@ impl Schedule {
                     Some(retry_after) if matches!(status, Some(429 | 503)) => {
                         let honoured = retry_after.delay_ms.min(RETRY_AFTER_CAP_MS);
                         let spread = honoured * JITTER_PERCENT / 100;
-                        let told = uniform_in(honoured, honoured + spread, jitter_unit)
-                            .min(RETRY_AFTER_CAP_MS);
+                        // Spread above the cap too: clamped to it, every widget sent
+                        // away for an hour or more would come back at one moment.
+                        let told = uniform_in(honoured, honoured + spread, jitter_unit);
                         // `told` is at least `honoured`, so `due_ms` alone keeps a later
                         // `resume` from cutting the server's wait short.
                         backoff.max(told)
@@ -732,8 +735,9 @@ mod tests {
                 300 * SEC,
                 360 * SEC,
             ),
-            // Up to one hour, no more.
-            (vec![], failed(503, Some("86400")), 3600 * SEC, 3600 * SEC),
+            // Up to one hour, then spread like any other value (not piled up at the cap).
+            (vec![], failed(503, Some("86400")), 3600 * SEC, 4320 * SEC),
+            (vec![], failed(503, Some("3500")), 3500 * SEC, 4200 * SEC),
             // A short Retry-After does not undercut the backoff.
             (vec![], failed(503, Some("1")), 48 * SEC, 120 * SEC),
             (vec![], failed(503, Some("0")), 48 * SEC, 120 * SEC),
@@ -1048,7 +1052,7 @@ mod tests {
                 };
                 let got = delay(schedule.plan(outcome, NOW_MS, jitter));
                 prop_assert!(got >= MIN_DELAY_MS);
-                prop_assert!(got <= healthy_max.max(RETRY_AFTER_CAP_MS));
+                prop_assert!(got <= healthy_max.max(RETRY_AFTER_CAP_MS * 6 / 5));
             }
         }
 
