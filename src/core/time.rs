@@ -203,9 +203,11 @@ fn local_day(at_ms: i64, zone: &dyn ZoneOffset) -> (i64, u32, u32) {
 /// How long ago (or how far ahead) `at_ms` is from `now_ms`, in words: "just now",
 /// "5 min ago", "2 h ago", "3 days ago", "in 20 s", "in 5 min".
 ///
-/// Units are truncated (59 minutes is "59 min ago", 61 is "1 h ago") so an age never
-/// looks younger than it is; a future time under a minute counts seconds, rounded up, so
-/// "in 0 s" never appears.
+/// Ages are truncated (59 minutes is "59 min ago", 61 is "1 h ago") so an age never
+/// looks younger than it is. A future time under a minute counts seconds, rounded up, so
+/// "in 0 s" never appears; further ahead it is rounded to the nearest unit (1 min 50 s is
+/// "in 2 min", 2 h 50 min "in 3 h"), and a value that rounds up to the next unit's size
+/// says that unit ("in 1 min", never "in 60 s").
 pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
     let delta_ms = now_ms.saturating_sub(at_ms);
     if delta_ms >= 0 {
@@ -222,14 +224,16 @@ pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
         return count_text(locale, count, n);
     }
     let ahead_ms = delta_ms.saturating_neg();
-    let (count, n) = if ahead_ms < MINUTE_MS {
-        (Count::InSeconds, (ahead_ms + 999) / 1000)
-    } else if ahead_ms < HOUR_MS {
-        (Count::InMinutes, ahead_ms / MINUTE_MS)
-    } else if ahead_ms < DAY_MS {
-        (Count::InHours, ahead_ms / HOUR_MS)
+    let nearest = |unit_ms: i64| ahead_ms.saturating_add(unit_ms / 2) / unit_ms;
+    let seconds = ahead_ms.saturating_add(999) / 1000;
+    let (count, n) = if seconds < 60 {
+        (Count::InSeconds, seconds)
+    } else if nearest(MINUTE_MS) < 60 {
+        (Count::InMinutes, nearest(MINUTE_MS).max(1))
+    } else if nearest(HOUR_MS) < 24 {
+        (Count::InHours, nearest(HOUR_MS))
     } else {
-        (Count::InDays, ahead_ms / DAY_MS)
+        (Count::InDays, nearest(DAY_MS))
     };
     count_text(locale, count, n)
 }
@@ -355,6 +359,12 @@ mod tests {
             (Locale::En, -5 * MINUTE_MS, "in 5 min"),
             (Locale::En, -2 * HOUR_MS, "in 2 h"),
             (Locale::En, -2 * DAY_MS, "in 2 days"),
+            (Locale::En, -59_001, "in 1 min"),
+            (Locale::En, -(MINUTE_MS + 50_000), "in 2 min"),
+            (Locale::En, -(MINUTE_MS + 20_000), "in 1 min"),
+            (Locale::En, -(59 * MINUTE_MS + 40_000), "in 1 h"),
+            (Locale::En, -(2 * HOUR_MS + 50 * MINUTE_MS), "in 3 h"),
+            (Locale::En, -(23 * HOUR_MS + 40 * MINUTE_MS), "in 1 day"),
             (Locale::Fr, 0, "à l’instant"),
             (Locale::Fr, 5 * MINUTE_MS, "il y a 5 min"),
             (Locale::Fr, DAY_MS, "il y a 1 jour"),
@@ -377,6 +387,10 @@ mod tests {
                 "{locale:?} {age_ms}"
             );
         }
+        assert_eq!(
+            relative_text(Locale::En, i64::MAX, NOW),
+            "in 106751971120 days"
+        );
     }
 
     #[test]
