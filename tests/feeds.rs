@@ -541,9 +541,48 @@ fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
 
 #[test]
 fn apple_event_ids_are_stable_between_polls() {
-    let a = load("apple/entities_and_spaces.json");
-    let b = load("apple/entities_and_spaces.json");
-    assert_eq!(a.snapshot.incidents, b.snapshot.incidents);
+    // A later poll lists the services in another order, repeats the events under them in
+    // another order, and has a new message for the event that carries a `messageId`.
+    // The panel keys its cards by these ids: each event must keep its own.
+    let event = |id: &str, message: &str| {
+        let id = if id.is_empty() {
+            String::new()
+        } else {
+            format!(r#""messageId":"{id}","#)
+        };
+        format!(
+            r#"{{{id}"statusType":"Outage","eventStatus":"ongoing","message":"{message}","epochStartDate":1795165680000}}"#
+        )
+    };
+    let with_id_first = event("m-1", "Users cannot sign in.");
+    let with_id_later = event("m-1", "Users cannot sign in. A fix is on the way.");
+    let without_id = event("", "Purchases fail.");
+    let first = format!(
+        r#"{{"services":[{{"serviceName":"App Store","events":[{with_id_first},{without_id}]}},{{"serviceName":"iCloud Mail","events":[{with_id_first}]}}]}}"#
+    );
+    let later = format!(
+        r#"{{"services":[{{"serviceName":"iCloud Mail","events":[{with_id_later}]}},{{"serviceName":"App Store","events":[{without_id},{with_id_later}]}}]}}"#
+    );
+    let ids = |text: &str| {
+        let parsed = parse(text, None).expect("an Apple feed");
+        let mut ids: Vec<(String, Vec<String>)> = parsed
+            .snapshot
+            .incidents
+            .iter()
+            .map(|i| {
+                // Affected services come in the feed's service order, which moved.
+                let mut affected = i.affected.clone();
+                affected.sort();
+                (i.id.clone(), affected)
+            })
+            .collect();
+        ids.sort();
+        ids
+    };
+    let before = ids(&first);
+    assert_eq!(before.len(), 2, "one incident per event: {before:?}");
+    assert!(before.iter().any(|(id, _)| id == "m-1"));
+    assert_eq!(ids(&later), before);
 }
 
 // ---------------------------------------------------------------- Telltale
