@@ -128,14 +128,38 @@ function release(handle) {
   }
 }
 
-// Telltale.mount(element, options): returns at once; the widget starts when wasm is ready.
-function mount(element, options) {
-  var state = { handle: null, gone: false, refresh: false };
+// What the page threw, in words; a thrown value's own toString may throw too.
+function describe(error) {
+  try {
+    return String(error);
+  } catch (unreadable) {
+    return "an unreadable error";
+  }
+}
+
+// The options as they are now: the page may change its object before the wasm is ready.
+// Reading them runs the page's getters, which may throw; the caller handles that.
+function copyOptions(options) {
   var copy = options && typeof options === "object" ? Object.assign({}, options) : options;
   if (copy && Array.isArray(copy.components)) {
     copy.components = copy.components.slice();
   }
-  whenReady(function (exports) {
+  return copy;
+}
+
+// Telltale.mount(element, options): returns at once; the widget starts when wasm is ready.
+function mount(element, options) {
+  var state = { handle: null, gone: false, refresh: false };
+  var copy;
+  try {
+    copy = copyOptions(options);
+  } catch (error) {
+    // A throwing getter or a revoked Proxy: the options cannot be read, as with any
+    // other bad option the handle stays inert.
+    console.warn("[telltale] Telltale.mount: the options could not be read (" + describe(error) + ")");
+    state.gone = true;
+  }
+  if (!state.gone) whenReady(function (exports) {
     if (state.gone) return;
     state.handle = exports.mount_options(element, copy, testRefreshMs(), takePrefetch);
     if (state.refresh) state.handle.refresh();

@@ -16,10 +16,14 @@ use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 use super::options::{config_from_element, config_from_options, negotiate_locale, MountError};
 use crate::core::config::Config;
 use crate::ui::{App, AppProps, Control, Pace, CSS};
-use crate::web::live;
+use crate::web::{live, Timer};
 
 /// The smallest poll interval the test hook may ask for, milliseconds.
 pub(crate) const MIN_TEST_REFRESH_MS: u32 = 50;
+
+/// How often a widget mounted into an element outside the document looks for it there,
+/// milliseconds, until it has been seen (see [`watch_unseen`]).
+const UNSEEN_CHECK_MS: u32 = 250;
 
 type Slot = Rc<RefCell<Option<Mounted>>>;
 
@@ -36,6 +40,8 @@ thread_local! {
     static WIDGETS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
     /// The page's one constructable stylesheet, shared by every widget's shadow root.
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+    /// Runs while some widget's element has not yet been seen in the document.
+    static UNSEEN_WATCH: RefCell<Option<Timer>> = const { RefCell::new(None) };
 }
 
 /// Adopts the widget's stylesheet into `root` as a constructable stylesheet; false when
@@ -100,6 +106,7 @@ impl Registration {
         // Taken out first, dropped after the borrow ends: dropping destroys the app.
         let mounted = self.slot.borrow_mut().take();
         drop(mounted);
+        watch_unseen();
     }
 }
 
@@ -115,12 +122,40 @@ fn evict(element: &Element) {
 /// document by then; one mounted before it is inserted is left alone until it has been
 /// seen in the document.
 pub(crate) fn stop_detached() {
+    mark_seen();
+    evict_where(|entry| entry.was_connected && !entry.element.is_connected());
+}
+
+/// Records which widgets' elements are in the document now; true while some element has
+/// never been seen there.
+fn mark_seen() -> bool {
     WIDGETS.with(|widgets| {
+        let mut unseen = false;
         for entry in widgets.borrow_mut().iter_mut() {
             entry.was_connected |= entry.element.is_connected();
+            unseen |= !entry.was_connected;
         }
-    });
-    evict_where(|entry| entry.was_connected && !entry.element.is_connected());
+        unseen
+    })
+}
+
+/// Keeps a watch on widgets mounted into an element outside the document, while there
+/// are any, and stops it when there are none. Sampling at polls alone misses an element
+/// inserted after the mount and removed again before the next poll: never seen in the
+/// document, it would never count as having left it, and would poll for the life of the
+/// page. The watch ends as soon as every element has been seen (normally within one
+/// check: pages insert what they mount into).
+fn watch_unseen() {
+    let unseen = mark_seen();
+    let running = UNSEEN_WATCH.with(|watch| watch.borrow().is_some());
+    if unseen && !running {
+        let timer = Timer::every(UNSEEN_CHECK_MS, watch_unseen);
+        UNSEEN_WATCH.with(|watch| *watch.borrow_mut() = Some(timer));
+    } else if !unseen && running {
+        // Dropped after the borrow ends; a timer may be dropped from its own callback.
+        let timer = UNSEEN_WATCH.with(|watch| watch.borrow_mut().take());
+        drop(timer);
+    }
 }
 
 fn evict_where(gone: impl Fn(&Entry) -> bool) {
@@ -131,9 +166,13 @@ fn evict_where(gone: impl Fn(&Entry) -> bool) {
         evicted
     });
     // Dropped after the registry's borrow ends: dropping destroys the app.
+    let any = !evicted.is_empty();
     for entry in evicted {
         let mounted = entry.slot.borrow_mut().take();
         drop(mounted);
+    }
+    if any {
+        watch_unseen();
     }
 }
 
@@ -187,6 +226,7 @@ pub(crate) fn mount(
             slot: Rc::clone(&slot),
         })
     });
+    watch_unseen();
     Ok(Registration { slot })
 }
 

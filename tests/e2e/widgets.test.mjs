@@ -209,6 +209,43 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('a widget mounted before its element is inserted stops once the element has come and gone between two polls', async () => {
+    const { server, browser } = harness;
+    for (const name of ['unseen', 'clock']) server.setFeed(name, { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/unseen.html',
+      hostPage({
+        body: '<div id="clock"></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+        // The default refresh (60 s): no poll of its own comes while the element is in the
+        // page, so only the watch for unseen elements can see it there.
+        after: `<script>
+          Telltale.__test = {};
+          window.detached = document.createElement('div');
+          Telltale.mount(window.detached, { feed: '/feeds/unseen' });
+          window.clock = Telltale.mount(document.getElementById('clock'), { feed: '/feeds/clock' });
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/unseen.html'));
+    await server.waitForFeedRequests('unseen', 1, WAIT_MS);
+    await server.waitForFeedRequests('clock', 1, WAIT_MS);
+    await page.evaluate(() => document.body.append(window.detached));
+    await page.waitForTimeout(750);
+    await page.evaluate(() => window.detached.remove());
+    // Any poll on the page looks for widgets whose element has left it.
+    await page.evaluate(() => window.clock.refresh());
+    await server.waitForFeedRequests('clock', 2, WAIT_MS);
+    await page.waitForFunction(() => Telltale.__test.stats().widgets === 1, null, { timeout: WAIT_MS });
+    const stats = await page.evaluate(() => Telltale.__test.stats());
+    assert.equal(stats.widgets, 1, 'the widget whose element came and went is stopped');
+    assert.equal(server.feedRequests('unseen').length, 1);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('Telltale.mount with invalid options warns once, returns an inert handle and never throws', async () => {
     const { server, browser } = harness;
     server.setPage(
@@ -252,6 +289,52 @@ describe('widgets on one page', () => {
     );
     assert.equal(await page.getByRole('link', { name: 'Status page' }).isVisible(), true);
     assert.equal(server.feedRequests('x').length, 0);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('Telltale.mount with options that throw when read (a getter, a revoked Proxy) warns and never throws', async () => {
+    const { server, browser } = harness;
+    server.setPage(
+      '/t/throwing-options.html',
+      hostPage({
+        body: '<div id="a"><a href="https://status.example.com/">Status A</a></div>' +
+          '<div id="b"><a href="https://status.example.com/">Status B</a></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/throwing-options.html'));
+    const outcome = await page.evaluate(() => {
+      const getter = { get feed() { throw new Error('getter boom'); } };
+      const { proxy, revoke } = Proxy.revocable({ feed: '/feeds/y' }, {});
+      revoke();
+      try {
+        const handles = [Telltale.mount(document.getElementById('a'), getter),
+          Telltale.mount(document.getElementById('b'), proxy)];
+        for (const handle of handles) {
+          handle.refresh();
+          handle.unmount();
+        }
+        return 'ok';
+      } catch (error) {
+        return `threw: ${error}`;
+      }
+    });
+    assert.equal(outcome, 'ok');
+    // Console messages reach the test after the call returns.
+    const ours = () => session.warnings.filter((w) => w.startsWith('[telltale]'));
+    for (let waited = 0; ours().length < 2 && waited < WAIT_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const warnings = ours();
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings[0], /options could not be read \(Error: getter boom\)/);
+    assert.match(warnings[1], /options could not be read/);
+    assert.equal(await page.getByRole('link', { name: 'Status A' }).isVisible(), true);
+    assert.equal(await page.getByRole('link', { name: 'Status B' }).isVisible(), true);
+    assert.equal(server.feedRequests('y').length, 0);
     session.assertCleanConsole();
     await session.close();
   });
