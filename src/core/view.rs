@@ -216,13 +216,14 @@ pub fn level_text(locale: Locale, level: Level) -> &'static str {
 ///
 /// The text follows these rules, on the components the embed shows:
 /// - everything operational: "All systems operational";
-/// - exactly one shown component not operational, and nothing worse elsewhere:
-///   "App Store: partial outage";
-/// - several shown components not operational, and nothing worse elsewhere: the worst
-///   state with a count, "Major outage (3 services)", short enough for one line and still
-///   saying how wide;
-/// - otherwise (a page-wide incident or maintenance): the overall sentence, "Major outage",
-///   "Maintenance in progress".
+/// - exactly one shown component in the overall (worst) state: "App Store: partial
+///   outage" (services in a milder state are in the panel);
+/// - several shown components in the overall state: that state with their count,
+///   "Major outage (3 services)", short enough for one line and still saying how wide;
+///   services in a milder state are not counted, so the count never says more services
+///   are down than are;
+/// - otherwise (a page-wide incident or maintenance worse than any shown component): the
+///   overall sentence, "Major outage", "Maintenance in progress".
 pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
     let locale = input.locale;
     let summary = summarize(input);
@@ -393,7 +394,7 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
         snapshot: filter::apply(snapshot, &input.config.components),
     };
     let overall = shown.snapshot.overall(input.now_ms);
-    let notable: Vec<&Component> = shown.rows().filter(|c| c.level.is_notable()).collect();
+    let worst: Vec<&Component> = shown.rows().filter(|c| c.level == overall).collect();
     // A badge labelled with the very service it names ("iTunes Store · iTunes Store:
     // major outage") says the name once: the label already does. Label and name match
     // as `components` entries match names.
@@ -404,9 +405,9 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
             .as_deref()
             .is_some_and(|label| filter::normalize_key(label) == filter::normalize_key(name))
     };
-    let text = match notable.as_slice() {
+    let text = match worst.as_slice() {
         _ if overall == Level::Operational => text(locale, Msg::Overall(overall)).to_owned(),
-        [only] if only.level == overall && !labelled_as(&only.name) => text_with(
+        [only] if !labelled_as(&only.name) => text_with(
             locale,
             Msg::Tpl(Tpl::ComponentState),
             &[
@@ -414,14 +415,14 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
                 ("state", text(locale, Msg::LevelInline(overall))),
             ],
         ),
-        [_, _, ..] if notable.iter().map(|c| c.level).max() == Some(overall) => text_with(
+        [_, _, ..] => text_with(
             locale,
             Msg::Tpl(Tpl::StateWithCount),
             &[
                 ("state", text(locale, Msg::Overall(overall))),
                 (
                     "count",
-                    &count_text(locale, Count::Services, notable.len() as i64),
+                    &count_text(locale, Count::Services, worst.len() as i64),
                 ),
             ],
         ),
@@ -1056,7 +1057,8 @@ mod tests {
     fn badge_several_components_give_worst_state_and_count() {
         let state = live(snapshot(&[
             ("c-app", Level::MajorOutage),
-            ("c-photos", Level::Degraded),
+            ("c-photos", Level::MajorOutage),
+            ("c-imessage", Level::Degraded),
         ]));
         let cases = [
             (Locale::En, "Major outage (2 services)"),
@@ -1090,6 +1092,29 @@ mod tests {
             ..snapshot(&[("c-app", Level::Degraded)])
         });
         assert_eq!(badge_text(&state, &config(&[]), Locale::En), "Major outage");
+    }
+
+    #[test]
+    fn badge_counts_only_the_services_in_the_worst_state() {
+        // One service down and one degraded: "Major outage (2 services)" would say two
+        // are down. The one in the worst state is named; the milder one is in the panel.
+        let state = live(snapshot(&[
+            ("c-app", Level::MajorOutage),
+            ("c-photos", Level::Degraded),
+        ]));
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::En),
+            "App Store: major outage"
+        );
+        let state = live(snapshot(&[
+            ("c-app", Level::PartialOutage),
+            ("c-photos", Level::PartialOutage),
+            ("c-imessage", Level::Maintenance),
+        ]));
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::En),
+            "Partial outage (2 services)"
+        );
     }
 
     #[test]
