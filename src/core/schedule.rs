@@ -55,6 +55,12 @@ pub const BACKOFF_CAP_MS: u64 = 10 * MINUTE_MS as u64;
 /// it causes is 72 minutes.
 pub const RETRY_AFTER_CAP_MS: u64 = HOUR_MS as u64;
 
+/// The shortest time from a successful poll to one the page asks for (`handle.refresh()`):
+/// 5 seconds. A host page that calls `refresh()` in a loop costs the feed one request per
+/// gap, not one per call; a reader's "check again" click still gets fresh data at once,
+/// or within seconds.
+pub const MIN_REQUEST_GAP_MS: u64 = 5_000;
+
 /// The largest delay [`RetryAfter::parse`] reports: 1 day. Anything beyond is absurd for
 /// a status feed and is clamped rather than trusted (or overflowed).
 pub const RETRY_AFTER_PARSE_MAX_MS: u64 = DAY_MS as u64;
@@ -394,6 +400,22 @@ impl Schedule {
     pub fn reconnect(&mut self, now_ms: i64) -> u64 {
         let target = if self.failures == 0 {
             None
+        } else {
+            self.due_ms
+        };
+        self.wait_until(target, now_ms)
+    }
+
+    /// How long to wait before polling, for a page that asks for a poll now at `now_ms`
+    /// (`handle.refresh()`): at once, or [`MIN_REQUEST_GAP_MS`] after the last success if
+    /// that is sooner than the planned poll. After failures the planned backoff (or
+    /// honoured `Retry-After`) stands: a host page's button must not defeat it.
+    pub fn request(&mut self, now_ms: i64) -> u64 {
+        let target = if self.failures == 0 {
+            let earliest = self
+                .last_success_ms
+                .map_or(now_ms, |at| after(at, MIN_REQUEST_GAP_MS));
+            Some(self.due_ms.map_or(earliest, |due| due.min(earliest)))
         } else {
             self.due_ms
         };
@@ -885,6 +907,36 @@ mod tests {
             ),
         ];
         assert_waits(&cases, Schedule::reconnect);
+    }
+
+    #[test]
+    fn schedule_request_polls_soon_but_not_in_a_loop_and_not_through_a_backoff() {
+        let failed = |status, retry_after: Option<u64>| Outcome::Failed {
+            status: Some(status),
+            retry_after: retry_after.map(|delay_ms| RetryAfter { delay_ms }),
+        };
+        // (set-up, seconds after the last outcome when the page asks, wait)
+        let cases: [(&[Outcome], i64, u64); 6] = [
+            (&[], 0, 0),
+            // Data 2 s old: in 3 s, when the gap has passed; 20 s old: at once.
+            (&[Outcome::Fresh], 2, 3 * SEC),
+            (&[Outcome::NotModified], 20, 0),
+            // Back from offline, the data is old: at once.
+            (&[Outcome::Fresh, Outcome::Offline], 90, 0),
+            // The feed's backoff and its Retry-After (600 s spread to 660 s) stand.
+            (&[failed(500, None)], 10, 74 * SEC),
+            (&[failed(503, Some(600_000))], 100, 560 * SEC),
+        ];
+        assert_waits(&cases, Schedule::request);
+        // Asked again and again in the gap, the plan does not move.
+        let mut schedule = Schedule::new(60);
+        schedule.plan(Outcome::Fresh, NOW_MS, 0.5);
+        for later_ms in [0, 1_000, 4_999] {
+            assert_eq!(
+                schedule.request(NOW_MS + later_ms),
+                MIN_REQUEST_GAP_MS - later_ms as u64
+            );
+        }
     }
 
     #[test]

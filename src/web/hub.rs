@@ -116,9 +116,26 @@ pub(crate) struct Subscription {
 }
 
 impl Subscription {
-    /// Polls now, unless a fetch is already under way (its answer is as fresh).
+    /// Polls now for the page (`handle.refresh()`), as the schedule allows: not while a
+    /// fetch is under way (its answer is as fresh), not within a few seconds of the last
+    /// success (then when they have passed), never through a backoff or `Retry-After`.
+    /// Hidden or offline, the poll only notes it and waits, as any poll does.
     pub(crate) fn refresh(&self) {
-        poll(&self.feed, false);
+        let feed = &self.feed;
+        if feed.fetch.borrow().is_some() {
+            return;
+        }
+        if is_hidden() || is_offline() || feed.timing.get().fixed_ms.is_some() {
+            poll(feed, false);
+            return;
+        }
+        let now = now_ms();
+        let wait_ms = feed.schedule.borrow_mut().request(now);
+        if wait_ms == 0 {
+            poll(feed, false);
+        } else {
+            arm(feed, feed.timing.get().timer_ms(wait_ms), now);
+        }
     }
 }
 
@@ -430,6 +447,11 @@ fn plan_next(feed: &Rc<Feed>, outcome: Outcome, now: i64) {
             }
         }
     };
+    arm(feed, delay_ms, now);
+}
+
+/// Plans the next poll of `feed` in `delay_ms` from `now`, replacing any planned one.
+fn arm(feed: &Rc<Feed>, delay_ms: u32, now: i64) {
     let weak: Weak<Feed> = Rc::downgrade(feed);
     let timer = Timer::once(delay_ms, move || {
         if let Some(feed) = weak.upgrade() {

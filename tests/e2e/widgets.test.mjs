@@ -209,6 +209,52 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('refresh() in a loop costs one request per 5 s, and never cuts a Retry-After short', async () => {
+    const { server, browser } = harness;
+    server.setFeed('loop', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/refresh-loop.html',
+      hostPage({
+        body: '<div id="slot"></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>
+          window.handle = Telltale.mount(document.getElementById('slot'), { feed: '/feeds/loop' });
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/refresh-loop.html'));
+    const w = widget(page, '#slot');
+    await w.waitForPhase('live');
+    assert.equal(server.feedRequests('loop').length, 1);
+    // A host page calling refresh() ten times a second, for three seconds.
+    await page.evaluate(async () => {
+      for (let i = 0; i < 30; i++) {
+        window.handle.refresh();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    });
+    assert.equal(server.feedRequests('loop').length, 1, 'nothing within 5 s of the last poll');
+    await server.waitForFeedRequests('loop', 2, WAIT_MS);
+    const second = server.feedRequests('loop')[1].timeMs - server.feedRequests('loop')[0].timeMs;
+    assert.ok(second >= 4_500 && second < 8_000, `one poll when the gap has passed (${second} ms)`);
+
+    // The feed sends the crowd away for 10 minutes: refresh() does not bring it back.
+    server.setFeed('loop', { status: 503, body: 'busy', headers: { 'retry-after': '600' } });
+    await page.waitForTimeout(5_000);
+    await page.evaluate(() => window.handle.refresh());
+    await server.waitForFeedRequests('loop', 3, WAIT_MS);
+    await w.waitForPhase('stale');
+    for (let i = 0; i < 5; i++) {
+      await page.evaluate(() => window.handle.refresh());
+      await page.waitForTimeout(300);
+    }
+    assert.equal(server.feedRequests('loop').length, 3, 'no request during Retry-After');
+    session.assertCleanConsole({ allow: [/503/] });
+    await session.close();
+  });
+
   test('a widget mounted before its element is inserted stops once the element has come and gone between two polls', async () => {
     const { server, browser } = harness;
     for (const name of ['unseen', 'clock']) server.setFeed(name, { fixture: 'apple/all_operational.js' });
