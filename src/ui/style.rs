@@ -28,6 +28,30 @@
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
 
+/// The light palette, once: `concat!` places it on `.tt` and again for print, where
+/// browsers drop backgrounds, so a dark theme's light text would print faint on white
+/// paper.
+macro_rules! light_palette {
+    () => {
+        r#"
+  --tt-bg: var(--telltale-bg, #ffffff);
+  --tt-fg: var(--telltale-fg, #1f2328);
+  --tt-muted: var(--telltale-muted, #59636e);
+  --tt-border: var(--telltale-border, #d1d9e0);
+  --tt-hover: var(--telltale-hover, #f6f8fa);
+  --tt-focus: var(--telltale-focus, #0969da);
+  --tt-link: var(--telltale-link, #0969da);
+  --tt-operational: var(--telltale-operational, #1a7f37);
+  --tt-maintenance: var(--telltale-maintenance, #0969da);
+  --tt-degraded: var(--telltale-degraded, #9a6700);
+  --tt-partial_outage: var(--telltale-partial-outage, #bc4c00);
+  --tt-major_outage: var(--telltale-major-outage, #d1242f);
+  --tt-unknown: var(--telltale-unknown, #59636e);
+  --tt-loading: var(--telltale-loading, #59636e);
+"#
+    };
+}
+
 /// The dark palette, once: `concat!` places it both where `theme="dark"` asks for it and
 /// where `theme="auto"` meets `prefers-color-scheme: dark`.
 macro_rules! dark_palette {
@@ -67,28 +91,18 @@ pub(crate) const CSS: &str = concat!(
   font-size: var(--telltale-font-size, 14px);
   line-height: 1.4;
   text-align: start;
-  --tt-radius: var(--telltale-radius, 6px);
-  --tt-bg: var(--telltale-bg, #ffffff);
-  --tt-fg: var(--telltale-fg, #1f2328);
-  --tt-muted: var(--telltale-muted, #59636e);
-  --tt-border: var(--telltale-border, #d1d9e0);
-  --tt-hover: var(--telltale-hover, #f6f8fa);
-  --tt-focus: var(--telltale-focus, #0969da);
-  --tt-link: var(--telltale-link, #0969da);
-  --tt-operational: var(--telltale-operational, #1a7f37);
-  --tt-maintenance: var(--telltale-maintenance, #0969da);
-  --tt-degraded: var(--telltale-degraded, #9a6700);
-  --tt-partial_outage: var(--telltale-partial-outage, #bc4c00);
-  --tt-major_outage: var(--telltale-major-outage, #d1242f);
-  --tt-unknown: var(--telltale-unknown, #59636e);
-  --tt-loading: var(--telltale-loading, #59636e);
-  color: var(--tt-fg);
+  --tt-radius: var(--telltale-radius, 6px);"#,
+    light_palette!(),
+    r#"  color: var(--tt-fg);
 }
 .tt[data-theme="dark"] { "#,
     dark_palette!(),
     r#" }
 @media (prefers-color-scheme: dark) { .tt[data-theme="auto"] { "#,
     dark_palette!(),
+    r#" } }
+@media print { .tt[data-theme] { "#,
+    light_palette!(),
     r#" } }
 .tt *, .tt *::before, .tt *::after { box-sizing: border-box; }
 [data-tone="operational"] { --tt-tone: var(--tt-operational); }

@@ -169,4 +169,21 @@ describe('layout', () => {
     session.assertCleanConsole();
     await session.close();
   });
+
+  test('printed, a dark widget takes the light palette: browsers drop its dark background', async () => {
+    const { session, page } = await openLive('layout-print', { attrs: { view: 'panel', theme: 'dark' } });
+    const colours = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('#w').shadowRoot;
+        const colour = (selector) => getComputedStyle(root.querySelector(selector)).color;
+        return { text: colour('[data-testid=overall]'), update: colour('[data-testid=update-body]') };
+      });
+    const screen = await colours();
+    assert.equal(screen.text, 'rgb(240, 246, 252)', 'dark theme on screen');
+    await page.emulateMedia({ media: 'print' });
+    const print = await colours();
+    assert.deepEqual(print, { text: 'rgb(31, 35, 40)', update: 'rgb(31, 35, 40)' });
+    session.assertCleanConsole();
+    await session.close();
+  });
 });
