@@ -139,6 +139,21 @@ fn statuspage_member_of_missing_group_still_shows_without_group() {
 }
 
 #[test]
+fn blank_names_are_replaced_by_ids_with_a_warning() {
+    let text = r#"{"telltale":1,"groups":[{"id":"play","name":"  "}],"components":[
+        {"id":"login","name":"","level":"major_outage","group_id":"play"},
+        {"id":"store","name":"Store","level":"operational"}]}"#;
+    let parsed = parse(text, None).expect("a Telltale feed");
+    let s = &parsed.snapshot;
+    let names: Vec<&str> = s.components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["login", "Store"]);
+    assert_eq!(s.groups[0].name, "play");
+    assert!(has_warning(&parsed, &["component \"login\" has no name"]));
+    assert!(has_warning(&parsed, &["group \"play\" has no name"]));
+    assert_eq!(parsed.warnings.len(), 2, "{:?}", parsed.warnings);
+}
+
+#[test]
 fn statuspage_only_show_if_degraded_is_kept() {
     let parsed = load("statuspage/summary_groups.json");
     let s = &parsed.snapshot;

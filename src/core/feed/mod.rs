@@ -119,6 +119,8 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
         Format::Telltale => telltale::normalize(value, &mut warnings),
     }
     .map_err(|reason| FeedError::Invalid { format, reason })?;
+    let mut snapshot = snapshot;
+    name_by_id_when_blank(&mut snapshot, &mut warnings);
     Ok(Parsed {
         format,
         snapshot,
@@ -130,6 +132,24 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
 /// equal snapshot.
 pub fn to_telltale(snapshot: &Snapshot) -> Json {
     Json::Object(telltale::document(snapshot))
+}
+
+/// Gives a component or group whose name is empty or only spaces its id as its name, with
+/// a warning: a row or a heading without a name tells the reader nothing.
+fn name_by_id_when_blank(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+    let components = snapshot.components.iter_mut().map(|c| (&c.id, &mut c.name));
+    let groups = snapshot.groups.iter_mut().map(|g| (&g.id, &mut g.name));
+    for (kind, (id, name)) in std::iter::repeat("component")
+        .zip(components)
+        .chain(std::iter::repeat("group").zip(groups))
+    {
+        if name.trim().is_empty() {
+            warnings.push(Warning(format!(
+                "{kind} \"{id}\" has no name; shown by its id"
+            )));
+            name.clone_from(id);
+        }
+    }
 }
 
 /// Ungroups every component whose group is not in the snapshot, with a warning: a member
