@@ -71,6 +71,9 @@ pub struct BadgeView {
     pub age: Option<String>,
     /// The accessible name of the badge button: label, state, age and what activating does.
     pub aria_label: String,
+    /// What the live region says when the state changes: label, state and age, as one
+    /// sentence ("Apple services: App Store: partial outage").
+    pub spoken: String,
     /// True when the panel is open (`aria-expanded`).
     pub expanded: bool,
     /// False for `view="notice"` while everything is operational: render nothing.
@@ -263,6 +266,7 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
     let alert = (visible
         && (summary.phase == Phase::Unavailable || (summary.phase == Phase::Stale && offline)))
         .then(|| state.clone());
+    let spoken = state.clone();
     let action = text(
         locale,
         Msg::Ui(if input.expanded {
@@ -284,6 +288,7 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
         expanded: input.expanded,
         visible,
         alert,
+        spoken,
     }
 }
 
@@ -1193,6 +1198,19 @@ mod tests {
         assert_eq!(
             labelled.alert.as_deref(),
             Some("Apple services: Status unavailable — retrying")
+        );
+    }
+
+    #[test]
+    fn badge_spoken_change_carries_the_label_like_the_alerts() {
+        let state = live(snapshot(&[("c-app", Level::PartialOutage)]));
+        let plain = badge(&state, &config(&[]), Locale::En);
+        assert_eq!(plain.spoken, "App Store: partial outage");
+        let labelled = badge(&state, &config(&[("label", "Apple services")]), Locale::En);
+        assert_eq!(labelled.spoken, "Apple services: App Store: partial outage");
+        assert_eq!(
+            labelled.text, "App Store: partial outage",
+            "the visible text is unchanged"
         );
     }
 

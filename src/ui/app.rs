@@ -50,6 +50,30 @@ pub(crate) struct AppProps {
     pub inline_css: bool,
 }
 
+/// How long a sentence one widget has just announced keeps another from saying it too.
+const SAME_ANNOUNCEMENT_MS: i64 = 2_000;
+
+thread_local! {
+    /// The sentence a widget on this page announced last, with when.
+    static ANNOUNCED: std::cell::RefCell<(String, i64)> =
+        const { std::cell::RefCell::new((String::new(), i64::MIN)) };
+}
+
+/// `text` for this widget's live region, or nothing when another widget on the page has
+/// just announced the very same sentence: a header badge and a panel on one feed would
+/// otherwise make a screen reader say every change twice. Widgets with a `label` say
+/// different sentences and both speak.
+fn first_to_say(text: String, now_ms: i64) -> String {
+    ANNOUNCED.with(|announced| {
+        let mut announced = announced.borrow_mut();
+        if announced.0 == text && now_ms.saturating_sub(announced.1) < SAME_ANNOUNCEMENT_MS {
+            return String::new();
+        }
+        *announced = (text.clone(), now_ms);
+        text
+    })
+}
+
 fn phase_name(phase: Phase) -> &'static str {
     match phase {
         Phase::Loading => "loading",
@@ -115,7 +139,7 @@ pub(crate) fn App(props: &AppProps) -> Html {
         let config = Rc::clone(config);
         let host = props.host.clone();
         let announcement = announcement.setter();
-        let said = badge.text.clone();
+        let said = badge.spoken.clone();
         let fetched_at_ms = state.good.as_ref().map(|g| g.fetched_at_ms);
         let unmatched_warned = unmatched_warned.clone();
         let alerted = alerted.clone();
@@ -141,9 +165,10 @@ pub(crate) fn App(props: &AppProps) -> Html {
             let change = diff::diff(observed.borrow().as_ref(), &now);
             *observed.borrow_mut() = Some(now);
             let recovered = alerted.replace(false);
+            let announce = move || announcement.set(first_to_say(said, web::now_ms()));
             let Some(change) = change else {
                 if recovered {
-                    announcement.set(said);
+                    announce();
                 }
                 return;
             };
@@ -157,9 +182,9 @@ pub(crate) fn App(props: &AppProps) -> Html {
                     "{}: {} (was {})",
                     config.feed, change.overall, previous
                 ));
-                announcement.set(said);
+                announce();
             } else if recovered || change.components.iter().any(|c| c.previous.is_some()) {
-                announcement.set(said);
+                announce();
             }
         });
     }

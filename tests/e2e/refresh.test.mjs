@@ -92,6 +92,47 @@ describe('refresh', () => {
     await session.close();
   });
 
+  test('a change is announced once per page: two widgets saying the same sentence speak once, a labelled one says its label', async () => {
+    const { server, browser } = harness;
+    server.setFeed('said', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/said.html',
+      hostPage({
+        body:
+          snippet({ id: 'a', feed: '/feeds/said' }) +
+          snippet({ id: 'b', feed: '/feeds/said', view: 'panel' }) +
+          snippet({ id: 'c', feed: '/feeds/said', label: 'Apple services' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        after: '<script>Telltale.__test = { refreshMs: 300 };</script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/said.html'));
+    for (const id of ['#a', '#b', '#c']) await widget(page, id).waitForPhase('live');
+    server.setFeed('said', { fixture: 'apple/itunes_partial_outage.json' });
+    const regions = () =>
+      page.evaluate(() =>
+        ['a', 'b', 'c'].map(
+          (id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent,
+        ),
+      );
+    await page.waitForFunction(
+      () => {
+        const said = (id) =>
+          document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent;
+        return said('c') !== '' && (said('a') !== '' || said('b') !== '');
+      },
+      null,
+      { timeout: WAIT_MS },
+    );
+    const [a, b, c] = await regions();
+    assert.equal(c, 'Apple services: iTunes Store: partial outage');
+    assert.deepEqual([a, b].sort(), ['', 'iTunes Store: partial outage'], 'said once, not twice');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('a failing poll keeps the last good state and shows its age; recovery goes live again', async () => {
     const { server, browser } = harness;
     server.setFeed('flaky', { fixture: 'apple/multi_service_outage.js' });
