@@ -15,6 +15,31 @@ describe('widgets on one page', () => {
     await harness?.stop();
   });
 
+  /**
+   * Serves `/feeds/<name>` (answering `fixture`) and a page that mounts a widget with
+   * `options` into `#slot` (holding `fallback`) right after the script ran, while the
+   * wasm is still loading; opens it and waits until the widget is live.
+   */
+  async function openMounted(name, options, { fixture = 'apple/all_operational.js', fallback = '' } = {}) {
+    const { server, browser } = harness;
+    server.setFeed(name, { fixture });
+    server.setPage(
+      `/t/${name}.html`,
+      hostPage({
+        body: `<div id="slot">${fallback}</div>`,
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>
+          window.handle = Telltale.mount(document.getElementById('slot'), ${JSON.stringify(options)});
+        </script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url(`/t/${name}.html`));
+    const w = widget(session.page, '#slot');
+    await w.waitForPhase('live');
+    return { server, session, page: session.page, w };
+  }
+
   test('two widgets with different feeds show different states independently', async () => {
     const { server, browser } = harness;
     server.setFeed('two-a', { fixture: 'statuspage/summary_operational.json' });
@@ -83,26 +108,15 @@ describe('widgets on one page', () => {
   });
 
   test('Telltale.mount renders into a div before the wasm loads; refresh() fetches; unmount() restores the fallback', async () => {
-    const { server, browser } = harness;
-    server.setFeed('mount', { fixture: 'statuspage/summary_operational.json' });
-    server.setPage(
-      '/t/mount.html',
-      hostPage({
-        body: '<div id="slot"><a href="https://status.example.com/">Status page</a></div>',
-        script: '<script src="/dist/telltale.js"></script>',
-        // Mounted right after the script ran: the wasm is still loading, the handle queues.
-        after: `<script>
-          window.handle = Telltale.mount(document.getElementById('slot'), {
-            feed: '/feeds/mount', refresh: 120, label: 'Mounted',
-          });
-        </script>`,
-      }),
+    // Mounted right after the script ran: the wasm is still loading, the handle queues.
+    const { server, session, page, w } = await openMounted(
+      'mount',
+      { feed: '/feeds/mount', refresh: 120, label: 'Mounted' },
+      {
+        fixture: 'statuspage/summary_operational.json',
+        fallback: '<a href="https://status.example.com/">Status page</a>',
+      },
     );
-    const session = await openPage(browser);
-    const { page } = session;
-    await page.goto(server.url('/t/mount.html'));
-    const w = widget(page, '#slot');
-    await w.waitForPhase('live');
     assert.equal(await page.evaluate(() => Telltale.version), '0.1.0');
     assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
     assert.equal(squash(await w.badgeLabel.textContent()), 'Mounted');
@@ -210,23 +224,7 @@ describe('widgets on one page', () => {
   });
 
   test('refresh() in a loop costs one request per 5 s, and never cuts a Retry-After short', async () => {
-    const { server, browser } = harness;
-    server.setFeed('loop', { fixture: 'apple/all_operational.js' });
-    server.setPage(
-      '/t/refresh-loop.html',
-      hostPage({
-        body: '<div id="slot"></div>',
-        script: '<script src="/dist/telltale.js"></script>',
-        after: `<script>
-          window.handle = Telltale.mount(document.getElementById('slot'), { feed: '/feeds/loop' });
-        </script>`,
-      }),
-    );
-    const session = await openPage(browser);
-    const { page } = session;
-    await page.goto(server.url('/t/refresh-loop.html'));
-    const w = widget(page, '#slot');
-    await w.waitForPhase('live');
+    const { server, session, page, w } = await openMounted('loop', { feed: '/feeds/loop' });
     assert.equal(server.feedRequests('loop').length, 1);
     // A host page calling refresh() ten times a second, for three seconds.
     await page.evaluate(async () => {
