@@ -207,6 +207,11 @@ pub const STORED_MAX_BYTES: usize = 1024 * 1024;
 /// before the value is rejected as invented.
 const STORED_FUTURE_SLACK_MS: i64 = 5 * 60 * 1000;
 
+/// How old a stored snapshot may be and still be shown on a new page: one day. Older than
+/// that it is history rather than status: a page opened while the feed cannot be read
+/// says "Status unavailable" instead of showing last week's incidents.
+pub const STORED_MAX_AGE_MS: i64 = 24 * 60 * 60 * 1000;
+
 /// The storage key of the last good snapshot of `feed_url`.
 pub fn storage_key(feed_url: &str) -> String {
     format!("{STORAGE_KEY_PREFIX}{feed_url}")
@@ -224,7 +229,7 @@ pub fn stored_json(good: &Good) -> Option<String> {
 
 /// Reads a stored value back, treating it as untrusted: it must be the stored shape, no
 /// larger than [`STORED_MAX_BYTES`], fetched at a plausible time (not before 2001, not
-/// in the future), of `expected` format when the embed names one, and its snapshot must
+/// in the future) no longer than [`STORED_MAX_AGE_MS`] ago, of `expected` format when the embed names one, and its snapshot must
 /// pass the Telltale reader's checks like any feed. Anything else is `None`.
 pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<Good> {
     // 2001-09-09: any real fetch is later; smaller numbers are junk.
@@ -237,7 +242,9 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
     };
     let fetched_at_ms = stored.opt_i64("fetched_at_ms").ok()??;
     let format = Format::from_name(stored.req_str("format").ok()?)?;
-    if fetched_at_ms < EARLIEST_MS || fetched_at_ms > now_ms.saturating_add(STORED_FUTURE_SLACK_MS)
+    if fetched_at_ms < EARLIEST_MS
+        || fetched_at_ms > now_ms.saturating_add(STORED_FUTURE_SLACK_MS)
+        || now_ms.saturating_sub(fetched_at_ms) > STORED_MAX_AGE_MS
     {
         return None;
     }
@@ -542,6 +549,9 @@ mod tests {
         assert_eq!(from_stored(&text, None, T0 - 3_600_000), None);
         let ancient = text.replace("1700000000000", "12");
         assert_eq!(from_stored(&ancient, None, T0), None);
+        // A day old is still shown; older is history.
+        assert!(from_stored(&text, None, T0 + STORED_MAX_AGE_MS).is_some());
+        assert_eq!(from_stored(&text, None, T0 + STORED_MAX_AGE_MS + 1), None);
         // Not the stored shape, not JSON, a snapshot of the wrong type.
         for junk in [
             "",

@@ -382,6 +382,15 @@ describe('faults', () => {
     );
     await w.waitForPhase('stale');
     assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    // A snapshot kept for more than a day is history: not shown on the next page.
+    await page.evaluate((key) => {
+      const kept = JSON.parse(localStorage.getItem(key));
+      kept.fetched_at_ms = Date.now() - 25 * 3600 * 1000;
+      localStorage.setItem(key, JSON.stringify(kept));
+    }, key);
+    await page.reload();
+    await w.waitForPhase('unavailable');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'unknown');
     session.assertCleanConsole({ allow: [NETWORK_LOG] });
     await session.close();
 
