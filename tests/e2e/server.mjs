@@ -61,7 +61,8 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  *   before `setFeed`'s answer applies again (a script of faults);
  * - `setPage(path, html)`: serve `html` at `path` (e.g. `/t/hostile.html`);
  * - `requests`: every request received, `{ method, path, url, name, timeMs, headers,
- *   status }` (`status` is what it was answered, once answered);
+ *   status, closedMs }` (`status` is what it was answered, once answered; `closedMs` when
+ *   the answer ended or the client hung up);
  * - `feedRequests(name)`: the requests for `/feeds/<name>`;
  * - `waitForFeedRequests(name, count, timeoutMs)`: resolves once that many arrived;
  * - `close()`.
@@ -173,7 +174,12 @@ export async function startServer() {
       timeMs: Date.now(),
       headers: { ...req.headers },
       status: undefined,
+      closedMs: undefined,
     };
+    // When the answer was finished, or the client hung up before it was.
+    res.on('close', () => {
+      record.closedMs = Date.now();
+    });
     requests.push(record);
     for (const waiter of waiters) waiter();
     try {
