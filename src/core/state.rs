@@ -229,8 +229,9 @@ pub fn stored_json(good: &Good) -> Option<String> {
 
 /// Reads a stored value back, treating it as untrusted: it must be the stored shape, no
 /// larger than [`STORED_MAX_BYTES`], fetched at a plausible time (not before 2001, not
-/// in the future) no longer than [`STORED_MAX_AGE_MS`] ago, of `expected` format when the embed names one, and its snapshot must
-/// pass the Telltale reader's checks like any feed. Anything else is `None`.
+/// in the future) no longer than [`STORED_MAX_AGE_MS`] ago, of `expected` format when the
+/// embed names one, and its snapshot must pass the Telltale reader's checks like any
+/// feed. Anything else is `None`.
 pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<Good> {
     // 2001-09-09: any real fetch is later; smaller numbers are junk.
     const EARLIEST_MS: i64 = 1_000_000_000_000;

@@ -113,13 +113,12 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
         None => detect(value)?,
     };
     let mut warnings = Vec::new();
-    let snapshot = match format {
+    let mut snapshot = match format {
         Format::Statuspage => statuspage::normalize(value, &mut warnings),
         Format::Apple => apple::normalize(value, &mut warnings),
         Format::Telltale => telltale::normalize(value, &mut warnings),
     }
     .map_err(|reason| FeedError::Invalid { format, reason })?;
-    let mut snapshot = snapshot;
     name_by_id_when_blank(&mut snapshot, &mut warnings);
     Ok(Parsed {
         format,
@@ -137,18 +136,19 @@ pub fn to_telltale(snapshot: &Snapshot) -> Json {
 /// Gives a component or group whose name is empty or only spaces its id as its name, with
 /// a warning: a row or a heading without a name tells the reader nothing.
 fn name_by_id_when_blank(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
-    let components = snapshot.components.iter_mut().map(|c| (&c.id, &mut c.name));
-    let groups = snapshot.groups.iter_mut().map(|g| (&g.id, &mut g.name));
-    for (kind, (id, name)) in std::iter::repeat("component")
-        .zip(components)
-        .chain(std::iter::repeat("group").zip(groups))
-    {
+    let mut by_id = |kind: &str, id: &String, name: &mut String| {
         if name.trim().is_empty() {
             warnings.push(Warning(format!(
                 "{kind} \"{id}\" has no name; shown by its id"
             )));
             name.clone_from(id);
         }
+    };
+    for component in &mut snapshot.components {
+        by_id("component", &component.id, &mut component.name);
+    }
+    for group in &mut snapshot.groups {
+        by_id("group", &group.id, &mut group.name);
     }
 }
 
