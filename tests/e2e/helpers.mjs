@@ -105,6 +105,9 @@ export function widget(page, host = 'telltale-status') {
     statusLink: inside('status-link'),
     liveRegion: inside('live-region'),
     inside,
+    /** Waits until the panel's notice matches `pattern` (it changes as polls end). */
+    waitForNotice: (pattern) =>
+      inside('notice').filter({ hasText: pattern }).waitFor({ timeout: WAIT_MS }),
     /** Waits until the widget's root reports `phase`. */
     waitForPhase: (phase) =>
       page.locator(`${host} [data-testid=root][data-phase=${phase}]`).waitFor({ timeout: WAIT_MS }),
