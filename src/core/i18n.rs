@@ -12,55 +12,112 @@
 //! per language ([`plural`]); the two categories `one` and `other` cover every supported
 //! language.
 //!
-//! Clock choice: English uses the 12-hour clock ("10:42 AM", as en-US readers expect);
-//! every other language uses the 24-hour clock ("10:42"). The clock is itself a pattern
-//! ([`Tpl::Clock`]), so a language can change it without touching code.
+//! Clock and date order follow CLDR for each [`Locale`]: the 12-hour clock in US English
+//! ("Nov 20, 5:03 PM"), world English ("20 Nov, 5:03 pm") and Latin-American Spanish
+//! ("20 nov, 5:03 p.m."); the 24-hour clock in British English ("20 Nov, 17:03"), French and
+//! German ("17:03", "05:03") and in Spanish and Japanese (unpadded: "5:03"). The clock is
+//! itself a pattern ([`Tpl::Clock`]) choosing among the slots `{hh}`, `{h}`, `{h12}`, `{mm}`
+//! and `{ampm}`, so a locale changes it without touching code.
 
 use crate::core::case;
 use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
 use crate::core::state::Problem;
 
-/// A language the catalogue speaks.
+/// A language the catalogue speaks, with the regional way of writing dates and times
+/// where one language has several (English, Spanish).
+///
+/// The regional variants share their language's catalogue and change only the date order
+/// and the clock, as CLDR does for the regions they stand for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
-    /// English (the fallback).
+    /// English as in the United States ("Nov 20, 5:03 PM"); the fallback. Also Canada, the
+    /// Philippines and the US territories, and English without a region.
     #[default]
     En,
+    /// English with the day first and a 24-hour clock ("20 Nov, 17:03"): Great Britain,
+    /// Ireland, South Africa, Europe (`en-150`) and the other regions CLDR writes this way.
+    EnGb,
+    /// English with the day first and a 12-hour clock ("20 Nov, 5:03 pm"): world English
+    /// (`en-001`), Australia, New Zealand, India, Singapore and every English region not
+    /// named for [`Locale::En`] or [`Locale::EnGb`].
+    En001,
     /// French.
     Fr,
     /// German.
     De,
-    /// Spanish.
+    /// Spanish as in Spain, with a 24-hour clock ("20 nov, 17:03"); also Spanish without a
+    /// region.
     Es,
+    /// Spanish as in Latin America and the United States, with a 12-hour clock
+    /// ("20 nov, 5:03 p.m."): `es-419`, `es-MX`, `es-US` and every Spanish region outside
+    /// Spain and Equatorial Guinea.
+    Es419,
     /// Japanese.
     Ja,
 }
 
+/// English regions that CLDR writes day first with a 24-hour clock, two letters each.
+const EN_24H_REGIONS: &str = "AIATBEBIBWBZCCCHCKCMCXCZDEDGDKEEESFIFKFRGBGEGGGIGSHUIDIEILIMIOITJEJPKELTLVMGMSMTMUMVNFNGNLNONRNUPLPNPTRORWSCSESHSISKSXTKTVTZUAUGZAZW";
+/// English regions that CLDR writes month first with a 12-hour clock, as in the US.
+const EN_US_REGIONS: &str = "USASCAGUMHMPPHPRUMVI";
+/// Spanish regions that CLDR writes with a 24-hour clock, as in Spain.
+const ES_24H_REGIONS: &str = "ESEAICGQBRBZ";
+
+/// True when `list` (two-letter codes run together) holds `region`, in any case.
+fn lists(list: &str, region: &str) -> bool {
+    let region = region.as_bytes();
+    region.len() == 2
+        && list
+            .as_bytes()
+            .chunks(2)
+            .any(|code| code.eq_ignore_ascii_case(region))
+}
+
 impl Locale {
     /// Every supported locale, the fallback first.
-    pub const ALL: [Locale; 5] = [Locale::En, Locale::Fr, Locale::De, Locale::Es, Locale::Ja];
+    pub const ALL: [Locale; 8] = [
+        Locale::En,
+        Locale::EnGb,
+        Locale::En001,
+        Locale::Fr,
+        Locale::De,
+        Locale::Es,
+        Locale::Es419,
+        Locale::Ja,
+    ];
 
     /// The first supported locale among `tags` (BCP 47, best first), matching on the
     /// primary language; English when none is supported.
     ///
     /// `fr-CA` gives French, `pt-BR, de` German, `zh` English. Case and `_` separators
-    /// (`de_AT`, as some platforms spell them) are accepted.
+    /// (`de_AT`, as some platforms spell them) are accepted. A chosen tag without a region
+    /// takes the region of a later tag in the same language: a page in `en` read by a
+    /// browser set to `en-GB` writes dates the British way, since the page's `lang` names
+    /// its language and the browser's list names the reader.
     pub fn negotiate<'a>(tags: impl IntoIterator<Item = &'a str>) -> Locale {
-        tags.into_iter()
-            .find_map(Locale::from_tag)
-            .unwrap_or_default()
+        let mut tags = tags.into_iter().filter_map(parse_tag);
+        let Some((chosen, has_region)) = tags.next() else {
+            return Locale::default();
+        };
+        if has_region {
+            return chosen;
+        }
+        tags.find(|&(locale, has_region)| has_region && locale.language() == chosen)
+            .map_or(chosen, |(locale, _)| locale)
     }
 
-    /// The supported locale for one tag, by its primary language subtag.
+    /// The supported locale for one tag: its primary language subtag, then its region.
     pub fn from_tag(tag: &str) -> Option<Locale> {
-        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Locale::En),
-            "fr" => Some(Locale::Fr),
-            "de" => Some(Locale::De),
-            "es" => Some(Locale::Es),
-            "ja" => Some(Locale::Ja),
-            _ => None,
+        parse_tag(tag).map(|(locale, _)| locale)
+    }
+
+    /// The language whose catalogue this locale uses: [`Locale::En`] for every English
+    /// variant, [`Locale::Es`] for every Spanish one.
+    pub fn language(self) -> Locale {
+        match self {
+            Locale::EnGb | Locale::En001 => Locale::En,
+            Locale::Es419 => Locale::Es,
+            other => other,
         }
     }
 
@@ -68,12 +125,46 @@ impl Locale {
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::EnGb => "en-GB",
+            Locale::En001 => "en-001",
             Locale::Fr => "fr",
             Locale::De => "de",
             Locale::Es => "es",
+            Locale::Es419 => "es-419",
             Locale::Ja => "ja",
         }
     }
+}
+
+/// The locale of one BCP 47 tag, and whether the tag names a region. The region is the
+/// first subtag after the language that is two letters or three digits (`en-Latn-GB`
+/// gives `GB`); scripts and variants are skipped.
+fn parse_tag(tag: &str) -> Option<(Locale, bool)> {
+    let mut subtags = tag.trim().split(['-', '_']);
+    let primary = subtags.next()?;
+    let language = [
+        ("en", Locale::En),
+        ("fr", Locale::Fr),
+        ("de", Locale::De),
+        ("es", Locale::Es),
+        ("ja", Locale::Ja),
+    ]
+    .into_iter()
+    .find(|(code, _)| primary.eq_ignore_ascii_case(code))?
+    .1;
+    let region = subtags.take_while(|s| s.len() > 1).find(|s| match s.len() {
+        2 => s.bytes().all(|b| b.is_ascii_alphabetic()),
+        3 => s.bytes().all(|b| b.is_ascii_digit()),
+        _ => false,
+    });
+    let locale = match (language, region) {
+        (Locale::En, Some(r)) if lists(EN_US_REGIONS, r) => Locale::En,
+        (Locale::En, Some(r)) if lists(EN_24H_REGIONS, r) || r == "150" => Locale::EnGb,
+        (Locale::En, Some(_)) => Locale::En001,
+        (Locale::Es, Some(r)) if !lists(ES_24H_REGIONS, r) => Locale::Es419,
+        (language, _) => language,
+    };
+    Some((locale, region.is_some()))
 }
 
 /// The stage words that incident and maintenance updates carry, from Statuspage and Apple.
@@ -417,12 +508,20 @@ pub enum Msg {
 
 /// The text (or pattern) of `msg` in `locale`.
 pub fn text(locale: Locale, msg: Msg) -> &'static str {
-    match locale {
-        Locale::En => en(msg),
-        Locale::Fr => fr(msg),
-        Locale::De => de(msg),
-        Locale::Es => es(msg),
-        Locale::Ja => ja(msg),
+    match (locale, msg) {
+        (Locale::EnGb | Locale::En001, Msg::Tpl(Tpl::DateDay)) => "{day} {month}",
+        (Locale::EnGb | Locale::En001, Msg::Tpl(Tpl::DateDayYear)) => "{day} {month} {year}",
+        (Locale::EnGb, Msg::Tpl(Tpl::Clock)) => "{hh}:{mm}",
+        (Locale::En001, Msg::Ui(Ui::Am)) => "am",
+        (Locale::En001, Msg::Ui(Ui::Pm)) => "pm",
+        (Locale::Es419, Msg::Tpl(Tpl::Clock)) => "{h12}:{mm} {ampm}",
+        (Locale::Es419, Msg::Ui(Ui::Am)) => "a.m.",
+        (Locale::Es419, Msg::Ui(Ui::Pm)) => "p.m.",
+        (Locale::En | Locale::EnGb | Locale::En001, _) => en(msg),
+        (Locale::Fr, _) => fr(msg),
+        (Locale::De, _) => de(msg),
+        (Locale::Es | Locale::Es419, _) => es(msg),
+        (Locale::Ja, _) => ja(msg),
     }
 }
 
@@ -434,7 +533,9 @@ pub fn text_with(locale: Locale, msg: Msg, args: &[(&str, &str)]) -> String {
 /// The plural category of `n` in `locale`.
 pub fn plural(locale: Locale, n: i64) -> Plural {
     let one = match locale {
-        Locale::En | Locale::De | Locale::Es => n == 1,
+        Locale::En | Locale::EnGb | Locale::En001 | Locale::De | Locale::Es | Locale::Es419 => {
+            n == 1
+        }
         // French uses the singular for 0 and 1 ("il y a 0 jour", "1 jour").
         Locale::Fr => n == 0 || n == 1,
         Locale::Ja => false,
@@ -481,7 +582,7 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
 /// The abbreviated name of `month` (1–12) in `locale`; empty for an invalid month.
 pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
     let names: &[&str; 12] = match locale {
-        Locale::En => &[
+        Locale::En | Locale::EnGb | Locale::En001 => &[
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ],
         Locale::Fr => &[
@@ -492,7 +593,7 @@ pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
             "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
             "Dez.",
         ],
-        Locale::Es => &[
+        Locale::Es | Locale::Es419 => &[
             "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
         ],
         Locale::Ja => &[
@@ -1032,7 +1133,7 @@ fn es(msg: Msg) -> &'static str {
             Tpl::DateDay => "{day} {month}",
             Tpl::DateDayYear => "{day} {month} {year}",
             Tpl::DateTime => "{date}, {time}",
-            Tpl::Clock => "{hh}:{mm}",
+            Tpl::Clock => "{h}:{mm}",
             Tpl::Sentences => "{first} {second}",
         },
         Msg::Count(count, form) => match (count, form) {
@@ -1157,7 +1258,7 @@ fn ja(msg: Msg) -> &'static str {
             Tpl::DateDay => "{month}{day}日",
             Tpl::DateDayYear => "{year}年{month}{day}日",
             Tpl::DateTime => "{date} {time}",
-            Tpl::Clock => "{hh}:{mm}",
+            Tpl::Clock => "{h}:{mm}",
             Tpl::Sentences => "{first}{second}",
         },
         Msg::Count(count, _) => match count {
@@ -1220,11 +1321,65 @@ mod tests {
             (&["zh"], Locale::En),
             (&[], Locale::En),
             (&["DE-at"], Locale::De),
-            (&["es_MX"], Locale::Es),
+            (&["es_MX"], Locale::Es419),
             (&["ja-JP", "en"], Locale::Ja),
-            (&["  en-GB "], Locale::En),
+            (&["  en-GB "], Locale::EnGb),
             (&["", "*", "fr"], Locale::Fr),
             (&["english", "frc"], Locale::En),
+        ];
+        for (tags, want) in cases {
+            assert_eq!(Locale::negotiate(tags.iter().copied()), want, "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn negotiate_reads_the_region_for_dates_and_clock() {
+        // Checked against the date and time formats of Node's ICU 78 (CLDR) for each tag.
+        let cases = [
+            ("en", Locale::En),
+            ("en-US", Locale::En),
+            ("en-CA", Locale::En),
+            ("en-PH", Locale::En),
+            ("en-GB", Locale::EnGb),
+            ("en-IE", Locale::EnGb),
+            ("en-ZA", Locale::EnGb),
+            ("en-150", Locale::EnGb),
+            ("en-DE", Locale::EnGb),
+            ("en-Latn-GB", Locale::EnGb),
+            ("en-AU", Locale::En001),
+            ("en-NZ", Locale::En001),
+            ("en-IN", Locale::En001),
+            ("en-SG", Locale::En001),
+            ("en-001", Locale::En001),
+            ("en-QQ", Locale::En001),
+            ("es", Locale::Es),
+            ("es-ES", Locale::Es),
+            ("es-GQ", Locale::Es),
+            ("es-MX", Locale::Es419),
+            ("es-US", Locale::Es419),
+            ("es-419", Locale::Es419),
+            ("es-AR", Locale::Es419),
+            ("fr-CA", Locale::Fr),
+            ("ja-JP", Locale::Ja),
+            // A four-letter script or an oddly long subtag is not a region.
+            ("en-Latn", Locale::En),
+            ("en-GBR", Locale::En),
+            ("es-x-private", Locale::Es),
+        ];
+        for (tag, want) in cases {
+            assert_eq!(Locale::from_tag(tag), Some(want), "{tag}");
+        }
+    }
+
+    #[test]
+    fn negotiate_borrows_the_region_of_a_later_tag_in_the_same_language() {
+        let cases: [(&[&str], Locale); 6] = [
+            (&["en", "en-GB"], Locale::EnGb),
+            (&["en", "fr-FR", "en-AU"], Locale::En001),
+            (&["en-US", "en-GB"], Locale::En),
+            (&["en", "es-MX"], Locale::En),
+            (&["es", "en-GB", "es-MX"], Locale::Es419),
+            (&["fr", "fr-CA"], Locale::Fr),
         ];
         for (tags, want) in cases {
             assert_eq!(Locale::negotiate(tags.iter().copied()), want, "{tags:?}");

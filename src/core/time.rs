@@ -238,8 +238,8 @@ pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
     count_text(locale, count, n)
 }
 
-/// The wall-clock time of `at_ms` in the reader's zone: "10:42 AM" in English (12-hour
-/// clock), "10:42" elsewhere (see [`crate::core::i18n`] for the choice).
+/// The wall-clock time of `at_ms` in the reader's zone: "10:42 AM" in US English, "10:42"
+/// in British English (see [`crate::core::i18n`] for each locale's clock).
 pub fn clock_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset) -> String {
     let c = civil_at(at_ms, zone.offset_minutes(at_ms));
     let h12 = match c.hour % 12 {
@@ -252,6 +252,7 @@ pub fn clock_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset) -> String {
         Msg::Tpl(Tpl::Clock),
         &[
             ("hh", &format!("{:02}", c.hour)),
+            ("h", &c.hour.to_string()),
             ("h12", &h12.to_string()),
             ("mm", &format!("{:02}", c.minute)),
             ("ampm", ampm),
@@ -409,8 +410,16 @@ mod tests {
             (Locale::En, "2024-11-20T23:59:59Z", "11:59 PM"),
             (Locale::Fr, "2024-11-20T09:05:00Z", "09:05"),
             (Locale::De, "2024-11-20T23:59:00Z", "23:59"),
-            (Locale::Es, "2024-11-20T00:00:00Z", "00:00"),
+            (Locale::Es, "2024-11-20T00:00:00Z", "0:00"),
+            (Locale::Es, "2024-11-20T09:05:00Z", "9:05"),
             (Locale::Ja, "2024-11-20T14:07:00Z", "14:07"),
+            (Locale::Ja, "2024-11-20T08:07:00Z", "8:07"),
+            (Locale::EnGb, "2024-11-20T09:05:00Z", "09:05"),
+            (Locale::EnGb, "2024-11-20T23:59:00Z", "23:59"),
+            (Locale::En001, "2024-11-20T00:05:00Z", "12:05 am"),
+            (Locale::En001, "2024-11-20T17:03:00Z", "5:03 pm"),
+            (Locale::Es419, "2024-11-20T00:05:00Z", "12:05 a.m."),
+            (Locale::Es419, "2024-11-20T17:03:00Z", "5:03 p.m."),
         ];
         for (locale, time, want) in cases {
             assert_eq!(
@@ -440,6 +449,20 @@ mod tests {
             (Locale::Ja, "2024-11-19T10:42:00Z", "11月19日 10:42"),
             (Locale::Ja, "2023-11-19T10:42:00Z", "2023年11月19日 10:42"),
             (Locale::Ja, "2024-11-20T10:42:00Z", "10:42"),
+            (Locale::EnGb, "2024-11-19T17:03:00Z", "19 Nov, 17:03"),
+            (Locale::EnGb, "2023-11-20T05:03:00Z", "20 Nov 2023, 05:03"),
+            (Locale::En001, "2024-11-19T17:03:00Z", "19 Nov, 5:03 pm"),
+            (
+                Locale::En001,
+                "2023-11-20T05:03:00Z",
+                "20 Nov 2023, 5:03 am",
+            ),
+            (Locale::Es419, "2024-11-19T17:03:00Z", "19 nov, 5:03 p.m."),
+            (
+                Locale::Es419,
+                "2023-11-20T05:03:00Z",
+                "20 nov 2023, 5:03 a.m.",
+            ),
         ];
         for (locale, time, want) in cases {
             assert_eq!(
@@ -456,7 +479,7 @@ mod tests {
         let late = at("2024-11-19T23:30:00Z");
         assert_eq!(
             local_time_text(Locale::Ja, late, &FixedOffset(540), NOW),
-            "08:30"
+            "8:30"
         );
         assert_eq!(
             local_time_text(Locale::En, late, &FixedOffset(0), NOW),
@@ -493,7 +516,7 @@ mod tests {
             (
                 Locale::Ja,
                 Some("2024-11-21T06:00:00Z"),
-                "11月21日 02:00～06:00",
+                "11月21日 2:00～6:00",
             ),
         ];
         for (locale, end, want) in cases {

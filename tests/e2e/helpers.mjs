@@ -57,10 +57,12 @@ export async function startHarness() {
 
 /**
  * Opens a fresh context and page that record console errors, `[telltale]` warnings and
- * uncaught page errors. Call `assertCleanConsole()` at the end of the spec.
+ * uncaught page errors. Call `assertCleanConsole()` at the end of the spec. Options other
+ * than `viewport` go to the browser context (`locale` sets `navigator.languages`,
+ * `timezoneId` the reader's zone).
  */
-export async function openPage(browser, { viewport = { width: 1000, height: 800 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, { viewport = { width: 1000, height: 800 }, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   const errors = [];
   const warnings = [];
@@ -136,12 +138,12 @@ export function snippet(attrs = {}, fallback = 'System status') {
 }
 
 /**
- * A plain host page. `body` goes before the loader; `script` is the loader tag
+ * A plain host page in `lang`. `body` goes before the loader; `script` is the loader tag
  * (async, as the README's snippet has it, unless overridden); `after` follows it.
  */
-export function hostPage({ title = 'Host page', head = '', body = '', script, after = '' } = {}) {
+export function hostPage({ title = 'Host page', lang = 'en', head = '', body = '', script, after = '' } = {}) {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>

@@ -80,6 +80,32 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test("the reader's region sets the clock: a page in en read in en-GB says 17:03, es-MX says 5:03 p.m.", async () => {
+    const { server, browser } = harness;
+    server.setFeed('region', { fixture: 'apple/all_operational.js' });
+    const cases = [
+      // The page names the language; the browser's own list adds the region.
+      { lang: 'en', browser: 'en-GB', updated: /^Updated \d{2}:\d{2} \(just now\)$/ },
+      { lang: 'en', browser: 'en-US', updated: /^Updated \d{1,2}:\d{2} [AP]M \(just now\)$/ },
+      { lang: 'es-MX', browser: 'en-GB', updated: /^Actualizado: \d{1,2}:\d{2} [ap]\.m\. / },
+      { lang: 'es', browser: 'es-ES', updated: /^Actualizado: \d{1,2}:\d{2} \(/ },
+    ];
+    for (const [i, c] of cases.entries()) {
+      server.setPage(
+        `/t/region-${i}.html`,
+        hostPage({ lang: c.lang, body: snippet({ feed: '/feeds/region', view: 'panel' }) }),
+      );
+      const session = await openPage(browser, { locale: c.browser });
+      await session.page.goto(server.url(`/t/region-${i}.html`));
+      const w = widget(session.page);
+      await w.waitForPhase('live');
+      const updated = squash(await w.inside('updated').textContent());
+      assert.match(updated, c.updated, `page ${c.lang}, browser ${c.browser}`);
+      session.assertCleanConsole();
+      await session.close();
+    }
+  });
+
   test('view=panel with components="App Store,iTunes Store" shows only those, always open', async () => {
     const { server, browser } = harness;
     const fixture = 'apple/multi_service_outage.js';
