@@ -44,9 +44,11 @@ impl Selection {
 }
 
 /// Lowercases (the alphabets of [`case`]) and folds runs of white space, so
-/// "iTunes  Store " matches "itunes store".
+/// "iTunes  Store " matches "itunes store". The dotted `İ` and dotless `ı` of Turkish
+/// match `i`, so "istanbul" and "ISTANBUL" select "İstanbul": a reader typing on a
+/// keyboard without those letters still finds the service.
 pub(crate) fn normalize_key(key: &str) -> String {
-    case::lowercase(&key.split_whitespace().collect::<Vec<_>>().join(" "))
+    case::lowercase(&key.split_whitespace().collect::<Vec<_>>().join(" ")).replace(['İ', 'ı'], "i")
 }
 
 /// The part of `snapshot` that `selection` shows.
@@ -238,6 +240,16 @@ mod tests {
         assert_eq!(s.keys(), ["app store", "itunes store"]);
         assert!(s.matches("x", "app store"));
         assert!(!Selection::parse("App").matches("x", "App Store"));
+    }
+
+    #[test]
+    fn selection_matches_turkish_dotted_and_dotless_i_as_i() {
+        for key in ["istanbul", "ISTANBUL", "İstanbul", "ıstanbul"] {
+            let s = Selection::parse(key);
+            assert!(s.matches("x", "İstanbul"), "{key}");
+            assert!(s.matches("x", "Istanbul"), "{key}");
+        }
+        assert!(!Selection::parse("istanbul").matches("x", "Izmir"));
     }
 
     #[test]
