@@ -186,4 +186,48 @@ describe('layout', () => {
     session.assertCleanConsole();
     await session.close();
   });
+
+  test("in a fixed header, the README's max-height keeps the panel on screen and Tab scrolls to its end", async () => {
+    // The README's recipe for a header that does not scroll with the page.
+    const head = `<style>
+      header { position: fixed; top: 0; left: 0; right: 0; height: 3rem; background: #eee; }
+      .header-status { position: absolute; top: 0.4rem; right: 1rem; }
+      .header-status telltale-status::part(panel) { max-height: calc(100vh - 4rem); overflow-y: auto; }
+      main { margin-top: 4rem; }
+    </style>`;
+    const { session, page, w } = await openLive('layout-fixed', {
+      attrs: { link: 'https://status.example.com/' },
+      head,
+      wrap: (widgetHtml) => `<header><div class="header-status">${widgetHtml}</div></header><main>Page</main>`,
+    });
+    await page.setViewportSize({ width: 1000, height: 420 });
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const box = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('#w').shadowRoot;
+        const panel = root.querySelector('[data-testid=panel]').getBoundingClientRect();
+        const link = root.querySelector('[data-testid=status-link]').getBoundingClientRect();
+        const scroller = root.querySelector('[data-testid=panel]');
+        return {
+          panelBottom: panel.bottom,
+          linkTop: link.top,
+          linkBottom: link.bottom,
+          capped: scroller.scrollHeight > scroller.clientHeight,
+          focused: root.activeElement?.getAttribute('data-testid') ?? null,
+        };
+      });
+    const before = await box();
+    assert.ok(before.capped, 'the outage panel is taller than the cap here');
+    assert.ok(before.panelBottom <= 420, `the panel ends on screen (${JSON.stringify(before)})`);
+    assert.ok(before.linkTop > before.panelBottom, 'the status link starts out of view');
+    for (let i = 0; i < 30 && (await box()).focused !== 'status-link'; i += 1) {
+      await page.keyboard.press('Tab');
+    }
+    const after = await box();
+    assert.equal(after.focused, 'status-link', 'Tab reaches the link at the end of the panel');
+    assert.ok(after.linkBottom <= after.panelBottom + 1, `and it is scrolled into view (${JSON.stringify(after)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
 });
