@@ -221,6 +221,17 @@ describe('layout', () => {
     assert.ok(before.capped, 'the outage panel is taller than the cap here');
     assert.ok(before.panelBottom <= 420, `the panel ends on screen (${JSON.stringify(before)})`);
     assert.ok(before.linkTop > before.panelBottom, 'the status link starts out of view');
+    const scrollTop = () =>
+      page.evaluate(() => document.querySelector('#w').shadowRoot.querySelector('[data-testid=panel]').scrollTop);
+    await page.keyboard.press('Tab');
+    assert.equal((await box()).focused, 'close', 'Tab goes from the badge into the panel');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForFunction(
+      () => document.querySelector('#w').shadowRoot.querySelector('[data-testid=panel]').scrollTop > 0,
+      null,
+      { timeout: WAIT_MS },
+    );
+    assert.ok((await scrollTop()) > 0, 'the arrow keys scroll the panel');
     for (let i = 0; i < 30 && (await box()).focused !== 'status-link'; i += 1) {
       await page.keyboard.press('Tab');
     }
