@@ -119,6 +119,9 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         components,
         incidents,
         maintenances,
+        // Page-wide, like an incident that names no component.
+        declared: snapshot.declared,
+        incidents_unlisted: snapshot.incidents_unlisted,
     }
 }
 

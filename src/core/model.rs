@@ -299,15 +299,25 @@ pub struct Snapshot {
     pub incidents: Vec<Incident>,
     /// Maintenances, scheduled, in progress and recent.
     pub maintenances: Vec<Maintenance>,
+    /// The state the provider declares for the whole page, kept only from a document
+    /// that lists neither components nor incidents (Statuspage's `status.json` on its
+    /// own), where it is all there is to go on. Part of [`Snapshot::overall`].
+    pub declared: Option<Level>,
+    /// True when the document does not list incidents at all (Statuspage's
+    /// `status.json`, `components.json` or `scheduled-maintenances.json` on its own): the
+    /// panel then says nothing about incidents, since "no active incidents" would be a
+    /// claim the feed never made.
+    pub incidents_unlisted: bool,
 }
 
 impl Snapshot {
     /// The overall state at `now_ms`: the worst of every component, every active incident's
     /// impact and every maintenance in progress.
     ///
-    /// A Statuspage feed's own `status.indicator` is deliberately not used: it follows
-    /// component states only, so it reads "All Systems Operational" during a declared major
-    /// incident that changed no component.
+    /// A Statuspage feed's own `status.indicator` is not used when the feed lists
+    /// components or incidents: it follows component states only, so it reads "All Systems
+    /// Operational" during a declared major incident that changed no component. Only a
+    /// document with nothing finer ([`Snapshot::declared`]) contributes it.
     pub fn overall(&self, now_ms: i64) -> Level {
         let components = self.components.iter().map(|c| c.level);
         let incidents = self
@@ -323,6 +333,7 @@ impl Snapshot {
         components
             .chain(incidents)
             .chain(maintenances)
+            .chain(self.declared)
             .max()
             .unwrap_or(Level::Operational)
     }

@@ -62,6 +62,8 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         components: items(object.get("components"), "components", read_component)?,
         incidents: items(object.get("incidents"), "incidents", read_incident)?,
         maintenances: items(object.get("maintenances"), "maintenances", read_maintenance)?,
+        // Kept from a Statuspage document only; a kept snapshot carries them beside it.
+        ..Snapshot::default()
     };
     tidy(&mut snapshot, warnings);
     Ok(snapshot)
