@@ -816,8 +816,7 @@ mod tests {
                 name: "Store".into(),
             }],
             components,
-            incidents: vec![],
-            maintenances: vec![],
+            ..Snapshot::default()
         }
     }
 
