@@ -296,6 +296,94 @@ fn statuspage_status_json_alone_gives_page_only() {
 }
 
 #[test]
+fn statuspage_status_json_alone_takes_its_indicator() {
+    // The only data in `status.json` is the indicator; ignoring it would say "all
+    // systems operational" through any outage.
+    let parsed = load("statuspage/status_major.json");
+    let s = &parsed.snapshot;
+    assert_eq!(s.declared, Some(Level::PartialOutage));
+    assert_eq!(s.overall(now_ms()), Level::PartialOutage);
+    assert!(s.incidents_unlisted);
+    let cases = [
+        ("none", Some(Level::Operational)),
+        ("minor", Some(Level::Degraded)),
+        ("major", Some(Level::PartialOutage)),
+        ("critical", Some(Level::MajorOutage)),
+        ("maintenance", Some(Level::Maintenance)),
+        (" Critical ", Some(Level::MajorOutage)),
+        ("on fire", None),
+    ];
+    for (indicator, want) in cases {
+        let text =
+            format!(r#"{{"page": {{"name": "P"}}, "status": {{"indicator": "{indicator}"}}}}"#);
+        let parsed = parse(&text, None).unwrap_or_else(|e| panic!("{indicator}: {e}"));
+        assert_eq!(parsed.snapshot.declared, want, "{indicator}");
+        assert_eq!(
+            has_warning(&parsed, &["on fire", "ignored"]),
+            want.is_none(),
+            "{indicator}"
+        );
+    }
+}
+
+#[test]
+fn statuspage_indicator_beside_components_or_incidents_is_not_read() {
+    // summary.json's indicator follows components only: beside them it is not the truth.
+    for path in [
+        "statuspage/summary_major_incident_no_component_change.json",
+        "statuspage/summary_operational.json",
+        "statuspage/incidents.json",
+    ] {
+        assert_eq!(load(path).snapshot.declared, None, "{path}");
+    }
+    let parsed = parse(
+        r#"{"page": {}, "components": [], "status": {"indicator": "critical"}}"#,
+        None,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.snapshot.declared, None);
+    assert_eq!(parsed.snapshot.overall(now_ms()), Level::Operational);
+}
+
+#[test]
+fn statuspage_documents_without_incidents_make_no_claim_about_them() {
+    let cases = [
+        ("statuspage/status.json", true),
+        ("statuspage/components.json", true),
+        ("statuspage/scheduled-maintenances.json", true),
+        ("statuspage/incidents.json", false),
+        ("statuspage/summary_operational.json", false),
+    ];
+    for (path, unlisted) in cases {
+        let parsed = load(path);
+        assert_eq!(parsed.snapshot.incidents_unlisted, unlisted, "{path}");
+        let config = Config::from_attrs(|name| match name {
+            "feed" => Some("https://status.example.com/x.json".into()),
+            _ => None,
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let mut state = FeedState::default();
+        state.apply(Action::FetchSucceeded {
+            parsed,
+            at_ms: now_ms(),
+        });
+        let panel = panel_view(&ViewInput {
+            config: &config,
+            state: &state,
+            locale: Locale::En,
+            zone: &FixedOffset(0),
+            now_ms: now_ms(),
+            stale_after_ms: stale_after_ms(config.refresh_secs),
+            expanded: true,
+        });
+        assert_eq!(
+            panel.known, !unlisted,
+            "{path}: the incidents section is shown"
+        );
+    }
+}
+
+#[test]
 fn statuspage_components_json_alone_reads_groups() {
     let parsed = load("statuspage/components.json");
     let s = &parsed.snapshot;
@@ -673,7 +761,14 @@ fn every_fixture_written_as_telltale_reads_back_equal_and_fits_the_schema() {
         let text = to_telltale(&parsed.snapshot).to_string();
         let again = parse(&text, None).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(again.format, Format::Telltale, "{path}");
-        assert_eq!(again.snapshot, parsed.snapshot, "{path}");
+        // The Telltale format has no place for what a partial Statuspage document leaves
+        // out (`declared`, `incidents_unlisted`); a kept snapshot carries them beside it.
+        let expected = Snapshot {
+            declared: None,
+            incidents_unlisted: false,
+            ..parsed.snapshot.clone()
+        };
+        assert_eq!(again.snapshot, expected, "{path}");
         let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
         assert!(schema_accepts(&schema, &schema, &value), "{path}: {text}");
     }

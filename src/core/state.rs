@@ -6,7 +6,7 @@
 
 use crate::core::feed::{self, FeedError, Format, Parsed};
 use crate::core::json::{self, Json, Object};
-use crate::core::model::Snapshot;
+use crate::core::model::{Level, Snapshot};
 
 /// Why the last fetch did not give a usable snapshot.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -218,12 +218,17 @@ pub fn storage_key(feed_url: &str) -> String {
 }
 
 /// `good` as the JSON text kept in storage, `{ fetched_at_ms, format, snapshot }` with the
-/// snapshot as a Telltale document; `None` when it would be too large.
+/// snapshot as a Telltale document, and beside it what that format has no place for: the
+/// page-wide `declared` level and `incidents_unlisted` of a partial Statuspage document.
+/// `None` when it would be too large.
 pub fn stored_json(good: &Good) -> Option<String> {
+    let snapshot = &good.parsed.snapshot;
     let stored = Object::new()
         .with("fetched_at_ms", good.fetched_at_ms)
         .with("format", good.parsed.format.as_str())
-        .with("snapshot", feed::to_telltale(&good.parsed.snapshot));
+        .with("snapshot", feed::to_telltale(snapshot))
+        .with_some("declared", snapshot.declared.map(Level::as_str))
+        .with("incidents_unlisted", snapshot.incidents_unlisted);
     Some(Json::from(stored).to_string()).filter(|text| text.len() <= STORED_MAX_BYTES)
 }
 
@@ -257,11 +262,20 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         return None;
     };
     snapshot.insert("telltale", 1);
+    let declared = match stored.opt_str("declared").ok()? {
+        Some(name) => Some(Level::from_name(name)?),
+        None => None,
+    };
+    let incidents_unlisted = stored.opt_bool("incidents_unlisted").ok()?.unwrap_or(false);
     let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
     Some(Good {
         parsed: Parsed {
             format,
-            snapshot: parsed.snapshot,
+            snapshot: Snapshot {
+                declared,
+                incidents_unlisted,
+                ..parsed.snapshot
+            },
             warnings: Vec::new(),
         },
         fetched_at_ms,
@@ -535,6 +549,24 @@ mod tests {
         let back = from_stored(&text, None, T0 + 1000).unwrap();
         assert_eq!(back, good);
         assert_eq!(from_stored(&text, Some(Format::Apple), T0), Some(good));
+    }
+
+    #[test]
+    fn stored_round_trip_keeps_what_a_partial_statuspage_document_left_out() {
+        let mut good = Good {
+            parsed: parsed(Format::Statuspage, None),
+            fetched_at_ms: T0,
+        };
+        good.parsed.snapshot.declared = Some(Level::PartialOutage);
+        good.parsed.snapshot.incidents_unlisted = true;
+        let text = stored_json(&good).unwrap();
+        let back = from_stored(&text, None, T0 + 1000).unwrap();
+        assert_eq!(back.parsed.snapshot.declared, Some(Level::PartialOutage));
+        assert!(back.parsed.snapshot.incidents_unlisted);
+        assert_eq!(back, good);
+        // An unknown level is not a kept snapshot.
+        let junk = text.replace("\"partial_outage\"", "\"on_fire\"");
+        assert_eq!(from_stored(&junk, None, T0), None);
     }
 
     #[test]

@@ -194,9 +194,11 @@ pub struct PanelView {
     /// A notice about the data itself: "Showing the last known status: the feed could
     /// not be reached. Next try in 2 min." or "Status unavailable — retrying".
     pub notice: Option<String>,
-    /// True when there is a snapshot to show. While nothing is known (loading, or
-    /// unavailable with no kept data) the panel lists no incidents: "No active incidents"
-    /// would be false comfort exactly when the provider may be down.
+    /// True when the incidents are known: there is a snapshot to show and its feed lists
+    /// incidents. While nothing is known (loading, or unavailable with no kept data), or
+    /// the feed is one that never lists incidents (Statuspage's `components.json`), the
+    /// panel says nothing about incidents: "No active incidents" would be false comfort
+    /// exactly when the provider may be down.
     pub known: bool,
     /// Component rows, grouped as the feed groups them.
     pub groups: Vec<GroupView>,
@@ -344,7 +346,10 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             text: summary.text,
         },
         notice: notice(input, summary.phase),
-        known: summary.shown.is_some(),
+        known: summary
+            .shown
+            .as_ref()
+            .is_some_and(|shown| !shown.snapshot.incidents_unlisted),
         groups,
         incidents,
         maintenances,

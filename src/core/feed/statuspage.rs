@@ -4,8 +4,10 @@
 //! Every one of these documents carries `page`; they differ only in which of `status`,
 //! `components`, `incidents` and `scheduled_maintenances` they add, so one reader takes
 //! them all. Each list item is read on its own: an item of the wrong shape is skipped with
-//! a warning instead of losing the whole feed. `status.indicator` is deliberately not read:
-//! it follows component states only (see [`Snapshot::overall`]).
+//! a warning instead of losing the whole feed. `status.indicator` is read only from a
+//! document that lists neither components nor incidents (`status.json` on its own): it
+//! follows component states only, so beside them it would hide a declared incident (see
+//! [`Snapshot::overall`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -185,7 +187,34 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         }
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
+    snapshot.incidents_unlisted = !object.contains_key("incidents");
+    if !object.contains_key("components") && !object.contains_key("incidents") {
+        snapshot.declared = declared_level(object.get("status"), warnings);
+    }
     Ok(snapshot)
+}
+
+/// The page-wide level of `status.indicator`, for a document that lists neither components
+/// nor incidents (`status.json` on its own). Statuspage derives the indicator from its
+/// worst component: degraded performance is `minor`, a partial outage `major`, a major
+/// outage `critical`.
+fn declared_level(status: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<Level> {
+    let indicator = status?.as_object()?.get("indicator")?.as_str()?;
+    let level = match indicator.trim().to_ascii_lowercase().as_str() {
+        "none" => Level::Operational,
+        "minor" => Level::Degraded,
+        "major" => Level::PartialOutage,
+        "critical" => Level::MajorOutage,
+        "maintenance" => Level::Maintenance,
+        _ => {
+            warnings.push(Warning(format!(
+                "status indicator \"{indicator}\" is not none, minor, major, critical or \
+                 maintenance; ignored"
+            )));
+            return None;
+        }
+    };
+    Some(level)
 }
 
 /// Reads one list item with `read`, or skips it with a warning naming where it was.
