@@ -882,6 +882,21 @@ fn forced_format_that_does_not_fit_is_invalid() {
             ..
         })
     ));
+    // A Telltale feed has `components` and `incidents`, which the Statuspage reader would
+    // otherwise take as its own.
+    let telltale = read("telltale/outage.json");
+    match parse(&telltale, Some(Format::Statuspage)) {
+        Err(
+            error @ FeedError::Invalid {
+                format: Format::Statuspage,
+                ..
+            },
+        ) => assert!(
+            error.to_string().contains("it is a telltale feed"),
+            "{error}"
+        ),
+        other => panic!("read as Statuspage: {other:?}"),
+    }
 }
 
 #[test]
@@ -936,7 +951,8 @@ fn jsonp_wrapper_with_any_callback_and_bom_is_removed() {
 // ---------------------------------------------------------------- Telltale schema
 
 /// The subset of JSON Schema 2020-12 that `www/telltale-feed.schema.json` uses: local
-/// `$ref`, `type`, `const`, `enum`, `required`, `properties` and `items`. Any other
+/// `$ref`, `type`, `const`, `enum`, `required`, `properties`, `items`, `minimum` and
+/// `maximum`. Any other
 /// assertion keyword in the schema fails the test, so the subset stays honest.
 fn schema_accepts(
     schema: &serde_json::Value,
@@ -961,7 +977,9 @@ fn schema_accepts(
                 "enum",
                 "required",
                 "properties",
-                "items"
+                "items",
+                "minimum",
+                "maximum"
             ]
             .contains(&key.as_str()),
             "schema uses keyword {key} that this test does not check"
@@ -994,6 +1012,14 @@ fn schema_accepts(
     }
     if let Some(constant) = node.get("const") {
         if value != constant {
+            return false;
+        }
+    }
+    // Bounds apply to numbers only (the schema's bounds are exact in an f64).
+    if let Some(number) = value.as_f64() {
+        let below = node.get("minimum").and_then(Value::as_f64).is_some_and(|min| number < min);
+        let above = node.get("maximum").and_then(Value::as_f64).is_some_and(|max| number > max);
+        if below || above {
             return false;
         }
     }

@@ -109,7 +109,20 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
 /// Reads an already parsed JSON document as a status feed, like [`parse`].
 pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedError> {
     let format = match format {
-        Some(format) => format,
+        // A forced format is refused for a document that plainly is another one: a
+        // Telltale feed has `components` and `incidents` too, and the Statuspage reader
+        // would show it as untitled incidents in made-up states.
+        Some(format) => match detect(value) {
+            Ok(other) if other != format => {
+                return Err(FeedError::Invalid {
+                    format,
+                    reason: format!(
+                        "it is a {other} feed; set format=\"{other}\" or leave format out"
+                    ),
+                })
+            }
+            _ => format,
+        },
         None => detect(value)?,
     };
     let mut warnings = Vec::new();
