@@ -12,7 +12,9 @@ use telltale::core::i18n::Locale;
 use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
 use telltale::core::state::{stale_after_ms, Action, FeedState};
 use telltale::core::time::{parse_rfc3339, FixedOffset};
-use telltale::core::view::{panel_view, ViewInput};
+use telltale::core::view::{
+    panel_view, PanelView, ViewInput, RECENTLY_RESOLVED_MAX, RECENTLY_RESOLVED_MS,
+};
 
 fn at(text: &str) -> i64 {
     parse_rfc3339(text).expect("test timestamp")
@@ -43,6 +45,31 @@ fn has_warning(parsed: &Parsed, parts: &[&str]) -> bool {
         .warnings
         .iter()
         .any(|w| parts.iter().all(|p| w.0.contains(p)))
+}
+
+/// The panel for `parsed`, fetched and read at `now_ms`, in English and UTC, showing
+/// `components` (all when `None`).
+fn panel_of(parsed: Parsed, components: Option<&str>, now_ms: i64) -> PanelView {
+    let config = Config::from_attrs(|name| match name {
+        "feed" => Some("https://status.example.com/feed".into()),
+        "components" => components.map(str::to_owned),
+        _ => None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let mut state = FeedState::default();
+    state.apply(Action::FetchSucceeded {
+        parsed,
+        at_ms: now_ms,
+    });
+    panel_view(&ViewInput {
+        config: &config,
+        state: &state,
+        locale: Locale::En,
+        zone: &FixedOffset(0),
+        now_ms,
+        stale_after_ms: stale_after_ms(config.refresh_secs),
+        expanded: true,
+    })
 }
 
 // ---------------------------------------------------------------- Statuspage
@@ -357,25 +384,7 @@ fn statuspage_documents_without_incidents_make_no_claim_about_them() {
     for (path, unlisted) in cases {
         let parsed = load(path);
         assert_eq!(parsed.snapshot.incidents_unlisted, unlisted, "{path}");
-        let config = Config::from_attrs(|name| match name {
-            "feed" => Some("https://status.example.com/x.json".into()),
-            _ => None,
-        })
-        .unwrap_or_else(|e| panic!("{e}"));
-        let mut state = FeedState::default();
-        state.apply(Action::FetchSucceeded {
-            parsed,
-            at_ms: now_ms(),
-        });
-        let panel = panel_view(&ViewInput {
-            config: &config,
-            state: &state,
-            locale: Locale::En,
-            zone: &FixedOffset(0),
-            now_ms: now_ms(),
-            stale_after_ms: stale_after_ms(config.refresh_secs),
-            expanded: true,
-        });
+        let panel = panel_of(parsed, None, now_ms());
         assert_eq!(
             panel.known, !unlisted,
             "{path}: the incidents section is shown"
@@ -475,26 +484,7 @@ fn apple_multi_service_outage_is_one_incident_affecting_all() {
 #[test]
 fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
     let parsed = load("apple/multi_service_outage.js");
-    let config = Config::from_attrs(|name| match name {
-        "feed" => Some("https://status.example.com/system_status_en_US.js".into()),
-        "components" => Some("App Store, iTunes Store".into()),
-        _ => None,
-    })
-    .unwrap_or_else(|e| panic!("{e}"));
-    let mut state = FeedState::default();
-    state.apply(Action::FetchSucceeded {
-        parsed,
-        at_ms: now_ms(),
-    });
-    let panel = panel_view(&ViewInput {
-        config: &config,
-        state: &state,
-        locale: Locale::En,
-        zone: &FixedOffset(0),
-        now_ms: now_ms(),
-        stale_after_ms: stale_after_ms(config.refresh_secs),
-        expanded: true,
-    });
+    let panel = panel_of(parsed, Some("App Store, iTunes Store"), now_ms());
     assert_eq!(panel.incidents.len(), 1);
     let incident = &panel.incidents[0];
     assert_eq!(incident.title, "App Store, iTunes Store");
@@ -504,6 +494,69 @@ fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
         "{:?}",
         incident.facts
     );
+}
+
+#[test]
+fn apple_resolved_event_is_listed_as_recently_resolved_for_a_day() {
+    // Apple Music's performance issue ended at 06:25Z on the 20th.
+    let ended = at("2026-11-20T06:25:00Z");
+    let panel = panel_of(load("apple/itunes_partial_outage.json"), None, now_ms());
+    assert_eq!(panel.labels.resolved, "Recently resolved");
+    assert_eq!(panel.incidents.len(), 1, "the ongoing iTunes Store issue");
+    assert_eq!(panel.resolved.len(), 1);
+    let resolved = &panel.resolved[0];
+    assert_eq!(resolved.title, "Apple Music");
+    assert_eq!(resolved.status, "Resolved");
+    assert!(
+        resolved
+            .facts
+            .iter()
+            .any(|(label, value)| label == "Ended" && value.starts_with("6:25 AM")),
+        "{:?}",
+        resolved.facts
+    );
+    // A day after it ended it is history; a filter that hides Apple Music hides it too.
+    let later = ended + RECENTLY_RESOLVED_MS;
+    let parsed = load("apple/itunes_partial_outage.json");
+    assert_eq!(panel_of(parsed.clone(), None, later).resolved.len(), 1);
+    assert!(panel_of(parsed.clone(), None, later + 1)
+        .resolved
+        .is_empty());
+    assert!(panel_of(parsed, Some("iTunes Store"), now_ms())
+        .resolved
+        .is_empty());
+}
+
+#[test]
+fn recently_resolved_lists_the_latest_ends_first_and_at_most_three() {
+    let ends = [
+        "2026-11-20T08:00:00Z",
+        "2026-11-20T11:00:00Z",
+        "2026-11-19T13:00:00Z",
+        "2026-11-20T09:00:00Z",
+        "2026-11-19T11:00:00Z",
+    ];
+    let services: Vec<String> = ends
+        .iter()
+        .enumerate()
+        .map(|(i, end)| {
+            format!(
+                r#"{{"serviceName": "S{i}", "events": [{{"messageId": "{i}",
+                    "statusType": "Issue", "eventStatus": "resolved",
+                    "epochStartDate": {start}, "epochEndDate": {end_ms},
+                    "message": "m{i}", "usersAffected": null}}]}}"#,
+                start = at(end) - 3_600_000,
+                end_ms = at(end),
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"services": [{}]}}"#, services.join(","));
+    let parsed = parse(&text, None).unwrap_or_else(|e| panic!("{e}"));
+    let panel = panel_of(parsed, None, now_ms());
+    let titles: Vec<&str> = panel.resolved.iter().map(|e| e.title.as_str()).collect();
+    // S4 ended more than a day ago; of the rest, the three latest ends.
+    assert_eq!(titles, ["S1", "S3", "S0"]);
+    assert_eq!(RECENTLY_RESOLVED_MAX, 3);
 }
 
 #[test]
@@ -1017,8 +1070,14 @@ fn schema_accepts(
     }
     // Bounds apply to numbers only (the schema's bounds are exact in an f64).
     if let Some(number) = value.as_f64() {
-        let below = node.get("minimum").and_then(Value::as_f64).is_some_and(|min| number < min);
-        let above = node.get("maximum").and_then(Value::as_f64).is_some_and(|max| number > max);
+        let below = node
+            .get("minimum")
+            .and_then(Value::as_f64)
+            .is_some_and(|min| number < min);
+        let above = node
+            .get("maximum")
+            .and_then(Value::as_f64)
+            .is_some_and(|max| number > max);
         if below || above {
             return false;
         }

@@ -293,6 +293,8 @@ pub enum Ui {
     Incidents,
     /// "No active incidents"
     NoIncidents,
+    /// Heading of the incidents resolved in the last day: "Recently resolved"
+    RecentlyResolved,
     /// "Scheduled maintenance"
     MaintenanceHeading,
     /// Heading of a timeline: "Updates"
@@ -311,7 +313,7 @@ pub enum Ui {
 
 impl Ui {
     /// Every fixed text.
-    pub const ALL: [Ui; 18] = [
+    pub const ALL: [Ui; 19] = [
         Ui::Loading,
         Ui::Unavailable,
         Ui::ViewFullStatusPage,
@@ -323,6 +325,7 @@ impl Ui {
         Ui::Services,
         Ui::Incidents,
         Ui::NoIncidents,
+        Ui::RecentlyResolved,
         Ui::MaintenanceHeading,
         Ui::Updates,
         Ui::RetryingNow,
@@ -722,6 +725,7 @@ fn en(msg: Msg) -> &'static str {
             Ui::Services => "Services",
             Ui::Incidents => "Incidents",
             Ui::NoIncidents => "No active incidents",
+            Ui::RecentlyResolved => "Recently resolved",
             Ui::MaintenanceHeading => "Scheduled maintenance",
             Ui::Updates => "Updates",
             Ui::RetryingNow => "Retrying now.",
@@ -847,6 +851,7 @@ fn fr(msg: Msg) -> &'static str {
             Ui::Services => "Services",
             Ui::Incidents => "Incidents",
             Ui::NoIncidents => "Aucun incident en cours",
+            Ui::RecentlyResolved => "Résolus récemment",
             Ui::MaintenanceHeading => "Maintenance planifiée",
             Ui::Updates => "Mises à jour",
             Ui::RetryingNow => "Nouvelle tentative en cours.",
@@ -973,6 +978,7 @@ fn de(msg: Msg) -> &'static str {
             Ui::Services => "Dienste",
             Ui::Incidents => "Störungen",
             Ui::NoIncidents => "Keine aktuellen Störungen",
+            Ui::RecentlyResolved => "Kürzlich behoben",
             Ui::MaintenanceHeading => "Geplante Wartungen",
             Ui::Updates => "Aktualisierungen",
             Ui::RetryingNow => "Neuer Versuch läuft.",
@@ -1098,6 +1104,7 @@ fn es(msg: Msg) -> &'static str {
             Ui::Services => "Servicios",
             Ui::Incidents => "Incidencias",
             Ui::NoIncidents => "No hay incidencias activas",
+            Ui::RecentlyResolved => "Resueltas recientemente",
             Ui::MaintenanceHeading => "Mantenimiento programado",
             Ui::Updates => "Actualizaciones",
             Ui::RetryingNow => "Reintentando ahora.",
@@ -1223,6 +1230,7 @@ fn ja(msg: Msg) -> &'static str {
             Ui::Services => "サービス",
             Ui::Incidents => "障害情報",
             Ui::NoIncidents => "現在発生中の障害はありません",
+            Ui::RecentlyResolved => "最近解決した障害",
             Ui::MaintenanceHeading => "メンテナンス予定",
             Ui::Updates => "更新履歴",
             Ui::RetryingNow => "再試行しています。",

@@ -176,6 +176,8 @@ pub struct PanelLabels {
     pub incidents: String,
     /// Shown when there is no active incident ("No active incidents").
     pub no_incidents: String,
+    /// Heading of the incidents resolved in the last day ("Recently resolved").
+    pub resolved: String,
     /// Heading of the maintenance list ("Scheduled maintenance").
     pub maintenance: String,
     /// Heading of a timeline ("Updates").
@@ -204,6 +206,10 @@ pub struct PanelView {
     pub groups: Vec<GroupView>,
     /// Active incidents, newest first.
     pub incidents: Vec<EventView>,
+    /// Incidents resolved in the last day ([`RECENTLY_RESOLVED_MS`]), newest end first,
+    /// at most [`RECENTLY_RESOLVED_MAX`]: after an outage, a reader who comes to ask "was
+    /// it them?" finds the answer.
+    pub resolved: Vec<EventView>,
     /// In-progress first, then scheduled, soonest first.
     pub maintenances: Vec<EventView>,
     /// "Updated 10:42 (2 min ago)"; `None` before the first success.
@@ -305,17 +311,19 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         services: ui(Ui::Services),
         incidents: ui(Ui::Incidents),
         no_incidents: ui(Ui::NoIncidents),
+        resolved: ui(Ui::RecentlyResolved),
         maintenance: ui(Ui::MaintenanceHeading),
         updates: ui(Ui::Updates),
         details: ui(Ui::Details),
     };
-    let (groups, incidents, maintenances) = match &summary.shown {
+    let (groups, incidents, resolved, maintenances) = match &summary.shown {
         Some(shown) => (
             group_views(locale, shown),
-            incident_views(input, shown),
+            incident_views(input, shown, Incidents::Active),
+            incident_views(input, shown, Incidents::RecentlyResolved),
             maintenance_views(input, shown),
         ),
-        None => (vec![], vec![], vec![]),
+        None => (vec![], vec![], vec![], vec![]),
     };
     let updated = input.state.good.as_ref().map(|good| {
         text_with(
@@ -352,6 +360,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             .is_some_and(|shown| !shown.snapshot.incidents_unlisted),
         groups,
         incidents,
+        resolved,
         maintenances,
         updated,
         link,
@@ -651,16 +660,43 @@ fn web_url(url: &Option<String>) -> Option<String> {
         .map(|u| u.trim().to_owned())
 }
 
-fn incident_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
+/// How long a resolved incident stays in the panel after it ended: a day.
+pub const RECENTLY_RESOLVED_MS: i64 = 24 * 60 * 60 * 1000;
+/// The most resolved incidents the panel lists.
+pub const RECENTLY_RESOLVED_MAX: usize = 3;
+
+/// Which incidents a list shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Incidents {
+    /// Unresolved, newest start first.
+    Active,
+    /// Resolved within [`RECENTLY_RESOLVED_MS`], newest end first.
+    RecentlyResolved,
+}
+
+fn incident_views(input: &ViewInput<'_>, shown: &Shown, which: Incidents) -> Vec<EventView> {
     let locale = input.locale;
-    let mut active: Vec<&Incident> = shown
+    let since_ms = input.now_ms.saturating_sub(RECENTLY_RESOLVED_MS);
+    let mut listed: Vec<&Incident> = shown
         .snapshot
         .incidents
         .iter()
-        .filter(|i| i.is_active())
+        .filter(|i| match which {
+            Incidents::Active => i.is_active(),
+            // An incident without an end time cannot be placed in the last day.
+            Incidents::RecentlyResolved => {
+                !i.is_active() && i.resolved_at_ms.is_some_and(|end| end >= since_ms)
+            }
+        })
         .collect();
-    sort_by_rank(&mut active, |i| newest_first(i.started_at_ms));
-    active
+    match which {
+        Incidents::Active => sort_by_rank(&mut listed, |i| newest_first(i.started_at_ms)),
+        Incidents::RecentlyResolved => {
+            sort_by_rank(&mut listed, |i| newest_first(i.resolved_at_ms));
+            listed.truncate(RECENTLY_RESOLVED_MAX);
+        }
+    }
+    listed
         .into_iter()
         .map(|incident| {
             let mut facts = vec![];
@@ -1319,6 +1355,7 @@ mod tests {
                 services: "Services".into(),
                 incidents: "Incidents".into(),
                 no_incidents: "No active incidents".into(),
+                resolved: "Recently resolved".into(),
                 maintenance: "Scheduled maintenance".into(),
                 updates: "Updates".into(),
                 details: "Details".into(),

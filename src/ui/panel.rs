@@ -48,6 +48,10 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
                     { for view.incidents.iter().map(|event| event_card(event, labels, "incident")) }
                 }
             }
+            if !view.resolved.is_empty() {
+                <h3>{ labels.resolved.clone() }</h3>
+                { for view.resolved.iter().map(|event| event_card(event, labels, "resolved")) }
+            }
             if !view.maintenances.is_empty() {
                 <h3>{ labels.maintenance.clone() }</h3>
                 { for view.maintenances.iter().map(|event| event_card(event, labels, "maintenance")) }
@@ -121,15 +125,10 @@ fn state_text(state: &StateView, testid: &'static str) -> Html {
 /// Text from the feed (names, titles, update bodies) is `dir="auto"`: a provider writing
 /// in Arabic or Hebrew gets its own direction inside the widget's left-to-right layout.
 fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Html {
-    let title_id = if kind == "incident" {
-        "incident-title"
-    } else {
-        "maintenance-title"
-    };
-    let status_id = if kind == "incident" {
-        "incident-status"
-    } else {
-        "maintenance-status"
+    let (title_id, status_id) = match kind {
+        "incident" => ("incident-title", "incident-status"),
+        "resolved" => ("resolved-title", "resolved-status"),
+        _ => ("maintenance-title", "maintenance-status"),
     };
     html! {
         <article key={event.id.clone()} class={classes!("event", kind)} data-testid={kind}

@@ -106,6 +106,42 @@ describe('widgets on one page', () => {
     }
   });
 
+  test('an event that ended an hour ago is listed under "Recently resolved", after the active ones', async () => {
+    const { server, browser } = harness;
+    const now = Date.now();
+    const event = (id, status, startMs, endMs, message) => ({
+      messageId: id,
+      statusType: 'Outage',
+      eventStatus: status,
+      epochStartDate: startMs,
+      epochEndDate: endMs,
+      usersAffected: 'All users were affected.',
+      message,
+    });
+    const feed = {
+      services: [
+        { serviceName: 'App Store', events: [event('1', 'resolved', now - 3 * 3600e3, now - 3600e3, 'Purchases failed.')] },
+        { serviceName: 'iCloud Mail', events: [event('2', 'ongoing', now - 600e3, null, 'Mail is delayed.')] },
+        { serviceName: 'Siri', events: [event('3', 'resolved', now - 50 * 3600e3, now - 49 * 3600e3, 'Old news.')] },
+      ],
+    };
+    server.setFeed('resolved', { body: JSON.stringify(feed), contentType: 'application/json' });
+    server.setPage('/t/resolved.html', hostPage({ body: snippet({ feed: '/feeds/resolved', view: 'panel' }) }));
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/resolved.html'));
+    const w = widget(session.page);
+    await w.waitForPhase('live');
+    assert.deepEqual(await w.inside('incident-title').allTextContents(), ['iCloud Mail']);
+    assert.deepEqual(await w.inside('resolved-title').allTextContents(), ['App Store'], 'Siri ended two days ago');
+    assert.equal(await w.inside('resolved-status').textContent(), 'Resolved');
+    const headings = await session.page.evaluate(() =>
+      [...document.querySelector('telltale-status').shadowRoot.querySelectorAll('h3')].map((h) => h.textContent),
+    );
+    assert.deepEqual(headings, ['Services', 'Incidents', 'Recently resolved']);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('view=panel with components="App Store,iTunes Store" shows only those, always open', async () => {
     const { server, browser } = harness;
     const fixture = 'apple/multi_service_outage.js';
