@@ -14,8 +14,9 @@
 //!
 //! Clock and date order follow CLDR for each [`Locale`]: the 12-hour clock in US English
 //! ("Nov 20, 5:03 PM"), world English ("20 Nov, 5:03 pm") and Latin-American Spanish
-//! ("20 nov, 5:03 p.m."); the 24-hour clock in British English ("20 Nov, 17:03"), French and
-//! German ("17:03", "05:03") and in Spanish and Japanese (unpadded: "5:03"). The clock is
+//! ("20 nov, 5:03 p.m."), with "a.m." in Canadian English; the 24-hour clock in British
+//! English ("20 Nov, 17:03"), French and German ("17:03", "05:03"), Canadian French
+//! ("17 h 03") and in Spanish and Japanese (unpadded: "5:03"). The clock is
 //! itself a pattern ([`Tpl::Clock`]) choosing among the slots `{hh}`, `{h}`, `{h12}`, `{mm}`
 //! and `{ampm}`, so a locale changes it without touching code.
 
@@ -30,10 +31,12 @@ use crate::core::state::Problem;
 /// and the clock, as CLDR does for the regions they stand for.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
-    /// English as in the United States ("Nov 20, 5:03 PM"); the fallback. Also Canada, the
+    /// English as in the United States ("Nov 20, 5:03 PM"); the fallback. Also the
     /// Philippines and the US territories, and English without a region.
     #[default]
     En,
+    /// English as in Canada: month first, "5:03 p.m.".
+    EnCa,
     /// English with the day first and a 24-hour clock ("20 Nov, 17:03"): Great Britain,
     /// Ireland, South Africa, Europe (`en-150`) and the other regions CLDR writes this way.
     EnGb,
@@ -43,6 +46,8 @@ pub enum Locale {
     En001,
     /// French.
     Fr,
+    /// French as in Canada: "17 h 03".
+    FrCa,
     /// German.
     De,
     /// Spanish as in Spain, with a 24-hour clock ("20 nov, 17:03"); also Spanish without a
@@ -59,7 +64,7 @@ pub enum Locale {
 /// English regions that CLDR writes day first with a 24-hour clock, two letters each.
 const EN_24H_REGIONS: &str = "AIATBEBIBWBZCCCHCKCMCXCZDEDGDKEEESFIFKFRGBGEGGGIGSHUIDIEILIMIOITJEJPKELTLVMGMSMTMUMVNFNGNLNONRNUPLPNPTRORWSCSESHSISKSXTKTVTZUAUGZAZW";
 /// English regions that CLDR writes month first with a 12-hour clock, as in the US.
-const EN_US_REGIONS: &str = "USASCAGUMHMPPHPRUMVI";
+const EN_US_REGIONS: &str = "USASGUMHMPPHPRUMVI";
 /// Spanish regions that CLDR writes with a 24-hour clock, as in Spain.
 const ES_24H_REGIONS: &str = "ESEAICGQBRBZ";
 
@@ -75,11 +80,13 @@ fn lists(list: &str, region: &str) -> bool {
 
 impl Locale {
     /// Every supported locale, the fallback first.
-    pub const ALL: [Locale; 8] = [
+    pub const ALL: [Locale; 10] = [
         Locale::En,
+        Locale::EnCa,
         Locale::EnGb,
         Locale::En001,
         Locale::Fr,
+        Locale::FrCa,
         Locale::De,
         Locale::Es,
         Locale::Es419,
@@ -115,7 +122,8 @@ impl Locale {
     /// variant, [`Locale::Es`] for every Spanish one.
     pub fn language(self) -> Locale {
         match self {
-            Locale::EnGb | Locale::En001 => Locale::En,
+            Locale::EnCa | Locale::EnGb | Locale::En001 => Locale::En,
+            Locale::FrCa => Locale::Fr,
             Locale::Es419 => Locale::Es,
             other => other,
         }
@@ -125,9 +133,11 @@ impl Locale {
     pub fn tag(self) -> &'static str {
         match self {
             Locale::En => "en",
+            Locale::EnCa => "en-CA",
             Locale::EnGb => "en-GB",
             Locale::En001 => "en-001",
             Locale::Fr => "fr",
+            Locale::FrCa => "fr-CA",
             Locale::De => "de",
             Locale::Es => "es",
             Locale::Es419 => "es-419",
@@ -159,9 +169,11 @@ fn parse_tag(tag: &str) -> Option<(Locale, bool)> {
     });
     let locale = match (language, region) {
         (Locale::En, Some(r)) if lists(EN_US_REGIONS, r) => Locale::En,
+        (Locale::En, Some(r)) if r.eq_ignore_ascii_case("CA") => Locale::EnCa,
         (Locale::En, Some(r)) if lists(EN_24H_REGIONS, r) || r == "150" => Locale::EnGb,
         (Locale::En, Some(_)) => Locale::En001,
         (Locale::Es, Some(r)) if !lists(ES_24H_REGIONS, r) => Locale::Es419,
+        (Locale::Fr, Some(r)) if r.eq_ignore_ascii_case("CA") => Locale::FrCa,
         (language, _) => language,
     };
     Some((locale, region.is_some()))
@@ -515,13 +527,16 @@ pub fn text(locale: Locale, msg: Msg) -> &'static str {
         (Locale::EnGb | Locale::En001, Msg::Tpl(Tpl::DateDay)) => "{day} {month}",
         (Locale::EnGb | Locale::En001, Msg::Tpl(Tpl::DateDayYear)) => "{day} {month} {year}",
         (Locale::EnGb, Msg::Tpl(Tpl::Clock)) => "{hh}:{mm}",
+        (Locale::EnCa, Msg::Ui(Ui::Am)) => "a.m.",
+        (Locale::EnCa, Msg::Ui(Ui::Pm)) => "p.m.",
+        (Locale::FrCa, Msg::Tpl(Tpl::Clock)) => "{hh} h {mm}",
         (Locale::En001, Msg::Ui(Ui::Am)) => "am",
         (Locale::En001, Msg::Ui(Ui::Pm)) => "pm",
         (Locale::Es419, Msg::Tpl(Tpl::Clock)) => "{h12}:{mm} {ampm}",
         (Locale::Es419, Msg::Ui(Ui::Am)) => "a.m.",
         (Locale::Es419, Msg::Ui(Ui::Pm)) => "p.m.",
-        (Locale::En | Locale::EnGb | Locale::En001, _) => en(msg),
-        (Locale::Fr, _) => fr(msg),
+        (Locale::En | Locale::EnCa | Locale::EnGb | Locale::En001, _) => en(msg),
+        (Locale::Fr | Locale::FrCa, _) => fr(msg),
         (Locale::De, _) => de(msg),
         (Locale::Es | Locale::Es419, _) => es(msg),
         (Locale::Ja, _) => ja(msg),
@@ -536,11 +551,15 @@ pub fn text_with(locale: Locale, msg: Msg, args: &[(&str, &str)]) -> String {
 /// The plural category of `n` in `locale`.
 pub fn plural(locale: Locale, n: i64) -> Plural {
     let one = match locale {
-        Locale::En | Locale::EnGb | Locale::En001 | Locale::De | Locale::Es | Locale::Es419 => {
-            n == 1
-        }
+        Locale::En
+        | Locale::EnCa
+        | Locale::EnGb
+        | Locale::En001
+        | Locale::De
+        | Locale::Es
+        | Locale::Es419 => n == 1,
         // French uses the singular for 0 and 1 ("il y a 0 jour", "1 jour").
-        Locale::Fr => n == 0 || n == 1,
+        Locale::Fr | Locale::FrCa => n == 0 || n == 1,
         Locale::Ja => false,
     };
     if one {
@@ -585,10 +604,10 @@ pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
 /// The abbreviated name of `month` (1–12) in `locale`; empty for an invalid month.
 pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
     let names: &[&str; 12] = match locale {
-        Locale::En | Locale::EnGb | Locale::En001 => &[
+        Locale::En | Locale::EnCa | Locale::EnGb | Locale::En001 => &[
             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
         ],
-        Locale::Fr => &[
+        Locale::Fr | Locale::FrCa => &[
             "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.",
             "nov.", "déc.",
         ],
@@ -1324,7 +1343,7 @@ mod tests {
     #[test]
     fn negotiate_picks_first_supported_primary_language() {
         let cases: [(&[&str], Locale); 10] = [
-            (&["fr-CA"], Locale::Fr),
+            (&["fr-CA"], Locale::FrCa),
             (&["pt-BR", "de"], Locale::De),
             (&["zh"], Locale::En),
             (&[], Locale::En),
@@ -1346,7 +1365,7 @@ mod tests {
         let cases = [
             ("en", Locale::En),
             ("en-US", Locale::En),
-            ("en-CA", Locale::En),
+            ("en-CA", Locale::EnCa),
             ("en-PH", Locale::En),
             ("en-GB", Locale::EnGb),
             ("en-IE", Locale::EnGb),
@@ -1367,7 +1386,9 @@ mod tests {
             ("es-US", Locale::Es419),
             ("es-419", Locale::Es419),
             ("es-AR", Locale::Es419),
-            ("fr-CA", Locale::Fr),
+            ("fr-CA", Locale::FrCa),
+            ("fr-FR", Locale::Fr),
+            ("fr-CH", Locale::Fr),
             ("ja-JP", Locale::Ja),
             // A four-letter script or an oddly long subtag is not a region.
             ("en-Latn", Locale::En),
@@ -1387,7 +1408,7 @@ mod tests {
             (&["en-US", "en-GB"], Locale::En),
             (&["en", "es-MX"], Locale::En),
             (&["es", "en-GB", "es-MX"], Locale::Es419),
-            (&["fr", "fr-CA"], Locale::Fr),
+            (&["fr", "fr-CA"], Locale::FrCa),
         ];
         for (tags, want) in cases {
             assert_eq!(Locale::negotiate(tags.iter().copied()), want, "{tags:?}");

@@ -420,6 +420,10 @@ mod tests {
             (Locale::En001, "2024-11-20T17:03:00Z", "5:03 pm"),
             (Locale::Es419, "2024-11-20T00:05:00Z", "12:05 a.m."),
             (Locale::Es419, "2024-11-20T17:03:00Z", "5:03 p.m."),
+            (Locale::EnCa, "2024-11-20T00:05:00Z", "12:05 a.m."),
+            (Locale::EnCa, "2024-11-20T17:03:00Z", "5:03 p.m."),
+            (Locale::FrCa, "2024-11-20T05:03:00Z", "05 h 03"),
+            (Locale::FrCa, "2024-11-20T17:03:00Z", "17 h 03"),
         ];
         for (locale, time, want) in cases {
             assert_eq!(
@@ -463,6 +467,8 @@ mod tests {
                 "2023-11-20T05:03:00Z",
                 "20 nov 2023, 5:03 a.m.",
             ),
+            (Locale::EnCa, "2024-11-19T17:03:00Z", "Nov 19, 5:03 p.m."),
+            (Locale::FrCa, "2024-11-19T17:03:00Z", "19 nov., 17 h 03"),
         ];
         for (locale, time, want) in cases {
             assert_eq!(
