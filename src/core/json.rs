@@ -70,6 +70,55 @@ impl Number {
         self.0.parse().ok()
     }
 
+    /// The value when it is a whole number that fits an `i64`, however it is written
+    /// (`1795173000000`, `1795173000000.0`, `1.795173e12`, `-0`): JSON Schema's "integer",
+    /// so a reader and a schema validator agree. `None` for a non-zero fraction or a value
+    /// out of range. Exact: computed on the digits, never through a float.
+    pub fn as_integer(&self) -> Option<i64> {
+        if let Some(value) = self.as_i64() {
+            return Some(value);
+        }
+        let text = self.0.as_str();
+        let (negative, text) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (mantissa, exponent) = match text.find(['e', 'E']) {
+            Some(at) => (&text[..at], text.get(at + 1..).unwrap_or_default()),
+            None => (text, "0"),
+        };
+        let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+        let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+        // Zero is zero however far the point moves (`0e99999999999999999999`).
+        if digits.iter().all(|&d| d == b'0') {
+            return Some(0);
+        }
+        // Any other number with an exponent too large for an i64 is out of range anyway.
+        let point = i64::try_from(whole.len())
+            .ok()?
+            .checked_add(exponent.parse::<i64>().ok()?)?;
+        let length = i64::try_from(digits.len()).ok()?;
+        let mut magnitude: u64 = 0;
+        for (index, &digit) in (0_i64..).zip(&digits) {
+            if index >= point {
+                // A digit after the point: the number is whole only if it is zero.
+                if digit != b'0' {
+                    return None;
+                }
+                continue;
+            }
+            magnitude = magnitude
+                .checked_mul(10)?
+                .checked_add(u64::from(digit - b'0'))?;
+        }
+        // Trailing zeros the exponent adds; at most 19 before a non-zero value overflows.
+        for _ in length.max(0)..point {
+            magnitude = magnitude.checked_mul(10)?;
+        }
+        let magnitude = i128::from(magnitude);
+        i64::try_from(if negative { -magnitude } else { magnitude }).ok()
+    }
+
     /// The value truncated toward zero, however it is written (`1.5e12`, `42.9`), when its
     /// magnitude is below 10^15; `None` beyond. Exact: computed on the digits.
     pub fn truncated(&self) -> Option<i64> {
@@ -217,11 +266,12 @@ impl Object {
         }
     }
 
-    /// An integer at `key`: `None` when absent or `null`; a fraction or exponent is an error.
+    /// An integer at `key` ([`Number::as_integer`]: `1.0` and `1e3` are integers too):
+    /// `None` when absent or `null`; a fraction, or a value beyond `i64`, is an error.
     pub fn opt_i64(&self, key: &str) -> Result<Option<i64>, String> {
         match self.get(key) {
             None | Some(Json::Null) => Ok(None),
-            Some(Json::Number(n)) => match n.as_i64() {
+            Some(Json::Number(n)) => match n.as_integer() {
                 Some(value) => Ok(Some(value)),
                 None => Err(format!("`{key}` is {n}, expected an integer")),
             },
@@ -821,6 +871,47 @@ mod tests {
     }
 
     #[test]
+    fn number_as_integer_reads_whole_numbers_however_written() {
+        let whole = [
+            ("1795173000000", 1_795_173_000_000),
+            ("1795173000000.0", 1_795_173_000_000),
+            ("1795173000000.000", 1_795_173_000_000),
+            ("1.795173e12", 1_795_173_000_000),
+            ("1795173E3", 1_795_173_000),
+            ("17951730000000e-1", 1_795_173_000_000),
+            ("1.0", 1),
+            ("1e0", 1),
+            ("-0.0", 0),
+            ("0e99999999999999999999", 0),
+            ("-42.00", -42),
+            ("0.001e3", 1),
+            ("9223372036854775807", i64::MAX),
+            ("9223372036854775807.0", i64::MAX),
+            ("-9223372036854775808", i64::MIN),
+            ("-9.223372036854775808e18", i64::MIN),
+        ];
+        for (text, value) in whole {
+            assert_eq!(number(text).as_integer(), Some(value), "{text}");
+        }
+        let not = [
+            "1.5",
+            "1795173000000.5",
+            "1e-1",
+            "0.001e2",
+            "9223372036854775808",
+            "9223372036854775808.0",
+            "-9223372036854775809",
+            "99999999999999999999",
+            "1e19",
+            "1e99999999999999999999",
+            "1e-99999999999999999999",
+        ];
+        for text in not {
+            assert_eq!(number(text).as_integer(), None, "{text}");
+        }
+    }
+
+    #[test]
     fn number_truncated_is_exact_below_ten_to_the_fifteen() {
         assert_eq!(number("1.5e12").truncated(), Some(1_500_000_000_000));
         assert_eq!(number("42.9").truncated(), Some(42));
@@ -871,6 +962,8 @@ mod tests {
             Err("`z` is null, expected a string".into())
         );
         assert_eq!(object.opt_i64("n"), Ok(Some(5)));
+        let whole = parse(r#"{"w":5.0}"#).unwrap();
+        assert_eq!(whole.as_object().unwrap().opt_i64("w"), Ok(Some(5)));
         assert_eq!(
             object.opt_i64("f"),
             Err("`f` is 1.5, expected an integer".into())
