@@ -233,10 +233,8 @@ fn check_garbage_on_stdin_exits_1() {
 #[test]
 fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
     // (arguments, the first line on stderr; `None`: the usage itself)
-    let cases: [(&[&str], Option<&str>); 9] = [
+    let cases: [(&[&str], Option<&str>); 7] = [
         (&[], None),
-        (&["--help"], None),
-        (&["check", "--help"], None),
         (
             &["check"],
             Some("telltale: no file given (- reads standard input)"),
@@ -280,4 +278,78 @@ fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
             "{args:?}: {err}"
         );
     }
+}
+
+#[test]
+fn help_asked_for_prints_the_usage_on_stdout_and_exits_0() {
+    // An explicit --help is not a usage error: exit 0, as every command line tool does.
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["help"],
+        &["check", "--help"],
+        &["check", "x.json", "-h"],
+    ] {
+        let out = telltale(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stderr.is_empty(), "{args:?}");
+        let text = stdout(&out);
+        assert!(
+            text.starts_with("usage: telltale check"),
+            "{args:?}: {text}"
+        );
+        assert!(text.contains("2 usage error"), "{text}");
+    }
+}
+
+#[test]
+fn check_author_mistakes_names_what_the_widget_shows_and_warns_about_the_rest() {
+    // QA: a repeated component id made `check` say "API again" where the widget says
+    // "API", and an unknown affected id was printed as if it were a name.
+    let out = telltale(&["check", &fixture("telltale/author_mistakes.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: telltale", "overall: degraded"]
+    );
+    let text = stdout(&out);
+    assert!(text.contains("  - Slow API\n"), "{text}");
+    assert!(text.contains("    affected: API\n"), "{text}");
+    assert!(!text.contains("API again"), "{text}");
+    assert!(!text.contains("affected: API, ghost"), "{text}");
+    assert!(!text.contains("Core again"), "{text}");
+    let warnings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 10, "{text}");
+    assert!(
+        text.contains(
+            "warning: `components[1]`: unknown field `groupid` (did you mean `group_id`?); ignored\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("names \"ghost\", which is no component or group"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_json_of_author_mistakes_is_a_clean_feed_without_the_repeats() {
+    let out = telltale(&["check", "--json", &fixture("telltale/author_mistakes.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let ids: Vec<&str> = report["snapshot"]["components"]
+        .as_array()
+        .expect("components")
+        .iter()
+        .map(|c| c["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(ids, ["api", "db", ""]);
+    assert_eq!(
+        report["snapshot"]["incidents"].as_array().map(Vec::len),
+        Some(2)
+    );
+    assert_eq!(report["warnings"].as_array().map(Vec::len), Some(10));
 }

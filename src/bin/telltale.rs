@@ -26,7 +26,7 @@ its overall state, each component, active incidents, maintenances and warnings.
                      a feed in Telltale's own format)
   --format <name>    read the feed as this format instead of detecting it
 
-Exit codes: 0 the feed was read, 1 it could not be read, 2 usage error.";
+Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
 
 /// What the command line asked for.
 struct Check {
@@ -35,11 +35,24 @@ struct Check {
     format: Option<Format>,
 }
 
+/// Why the command line does not ask for a check.
+enum NoCheck {
+    /// `--help` (or `help`): the usage on stdout, exit 0, as every command line tool does.
+    Help,
+    /// A usage error: the reason, if there is more to say than the usage, then the usage,
+    /// on stderr, exit 2.
+    Usage(Option<String>),
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let check = match parse_args(&args) {
         Ok(check) => check,
-        Err(reason) => {
+        Err(NoCheck::Help) => {
+            let _ = writeln!(std::io::stdout().lock(), "{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(NoCheck::Usage(reason)) => {
             if let Some(reason) = reason {
                 eprintln!("telltale: {reason}");
             }
@@ -62,16 +75,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads the arguments after the program name. `Err` says what is wrong with them, or
-/// is `None` when there is nothing to say but the usage (no arguments, `--help`).
-fn parse_args(args: &[String]) -> Result<Check, Option<String>> {
+impl From<String> for NoCheck {
+    fn from(reason: String) -> NoCheck {
+        NoCheck::Usage(Some(reason))
+    }
+}
+
+/// Reads the arguments after the program name.
+fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
     let Some((command, rest)) = args.split_first() else {
-        return Err(None);
+        return Err(NoCheck::Usage(None));
     };
     match command.as_str() {
         "check" => {}
-        "-h" | "--help" | "help" => return Err(None),
-        other => return Err(Some(format!("unknown command `{other}`"))),
+        "-h" | "--help" | "help" => return Err(NoCheck::Help),
+        other => return Err(NoCheck::Usage(Some(format!("unknown command `{other}`")))),
     }
     let mut path: Option<String> = None;
     let mut json = false;
@@ -83,7 +101,7 @@ fn parse_args(args: &[String]) -> Result<Check, Option<String>> {
                 json = true;
                 continue;
             }
-            "-h" | "--help" => return Err(None),
+            "-h" | "--help" => return Err(NoCheck::Help),
             "--format" => Some(
                 rest.next()
                     .ok_or_else(|| "`--format` needs a format name".to_owned())?
@@ -100,13 +118,11 @@ fn parse_args(args: &[String]) -> Result<Check, Option<String>> {
             };
         } else if arg == "-" || !arg.starts_with('-') {
             if let Some(first) = &path {
-                return Err(Some(format!(
-                    "one file at a time (got `{first}` and `{arg}`)"
-                )));
+                return Err(format!("one file at a time (got `{first}` and `{arg}`)").into());
             }
             path = Some(arg.clone());
         } else {
-            return Err(Some(format!("unknown option `{arg}`")));
+            return Err(format!("unknown option `{arg}`").into());
         }
     }
     let path = path.ok_or_else(|| "no file given (- reads standard input)".to_owned())?;
@@ -234,14 +250,17 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
     }
 }
 
+/// The names of the components (or groups) `ids` names, as the widget shows them: the
+/// first component with an id wins, and an id that names nothing is left out (a warning
+/// says so) rather than printed as if it were a name.
 fn names(snapshot: &Snapshot, ids: &[String]) -> String {
-    let by_id: HashMap<&str, &str> = snapshot
-        .components
-        .iter()
-        .map(|c| (c.id.as_str(), c.name.as_str()))
-        .collect();
     ids.iter()
-        .map(|id| by_id.get(id.as_str()).copied().unwrap_or(id.as_str()))
+        .filter_map(|id| {
+            snapshot
+                .component(id)
+                .map(|c| c.name.as_str())
+                .or_else(|| snapshot.group(id).map(|g| g.name.as_str()))
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -257,8 +276,9 @@ fn title(snapshot: &Snapshot, title: &str, affected: &[String]) -> String {
 
 /// The "affected" and "users affected" lines an incident or a maintenance may have.
 fn write_audience(out: &mut String, snapshot: &Snapshot, affected: &[String], users: Option<&str>) {
-    if !affected.is_empty() {
-        let _ = writeln!(out, "    affected: {}", names(snapshot, affected));
+    let names = names(snapshot, affected);
+    if !names.is_empty() {
+        let _ = writeln!(out, "    affected: {names}");
     }
     if let Some(users) = users {
         let _ = writeln!(out, "    users affected: {users}");
