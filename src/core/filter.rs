@@ -11,17 +11,19 @@ use crate::core::model::{Component, Incident, Maintenance, Snapshot, Update};
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     keys: Vec<String>,
+    /// Each key as the page wrote it (trimmed), for messages to the page's author.
+    given: Vec<String>,
 }
 
 impl Selection {
     /// Reads a comma-separated list; blank entries are ignored.
     pub fn parse(list: &str) -> Selection {
-        let keys = list
+        let (keys, given) = list
             .split(',')
-            .map(normalize_key)
-            .filter(|k| !k.is_empty())
-            .collect();
-        Selection { keys }
+            .map(|entry| (normalize_key(entry), entry.trim().to_owned()))
+            .filter(|(key, _)| !key.is_empty())
+            .unzip();
+        Selection { keys, given }
     }
 
     /// True when everything is shown.
@@ -125,15 +127,17 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
     }
 }
 
-/// The selection's keys that match no component and no group of `snapshot`, as given
-/// (normalised), for a console warning about a likely typo.
+/// The selection's keys that match no component and no group of `snapshot`, spelt as the
+/// page wrote them, for a console warning about a likely typo.
 pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
     selection
-        .keys()
+        .keys
         .iter()
-        .filter(|key| {
+        .zip(&selection.given)
+        .filter(|(key, _)| {
             let one = Selection {
                 keys: vec![(*key).clone()],
+                given: vec![],
             };
             let component = snapshot
                 .components
@@ -142,7 +146,7 @@ pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
             let group = snapshot.groups.iter().any(|g| one.matches(&g.id, &g.name));
             !component && !group
         })
-        .cloned()
+        .map(|(_, given)| given.clone())
         .collect()
 }
 
@@ -314,8 +318,12 @@ mod tests {
 
     #[test]
     fn unmatched_reports_keys_that_match_nothing() {
-        let selection = Selection::parse("App Store, Mapz, store, c-photos, Empty");
-        assert_eq!(unmatched(&snapshot(), &selection), ["mapz"]);
+        let selection = Selection::parse("App Store, Mapz , store, c-photos, Empty");
+        assert_eq!(
+            unmatched(&snapshot(), &selection),
+            ["Mapz"],
+            "as the page wrote it"
+        );
         assert!(unmatched(&snapshot(), &Selection::default()).is_empty());
     }
 }

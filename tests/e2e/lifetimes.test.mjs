@@ -132,7 +132,7 @@ describe('lifetimes', () => {
     await server.waitForFeedRequests('unmatched', 4, WAIT_MS);
     const named = session.warnings.filter((w) => /matched nothing/.test(w));
     assert.equal(named.length, 1, `one warning: ${session.warnings}`);
-    assert.match(named[0], /^\[telltale\] .*mapz/i);
+    assert.match(named[0], /^\[telltale\] .*matched nothing in the feed: Mapz$/, 'spelt as the page wrote it');
     assert.doesNotMatch(named[0], /app store/i);
     session.assertCleanConsole();
     await session.close();
