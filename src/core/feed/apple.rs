@@ -109,10 +109,11 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     let mut service_ids: HashSet<String> = HashSet::new();
     for (index, item) in services.iter().enumerate() {
         let Some(service) = item.as_object() else {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "services[{index}] is {}, expected an object; skipped",
                 item.kind()
-            )));
+            );
             continue;
         };
         let read = service
@@ -121,21 +122,20 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         let (service_name, service_events) = match read {
             Ok(read) => read,
             Err(e) => {
-                warnings.push(Warning(format!("services[{index}] was skipped: {e}")));
+                warning!(warnings, "services[{index}] was skipped: {e}");
                 continue;
             }
         };
         let Some(id) = service_name.map(str::trim).filter(|s| !s.is_empty()) else {
-            warnings.push(Warning(format!(
-                "services[{index}] has no serviceName; skipped"
-            )));
+            warning!(warnings, "services[{index}] has no serviceName; skipped");
             continue;
         };
         let id = id.to_owned();
         if !service_ids.insert(id.clone()) {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "service \"{id}\" is listed twice; its events were merged"
-            )));
+            );
         } else {
             snapshot.components.push(Component {
                 name: clean_name(&id),
@@ -148,18 +148,20 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         }
         for (event_index, event) in service_events.unwrap_or_default().iter().enumerate() {
             let Some(event) = event.as_object() else {
-                warnings.push(Warning(format!(
+                warning!(
+                    warnings,
                     "event {event_index} of service \"{id}\" is {}, expected an object; skipped",
                     event.kind()
-                )));
+                );
                 continue;
             };
             let raw_event = match RawEvent::read(event) {
                 Ok(raw) => raw,
                 Err(e) => {
-                    warnings.push(Warning(format!(
+                    warning!(
+                        warnings,
                         "event {event_index} of service \"{id}\" was skipped: {e}"
-                    )));
+                    );
                     continue;
                 }
             };
@@ -314,9 +316,10 @@ fn kind_of(status_type: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -
         "performance" => Kind::Problem(Level::Degraded),
         "maintenance" => Kind::Maintenance,
         _ => {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "{what} has unknown statusType \"{text}\"; shown as degraded"
-            )));
+            );
             Kind::Problem(Level::Degraded)
         }
     }
@@ -330,9 +333,10 @@ fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>)
         "upcoming" => Stage::Upcoming,
         "completed" => Stage::Completed,
         _ => {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "{what} has unknown eventStatus \"{text}\"; shown as ongoing"
-            )));
+            );
             Stage::Ongoing
         }
     }

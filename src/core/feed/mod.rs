@@ -4,6 +4,17 @@
 //! [`Json`] tree, and `normalize` into the model. Adding a format means one file, one [`Format`] variant and
 //! its fixtures in `tests/fixtures/`.
 
+/// Pushes a [`Warning`] made with `format!` onto `warnings`. The widget shows no feed
+/// warnings (they are for `telltale check`), so in the wasm the branch is constant-false
+/// and the optimiser leaves the messages and their formatting out.
+macro_rules! warning {
+    ($warnings:expr, $($message:tt)+) => {
+        if cfg!(not(target_arch = "wasm32")) {
+            $warnings.push($crate::core::feed::Warning(format!($($message)+)));
+        }
+    };
+}
+
 mod apple;
 mod statuspage;
 mod telltale;
@@ -151,9 +162,7 @@ pub fn to_telltale(snapshot: &Snapshot) -> Json {
 fn name_by_id_when_blank(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
     let mut by_id = |kind: &str, id: &String, name: &mut String| {
         if name.trim().is_empty() {
-            warnings.push(Warning(format!(
-                "{kind} \"{id}\" has no name; shown by its id"
-            )));
+            warning!(warnings, "{kind} \"{id}\" has no name; shown by its id");
             name.clone_from(id);
         }
     };
@@ -173,11 +182,12 @@ fn detach_from_missing_groups(snapshot: &mut Snapshot, warnings: &mut Vec<Warnin
     for component in &mut snapshot.components {
         if let Some(group_id) = &component.group_id {
             if !group_ids.contains(group_id.as_str()) {
-                warnings.push(Warning(format!(
+                warning!(
+                    warnings,
                     "component \"{}\" belongs to group \"{group_id}\", which is not in the \
                      feed; shown without a group",
                     component.name
-                )));
+                );
                 component.group_id = None;
             }
         }

@@ -207,10 +207,11 @@ fn declared_level(status: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<
         "critical" => Level::MajorOutage,
         "maintenance" => Level::Maintenance,
         _ => {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "status indicator \"{indicator}\" is not none, minor, major, critical or \
                  maintenance; ignored"
-            )));
+            );
             return None;
         }
     };
@@ -225,16 +226,17 @@ fn item_of<'a, T>(
     warnings: &mut Vec<Warning>,
 ) -> Option<T> {
     let Some(object) = item.as_object() else {
-        warnings.push(Warning(format!(
+        warning!(
+            warnings,
             "{at} is {}, expected an object; skipped",
             item.kind()
-        )));
+        );
         return None;
     };
     match read(object) {
         Ok(raw) => Some(raw),
         Err(e) => {
-            warnings.push(Warning(format!("{at} was skipped: {e}")));
+            warning!(warnings, "{at} was skipped: {e}");
             None
         }
     }
@@ -255,7 +257,7 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
             (Some(id), None) => (id.clone(), id),
             (None, Some(name)) => (name.clone(), name),
             (None, None) => {
-                warnings.push(Warning(format!("{at} has neither id nor name; skipped")));
+                warning!(warnings, "{at} has neither id nor name; skipped");
                 continue;
             }
         };
@@ -289,9 +291,10 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
 
 fn component_level(status: Option<&str>, name: &str, warnings: &mut Vec<Warning>) -> Level {
     let Some(status) = clean(status) else {
-        warnings.push(Warning(format!(
+        warning!(
+            warnings,
             "component \"{name}\" has no status; shown as operational"
-        )));
+        );
         return Level::Operational;
     };
     match status.to_ascii_lowercase().as_str() {
@@ -310,10 +313,11 @@ fn component_level(status: Option<&str>, name: &str, warnings: &mut Vec<Warning>
             } else {
                 Level::Degraded
             };
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "component \"{name}\" has unknown status \"{status}\"; shown as {}",
                 words(level)
-            )));
+            );
             level
         }
     }
@@ -353,10 +357,11 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
         Some("resolved") => IncidentStatus::Resolved,
         Some("postmortem") => IncidentStatus::Postmortem,
         other => {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "{what} has unknown status \"{}\"; shown as investigating",
                 other.unwrap_or_default()
-            )));
+            );
             IncidentStatus::Investigating
         }
     };
@@ -367,10 +372,11 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
         Some("critical") => Level::MajorOutage,
         Some("maintenance") => Level::Maintenance,
         other => {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "{what} has unknown impact \"{}\"; shown as degraded",
                 other.unwrap_or_default()
-            )));
+            );
             Level::Degraded
         }
     };
@@ -402,10 +408,11 @@ fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -
         Some("verifying") => MaintenanceStatus::Verifying,
         Some("completed") => MaintenanceStatus::Completed,
         other => {
-            warnings.push(Warning(format!(
+            warning!(
+                warnings,
                 "{what} has unknown status \"{}\"; shown as scheduled",
                 other.unwrap_or_default()
-            )));
+            );
             MaintenanceStatus::Scheduled
         }
     };
@@ -491,9 +498,10 @@ fn time(text: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Option<i
     let text = clean(text)?;
     let parsed = parse_rfc3339(&text);
     if parsed.is_none() {
-        warnings.push(Warning(format!(
+        warning!(
+            warnings,
             "{what} \"{text}\" is not a date and time; ignored"
-        )));
+        );
     }
     parsed
 }

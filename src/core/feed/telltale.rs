@@ -472,16 +472,17 @@ fn first_of_each_id<T>(
         index += 1;
         let id = id(item);
         if id.is_empty() {
-            warnings.push(Warning(format!("`{list}[{here}]` has an empty id")));
+            warning!(warnings, "`{list}[{here}]` has an empty id");
         }
         let first = *first_at.entry(id.clone()).or_insert(here);
         if first == here {
             return true;
         }
-        warnings.push(Warning(format!(
+        warning!(
+            warnings,
             "`{list}[{here}]` has the id \"{id}\" of `{list}[{first}]`; it is left out (the \
              first one counts)"
-        )));
+        );
         false
     });
 }

@@ -118,9 +118,10 @@ pub(crate) fn web_link(
     if is_web_url(&url) {
         Some(url)
     } else {
-        warnings.push(Warning(format!(
+        warning!(
+            warnings,
             "{what} has link \"{url}\" that is not http or https; it was dropped"
-        )));
+        );
         None
     }
 }
