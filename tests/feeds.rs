@@ -6,6 +6,8 @@
 // Test helpers panic on purpose: a fixture that cannot be read is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+use common::{schema, schema_accepts};
 use telltale::core::config::Config;
 use telltale::core::feed::{parse, to_telltale, FeedError, Format, Parsed};
 use telltale::core::i18n::Locale;
@@ -1002,127 +1004,6 @@ fn jsonp_wrapper_with_any_callback_and_bom_is_removed() {
 }
 
 // ---------------------------------------------------------------- Telltale schema
-
-/// The subset of JSON Schema 2020-12 that `www/telltale-feed.schema.json` uses: local
-/// `$ref`, `type`, `const`, `enum`, `required`, `properties`, `items`, `minimum` and
-/// `maximum`. Any other
-/// assertion keyword in the schema fails the test, so the subset stays honest.
-fn schema_accepts(
-    schema: &serde_json::Value,
-    node: &serde_json::Value,
-    value: &serde_json::Value,
-) -> bool {
-    use serde_json::Value;
-    let Some(node) = node.as_object() else {
-        panic!("schema node is not an object: {node}");
-    };
-    for key in node.keys() {
-        assert!(
-            [
-                "$schema",
-                "$id",
-                "$ref",
-                "$defs",
-                "title",
-                "description",
-                "type",
-                "const",
-                "enum",
-                "required",
-                "properties",
-                "items",
-                "minimum",
-                "maximum"
-            ]
-            .contains(&key.as_str()),
-            "schema uses keyword {key} that this test does not check"
-        );
-    }
-    if let Some(Value::String(reference)) = node.get("$ref") {
-        let name = reference.strip_prefix("#/$defs/").expect("local ref");
-        if !schema_accepts(schema, &schema["$defs"][name], value) {
-            return false;
-        }
-    }
-    if let Some(types) = node.get("type") {
-        let types: Vec<&str> = match types {
-            Value::String(t) => vec![t.as_str()],
-            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-            other => panic!("bad type {other}"),
-        };
-        let fits = types.iter().any(|t| match *t {
-            "object" => value.is_object(),
-            "array" => value.is_array(),
-            "string" => value.is_string(),
-            "boolean" => value.is_boolean(),
-            "null" => value.is_null(),
-            "integer" => value.is_i64() || value.is_u64(),
-            other => panic!("type {other} not handled"),
-        });
-        if !fits {
-            return false;
-        }
-    }
-    if let Some(constant) = node.get("const") {
-        if value != constant {
-            return false;
-        }
-    }
-    // Bounds apply to numbers only (the schema's bounds are exact in an f64).
-    if let Some(number) = value.as_f64() {
-        let below = node
-            .get("minimum")
-            .and_then(Value::as_f64)
-            .is_some_and(|min| number < min);
-        let above = node
-            .get("maximum")
-            .and_then(Value::as_f64)
-            .is_some_and(|max| number > max);
-        if below || above {
-            return false;
-        }
-    }
-    if let Some(Value::Array(options)) = node.get("enum") {
-        if !options.contains(value) {
-            return false;
-        }
-    }
-    if let Value::Object(object) = value {
-        if let Some(Value::Array(required)) = node.get("required") {
-            if required
-                .iter()
-                .filter_map(Value::as_str)
-                .any(|k| !object.contains_key(k))
-            {
-                return false;
-            }
-        }
-        if let Some(Value::Object(properties)) = node.get("properties") {
-            for (key, sub) in properties {
-                if let Some(child) = object.get(key) {
-                    if !schema_accepts(schema, sub, child) {
-                        return false;
-                    }
-                }
-            }
-        }
-    }
-    if let (Value::Array(items), Some(sub)) = (value, node.get("items")) {
-        if !items.iter().all(|item| schema_accepts(schema, sub, item)) {
-            return false;
-        }
-    }
-    true
-}
-
-fn schema() -> serde_json::Value {
-    let path = format!(
-        "{}/www/telltale-feed.schema.json",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("schema file");
-    serde_json::from_str(&text).expect("schema is JSON")
-}
 
 #[test]
 fn telltale_schema_is_2020_12_and_requires_version_1() {
