@@ -89,7 +89,7 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
     match command.as_str() {
         "check" => {}
         "-h" | "--help" | "help" => return Err(NoCheck::Help),
-        other => return Err(NoCheck::Usage(Some(format!("unknown command `{other}`")))),
+        other => return Err(format!("unknown command `{other}`").into()),
     }
     let mut path: Option<String> = None;
     let mut json = false;
