@@ -1,12 +1,13 @@
 //! The widget's root component: holds the feed state and the open/closed flag, polls, and
 //! renders the badge and panel from core's view-models.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::poller::{use_feed, use_ticker, Control, Pace};
+use super::poller::{Control, FeedLink, Pace};
 use super::style::CSS;
 use super::{badge, panel};
 use crate::core::config::{Config, View};
@@ -15,7 +16,7 @@ use crate::core::filter;
 use crate::core::i18n::Locale;
 use crate::core::state::{self, FeedState, Phase};
 use crate::core::view::{badge_view, panel_view, ViewInput};
-use crate::web::{self, BrowserZone};
+use crate::web::{self, hub, BrowserZone, TestHooks, Timer};
 
 /// How often relative ages ("5 min ago") and the stale check are refreshed.
 const TICK_MS: u64 = 30_000;
@@ -55,8 +56,8 @@ const SAME_ANNOUNCEMENT_MS: i64 = 2_000;
 
 thread_local! {
     /// The sentence a widget on this page announced last, with when.
-    static ANNOUNCED: std::cell::RefCell<(String, i64)> =
-        const { std::cell::RefCell::new((String::new(), i64::MIN)) };
+    static ANNOUNCED: RefCell<(String, i64)> =
+        const { RefCell::new((String::new(), i64::MIN)) };
 }
 
 /// `text` for this widget's live region, or nothing when another widget on the page has
@@ -83,166 +84,245 @@ fn phase_name(phase: Phase) -> &'static str {
     }
 }
 
-/// The widget.
-#[function_component]
-pub(crate) fn App(props: &AppProps) -> Html {
-    // The test hook, read once: its time scale shortens the schedule, the stale age and
-    // the tick alike.
-    let hooks = *use_memo((), |()| web::test_hooks());
-    let feed = use_feed(
-        &props.config,
-        props.pace,
-        props.poll,
-        props.initial.clone(),
-        &props.control,
-        hooks,
-    );
-    let expanded = use_state(|| false);
-    let announcement = use_state(String::new);
-    let observed = use_mut_ref(|| None::<Observed>);
-    let unmatched_warned = use_mut_ref(|| false);
-    // Set while the live region carries an alert (unavailable, offline): the next new
-    // snapshot is announced even when it changes nothing, so the reader hears that live
-    // status is back.
-    let alerted = use_mut_ref(|| false);
-    let badge_node = use_node_ref();
-    let tick_ms = hooks.scaled_ms(TICK_MS).max(MIN_TICK_MS);
-    let _tick = use_ticker(u32::try_from(tick_ms).unwrap_or(u32::MAX));
+/// What the widget reacts to.
+pub(crate) enum Msg {
+    /// The feed's state changed (from the page's feed hub).
+    Feed(Rc<FeedState>),
+    /// Time passed: relative ages and the stale check are due again.
+    Tick,
+    /// The reader activated the badge.
+    Toggle,
+    /// Escape or the close button: the panel closes and focus returns to the badge.
+    Close,
+    /// The sentence for the live region.
+    Announce(String),
+}
 
-    let config = &props.config;
-    let state: &FeedState = &feed;
-    let now_ms = web::now_ms();
-    let stale_after_ms = {
+/// The widget: the one Yew component. A struct component rather than a function
+/// component, because hooks bring their own machinery into the wasm (about 4 kB brotli)
+/// and the widget's state is a handful of fields. Its props are fixed for its life: the
+/// embed layer renders it once and replaces the whole app when the settings change.
+pub(crate) struct App {
+    /// The test hook, read once: its time scale shortens the schedule, the stale age and
+    /// the tick alike.
+    hooks: TestHooks,
+    feed: Rc<FeedState>,
+    expanded: bool,
+    announcement: String,
+    /// What the host was last told about (`telltale:change`), for core's diff.
+    observed: Option<Observed>,
+    /// The `fetched_at_ms` of the snapshot last looked at after a render; `None` before
+    /// the first render.
+    seen: Option<Option<i64>>,
+    /// The `components` warning is given once per mount.
+    unmatched_warned: bool,
+    /// Set while the live region carries an alert (unavailable, offline): the next new
+    /// snapshot is announced even when it changes nothing, so the reader hears that live
+    /// status is back.
+    alerted: bool,
+    /// What the last render's badge says to a screen reader, and whether it alerted.
+    rendered_badge: RefCell<(String, bool)>,
+    badge_node: NodeRef,
+    /// The feed subscription, from the first render on (when `poll`).
+    feed_link: Option<FeedLink>,
+    _ticker: Timer,
+}
+
+impl App {
+    fn stale_after_ms(&self, config: &Config) -> i64 {
         let unscaled = state::stale_after_ms(config.refresh_secs).unsigned_abs();
-        i64::try_from(hooks.scaled_ms(unscaled)).unwrap_or(i64::MAX)
-    };
-    let toggles = config.view != View::Panel;
-    let open = !toggles || *expanded;
-    let input = ViewInput {
-        config,
-        state,
-        locale: props.locale,
-        zone: &BrowserZone,
-        now_ms,
-        stale_after_ms,
-        expanded: open,
-    };
-    let badge = badge_view(&input);
-    if badge.alert.is_some() {
-        *alerted.borrow_mut() = true;
+        i64::try_from(self.hooks.scaled_ms(unscaled)).unwrap_or(i64::MAX)
     }
 
-    // Tell the host and the reader when what the widget shows changes: once per new
-    // snapshot, never for an identical poll (core's diff decides).
-    {
-        let feed = feed.clone();
-        let config = Rc::clone(config);
-        let host = props.host.clone();
-        let announcement = announcement.setter();
-        let said = badge.spoken.clone();
-        let fetched_at_ms = state.good.as_ref().map(|g| g.fetched_at_ms);
-        let unmatched_warned = unmatched_warned.clone();
-        let alerted = alerted.clone();
-        use_effect_with(fetched_at_ms, move |_| {
-            let Some(good) = &feed.good else {
-                return;
-            };
-            // Once per mount, after the first snapshot: `components` names that matched
-            // nothing are almost always a typo the partner wants to hear about.
-            if !*unmatched_warned.borrow() {
-                *unmatched_warned.borrow_mut() = true;
-                let unmatched = filter::unmatched(&good.parsed.snapshot, &config.components);
-                if !unmatched.is_empty() {
-                    web::warn(&format!(
-                        "{}: components matched nothing in the feed: {}",
-                        config.feed,
-                        unmatched.join(", ")
-                    ));
-                }
-            }
-            let shown = filter::apply(&good.parsed.snapshot, &config.components);
-            let now = diff::observe(&shown, good.fetched_at_ms);
-            let change = diff::diff(observed.borrow().as_ref(), &now);
-            *observed.borrow_mut() = Some(now);
-            let recovered = alerted.replace(false);
-            let announce = move || announcement.set(first_to_say(said, web::now_ms()));
-            let Some(change) = change else {
-                if recovered {
-                    announce();
-                }
-                return;
-            };
-            if let Some(host) = &host {
-                web::dispatch_change(host, &change);
-            }
-            // The first live state is what the reader already sees appear; announce and
-            // log only real changes.
-            if let Some(previous) = change.previous {
-                web::info(&format!(
-                    "{}: {} (was {})",
-                    config.feed, change.overall, previous
+    /// Tells the host and the reader when what the widget shows changes: once per new
+    /// snapshot, never for an identical poll (core's diff decides).
+    fn after_render(&mut self, ctx: &Context<Self>) {
+        let (said, alert) = self.rendered_badge.borrow().clone();
+        if alert {
+            self.alerted = true;
+        }
+        let fetched_at_ms = self.feed.good.as_ref().map(|g| g.fetched_at_ms);
+        if self.seen == Some(fetched_at_ms) {
+            return;
+        }
+        self.seen = Some(fetched_at_ms);
+        let feed = Rc::clone(&self.feed);
+        let Some(good) = &feed.good else {
+            return;
+        };
+        let props = ctx.props();
+        let config = &props.config;
+        // Once per mount, after the first snapshot: `components` names that matched
+        // nothing are almost always a typo the partner wants to hear about.
+        if !self.unmatched_warned {
+            self.unmatched_warned = true;
+            let unmatched = filter::unmatched(&good.parsed.snapshot, &config.components);
+            if !unmatched.is_empty() {
+                web::warn(&format!(
+                    "{}: components matched nothing in the feed: {}",
+                    config.feed,
+                    unmatched.join(", ")
                 ));
-                announce();
-            } else if recovered || change.components.iter().any(|c| c.previous.is_some()) {
+            }
+        }
+        let shown = filter::apply(&good.parsed.snapshot, &config.components);
+        let now = diff::observe(&shown, good.fetched_at_ms);
+        let change = diff::diff(self.observed.as_ref(), &now);
+        self.observed = Some(now);
+        let recovered = std::mem::take(&mut self.alerted);
+        let announce = move || {
+            ctx.link()
+                .send_message(Msg::Announce(first_to_say(said, web::now_ms())));
+        };
+        let Some(change) = change else {
+            if recovered {
                 announce();
             }
+            return;
+        };
+        if let Some(host) = &props.host {
+            web::dispatch_change(host, &change);
+        }
+        // The first live state is what the reader already sees appear; announce and log
+        // only real changes.
+        if let Some(previous) = change.previous {
+            web::info(&format!(
+                "{}: {} (was {})",
+                config.feed, change.overall, previous
+            ));
+            announce();
+        } else if recovered || change.components.iter().any(|c| c.previous.is_some()) {
+            announce();
+        }
+    }
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = AppProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let props = ctx.props();
+        let hooks = web::test_hooks();
+        let tick_ms = hooks.scaled_ms(TICK_MS).max(MIN_TICK_MS);
+        let link = ctx.link().clone();
+        let ticker = Timer::every(u32::try_from(tick_ms).unwrap_or(u32::MAX), move || {
+            link.send_message(Msg::Tick)
         });
+        App {
+            hooks,
+            feed: props.initial.clone().unwrap_or_default(),
+            expanded: false,
+            announcement: String::new(),
+            observed: None,
+            seen: None,
+            unmatched_warned: false,
+            alerted: false,
+            rendered_badge: RefCell::default(),
+            badge_node: NodeRef::default(),
+            feed_link: None,
+            _ticker: ticker,
+        }
     }
 
-    let close = {
-        let expanded = expanded.clone();
-        let badge_node = badge_node.clone();
-        Callback::from(move |()| {
-            expanded.set(false);
-            if let Some(button) = badge_node.cast::<HtmlElement>() {
-                let _ = button.focus();
+    fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Feed(state) => self.feed = state,
+            Msg::Tick => {}
+            Msg::Toggle => self.expanded = !self.expanded,
+            Msg::Close => {
+                self.expanded = false;
+                if let Some(button) = self.badge_node.cast::<HtmlElement>() {
+                    let _ = button.focus();
+                }
             }
-        })
-    };
-    let onkeydown = {
-        let close = close.clone();
-        let is_open = toggles && *expanded;
-        Callback::from(move |event: KeyboardEvent| {
-            if is_open && event.key() == "Escape" {
-                // Ours to handle: the host's own Escape handlers (a dialog around us)
-                // should not also fire for this key press.
-                event.stop_propagation();
-                close.emit(());
+            Msg::Announce(text) => {
+                if self.announcement == text {
+                    return false;
+                }
+                self.announcement = text;
             }
-        })
-    };
-    let on_toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |()| expanded.set(!*expanded))
-    };
+        }
+        true
+    }
 
-    let phase = phase_name(state.phase(now_ms, stale_after_ms));
-    let visible = badge.visible;
-    let panel = (visible && open).then(|| panel_view(&input));
-    html! {
-        <>
-            if props.inline_css {
-                <style>{ CSS }</style>
-            }
-            // Every catalogue language is written left to right: on a right-to-left page
-            // the widget's own sentences must not inherit `rtl`.
-            <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
-                lang={props.locale.tag()} dir="ltr" {onkeydown}>
-                if visible {
-                    { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &badge_node) }
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        let props = ctx.props();
+        if first_render && props.poll {
+            let link = ctx.link().clone();
+            let notify: hub::Notify = Rc::new(move |state| link.send_message(Msg::Feed(state)));
+            self.feed_link = Some(FeedLink::new(
+                &props.config,
+                props.pace,
+                &props.control,
+                self.hooks,
+                notify,
+            ));
+        }
+        self.after_render(ctx);
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let props = ctx.props();
+        let config = &props.config;
+        let state: &FeedState = &self.feed;
+        let now_ms = web::now_ms();
+        let stale_after_ms = self.stale_after_ms(config);
+        let toggles = config.view != View::Panel;
+        let open = !toggles || self.expanded;
+        let input = ViewInput {
+            config,
+            state,
+            locale: props.locale,
+            zone: &BrowserZone,
+            now_ms,
+            stale_after_ms,
+            expanded: open,
+        };
+        let badge = badge_view(&input);
+        *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), badge.alert.is_some());
+
+        let link = ctx.link();
+        let close = link.callback(|()| Msg::Close);
+        let is_open = toggles && self.expanded;
+        let onkeydown = link.batch_callback(move |event: KeyboardEvent| {
+            // Ours to handle: the host's own Escape handlers (a dialog around us) should
+            // not also fire for this key press.
+            (is_open && event.key() == "Escape").then(|| {
+                event.stop_propagation();
+                Msg::Close
+            })
+        });
+        let on_toggle = link.callback(|()| Msg::Toggle);
+
+        let phase = phase_name(state.phase(now_ms, stale_after_ms));
+        let visible = badge.visible;
+        let panel = (visible && open).then(|| panel_view(&input));
+        html! {
+            <>
+                if props.inline_css {
+                    <style>{ CSS }</style>
                 }
-                if let Some(panel) = panel {
-                    // The box sizes the panel: 380px where there is room, narrower where
-                    // there is not (see `.panel-box` in the stylesheet).
-                    <div class="panel-box">
-                        { panel::panel(&panel, &props.panel_id, toggles.then_some(&close)) }
+                // Every catalogue language is written left to right: on a right-to-left
+                // page the widget's own sentences must not inherit `rtl`.
+                <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
+                    lang={props.locale.tag()} dir="ltr" {onkeydown}>
+                    if visible {
+                        { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &self.badge_node) }
+                    }
+                    if let Some(panel) = panel {
+                        // The box sizes the panel: 380px where there is room, narrower
+                        // where there is not (see `.panel-box` in the stylesheet).
+                        <div class="panel-box">
+                            { panel::panel(&panel, &props.panel_id, toggles.then_some(&close)) }
+                        </div>
+                    }
+                    <div class="visually-hidden" data-testid="live-region" aria-live="polite"
+                        aria-atomic="true">
+                        { badge.alert.clone().unwrap_or_else(|| self.announcement.clone()) }
                     </div>
-                }
-                <div class="visually-hidden" data-testid="live-region" aria-live="polite"
-                    aria-atomic="true">
-                    { badge.alert.clone().unwrap_or_else(|| (*announcement).clone()) }
                 </div>
-            </div>
-        </>
+            </>
+        }
     }
 }
