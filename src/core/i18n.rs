@@ -583,19 +583,23 @@ pub fn count_text(locale: Locale, count: Count, n: i64) -> String {
 pub fn fill(pattern: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut rest = pattern;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('}') else {
-            out.push_str(&rest[open..]);
+    // `split_once` rather than indexing by position: it cannot panic.
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            out.push_str(after);
             return out;
         };
-        let name = &after[..close];
         match args.iter().find(|(key, _)| *key == name) {
             Some((_, value)) => out.push_str(value),
-            None => out.push_str(&rest[open..open + close + 2]),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
         }
-        rest = &after[close + 1..];
+        rest = tail;
     }
     out.push_str(rest);
     out

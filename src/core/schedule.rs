@@ -239,8 +239,9 @@ fn is_weekday(text: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    DAYS.iter()
-        .any(|day| text.eq_ignore_ascii_case(day) || text.eq_ignore_ascii_case(&day[..3]))
+    DAYS.iter().any(|day| {
+        text.eq_ignore_ascii_case(day) || day.get(..3).is_some_and(|d| text.eq_ignore_ascii_case(d))
+    })
 }
 
 fn is_gmt(text: &str) -> bool {

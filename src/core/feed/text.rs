@@ -17,8 +17,8 @@ pub(crate) fn unwrap_envelope(text: &str) -> &str {
 }
 
 fn strip_jsonp(text: &str) -> Option<&str> {
-    let open = text.find('(')?;
-    let callback = text[..open].trim_end();
+    let (callback, rest) = text.split_once('(')?;
+    let callback = callback.trim_end();
     // Any character outside ASCII counts as a letter: checking JavaScript's identifier
     // rules exactly would compile Unicode's alphabetic table (1.8 kB of brotli) into the
     // widget, and a looser check only means the text inside is then read as JSON.
@@ -30,7 +30,7 @@ fn strip_jsonp(text: &str) -> Option<&str> {
     if !is_identifier {
         return None;
     }
-    let rest = text[open + 1..].trim_end();
+    let rest = rest.trim_end();
     let rest = rest.strip_suffix(';').unwrap_or(rest).trim_end();
     let inner = rest.strip_suffix(')')?;
     Some(inner.trim())
@@ -62,24 +62,24 @@ pub(crate) fn clean_body(text: &str) -> String {
 pub(crate) fn decode_entities(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        // Entities are short; looking at most 12 bytes ahead keeps this linear.
-        let semi = rest
+    while let Some((before, after)) = rest.split_once('&') {
+        out.push_str(before);
+        // Entities are short; looking at most 11 characters ahead keeps this linear.
+        let decoded = after
             .char_indices()
-            .take(12)
+            .take(11)
             .find(|&(_, c)| c == ';')
-            .map(|(i, _)| i);
-        let decoded = semi.and_then(|semi| entity(&rest[1..semi]).map(|c| (c, semi)));
+            .and_then(|(semi, _)| after.split_at_checked(semi))
+            .and_then(|(name, tail)| Some((entity(name)?, tail)));
         match decoded {
-            Some((c, semi)) => {
+            Some((c, tail)) => {
                 out.push(c);
-                rest = &rest[semi + 1..];
+                // `tail` starts with the `;`.
+                rest = tail.get(1..).unwrap_or_default();
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = after;
             }
         }
     }
@@ -177,6 +177,16 @@ mod tests {
         );
         assert_eq!(decode_entities("&amp"), "&amp");
         assert_eq!(decode_entities("&&amp;"), "&&");
+    }
+
+    #[test]
+    fn decode_entities_looks_at_most_eleven_characters_ahead() {
+        // Ten characters between `&` and `;` are read; eleven are not an entity.
+        assert_eq!(decode_entities("&#000000065;"), "A");
+        assert_eq!(decode_entities("&#0000000065;"), "&#0000000065;");
+        // Characters, not bytes: a multi-byte letter counts once and is kept whole.
+        assert_eq!(decode_entities("&éé; &amp;é"), "&éé; &é");
+        assert_eq!(decode_entities("€&amp;€&"), "€&€&");
     }
 
     #[test]
