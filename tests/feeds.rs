@@ -275,6 +275,34 @@ fn statuspage_unknown_values_map_to_neighbours_with_warnings() {
 }
 
 #[test]
+fn statuspage_event_without_a_name_is_titled_by_the_panel_not_the_reader() {
+    // No English placeholder ("Untitled (incidents[0])") reaches a reader of another
+    // language: the panel titles it by what it affects, or by its impact.
+    let text = r#"{"page": {"name": "Acme"},
+        "components": [{"id": "api", "name": "API", "status": "partial_outage"}],
+        "incidents": [
+            {"id": "a", "status": "identified", "impact": "major",
+             "components": [{"id": "api"}]},
+            {"id": "b", "name": "  ", "status": "investigating", "impact": "minor"}
+        ],
+        "scheduled_maintenances": [{"id": "m", "status": "scheduled", "scheduled_for": "soon"}]}"#;
+    let parsed = parse(text, None).unwrap_or_else(|e| panic!("{e}"));
+    let s = &parsed.snapshot;
+    assert_eq!(s.incidents[0].title, "");
+    assert_eq!(s.incidents[1].title, "");
+    assert_eq!(s.maintenances[0].title, "");
+    // Warnings for `telltale check` name it by where it is.
+    assert!(has_warning(
+        &parsed,
+        &["maintenance scheduled_maintenances[0] scheduled_for \"soon\""]
+    ));
+    let panel = panel_of(parsed, None, now_ms());
+    let titles: Vec<&str> = panel.incidents.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["API", "Degraded performance"]);
+    assert_eq!(panel.maintenances[0].title, "Maintenance");
+}
+
+#[test]
 fn statuspage_times_with_offsets_and_missing_started_at() {
     let parsed = load("statuspage/summary_offsets.json");
     let s = &parsed.snapshot;

@@ -348,8 +348,8 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
     ) {
         return Some(Event::Maintenance(maintenance_of(raw, at, warnings)));
     }
-    let title = title_of(raw.name, at);
-    let what = format!("incident \"{title}\"");
+    let title = clean(raw.name).unwrap_or_default();
+    let what = what_of("incident", &title, at);
     let status = match status.as_deref() {
         Some("investigating") => IncidentStatus::Investigating,
         Some("identified") => IncidentStatus::Identified,
@@ -400,8 +400,8 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
 }
 
 fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -> Maintenance {
-    let title = title_of(raw.name, at);
-    let what = format!("maintenance \"{title}\"");
+    let title = clean(raw.name).unwrap_or_default();
+    let what = what_of("maintenance", &title, at);
     let status = match clean(raw.status).map(|s| s.to_ascii_lowercase()).as_deref() {
         Some("scheduled") => MaintenanceStatus::Scheduled,
         Some("in_progress") => MaintenanceStatus::InProgress,
@@ -438,8 +438,15 @@ fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -
     }
 }
 
-fn title_of(name: Option<&str>, at: &str) -> String {
-    clean(name).unwrap_or_else(|| format!("Untitled ({at})"))
+/// How warnings name an event: by its title, or where it is when it has none. An event
+/// without a title keeps an empty one: the panel then names it, in the reader's language,
+/// by what it affects or by its impact.
+fn what_of(kind: &str, title: &str, at: &str) -> String {
+    if title.is_empty() {
+        format!("{kind} {at}")
+    } else {
+        format!("{kind} \"{title}\"")
+    }
 }
 
 /// The incident's own component list, then any component its updates name, without repeats.
