@@ -55,9 +55,8 @@ describe('faults', () => {
       hostPage({
         head,
         body: snippet({ feed: feed ?? `/feeds/${name}`, refresh: '30', ...attrs }),
-        // Synchronous, so the hooks are set before any widget starts polling.
+        hooks,
         script: '<script src="/dist/telltale.js"></script>',
-        after: `<script>Telltale.__test = ${JSON.stringify(hooks)};</script>`,
       }),
     );
     const session = await openPage(browser);
@@ -458,8 +457,8 @@ describe('faults', () => {
       hostPage({
         body: '<div id="slot"></div>',
         script: '<script src="/dist/telltale.js"></script>',
+        hooks: { jitter: 1 },
         after: `<script>
-          Telltale.__test = { jitter: 1 };
           window.handle = Telltale.mount(document.getElementById('slot'), {
             feed: '/feeds/${name}', refresh: 30,
           });

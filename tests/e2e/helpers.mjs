@@ -140,8 +140,11 @@ export function snippet(attrs = {}, fallback = 'System status') {
 /**
  * A plain host page in `lang`. `body` goes before the loader; `script` is the loader tag
  * (async, as the README's snippet has it, unless overridden); `after` follows it.
+ * `hooks` becomes `Telltale.__test`, set by a script before the loader's, which keeps
+ * it: set afterwards, a widget that mounts first (the wasm was quick, the parser slow)
+ * would start without it.
  */
-export function hostPage({ title = 'Host page', lang = 'en', head = '', body = '', script, after = '' } = {}) {
+export function hostPage({ title = 'Host page', lang = 'en', head = '', body = '', hooks, script, after = '' } = {}) {
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}">
 <head>
@@ -152,6 +155,7 @@ ${head}
 <body>
 <h1>${escapeHtml(title)}</h1>
 ${body}
+${hooks === undefined ? '' : `<script>window.Telltale = { __test: ${JSON.stringify(hooks)} };</script>`}
 ${script ?? '<script src="/dist/telltale.js" async></script>'}
 ${after}
 </body>

@@ -31,7 +31,7 @@ describe('lifetimes', () => {
           snippet({ id: 'a2', feed: '/feeds/shared', refresh: '60', view: 'panel' }) +
           snippet({ id: 'b1', feed: '/feeds/other', refresh: '30' }),
         script: '<script src="/dist/telltale.js"></script>',
-        after: `<script>Telltale.__test = ${JSON.stringify(HOOKS)};</script>`,
+        hooks: HOOKS,
       }),
     );
     const session = await openPage(browser);
@@ -123,7 +123,7 @@ describe('lifetimes', () => {
       hostPage({
         body: snippet({ feed: '/feeds/unmatched', components: 'App Store, Mapz' }),
         script: '<script src="/dist/telltale.js"></script>',
-        after: `<script>Telltale.__test = ${JSON.stringify(HOOKS)};</script>`,
+        hooks: HOOKS,
       }),
     );
     const session = await openPage(browser);

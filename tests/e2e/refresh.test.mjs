@@ -28,9 +28,8 @@ describe('refresh', () => {
           });
         </script>`,
         body: snippet({ id: 'w', feed: '/feeds/switch' }),
-        // Synchronous, so the test hook is set before any widget starts polling.
+        hooks: { refreshMs: 300 },
         script: '<script src="/dist/telltale.js"></script>',
-        after: '<script>Telltale.__test = { refreshMs: 300 };</script>',
       }),
     );
     const session = await openPage(browser);
@@ -103,7 +102,7 @@ describe('refresh', () => {
           snippet({ id: 'b', feed: '/feeds/said', view: 'panel' }) +
           snippet({ id: 'c', feed: '/feeds/said', label: 'Apple services' }),
         script: '<script src="/dist/telltale.js"></script>',
-        after: '<script>Telltale.__test = { refreshMs: 300 };</script>',
+        hooks: { refreshMs: 300 },
       }),
     );
     const session = await openPage(browser);
@@ -141,7 +140,7 @@ describe('refresh', () => {
       hostPage({
         body: snippet({ feed: '/feeds/flaky' }),
         script: '<script src="/dist/telltale.js"></script>',
-        after: '<script>Telltale.__test = { refreshMs: 300 };</script>',
+        hooks: { refreshMs: 300 },
       }),
     );
     const session = await openPage(browser);

@@ -36,7 +36,7 @@ try {
         snippet({ feed: '/feeds/b', refresh: '30', label: 'B badge' }) +
         snippet({ feed: '/feeds/b', refresh: '30', view: 'panel', label: 'B panel' }),
       script: '<script src="/dist/telltale.js"></script>',
-      after: `<script>Telltale.__test = ${JSON.stringify(HOOKS)};</script>`,
+      hooks: HOOKS,
     }),
   );
   const context = await browser.newContext();

@@ -209,8 +209,8 @@ describe('widgets on one page', () => {
       hostPage({
         body: '<div id="a"></div>' + snippet({ id: 'b', feed: '/feeds/poll-b' }),
         script: '<script src="/dist/telltale.js"></script>',
+        hooks: { refreshMs: 200 },
         after: `<script>
-          Telltale.__test = { refreshMs: 200 };
           window.handle = Telltale.mount(document.getElementById('a'), { feed: '/feeds/poll-a' });
         </script>`,
       }),
@@ -249,8 +249,8 @@ describe('widgets on one page', () => {
       hostPage({
         body: '<div id="gone"></div><div id="moved"></div><section id="elsewhere"></section>',
         script: '<script src="/dist/telltale.js"></script>',
+        hooks: { refreshMs: 150 },
         after: `<script>
-          Telltale.__test = { refreshMs: 150 };
           Telltale.mount(document.getElementById('gone'), { feed: '/feeds/gone' });
           Telltale.mount(document.getElementById('moved'), { feed: '/feeds/moved' });
           // Mounted before it is inserted: left alone until it has been in the page.
@@ -325,8 +325,8 @@ describe('widgets on one page', () => {
         script: '<script src="/dist/telltale.js"></script>',
         // The default refresh (60 s): no poll of its own comes while the element is in the
         // page, so only the watch for unseen elements can see it there.
+        hooks: {},
         after: `<script>
-          Telltale.__test = {};
           window.detached = document.createElement('div');
           Telltale.mount(window.detached, { feed: '/feeds/unseen' });
           window.clock = Telltale.mount(document.getElementById('clock'), { feed: '/feeds/clock' });
