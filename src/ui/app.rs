@@ -99,7 +99,7 @@ pub(crate) enum Msg {
 }
 
 /// The widget: the one Yew component. A struct component rather than a function
-/// component, because hooks bring their own machinery into the wasm (about 4 kB brotli)
+/// component, because hooks bring their own machinery into the wasm (4.6 kB brotli)
 /// and the widget's state is a handful of fields. Its props are fixed for its life: the
 /// embed layer renders it once and replaces the whole app when the settings change.
 pub(crate) struct App {
