@@ -74,6 +74,7 @@ ensure_node_modules() {
     local stamp="$setup_root/node_modules/.package-lock.json"
     if [ ! -x "$setup_root/node_modules/.bin/wasm-opt" ] ||
         [ ! -d "$setup_root/node_modules/playwright-core" ] ||
+        [ ! -d "$setup_root/node_modules/axe-core" ] ||
         [ ! -x "$setup_root/node_modules/.bin/terser" ] ||
         [ ! -f "$stamp" ] ||
         [ "$setup_root/package-lock.json" -nt "$stamp" ]; then

@@ -1,0 +1,116 @@
+// Accessibility, checked by axe-core (the engine behind most accessibility checkers) on
+// the widget itself: its shadow tree in every state, badge and open panel, light and dark,
+// against WCAG 2.x A and AA (names, roles, ARIA use, colour contrast, lists, headings).
+// The host page is out of scope: only the <telltale-status> element is analysed.
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe on `selector` (and the shadow tree inside it). Returns its violations as
+ * "rule: target (summary)" lines, and how many nodes inside a shadow root passed the
+ * colour-contrast rule (axe names such a node by a path through its host).
+ */
+async function audit(page, selector) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(
+    async ({ selector, tags }) => {
+      // eslint-disable-next-line no-undef
+      const result = await axe.run({ include: [[selector]] }, { runOnly: { type: 'tag', values: tags } });
+      const contrast = result.passes.find((rule) => rule.id === 'color-contrast');
+      return {
+        violations: result.violations.flatMap((v) =>
+          v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)} (${n.failureSummary.replace(/\s+/g, ' ')})`),
+        ),
+        contrastInShadow: (contrast?.nodes ?? []).filter((n) => Array.isArray(n.target[0])).length,
+      };
+    },
+    { selector, tags: WCAG },
+  );
+}
+
+async function violations(page, selector) {
+  return (await audit(page, selector)).violations;
+}
+
+describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  const cases = [
+    { fixture: 'statuspage/summary_operational.json', theme: 'light' },
+    { fixture: 'statuspage/summary_operational.json', theme: 'dark' },
+    { fixture: 'apple/multi_service_outage.js', theme: 'light' },
+    { fixture: 'apple/multi_service_outage.js', theme: 'dark' },
+    { fixture: 'statuspage/summary_unknown_values.json', theme: 'light' },
+    { fixture: 'statuspage/summary_maintenance.json', theme: 'dark' },
+    { fixture: 'statuspage/summary_groups.json', theme: 'light' },
+  ];
+  for (const { fixture, theme } of cases) {
+    test(`${fixture}, ${theme}: badge and open panel have no violations`, async () => {
+      const { server, browser } = harness;
+      const name = `a11y-${fixture.replace(/\W/g, '_')}-${theme}`;
+      server.setFeed(name, { fixture });
+      server.setPage(
+        `/t/${name}.html`,
+        hostPage({ body: snippet({ feed: `/feeds/${name}`, theme, label: 'Acme services' }) }),
+      );
+      const session = await openPage(browser);
+      const { page } = session;
+      await page.goto(server.url(`/t/${name}.html`));
+      const w = widget(page);
+      await w.waitForPhase('live');
+      assert.deepEqual(await violations(page, 'telltale-status'), [], 'badge');
+      await w.badge.click();
+      await w.panel.waitFor();
+      assert.deepEqual(await violations(page, 'telltale-status'), [], 'open panel');
+      session.assertCleanConsole();
+      await session.close();
+    });
+  }
+
+  test('the unavailable state and its panel have no violations', async () => {
+    const { server, browser } = harness;
+    server.setFeed('a11y-down', { status: 503, body: 'down' });
+    server.setPage('/t/a11y-down.html', hostPage({ body: snippet({ feed: '/feeds/a11y-down', view: 'panel' }) }));
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/a11y-down.html'));
+    await widget(page).waitForPhase('unavailable');
+    assert.deepEqual(await violations(page, 'telltale-status'), []);
+    await session.close();
+  });
+
+  test('the check reaches inside the shadow root: contrast is measured there, a broken name is found', async () => {
+    // A control check: axe must see the widget's shadow tree, or the empty lists above
+    // would prove nothing. Strip the badge's accessible name and expect a finding.
+    const { server, browser } = harness;
+    server.setFeed('a11y-control', { fixture: 'statuspage/summary_operational.json' });
+    server.setPage('/t/a11y-control.html', hostPage({ body: snippet({ feed: '/feeds/a11y-control' }) }));
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/a11y-control.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    // Colour contrast is measured on the widget's own text.
+    const { contrastInShadow } = await audit(page, 'telltale-status');
+    assert.ok(contrastInShadow > 0, `contrast checked on ${contrastInShadow} shadow nodes`);
+    await w.badge.evaluate((b) => {
+      b.removeAttribute('aria-label');
+      for (const node of [...b.childNodes]) node.remove();
+    });
+    const found = await violations(page, 'telltale-status');
+    assert.ok(found.some((line) => line.startsWith('button-name')), found.join('\n'));
+    await session.close();
+  });
+});
