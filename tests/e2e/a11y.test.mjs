@@ -1,12 +1,13 @@
 // Accessibility, checked by axe-core (the engine behind most accessibility checkers) on
 // the widget itself: its shadow tree in every state, badge and open panel, light and dark,
 // against WCAG 2.x A and AA (names, roles, ARIA use, colour contrast, lists, headings).
-// The host page is out of scope: only the <telltale-status> element is analysed.
+// On test pages only the <telltale-status> element is analysed; the demo and the partner
+// examples, which are ours, are analysed whole.
 
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -74,6 +75,29 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
       await w.badge.click();
       await w.panel.waitFor();
       assert.deepEqual(await violations(page, 'telltale-status'), [], 'open panel');
+      session.assertCleanConsole();
+      await session.close();
+    });
+  }
+
+  // Our own pages too: the demo a partner first sees and the two partner examples, whole
+  // pages (landmarks, headings, the snippet box, the scenario switcher), once every
+  // widget on them is live.
+  const pages = ['/index.html', '/www/support.html', '/www/storefront.html'];
+  for (const [path, colorScheme] of pages.flatMap((path) => [[path, 'light'], [path, 'dark']])) {
+    test(`${path}, ${colorScheme} scheme: the whole page has no violations`, async () => {
+      const session = await openPage(harness.browser, { colorScheme });
+      const { page } = session;
+      await page.goto(harness.server.url(path));
+      await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll('telltale-status')].every(
+            (host) => host.shadowRoot?.querySelector('[data-testid=root]')?.dataset.phase === 'live',
+          ),
+        null,
+        { timeout: WAIT_MS },
+      );
+      assert.deepEqual(await violations(page, 'html'), []);
       session.assertCleanConsole();
       await session.close();
     });
