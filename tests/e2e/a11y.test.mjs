@@ -1,4 +1,4 @@
-// Accessibility, checked by axe-core (the engine behind most accessibility checkers) on
+// Accessibility, checked by axe-core (Deque's open-source accessibility rules engine) on
 // the widget itself: its shadow tree in every state, badge and open panel, light and dark,
 // against WCAG 2.x A and AA (names, roles, ARIA use, colour contrast, lists, headings).
 // On test pages only the <telltale-status> element is analysed; the demo and the partner
