@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+import { hostPage, openPage, settledWidgets, snippet, startHarness, widget } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -89,14 +89,7 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
       const session = await openPage(harness.browser, { colorScheme });
       const { page } = session;
       await page.goto(harness.server.url(path));
-      await page.waitForFunction(
-        () =>
-          [...document.querySelectorAll('telltale-status')].every(
-            (host) => host.shadowRoot?.querySelector('[data-testid=root]')?.dataset.phase === 'live',
-          ),
-        null,
-        { timeout: WAIT_MS },
-      );
+      for (const w of await settledWidgets(page)) assert.equal(w.phase, 'live', w.feed);
       assert.deepEqual(await violations(page, 'html'), []);
       session.assertCleanConsole();
       await session.close();

@@ -3,32 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { WAIT_MS, openPage, startHarness } from './helpers.mjs';
-
-/** Waits until every widget on the page has left `loading`; returns their phases and tones. */
-async function settledWidgets(page) {
-  await page.waitForFunction(
-    () => {
-      const hosts = [...document.querySelectorAll('telltale-status')];
-      return (
-        hosts.length > 0 &&
-        hosts.every((host) => {
-          const phase = host.shadowRoot?.querySelector('[data-testid=root]')?.dataset.phase;
-          return phase && phase !== 'loading';
-        })
-      );
-    },
-    null,
-    { timeout: WAIT_MS },
-  );
-  return page.evaluate(() =>
-    [...document.querySelectorAll('telltale-status')].map((host) => ({
-      feed: host.getAttribute('feed'),
-      phase: host.shadowRoot.querySelector('[data-testid=root]').dataset.phase,
-      tone: host.shadowRoot.querySelector('[data-testid=badge]')?.dataset.tone ?? null,
-    })),
-  );
-}
+import { WAIT_MS, openPage, settledWidgets, startHarness } from './helpers.mjs';
 
 describe('demo pages', () => {
   let harness;

@@ -116,6 +116,31 @@ export function widget(page, host = 'telltale-status') {
   };
 }
 
+/** Waits until every widget on the page has left `loading`; returns their phases and tones. */
+export async function settledWidgets(page) {
+  await page.waitForFunction(
+    () => {
+      const hosts = [...document.querySelectorAll('telltale-status')];
+      return (
+        hosts.length > 0 &&
+        hosts.every((host) => {
+          const phase = host.shadowRoot?.querySelector('[data-testid=root]')?.dataset.phase;
+          return phase && phase !== 'loading';
+        })
+      );
+    },
+    null,
+    { timeout: WAIT_MS },
+  );
+  return page.evaluate(() =>
+    [...document.querySelectorAll('telltale-status')].map((host) => ({
+      feed: host.getAttribute('feed'),
+      phase: host.shadowRoot.querySelector('[data-testid=root]').dataset.phase,
+      tone: host.shadowRoot.querySelector('[data-testid=badge]')?.dataset.tone ?? null,
+    })),
+  );
+}
+
 /** Escapes text for an HTML attribute or text node. */
 export function escapeHtml(text) {
   return String(text)
