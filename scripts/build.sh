@@ -48,12 +48,24 @@ wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/telltale.wasm" \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --strip-debug --strip-producers
 
+# Short names for the wasm's imports, exports and import module, in the wasm and in the
+# glue alike: wasm-bindgen's are its Rust bindings' names plus a hash, written once in each
+# file, and the hashes do not compress. wasm-opt renames them in the wasm and prints the
+# mapping; scripts/minify-names.mjs applies it to the glue and fails on a glue it does not
+# recognise. Measured on 2026-11-21: wasm 128.8 -> 126.4 kB brotli, telltale.js 6.9 -> 5.1 kB.
+"$wasm_opt" "$stage/telltale_bg.opt.wasm" -o "$stage/telltale_bg.min.wasm" \
+  --minify-imports-and-exports-and-modules \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types > "$stage/names.json"
+node scripts/minify-names.mjs "$stage/telltale.js" "$stage/names.json" \
+  "$stage/telltale_bg.min.wasm" "$stage/telltale.names.js"
+
 # One classic script: the glue's `let wasm_bindgen` and the loader share a private scope,
 # so neither the glue's names nor the page's own `wasm_bindgen`/`init` can collide.
 {
   printf '/*! Telltale %s: an embeddable service-status widget. MIT OR Apache-2.0 */\n' "$version"
   printf '(function () {\n"use strict";\n'
-  cat "$stage/telltale.js"
+  cat "$stage/telltale.names.js"
   printf '\n'
   sed "s/__TELLTALE_VERSION__/$version/g" js/loader.js
   printf '})();\n'
@@ -70,7 +82,7 @@ wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/telltale.wasm" \
   --comments '/^!/' --output "$stage/telltale.min.js"
 
 cp "$stage/telltale.min.js" "$dist/telltale.js"
-cp "$stage/telltale_bg.opt.wasm" "$dist/telltale_bg.wasm"
+cp "$stage/telltale_bg.min.wasm" "$dist/telltale_bg.wasm"
 
 sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 | tr -d '\n')"; }
 bytes() { wc -c < "$1" | tr -d ' '; }
