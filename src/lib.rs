@@ -33,3 +33,11 @@ mod embed;
 mod ui;
 #[cfg(target_arch = "wasm32")]
 mod web;
+
+/// The allocator of the wasm: Talc instead of the standard library's dlmalloc. It is
+/// smaller (2.5 kB brotli less in `dist/`, measured 2026-11-21) and its wasm build grows
+/// linear memory page by page, as dlmalloc did. The widget is single-threaded, which is
+/// what `TalcSyncCell` assumes (no `atomics` target feature).
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
