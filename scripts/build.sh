@@ -27,7 +27,15 @@ terser="$root/node_modules/.bin/terser"
 # --- build ------------------------------------------------------------------------------
 version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
 say "cargo build --release (telltale $version)"
-cargo build --release --target wasm32-unknown-unknown --lib
+# Panic locations name source files. Without remapping they carry this machine's paths
+# (the checkout, ~/.cargo/registry/src/<index>/), so dist/ and its SRI hashes would differ
+# from one machine to the next; remapped, they read `src/...` and `yew-0.23.0/src/...`.
+remap="--remap-path-prefix=$root/="
+for registry in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$registry" ] && remap="$remap --remap-path-prefix=$registry="
+done
+RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$remap" \
+  cargo build --release --target wasm32-unknown-unknown --lib
 
 rm -rf "$stage"
 mkdir -p "$stage" "$dist"
