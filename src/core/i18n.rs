@@ -53,10 +53,13 @@ pub enum Locale {
     /// Spanish as in Spain, with a 24-hour clock ("20 nov, 17:03"); also Spanish without a
     /// region.
     Es,
-    /// Spanish as in Latin America and the United States, with a 12-hour clock
-    /// ("20 nov, 5:03 p.m."): `es-419`, `es-MX`, `es-US` and every Spanish region outside
-    /// Spain and Equatorial Guinea.
+    /// Spanish with a 12-hour clock written "p.m." ("20 nov, 5:03 p.m."): `es-419`,
+    /// Mexico, the United States and Cuba.
     Es419,
+    /// Spanish with a 12-hour clock written "p. m." ("20 nov, 5:03 p. m."): Argentina,
+    /// Colombia, Chile, Peru, Venezuela and every other Spanish region not named for
+    /// [`Locale::Es`] or [`Locale::Es419`].
+    EsAr,
     /// Japanese.
     Ja,
 }
@@ -67,6 +70,8 @@ const EN_24H_REGIONS: &str = "AIATBEBIBWBZCCCHCKCMCXCZDEDGDKEEESFIFKFRGBGEGGGIGS
 const EN_US_REGIONS: &str = "USASGUMHMPPHPRUMVI";
 /// Spanish regions that CLDR writes with a 24-hour clock, as in Spain.
 const ES_24H_REGIONS: &str = "ESEAICGQBRBZ";
+/// Spanish regions that CLDR writes "a.m." / "p.m." without a space, as `es-419` does.
+const ES_419_REGIONS: &str = "MXUSCU";
 
 /// True when `list` (two-letter codes run together) holds `region`, in any case.
 fn lists(list: &str, region: &str) -> bool {
@@ -80,7 +85,7 @@ fn lists(list: &str, region: &str) -> bool {
 
 impl Locale {
     /// Every supported locale, the fallback first.
-    pub const ALL: [Locale; 10] = [
+    pub const ALL: [Locale; 11] = [
         Locale::En,
         Locale::EnCa,
         Locale::EnGb,
@@ -90,6 +95,7 @@ impl Locale {
         Locale::De,
         Locale::Es,
         Locale::Es419,
+        Locale::EsAr,
         Locale::Ja,
     ];
 
@@ -124,7 +130,7 @@ impl Locale {
         match self {
             Locale::EnCa | Locale::EnGb | Locale::En001 => Locale::En,
             Locale::FrCa => Locale::Fr,
-            Locale::Es419 => Locale::Es,
+            Locale::Es419 | Locale::EsAr => Locale::Es,
             other => other,
         }
     }
@@ -140,7 +146,8 @@ impl Locale {
             Locale::FrCa => "fr-CA",
             Locale::De => "de",
             Locale::Es => "es",
-            Locale::Es419 => "es-419",
+            // Latin-American Spanish, whichever way its region writes the clock.
+            Locale::Es419 | Locale::EsAr => "es-419",
             Locale::Ja => "ja",
         }
     }
@@ -172,7 +179,8 @@ fn parse_tag(tag: &str) -> Option<(Locale, bool)> {
         (Locale::En, Some(r)) if r.eq_ignore_ascii_case("CA") => Locale::EnCa,
         (Locale::En, Some(r)) if lists(EN_24H_REGIONS, r) || r == "150" => Locale::EnGb,
         (Locale::En, Some(_)) => Locale::En001,
-        (Locale::Es, Some(r)) if !lists(ES_24H_REGIONS, r) => Locale::Es419,
+        (Locale::Es, Some(r)) if r == "419" || lists(ES_419_REGIONS, r) => Locale::Es419,
+        (Locale::Es, Some(r)) if !lists(ES_24H_REGIONS, r) => Locale::EsAr,
         (Locale::Fr, Some(r)) if r.eq_ignore_ascii_case("CA") => Locale::FrCa,
         (language, _) => language,
     };
@@ -532,13 +540,13 @@ pub fn text(locale: Locale, msg: Msg) -> &'static str {
         (Locale::FrCa, Msg::Tpl(Tpl::Clock)) => "{hh} h {mm}",
         (Locale::En001, Msg::Ui(Ui::Am)) => "am",
         (Locale::En001, Msg::Ui(Ui::Pm)) => "pm",
-        (Locale::Es419, Msg::Tpl(Tpl::Clock)) => "{h12}:{mm} {ampm}",
+        (Locale::Es419 | Locale::EsAr, Msg::Tpl(Tpl::Clock)) => "{h12}:{mm} {ampm}",
         (Locale::Es419, Msg::Ui(Ui::Am)) => "a.m.",
         (Locale::Es419, Msg::Ui(Ui::Pm)) => "p.m.",
         (Locale::En | Locale::EnCa | Locale::EnGb | Locale::En001, _) => en(msg),
         (Locale::Fr | Locale::FrCa, _) => fr(msg),
         (Locale::De, _) => de(msg),
-        (Locale::Es | Locale::Es419, _) => es(msg),
+        (Locale::Es | Locale::Es419 | Locale::EsAr, _) => es(msg),
         (Locale::Ja, _) => ja(msg),
     }
 }
@@ -557,7 +565,8 @@ pub fn plural(locale: Locale, n: i64) -> Plural {
         | Locale::En001
         | Locale::De
         | Locale::Es
-        | Locale::Es419 => n == 1,
+        | Locale::Es419
+        | Locale::EsAr => n == 1,
         // French uses the singular for 0 and 1 ("il y a 0 jour", "1 jour").
         Locale::Fr | Locale::FrCa => n == 0 || n == 1,
         Locale::Ja => false,
@@ -619,7 +628,7 @@ pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
             "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.",
             "Dez.",
         ],
-        Locale::Es | Locale::Es419 => &[
+        Locale::Es | Locale::Es419 | Locale::EsAr => &[
             "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
         ],
         Locale::Ja => &[
@@ -1389,7 +1398,11 @@ mod tests {
             ("es-MX", Locale::Es419),
             ("es-US", Locale::Es419),
             ("es-419", Locale::Es419),
-            ("es-AR", Locale::Es419),
+            ("es-cu", Locale::Es419),
+            ("es-AR", Locale::EsAr),
+            ("es-CO", Locale::EsAr),
+            ("es-PE", Locale::EsAr),
+            ("es-PR", Locale::EsAr),
             ("fr-CA", Locale::FrCa),
             ("fr-FR", Locale::Fr),
             ("fr-CH", Locale::Fr),
@@ -1421,8 +1434,14 @@ mod tests {
 
     #[test]
     fn locale_tag_round_trips() {
+        // `es-419` names both ways Latin America writes the clock; every other tag is
+        // its locale's own.
         for locale in Locale::ALL {
-            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+            let back = Locale::from_tag(locale.tag());
+            assert_eq!(back.map(Locale::tag), Some(locale.tag()), "{locale:?}");
+            if locale != Locale::EsAr {
+                assert_eq!(back, Some(locale));
+            }
         }
     }
 
