@@ -1,8 +1,13 @@
-//! Property tests: the feed parser never panics, whatever it is given.
+//! Property tests: the feed parser never panics, whatever it is given, and neither does
+//! anything the widget does with what it read.
 //!
 //! Arbitrary bytes, arbitrary JSON, and arbitrary JSON placed where a Statuspage or Apple
 //! feed keeps its data (so the generator reaches deep into each reader instead of stopping
 //! at detection). Every result must also be explainable: an error's message is not empty.
+//! Every document that parses then goes the whole way a live widget takes it: the
+//! `components` filter, the badge and the open panel in every language and at several
+//! times and zones, the change diff, and the `localStorage` round trip, which must give
+//! back the same snapshot.
 
 // proptest is a native-only dev-dependency (it does not build for wasm32).
 #![cfg(not(target_arch = "wasm32"))]
@@ -11,7 +16,14 @@
 
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
-use telltale::core::feed::{parse, Format};
+use telltale::core::config::Config;
+use telltale::core::diff;
+use telltale::core::feed::{parse, Format, Parsed};
+use telltale::core::filter;
+use telltale::core::i18n::Locale;
+use telltale::core::state::{from_stored, stale_after_ms, stored_json, Action, FeedState, Good};
+use telltale::core::time::FixedOffset;
+use telltale::core::view::{badge_view, panel_view, ViewInput};
 
 fn arb_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -188,8 +200,83 @@ fn check(text: &str) {
         Some(Format::Apple),
         Some(Format::Telltale),
     ] {
-        if let Err(e) = parse(text, format) {
-            assert!(!e.to_string().is_empty());
+        match parse(text, format) {
+            Ok(parsed) => show(parsed),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
+/// 2026-11-20T12:00:00Z, when every generated feed is fetched.
+const FETCHED_MS: i64 = 1_795_176_000_000;
+
+/// Takes `parsed` the way a widget does, from the fetch to the screen and to storage.
+fn show(parsed: Parsed) {
+    let good = Good {
+        parsed: parsed.clone(),
+        fetched_at_ms: FETCHED_MS,
+    };
+    let stored = stored_json(&good).expect("a small feed fits in storage");
+    let back = from_stored(&stored, None, FETCHED_MS).expect("a stored snapshot reads back");
+    assert_eq!(
+        back.parsed.snapshot, parsed.snapshot,
+        "storage round trip: {stored}"
+    );
+    assert_eq!(back.parsed.format, parsed.format);
+
+    let snapshot = &parsed.snapshot;
+    // No filter, the first component and the first group by name, and a name nobody has.
+    let selections = [
+        None,
+        snapshot.components.first().map(|c| c.name.clone()),
+        snapshot.groups.first().map(|g| g.name.clone()),
+        Some("no such service".to_owned()),
+    ];
+    let mut state = FeedState::default();
+    state.apply(Action::FetchSucceeded {
+        parsed: parsed.clone(),
+        at_ms: FETCHED_MS,
+    });
+    let mut observed = None;
+    for components in selections.iter().flatten().map(Some).chain([None]) {
+        let config = Config::from_attrs(|name| match name {
+            "feed" => Some("https://status.example.com/feed".into()),
+            "components" => components.cloned(),
+            _ => None,
+        })
+        .expect("a valid config");
+        let _ = filter::unmatched(snapshot, &config.components);
+        let shown = filter::apply(snapshot, &config.components);
+        let now = diff::observe(&shown, FETCHED_MS);
+        let _ = diff::diff(observed.as_ref(), &now);
+        observed = Some(now);
+        // Just fetched, stale three days on, and a year later.
+        for now_ms in [
+            FETCHED_MS,
+            FETCHED_MS + 3 * 86_400_000,
+            FETCHED_MS + 365 * 86_400_000,
+        ] {
+            for (locale, zone) in Locale::ALL
+                .into_iter()
+                .map(|locale| (locale, 0))
+                .chain([(Locale::En, -14 * 60), (Locale::En, 14 * 60)])
+            {
+                let input = ViewInput {
+                    config: &config,
+                    state: &state,
+                    locale,
+                    zone: &FixedOffset(zone),
+                    now_ms,
+                    stale_after_ms: stale_after_ms(config.refresh_secs),
+                    expanded: true,
+                };
+                let badge = badge_view(&input);
+                assert!(
+                    !badge.text.is_empty(),
+                    "{locale:?}: a badge always says something"
+                );
+                let _ = panel_view(&input);
+            }
         }
     }
 }

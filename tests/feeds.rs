@@ -466,6 +466,70 @@ fn statuspage_scheduled_maintenances_json_alone() {
     assert_eq!(s.overall(at("2026-11-24T02:30:00Z")), Level::Maintenance);
 }
 
+#[test]
+fn statuspage_event_listed_twice_is_shown_once() {
+    // `incidents` (as `incidents.json` has it) lists a maintenance in progress that
+    // `scheduled_maintenances` lists again, and an incident appears twice. The panel keys
+    // its events by id: a repeated key would make its list updates lose items.
+    let maintenance = r#"{"id": "mnt-db", "name": "Database upgrade", "status": "in_progress",
+        "impact": "maintenance", "scheduled_for": "2026-11-20T11:00:00Z",
+        "scheduled_until": "2026-11-20T13:00:00Z", "incident_updates": []}"#;
+    let incident = r#"{"id": "inc-api", "name": "API errors", "status": "investigating",
+        "impact": "major", "created_at": "2026-11-20T11:30:00Z", "incident_updates": []}"#;
+    let text = format!(
+        r#"{{"page": {{"id": "p", "name": "Acme"}},
+            "incidents": [{incident}, {maintenance}, {incident}],
+            "scheduled_maintenances": [{maintenance}]}}"#
+    );
+    let parsed = parse(&text, None).expect("a Statuspage document");
+    let s = &parsed.snapshot;
+    let incidents: Vec<&str> = s.incidents.iter().map(|i| i.id.as_str()).collect();
+    let maintenances: Vec<&str> = s.maintenances.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(incidents, ["inc-api"]);
+    assert_eq!(maintenances, ["mnt-db"]);
+    assert!(has_warning(
+        &parsed,
+        &["maintenances", "\"mnt-db\"", "left out"]
+    ));
+    assert!(has_warning(
+        &parsed,
+        &["incidents", "\"inc-api\"", "left out"]
+    ));
+}
+
+#[test]
+fn statuspage_time_outside_the_years_1_to_9999_is_ignored() {
+    // Valid RFC 3339, but year 0, or past 9999 once the offset is applied: no calendar text
+    // shows them and the stored snapshot could not keep them.
+    let text = r#"{"page": {"id": "p"}, "incidents": [
+        {"id": "a", "name": "Year zero", "status": "investigating", "impact": "minor",
+         "created_at": "0000-06-01T00:00:00Z", "incident_updates": []},
+        {"id": "b", "name": "Far future", "status": "investigating", "impact": "minor",
+         "started_at": "9999-12-31T23:00:00-05:00", "incident_updates": []},
+        {"id": "c", "name": "Last minute", "status": "investigating", "impact": "minor",
+         "started_at": "9999-12-31T23:59:00Z", "incident_updates": []}]}"#;
+    let parsed = parse(text, None).expect("a Statuspage document");
+    let started = |id: &str| {
+        parsed
+            .snapshot
+            .incidents
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.started_at_ms)
+    };
+    assert_eq!(started("a"), Some(None));
+    assert_eq!(started("b"), Some(None));
+    assert_eq!(started("c"), Some(Some(at("9999-12-31T23:59:00Z"))));
+    assert!(has_warning(
+        &parsed,
+        &["Year zero", "0000-06-01", "outside the years 1 to 9999"]
+    ));
+    assert!(has_warning(
+        &parsed,
+        &["Far future", "outside the years 1 to 9999"]
+    ));
+}
+
 // ---------------------------------------------------------------- Apple
 
 const OUTAGE_SERVICES: [&str; 6] = [

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::text::{clean_body, clean_name, list};
-use super::Warning;
+use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
     newest_first, sort_by_rank, Component, Incident, IncidentStatus, Level, Maintenance,
@@ -364,13 +364,15 @@ fn key_of(raw: &RawEvent<'_>) -> String {
     format!("event-{hash:016x}")
 }
 
-/// UTC milliseconds from a number or a numeric string; anything else is `None`.
+/// UTC milliseconds from a number or a numeric string, within the years 1 to 9999;
+/// anything else is `None`.
 fn epoch(value: Option<&Json>) -> Option<i64> {
-    match value? {
+    let at_ms = match value? {
         Json::Number(n) => n.as_i64().or_else(|| n.truncated()),
         Json::String(s) => s.trim().parse().ok(),
         _ => None,
-    }
+    };
+    at_ms.and_then(showable_time)
 }
 
 /// Reads Apple's `datePosted` form, `11/20/2026 01:08 PST`, in the zones Apple uses.
@@ -401,7 +403,8 @@ fn pacific_time(text: &str) -> Option<i64> {
     }
     let days = days_from_civil(year, month, day);
     let minutes = days * 24 * 60 + i64::from(hour * 60 + minute) - offset_minutes;
-    Some(minutes * MINUTE_MS)
+    // 12/31/9999 23:59 PST is already in the year 10000 in UTC.
+    showable_time(minutes * MINUTE_MS)
 }
 
 #[cfg(test)]
@@ -434,6 +437,9 @@ mod tests {
         assert_eq!(pacific_time("01/01/0 00:00 PST"), None);
         assert_eq!(pacific_time("01/01/2026 -1:-30 PST"), None);
         assert_eq!(pacific_time("01/01/2026 24:00 PST"), None);
+        // Still 9999 in Cupertino, already 10000 in UTC.
+        assert_eq!(pacific_time("12/31/9999 23:59 PST"), None);
+        assert!(pacific_time("12/31/9999 15:59 PST").is_some());
     }
 
     #[test]
@@ -444,5 +450,10 @@ mod tests {
         assert_eq!(read("\"42\""), Some(42));
         assert_eq!(read("1e300"), None);
         assert_eq!(read("null"), None);
+        // Whole numbers that are no time any calendar text can show (nor storage keep).
+        assert_eq!(read("5019075261731407839"), None);
+        assert_eq!(read("-3308036945933990568"), None);
+        assert_eq!(read("253402300799999"), Some(253_402_300_799_999));
+        assert_eq!(read("253402300800000"), None);
     }
 }

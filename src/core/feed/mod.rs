@@ -20,6 +20,8 @@ mod statuspage;
 mod telltale;
 mod text;
 
+use std::collections::HashMap;
+
 use crate::core::json::{self, Json};
 use crate::core::model::Snapshot;
 
@@ -143,6 +145,10 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
         Format::Telltale => telltale::normalize(value, &mut warnings),
     }
     .map_err(|reason| FeedError::Invalid { format, reason })?;
+    // The Telltale reader keeps the first in document order itself, before it sorts.
+    if format != Format::Telltale {
+        first_of_each_id(&mut snapshot, &mut warnings);
+    }
     name_by_id_when_blank(&mut snapshot, &mut warnings);
     Ok(Parsed {
         format,
@@ -151,10 +157,69 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
     })
 }
 
+/// `at_ms` when it lies within the years 1 to 9999 (UTC), the times every reader keeps:
+/// beyond them no calendar text can show a time, and Telltale's own format (which the
+/// widget also stores) cannot carry one. An Apple epoch can be any integer, and an RFC 3339
+/// time in year 0 or with an offset at either end of the range falls outside.
+pub(crate) fn showable_time(at_ms: i64) -> Option<i64> {
+    (telltale::MIN_TIME_MS..=telltale::MAX_TIME_MS)
+        .contains(&at_ms)
+        .then_some(at_ms)
+}
+
 /// `snapshot` as a document in Telltale's own format, which [`parse`] reads back to an
 /// equal snapshot.
 pub fn to_telltale(snapshot: &Snapshot) -> Json {
     Json::Object(telltale::document(snapshot))
+}
+
+/// Keeps the first group, component, incident and maintenance of each id (see
+/// [`first_of_each`]). Every reader does: the panel keys its rows and events by id, and a
+/// repeated key makes Yew's list update lose or misplace items. Statuspage's `incidents`
+/// can also list a maintenance that `scheduled_maintenances` lists again.
+pub(super) fn first_of_each_id(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+    first_of_each(&mut snapshot.groups, "groups", |g| &g.id, warnings);
+    first_of_each(&mut snapshot.components, "components", |c| &c.id, warnings);
+    first_of_each(&mut snapshot.incidents, "incidents", |i| &i.id, warnings);
+    first_of_each(
+        &mut snapshot.maintenances,
+        "maintenances",
+        |m| &m.id,
+        warnings,
+    );
+}
+
+/// Keeps the first item of each id in `items`, in their order, with a warning for each later one
+/// (JSON readers keep the first of repeated items, so that is what the author means), and
+/// warns about an empty id, which the embed's `components` attribute and `affected` lists
+/// cannot name. Ids are trimmed already.
+fn first_of_each<T>(
+    items: &mut Vec<T>,
+    list: &str,
+    id: fn(&T) -> &String,
+    warnings: &mut Vec<Warning>,
+) {
+    // Each id and the index of its first item.
+    let mut first_at: HashMap<String, usize> = HashMap::new();
+    let mut index = 0;
+    items.retain(|item| {
+        let here = index;
+        index += 1;
+        let id = id(item);
+        if id.is_empty() {
+            warning!(warnings, "`{list}[{here}]` has an empty id");
+        }
+        let first = *first_at.entry(id.clone()).or_insert(here);
+        if first == here {
+            return true;
+        }
+        warning!(
+            warnings,
+            "`{list}[{here}]` has the id \"{id}\" of `{list}[{first}]`; it is left out (the \
+             first one counts)"
+        );
+        false
+    });
 }
 
 /// Gives a component or group whose name is empty or only spaces its id as its name, with

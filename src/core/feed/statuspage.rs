@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::text::{clean, list, web_link};
-use super::Warning;
+use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
     newest_first, sort_by_rank, Component, Group, Incident, IncidentStatus, Level, Maintenance,
@@ -503,12 +503,19 @@ fn updates_of(items: Option<&[Json]>, what: &str, warnings: &mut Vec<Warning>) -
 /// Reads an optional timestamp; one that is present but unreadable gives a warning.
 fn time(text: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Option<i64> {
     let text = clean(text)?;
-    let parsed = parse_rfc3339(&text);
-    if parsed.is_none() {
+    let Some(at_ms) = parse_rfc3339(&text) else {
         warning!(
             warnings,
             "{what} \"{text}\" is not a date and time; ignored"
         );
+        return None;
+    };
+    let shown = showable_time(at_ms);
+    if shown.is_none() {
+        warning!(
+            warnings,
+            "{what} \"{text}\" is outside the years 1 to 9999 in UTC; ignored"
+        );
     }
-    parsed
+    shown
 }

@@ -12,8 +12,6 @@
 //! starts, an empty or repeated id (the first item with an id wins, here, in the widget and
 //! in `telltale check` alike), and an `affected` id that names nothing in the feed.
 
-use std::collections::HashMap;
-
 use super::text::{clean, list, web_link};
 use super::Warning;
 use crate::core::json::{wrong_type, Json, Object};
@@ -337,8 +335,9 @@ pub(crate) fn document(snapshot: &Snapshot) -> Object {
         .with("maintenances", maintenances.collect::<Vec<_>>())
 }
 
-/// A time the format can carry; `None` for one outside the years 1 to 9999 (an Apple
-/// epoch can be any integer), which no reader of the document could show anyway.
+/// A time the format can carry; `None` for one outside the years 1 to 9999. Every reader
+/// already keeps its times within them (`feed::showable_time`); this keeps a snapshot
+/// built some other way writable.
 fn carried(at_ms: Option<i64>) -> Option<i64> {
     at_ms.filter(|at_ms| (MIN_TIME_MS..=MAX_TIME_MS).contains(at_ms))
 }
@@ -430,15 +429,8 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
         lint::odd_times(snapshot, warnings);
         lint::unknown_affected(snapshot, warnings);
     }
-    first_of_each_id(&mut snapshot.groups, "groups", |g| &g.id, warnings);
-    first_of_each_id(&mut snapshot.components, "components", |c| &c.id, warnings);
-    first_of_each_id(&mut snapshot.incidents, "incidents", |i| &i.id, warnings);
-    first_of_each_id(
-        &mut snapshot.maintenances,
-        "maintenances",
-        |m| &m.id,
-        warnings,
-    );
+    // In document order, before the events are sorted: the first in the document counts.
+    super::first_of_each_id(snapshot, warnings);
 
     super::detach_from_missing_groups(snapshot, warnings);
     for incident in &mut snapshot.incidents {
@@ -452,37 +444,4 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
         let what = format!("maintenance \"{}\"", maintenance.title);
         maintenance.url = web_link(maintenance.url.as_deref(), &what, warnings);
     }
-}
-
-/// Keeps the first item of each id, in feed order, with a warning for each later one
-/// (JSON readers keep the first of repeated items, so that is what the author means), and
-/// warns about an empty id, which the embed's `components` attribute and `affected` lists
-/// cannot name. Ids are trimmed already.
-fn first_of_each_id<T>(
-    items: &mut Vec<T>,
-    list: &str,
-    id: fn(&T) -> &String,
-    warnings: &mut Vec<Warning>,
-) {
-    // Each id and the index of its first item.
-    let mut first_at: HashMap<String, usize> = HashMap::new();
-    let mut index = 0;
-    items.retain(|item| {
-        let here = index;
-        index += 1;
-        let id = id(item);
-        if id.is_empty() {
-            warning!(warnings, "`{list}[{here}]` has an empty id");
-        }
-        let first = *first_at.entry(id.clone()).or_insert(here);
-        if first == here {
-            return true;
-        }
-        warning!(
-            warnings,
-            "`{list}[{here}]` has the id \"{id}\" of `{list}[{first}]`; it is left out (the \
-             first one counts)"
-        );
-        false
-    });
 }
