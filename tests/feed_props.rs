@@ -247,7 +247,17 @@ fn show(parsed: Parsed) {
         .expect("a valid config");
         let _ = filter::unmatched(snapshot, &config.components);
         let shown = filter::apply(snapshot, &config.components);
+        assert_eq!(
+            filter::apply(&shown, &config.components),
+            shown,
+            "filtering what is shown again changes nothing"
+        );
         let now = diff::observe(&shown, FETCHED_MS);
+        // The same poll again tells the host nothing (no second `telltale:change`).
+        assert_eq!(
+            diff::diff(Some(&now), &diff::observe(&shown, FETCHED_MS)),
+            None
+        );
         let _ = diff::diff(observed.as_ref(), &now);
         observed = Some(now);
         // Just fetched, stale three days on, and a year later.
