@@ -147,7 +147,7 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
     .map_err(|reason| FeedError::Invalid { format, reason })?;
     // The Telltale reader keeps the first in document order itself, before it sorts.
     if format != Format::Telltale {
-        first_of_each_id(&mut snapshot, &mut warnings);
+        first_of_each_id(&mut snapshot, Positions::Model, &mut warnings);
     }
     name_by_id_when_blank(&mut snapshot, &mut warnings);
     Ok(Parsed {
@@ -173,30 +173,64 @@ pub fn to_telltale(snapshot: &Snapshot) -> Json {
     Json::Object(telltale::document(snapshot))
 }
 
-/// Keeps the first group, component, incident and maintenance of each id (see
-/// [`first_of_each`]). Every reader does: the panel keys its rows and events by id, and a
-/// repeated key makes Yew's list update lose or misplace items. Statuspage's `incidents`
-/// can also list a maintenance that `scheduled_maintenances` lists again.
-pub(super) fn first_of_each_id(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
-    first_of_each(&mut snapshot.groups, "groups", |g| &g.id, warnings);
-    first_of_each(&mut snapshot.components, "components", |c| &c.id, warnings);
-    first_of_each(&mut snapshot.incidents, "incidents", |i| &i.id, warnings);
+/// What the positions in [`first_of_each_id`]'s warnings count.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Positions {
+    /// The document's own lists (a Telltale document: `components[2]`).
+    Document,
+    /// The model's lists, which a Statuspage or Apple document does not have by those
+    /// names: warnings name the id alone.
+    Model,
+}
+
+/// Keeps the first group, component, incident and maintenance of each id. Every reader
+/// does: the panel keys its rows and events by id, and a repeated key makes Yew's list
+/// update lose or misplace items. Statuspage's `incidents` can also list a maintenance
+/// that `scheduled_maintenances` lists again.
+pub(super) fn first_of_each_id(
+    snapshot: &mut Snapshot,
+    positions: Positions,
+    warnings: &mut Vec<Warning>,
+) {
+    first_of_each(
+        &mut snapshot.groups,
+        "groups",
+        |g| &g.id,
+        positions,
+        warnings,
+    );
+    first_of_each(
+        &mut snapshot.components,
+        "components",
+        |c| &c.id,
+        positions,
+        warnings,
+    );
+    first_of_each(
+        &mut snapshot.incidents,
+        "incidents",
+        |i| &i.id,
+        positions,
+        warnings,
+    );
     first_of_each(
         &mut snapshot.maintenances,
         "maintenances",
         |m| &m.id,
+        positions,
         warnings,
     );
 }
 
-/// Keeps the first item of each id in `items`, in their order, with a warning for each later one
-/// (JSON readers keep the first of repeated items, so that is what the author means), and
-/// warns about an empty id, which the embed's `components` attribute and `affected` lists
-/// cannot name. Ids are trimmed already.
+/// Keeps the first item of each id in `items`, in their order, with a warning for each
+/// later one (JSON readers keep the first of repeated items, so that is what the author
+/// means), and warns about an empty id, which the embed's `components` attribute and
+/// `affected` lists cannot name. Ids are trimmed already.
 fn first_of_each<T>(
     items: &mut Vec<T>,
     list: &str,
     id: fn(&T) -> &String,
+    positions: Positions,
     warnings: &mut Vec<Warning>,
 ) {
     // Each id and the index of its first item.
@@ -213,11 +247,18 @@ fn first_of_each<T>(
         if first == here {
             return true;
         }
-        warning!(
-            warnings,
-            "`{list}[{here}]` has the id \"{id}\" of `{list}[{first}]`; it is left out (the \
-             first one counts)"
-        );
+        if positions == Positions::Document {
+            warning!(
+                warnings,
+                "`{list}[{here}]` has the id \"{id}\" of `{list}[{first}]`; it is left out \
+                 (the first one counts)"
+            );
+        } else {
+            warning!(
+                warnings,
+                "{list}: \"{id}\" is listed again; it is left out (the first one counts)"
+            );
+        }
         false
     });
 }

@@ -430,7 +430,7 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
         lint::unknown_affected(snapshot, warnings);
     }
     // In document order, before the events are sorted: the first in the document counts.
-    super::first_of_each_id(snapshot, warnings);
+    super::first_of_each_id(snapshot, super::Positions::Document, warnings);
 
     super::detach_from_missing_groups(snapshot, warnings);
     for incident in &mut snapshot.incidents {
