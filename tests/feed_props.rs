@@ -207,6 +207,13 @@ fn check(text: &str) {
     }
 }
 
+fn assert_unique(ids: &[&str], what: &str) {
+    let mut seen = std::collections::HashSet::new();
+    for id in ids {
+        assert!(seen.insert(id), "{what}: {id:?} twice in {ids:?}");
+    }
+}
+
 /// 2026-11-20T12:00:00Z, when every generated feed is fetched.
 const FETCHED_MS: i64 = 1_795_176_000_000;
 
@@ -285,7 +292,30 @@ fn show(parsed: Parsed) {
                     !badge.text.is_empty(),
                     "{locale:?}: a badge always says something"
                 );
-                let _ = panel_view(&input);
+                let panel = panel_view(&input);
+                // The panel keys its rows and events by id: each must be unique in its list,
+                // and every row one of the components the filter shows.
+                let rows: Vec<&str> = panel
+                    .groups
+                    .iter()
+                    .flat_map(|g| &g.components)
+                    .map(|c| c.id.as_str())
+                    .collect();
+                assert_unique(&rows, "component rows");
+                for id in &rows {
+                    assert!(
+                        shown.component(id).is_some(),
+                        "row {id} is a shown component"
+                    );
+                }
+                for (list, events) in [
+                    ("incidents", &panel.incidents),
+                    ("resolved", &panel.resolved),
+                    ("maintenances", &panel.maintenances),
+                ] {
+                    let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+                    assert_unique(&ids, list);
+                }
             }
         }
     }
