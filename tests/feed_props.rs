@@ -476,3 +476,70 @@ proptest! {
         prop_assert_eq!(telltale::core::json::parse(&tree.pretty()).unwrap(), tree);
     }
 }
+
+/// Every fixture feed that parses, read once.
+fn fixture_feeds() -> &'static [Parsed] {
+    static FEEDS: std::sync::OnceLock<Vec<Parsed>> = std::sync::OnceLock::new();
+    FEEDS.get_or_init(|| {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+        let mut feeds = Vec::new();
+        for dir in ["apple", "statuspage", "telltale"] {
+            let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
+                .expect("the fixtures directory")
+                .map(|entry| entry.expect("a directory entry").path())
+                .collect();
+            paths.sort();
+            for path in paths {
+                let text = std::fs::read_to_string(&path).expect("a fixture");
+                if let Ok(parsed) = parse(&text, None) {
+                    feeds.push(parsed);
+                }
+            }
+        }
+        feeds
+    })
+}
+
+/// A `components` list as partners write them: names and ids from the fixtures in any
+/// case, with stray spaces and commas, mixed with arbitrary text.
+fn arb_components_list() -> impl Strategy<Value = String> {
+    let mut known: Vec<String> = fixture_feeds()
+        .iter()
+        .flat_map(|parsed| {
+            let s = &parsed.snapshot;
+            s.components
+                .iter()
+                .flat_map(|c| [c.id.clone(), c.name.clone()])
+                .chain(s.groups.iter().flat_map(|g| [g.id.clone(), g.name.clone()]))
+        })
+        .collect();
+    known.sort();
+    known.dedup();
+    let entry = prop_oneof![
+        prop::sample::select(known).prop_map(|name| name.to_uppercase()),
+        "[ \\t]{0,2}[^,]{0,12}[ \\t]{0,2}",
+        Just("İstanbul ıi ΣΑΣ ς ß ẞ".to_owned()),
+    ];
+    prop::collection::vec(entry, 0..5).prop_map(|entries| entries.join(","))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Whatever a partner writes in `components`, the filter keeps only what the feed has,
+    /// and filtering again changes nothing.
+    #[test]
+    fn any_components_list_filters_every_fixture_safely(list in arb_components_list()) {
+        let selection = telltale::core::filter::Selection::parse(&list);
+        for parsed in fixture_feeds() {
+            let snapshot = &parsed.snapshot;
+            let shown = filter::apply(snapshot, &selection);
+            for component in &shown.components {
+                prop_assert!(snapshot.component(&component.id).is_some());
+            }
+            prop_assert!(shown.incidents.len() <= snapshot.incidents.len());
+            prop_assert_eq!(&filter::apply(&shown, &selection), &shown);
+            let _ = filter::unmatched(snapshot, &selection);
+        }
+    }
+}
