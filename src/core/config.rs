@@ -375,4 +375,62 @@ mod tests {
         assert!(!is_web_url("//a.example/x"));
         assert!(!is_web_url("/api/v2/summary.json"));
     }
+
+    // proptest does not build for wasm32, where clippy --all-targets also compiles these.
+    #[cfg(not(target_arch = "wasm32"))]
+    use proptest::strategy::Strategy;
+
+    /// An attribute as a page writes it: absent, one of `examples` (good and bad), or any
+    /// printable text.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn attribute(examples: &'static [&'static str]) -> impl Strategy<Value = Option<String>> {
+        proptest::option::of(proptest::prop_oneof![
+            3 => proptest::sample::select(examples).prop_map(str::to_owned),
+            1 => "\\PC{0,24}",
+        ])
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Whatever a page writes in the attributes, reading them never panics; a refusal
+        /// names an attribute the page set (or the missing `feed`), and what is accepted
+        /// is within its bounds.
+        #[test]
+        fn any_attributes_read_into_a_config_or_an_error_naming_one(
+            values in (
+                attribute(&["https://status.example.com/summary.json", " http://a.example/x ", "/relative", "javascript:alert(1)"]),
+                attribute(&["auto", "APPLE", " statuspage ", "telltale", "rss"]),
+                attribute(&["App Store, iCloud", ",,", "İ ı"]),
+                attribute(&["badge", "PANEL", "notice", "modal"]),
+                attribute(&["auto", " dark ", "light", "sepia"]),
+                attribute(&["fr-CA", "auto", "en", "x-klingon", "en_GB", "12"]),
+                attribute(&["0", "29", "30", " 120 ", "99999999999999999999999", "-5", "1e3"]),
+                attribute(&["https://status.example.com/", "ftp://a.example/", "data:text/html,x"]),
+                attribute(&["Apple services", ""]),
+            ).prop_map(|v| [v.0, v.1, v.2, v.3, v.4, v.5, v.6, v.7, v.8]),
+        ) {
+            let names = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label"];
+            let get = |name: &str| {
+                names.iter().position(|n| *n == name).and_then(|i| values[i].clone())
+            };
+            match Config::from_attrs(get) {
+                Ok(config) => {
+                    proptest::prop_assert!(is_web_url(&config.feed));
+                    proptest::prop_assert!((MIN_REFRESH_SECS..=MAX_REFRESH_SECS).contains(&config.refresh_secs));
+                    proptest::prop_assert!(config.link.as_deref().is_none_or(is_web_url));
+                }
+                Err(ConfigError::MissingFeed) => {
+                    proptest::prop_assert!(get("feed").is_none_or(|v| v.trim().is_empty()));
+                }
+                Err(error) => {
+                    let message = error.to_string();
+                    let named = names
+                        .iter()
+                        .any(|n| get(n).is_some() && message.starts_with(&format!("{n}=\"")));
+                    proptest::prop_assert!(named, "{message}");
+                }
+            }
+        }
+    }
 }
