@@ -1588,4 +1588,24 @@ mod tests {
         assert_eq!(month_abbr(Locale::En, 0), "");
         assert_eq!(month_abbr(Locale::En, 13), "");
     }
+
+    // proptest does not build for wasm32, where clippy --all-targets also compiles these.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Whatever `navigator.languages` and the page's `lang` hold, negotiation never
+        /// panics, and it keeps the language of the first tag when that one is supported.
+        #[test]
+        fn negotiation_of_any_tags_keeps_the_first_supported_language(
+            tags in proptest::collection::vec(
+                "(en|fr|de|es|ja|pt|zh|EN|Es)?([-_][A-Za-z0-9]{0,8}){0,3}|\\PC{0,12}",
+                0..5,
+            ),
+        ) {
+            let chosen = Locale::negotiate(tags.iter().map(String::as_str));
+            proptest::prop_assert!(Locale::ALL.contains(&chosen));
+            if let Some(first) = tags.first().and_then(|t| Locale::from_tag(t)) {
+                proptest::prop_assert_eq!(chosen.language(), first.language());
+            }
+        }
+    }
 }
