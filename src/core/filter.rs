@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::core::case;
-use crate::core::model::{Component, Incident, Maintenance, Snapshot, Update};
+use crate::core::model::{Component, Group, Incident, Maintenance, Snapshot, Update};
 
 /// The components an embed shows: names or ids, matched without regard to case or
 /// surrounding space. A group's name or id selects all its members. Empty selects all.
@@ -57,10 +57,11 @@ pub(crate) fn normalize_key(key: &str) -> String {
 ///
 /// - A component is kept when its id or name is selected, or its group's id or name is.
 /// - A group is kept while at least one of its members is.
-/// - An incident or maintenance is kept when it affects a kept component, or when it names
-///   no component at all: a page-wide event of unknown scope may be an outage of what the
-///   reader cares about, and hiding a possible outage is the worse mistake. Its `affected`
-///   lists (and those of its updates) are narrowed to the kept components.
+/// - An incident or maintenance is kept when it affects a kept component or a kept group
+///   (a group names all of its members), or when it names nothing at all: a page-wide
+///   event of unknown scope may be an outage of what the reader cares about, and hiding a
+///   possible outage is the worse mistake. Its `affected` lists (and those of its updates)
+///   are narrowed to the kept components and groups.
 ///
 /// An empty selection returns the snapshot unchanged.
 pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
@@ -84,8 +85,7 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         })
         .cloned()
         .collect();
-    let kept: HashSet<&str> = components.iter().map(|c| c.id.as_str()).collect();
-    let groups = snapshot
+    let groups: Vec<Group> = snapshot
         .groups
         .iter()
         .filter(|g| {
@@ -94,6 +94,13 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
                 .any(|c| c.group_id.as_deref() == Some(g.id.as_str()))
         })
         .cloned()
+        .collect();
+    // What an event may name and still concern the reader: a kept component, or a kept
+    // group (one with a kept member), as "Store" names all of its services.
+    let kept: HashSet<&str> = components
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(groups.iter().map(|g| g.id.as_str()))
         .collect();
     let incidents = snapshot
         .incidents
@@ -306,6 +313,30 @@ mod tests {
         assert_eq!(store.affected, ["c-app"]);
         assert_eq!(store.updates[0].affected, ["c-app"]);
         assert!(out.incidents[1].affected.is_empty());
+    }
+
+    #[test]
+    fn filter_keeps_events_that_name_the_group_of_a_kept_component() {
+        // A feed may name a whole group as affected ("Store is down"). An embed showing
+        // one of its members must show that event: hiding a possible outage of what the
+        // reader cares about is the worse mistake.
+        let mut snap = snapshot();
+        snap.incidents.push(incident("i-group", &["g-store"]));
+        snap.maintenances
+            .push(maintenance("m-group", &["g-store", "c-photos"]));
+        let out = apply(&snap, &Selection::parse("iTunes Store"));
+        assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page", "i-group"]);
+        assert_eq!(
+            ids(&out.maintenances, |m| &m.id),
+            ["m-itunes", "m-page", "m-group"]
+        );
+        let group_event = &out.incidents[1];
+        assert_eq!(group_event.affected, ["g-store"]);
+        assert_eq!(group_event.updates[0].affected, ["g-store"]);
+        assert_eq!(out.maintenances[2].affected, ["g-store"]);
+        // Not for an embed that shows none of the group's members.
+        let out = apply(&snap, &Selection::parse("iMessage"));
+        assert_eq!(ids(&out.incidents, |i| &i.id), ["i-imessage", "i-page"]);
     }
 
     #[test]
