@@ -68,6 +68,21 @@ fn author_mistakes_fixture_warns_about_each_mistake_by_its_place() {
 }
 
 #[test]
+fn a_group_with_the_id_of_a_component_is_named_in_a_warning() {
+    let parsed = telltale(
+        r#"{"telltale":1,"groups":[{"id":"core","name":"Core"}],
+        "components":[{"id":"core","name":"Core API","level":"operational","group_id":"core"}]}"#,
+    );
+    assert_eq!(
+        warnings(&parsed),
+        [
+            "group \"core\" has the id of a component; `components` and `affected` lists \
+          naming it mean both"
+        ]
+    );
+}
+
+#[test]
 fn telltale_repeated_ids_keep_the_first_item_so_every_reader_agrees() {
     // QA: `check` said the incident affects "API again", the widget "API"; the repeated
     // incident made the overall state a major outage that the first one does not declare.

@@ -220,6 +220,18 @@ pub(super) fn first_of_each_id(
         positions,
         warnings,
     );
+    // Allowed, but `components="core"` then selects both, and an `affected` list naming
+    // it means both: worth a word to the author.
+    for group in &snapshot.groups {
+        if snapshot.component(&group.id).is_some() {
+            warning!(
+                warnings,
+                "group \"{}\" has the id of a component; `components` and `affected` \
+                 lists naming it mean both",
+                group.id
+            );
+        }
+    }
 }
 
 /// Keeps the first item of each id in `items`, in their order, with a warning for each
