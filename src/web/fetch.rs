@@ -76,9 +76,10 @@ pub(crate) enum FetchError {
         /// The limit, milliseconds.
         after_ms: u32,
     },
-    /// The request failed before an answer: refused, DNS, CORS, offline.
-    #[error("network error: {0}")]
-    Network(String),
+    /// The request failed before an answer: refused, DNS, CORS, offline. The browser
+    /// logs the cause itself; the reader is told "unreachable" whatever it was.
+    #[error("network error")]
+    Network,
     /// The body is larger than the cap.
     #[error("the body is larger than {cap_bytes} bytes")]
     TooLarge {
@@ -92,7 +93,7 @@ impl From<FetchError> for Problem {
         match error {
             FetchError::Http { status, .. } => Problem::Http(status),
             FetchError::Timeout { after_ms } => Problem::Timeout(after_ms.div_ceil(1000)),
-            FetchError::Network(_) => Problem::Network,
+            FetchError::Network => Problem::Network,
             FetchError::TooLarge { cap_bytes } => Problem::TooLarge(cap_bytes),
         }
     }
@@ -218,7 +219,7 @@ impl Fetch {
                 c.abort();
             }
             let result = match result {
-                Err(FetchError::Network(_)) if timed_out.get() => Err(FetchError::Timeout {
+                Err(FetchError::Network) if timed_out.get() => Err(FetchError::Timeout {
                     after_ms: timeout.after_ms,
                 }),
                 other => other,
@@ -250,19 +251,10 @@ impl Drop for Fetch {
     }
 }
 
-fn network(error: JsValue) -> FetchError {
-    let message = error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| "request failed".to_owned());
-    FetchError::Network(message)
-}
-
 /// Starts the GET: `credentials: "omit"`, `mode: "cors"`, `cache: "no-cache"` (the
 /// loader's prefetch uses exactly these; keep them in step).
 fn begin(url: &str, signal: Option<&AbortSignal>) -> Result<js_sys::Promise, FetchError> {
-    let window = web_sys::window().ok_or_else(|| FetchError::Network("no window".to_owned()))?;
+    let window = web_sys::window().ok_or(FetchError::Network)?;
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
@@ -276,9 +268,9 @@ fn begin(url: &str, signal: Option<&AbortSignal>) -> Result<js_sys::Promise, Fet
 async fn read(response: js_sys::Promise, cap_bytes: u64) -> Result<FetchedText, FetchError> {
     let response: Response = JsFuture::from(response)
         .await
-        .map_err(network)?
+        .map_err(|_| FetchError::Network)?
         .dyn_into()
-        .map_err(network)?;
+        .map_err(|_| FetchError::Network)?;
     let headers = response.headers();
     let header = |name: &str| headers.get(name).ok().flatten();
     let status = response.status();
@@ -316,13 +308,13 @@ async fn read_capped(stream: &ReadableStream, cap_bytes: u64) -> Result<String, 
     loop {
         let chunk: ReadableStreamReadResult = JsFuture::from(reader.read())
             .await
-            .map_err(network)?
+            .map_err(|_| FetchError::Network)?
             .unchecked_into();
         if chunk.get_done().unwrap_or(true) {
             break;
         }
         let Some(chunk) = chunk.get_value().dyn_into::<js_sys::Uint8Array>().ok() else {
-            return Err(FetchError::Network("the body is not bytes".to_owned()));
+            return Err(FetchError::Network);
         };
         if bytes.len() as u64 + u64::from(chunk.length()) > cap_bytes {
             // The promise settles on its own; nothing waits for it.
