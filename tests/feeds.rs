@@ -576,6 +576,33 @@ fn apple_multi_service_outage_is_one_incident_affecting_all() {
 }
 
 #[test]
+fn apple_event_ongoing_under_any_of_its_services_is_ongoing() {
+    // One event (one messageId) under two services, caught mid-update: resolved where it
+    // is listed first, still ongoing under the second. The outage is not hidden.
+    let event = |status: &str| {
+        format!(
+            r#"{{"messageId": "77", "statusType": "Outage", "eventStatus": "{status}",
+                "epochStartDate": 1795165680000, "message": "Purchases fail."}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"services": [
+            {{"serviceName": "App Store", "events": [{}]}},
+            {{"serviceName": "iTunes Store", "events": [{}]}},
+            {{"serviceName": "Photos", "events": []}}]}}"#,
+        event("resolved"),
+        event("ongoing")
+    );
+    let parsed = parse(&text, None).expect("an Apple document");
+    let s = &parsed.snapshot;
+    assert_eq!(s.incidents.len(), 1);
+    assert_eq!(s.incidents[0].status, IncidentStatus::Ongoing);
+    assert_eq!(s.incidents[0].affected, ["App Store", "iTunes Store"]);
+    assert_eq!(s.overall(now_ms()), Level::MajorOutage);
+    assert_eq!(level(s, "Photos"), Level::Operational);
+}
+
+#[test]
 fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
     let parsed = load("apple/multi_service_outage.js");
     let panel = panel_of(parsed, Some("App Store, iTunes Store"), now_ms());

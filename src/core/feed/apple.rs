@@ -170,7 +170,15 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                 .get(&key)
                 .and_then(|&i| events.get_mut(i))
             {
-                Some(gathered) => gathered.affect(&id),
+                Some(gathered) => {
+                    // Listed again under another service, and ongoing there though not
+                    // where it was first seen (a feed caught mid-update): believe the
+                    // ongoing one. Hiding a possible outage is the worse mistake.
+                    if is_ongoing(&raw_event) && !is_ongoing(&gathered.raw) {
+                        gathered.raw = raw_event;
+                    }
+                    gathered.affect(&id);
+                }
                 None => {
                     event_index_by_key.insert(key.clone(), events.len());
                     let mut gathered = Gathered {
@@ -340,6 +348,15 @@ fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>)
             Stage::Ongoing
         }
     }
+}
+
+/// True when `eventStatus` says ongoing, or says nothing readable (which [`stage_of`]
+/// shows as ongoing too).
+fn is_ongoing(raw: &RawEvent<'_>) -> bool {
+    let text = raw.event_status.map(str::trim).unwrap_or_default();
+    !["resolved", "upcoming", "completed"]
+        .iter()
+        .any(|stage| text.eq_ignore_ascii_case(stage))
 }
 
 /// The identity of an event across services: its `messageId`, else its message and start.
