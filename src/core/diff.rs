@@ -1,7 +1,9 @@
 //! What changed between two polls, for the `telltale:change` event.
 
+use std::collections::HashMap;
+
 use crate::core::json::{Json, Object};
-use crate::core::model::{Level, Snapshot};
+use crate::core::model::{positions, Level, Snapshot};
 
 /// The states an embed shows, as last observed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -87,13 +89,14 @@ pub fn diff(before: Option<&Observed>, after: &Observed) -> Option<Change> {
             return None;
         }
     }
+    // Where each component was before, by id: a feed with thousands of services must not
+    // make a change quadratic.
+    let before_at: HashMap<String, usize> = before
+        .map(|b| positions(&mut b.components.iter().map(|(id, _, _)| id)))
+        .unwrap_or_default();
     let previous_of = |id: &str| {
-        before.and_then(|b| {
-            b.components
-                .iter()
-                .find(|(before_id, _, _)| before_id == id)
-                .map(|(_, _, level)| *level)
-        })
+        let at = *before_at.get(id)?;
+        before?.components.get(at).map(|(_, _, level)| *level)
     };
     Some(Change {
         overall: after.overall,

@@ -85,14 +85,14 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         })
         .cloned()
         .collect();
+    let member_groups: HashSet<&str> = components
+        .iter()
+        .filter_map(|c| c.group_id.as_deref())
+        .collect();
     let groups: Vec<Group> = snapshot
         .groups
         .iter()
-        .filter(|g| {
-            components
-                .iter()
-                .any(|c| c.group_id.as_deref() == Some(g.id.as_str()))
-        })
+        .filter(|g| member_groups.contains(g.id.as_str()))
         .cloned()
         .collect();
     // What an event may name and still concern the reader: a kept component, or a kept

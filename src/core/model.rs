@@ -6,6 +6,8 @@
 //! `core::feed::telltale`), so its spellings ([`Level::as_str`] and the statuses') are a
 //! public contract: change them only on purpose.
 
+use std::collections::HashMap;
+
 /// How well a service works, ordered from best to worst.
 ///
 /// The order is the product rule for "worst of": operational < maintenance < degraded <
@@ -357,6 +359,17 @@ impl Snapshot {
             .max()
             .unwrap_or(Level::Operational)
     }
+}
+
+/// Where each of `ids` first appears, by id: lookups by id in constant time, so a feed with
+/// thousands of services cannot make a step quadratic. Takes a `dyn` iterator so that every
+/// caller shares one compiled copy of the map building (as [`sort_by_rank`] does for sorting).
+pub fn positions(ids: &mut dyn Iterator<Item = &String>) -> HashMap<String, usize> {
+    let mut at = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        at.entry(id.clone()).or_insert(i);
+    }
+    at
 }
 
 /// Orders `items` by `rank`, smallest first, keeping feed order among equal ranks.

@@ -3,6 +3,9 @@
 //! The `ui` layer renders these as they are. Every string here is final text in the
 //! reader's language (from [`crate::core::i18n`]) and plain text, never HTML.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use crate::core::config::{is_web_url, Config, View};
 use crate::core::filter;
 use crate::core::i18n::{
@@ -10,8 +13,8 @@ use crate::core::i18n::{
     Ui,
 };
 use crate::core::model::{
-    newest_first, sort_by_rank, Component, Incident, Level, Maintenance, MaintenanceStatus,
-    Snapshot, Update,
+    newest_first, positions, sort_by_rank, Component, Group, Incident, Level, Maintenance,
+    MaintenanceStatus, Snapshot, Update,
 };
 use crate::core::state::{FeedState, Phase, Problem};
 use crate::core::time::{local_time_text, relative_text, rfc3339_utc, window_text, ZoneOffset};
@@ -380,9 +383,45 @@ struct Summary {
 struct Shown {
     /// The snapshot narrowed to the selection (every component, for names and states).
     snapshot: Snapshot,
+    /// Its components' and groups' positions by id, made when the panel first needs them.
+    by_id: OnceCell<ById>,
+}
+
+/// Where each component and group of a snapshot is, by id. The panel looks names and
+/// groups up once per row and per affected id: by position in the lists, a feed with
+/// thousands of services (well under the body cap) made a render take seconds.
+struct ById {
+    components: HashMap<String, usize>,
+    groups: HashMap<String, usize>,
 }
 
 impl Shown {
+    fn new(snapshot: Snapshot) -> Shown {
+        Shown {
+            snapshot,
+            by_id: OnceCell::new(),
+        }
+    }
+
+    fn by_id(&self) -> &ById {
+        self.by_id.get_or_init(|| ById {
+            components: positions(&mut self.snapshot.components.iter().map(|c| &c.id)),
+            groups: positions(&mut self.snapshot.groups.iter().map(|g| &g.id)),
+        })
+    }
+
+    /// The shown component with this id.
+    fn component(&self, id: &str) -> Option<&Component> {
+        let at = *self.by_id().components.get(id)?;
+        self.snapshot.components.get(at)
+    }
+
+    /// The shown group with this id.
+    fn group(&self, id: &str) -> Option<&Group> {
+        let at = *self.by_id().groups.get(id)?;
+        self.snapshot.groups.get(at)
+    }
+
     /// The component rows: the selection, less `only_show_if_degraded` components while
     /// they are operational.
     fn rows(&self) -> impl Iterator<Item = &Component> {
@@ -409,9 +448,7 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
         // Live and stale imply a kept snapshot; stay truthful if that ever breaks.
         (Phase::Live | Phase::Stale, None) => return fixed(Tone::Unknown, Ui::Unavailable),
     };
-    let shown = Shown {
-        snapshot: filter::apply(snapshot, &input.config.components),
-    };
+    let shown = Shown::new(filter::apply(snapshot, &input.config.components));
     let overall = shown.snapshot.overall(input.now_ms);
     let worst: Vec<&Component> = shown.rows().filter(|c| c.level == overall).collect();
     // A badge labelled with the very service it names ("iTunes Store · iTunes Store:
@@ -539,11 +576,10 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
 /// unnamed group. A member whose group is missing from the feed shows ungrouped.
 fn group_views(locale: Locale, shown: &Shown) -> Vec<GroupView> {
     let mut views: Vec<(Option<&str>, GroupView)> = vec![];
+    // Where each named group's view is in `views`.
+    let mut view_of_group: HashMap<String, usize> = HashMap::new();
     for component in shown.rows() {
-        let group = component
-            .group_id
-            .as_deref()
-            .and_then(|id| shown.snapshot.group(id));
+        let group = component.group_id.as_deref().and_then(|id| shown.group(id));
         let key = group.map(|g| g.id.as_str());
         let row = ComponentView {
             id: component.id.clone(),
@@ -551,20 +587,25 @@ fn group_views(locale: Locale, shown: &Shown) -> Vec<GroupView> {
             state: state_view(locale, component.level),
         };
         let existing = match key {
-            Some(_) => views.iter_mut().find(|(k, _)| *k == key),
+            Some(id) => view_of_group.get(id).and_then(|&at| views.get_mut(at)),
             // Ungrouped rows join the previous unnamed group only when it is the last one.
             None => views.last_mut().filter(|(k, _)| k.is_none()),
         };
         match existing {
             Some((_, view)) => view.components.push(row),
-            None => views.push((
-                key,
-                GroupView {
-                    name: group.map(|g| g.name.clone()),
-                    state: None,
-                    components: vec![row],
-                },
-            )),
+            None => {
+                if let Some(id) = key {
+                    view_of_group.insert(id.to_owned(), views.len());
+                }
+                views.push((
+                    key,
+                    GroupView {
+                        name: group.map(|g| g.name.clone()),
+                        state: None,
+                        components: vec![row],
+                    },
+                ));
+            }
         }
     }
     views
@@ -594,10 +635,9 @@ fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<
         .iter()
         .filter_map(|id| {
             shown
-                .snapshot
                 .component(id)
                 .map(|c| c.name.as_str())
-                .or_else(|| shown.snapshot.group(id).map(|g| g.name.as_str()))
+                .or_else(|| shown.group(id).map(|g| g.name.as_str()))
         })
         .collect();
     (!names.is_empty()).then(|| names.join(text(locale, Msg::Ui(Ui::ListSeparator))))

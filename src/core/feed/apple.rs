@@ -14,7 +14,7 @@ use super::text::{clean_body, clean_name, list};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
-    newest_first, sort_by_rank, Component, Incident, IncidentStatus, Level, Maintenance,
+    newest_first, positions, sort_by_rank, Component, Incident, IncidentStatus, Level, Maintenance,
     MaintenanceStatus, Snapshot, Update,
 };
 use crate::core::time::{days_from_civil, days_in_month, MINUTE_MS};
@@ -194,14 +194,16 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         }
     }
 
-    let index_by_id: HashMap<String, usize> = snapshot
-        .components
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id.clone(), i))
-        .collect();
+    let index_by_id = positions(&mut snapshot.components.iter().map(|c| &c.id));
+    // Names too, for `affectedServices`: the first service of each name.
+    let index_by_name = positions(&mut snapshot.components.iter().map(|c| &c.name));
     for gathered in events {
-        add_event(gathered, &mut snapshot, &index_by_id, warnings);
+        add_event(
+            gathered,
+            &mut snapshot,
+            [&index_by_id, &index_by_name],
+            warnings,
+        );
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     Ok(snapshot)
@@ -210,15 +212,16 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
 fn add_event(
     mut gathered: Gathered<'_>,
     snapshot: &mut Snapshot,
-    index_by_id: &HashMap<String, usize>,
+    [index_by_id, index_by_name]: [&HashMap<String, usize>; 2],
     warnings: &mut Vec<Warning>,
 ) {
     // `affectedServices`, when given, names more services hit by the same event.
     if let Some(Json::Array(names)) = gathered.raw.affected_services.take() {
         for name in names.iter().filter_map(Json::as_str) {
-            let wanted = clean_name(name);
-            let by_id = index_by_id.get(name.trim()).copied();
-            let found = by_id.or_else(|| snapshot.components.iter().position(|c| c.name == wanted));
+            let found = index_by_id
+                .get(name.trim())
+                .or_else(|| index_by_name.get(&clean_name(name)))
+                .copied();
             if let Some(c) = found.and_then(|i| snapshot.components.get(i)) {
                 gathered.affect(&c.id);
             }
