@@ -225,6 +225,11 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
     }
     let _ = writeln!(out, "components:");
     let mut members: HashMap<&str, Vec<&Component>> = HashMap::new();
+    let group_names: HashMap<&str, &str> = snapshot
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.name.as_str()))
+        .collect();
     for component in &snapshot.components {
         if let Some(group_id) = component.group_id.as_deref() {
             members.entry(group_id).or_default().push(component);
@@ -239,9 +244,7 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
         let Some(group) = members.remove(group_id) else {
             continue;
         };
-        let name = snapshot
-            .group(group_id)
-            .map_or(group_id, |g| g.name.as_str());
+        let name = group_names.get(group_id).copied().unwrap_or(group_id);
         let level = group.iter().map(|c| c.level).max().unwrap_or_default();
         let _ = writeln!(out, "  {name} (group): {level}");
         for member in group {
@@ -254,13 +257,21 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
 /// first component with an id wins, and an id that names nothing is left out (a warning
 /// says so) rather than printed as if it were a name.
 fn names(snapshot: &Snapshot, ids: &[String]) -> String {
+    // By id, a component before a group, each list's first item before later ones: a
+    // feed of thousands of services must not make the report quadratic.
+    let mut by_id: HashMap<&str, &str> = HashMap::new();
+    // Inserted last to first, so the earliest insert of an id, a component's, wins.
+    for (id, name) in snapshot
+        .components
+        .iter()
+        .map(|c| (&c.id, &c.name))
+        .chain(snapshot.groups.iter().map(|g| (&g.id, &g.name)))
+        .rev()
+    {
+        by_id.insert(id, name);
+    }
     ids.iter()
-        .filter_map(|id| {
-            snapshot
-                .component(id)
-                .map(|c| c.name.as_str())
-                .or_else(|| snapshot.group(id).map(|g| g.name.as_str()))
-        })
+        .filter_map(|id| by_id.get(id.as_str()).copied())
         .collect::<Vec<_>>()
         .join(", ")
 }
