@@ -107,21 +107,29 @@ fn views(parsed: &Parsed, components: Option<&str>, label: &str) {
     println!("  ({rows} rows, {} incidents)", panel.incidents.len());
 }
 
+/// Parses `text`, then makes the views with and without a filter; returns what it read.
+fn read_and_show(title: &str, text: &str) -> Parsed {
+    println!("{title}: {} bytes", text.len());
+    let parsed = timed("parse", || parse(text, None)).unwrap_or_else(|e| panic!("{e}"));
+    views(&parsed, None, "all services");
+    views(
+        &parsed,
+        Some("Service 1, Group 2"),
+        "components filter of two",
+    );
+    parsed
+}
+
 fn main() {
     let services: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(15_000);
-    let filter = Some("Service 1, Group 2");
 
-    let text = telltale_feed(services, "major_outage");
-    println!(
-        "Telltale feed, {services} services in their own groups: {} bytes",
-        text.len()
+    let parsed = read_and_show(
+        &format!("Telltale feed, {services} services in their own groups"),
+        &telltale_feed(services, "major_outage"),
     );
-    let parsed = timed("parse", || parse(&text, None)).unwrap_or_else(|e| panic!("{e}"));
-    views(&parsed, None, "all services");
-    views(&parsed, filter, "components filter of two");
     let calm =
         parse(&telltale_feed(services, "operational"), None).unwrap_or_else(|e| panic!("{e}"));
     let all = config(None).components;
@@ -135,12 +143,8 @@ fn main() {
         change.map_or(0, |c| c.components.len())
     );
 
-    let text = apple_feed(services);
-    println!(
-        "Apple feed, one event naming all {services} services: {} bytes",
-        text.len()
+    read_and_show(
+        &format!("Apple feed, one event naming all {services} services"),
+        &apple_feed(services),
     );
-    let parsed = timed("parse", || parse(&text, None)).unwrap_or_else(|e| panic!("{e}"));
-    views(&parsed, None, "all services");
-    views(&parsed, filter, "components filter of two");
 }
