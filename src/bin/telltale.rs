@@ -260,15 +260,13 @@ fn names(snapshot: &Snapshot, ids: &[String]) -> String {
     // By id, a component before a group, each list's first item before later ones: a
     // feed of thousands of services must not make the report quadratic.
     let mut by_id: HashMap<&str, &str> = HashMap::new();
-    // Inserted last to first, so the earliest insert of an id, a component's, wins.
     for (id, name) in snapshot
         .components
         .iter()
         .map(|c| (&c.id, &c.name))
         .chain(snapshot.groups.iter().map(|g| (&g.id, &g.name)))
-        .rev()
     {
-        by_id.insert(id, name);
+        by_id.entry(id).or_insert(name);
     }
     ids.iter()
         .filter_map(|id| by_id.get(id.as_str()).copied())

@@ -337,29 +337,32 @@ fn kind_of(status_type: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -
 }
 
 fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Stage {
+    stage(event_status).unwrap_or_else(|| {
+        let text = event_status.map(str::trim).unwrap_or_default();
+        warning!(
+            warnings,
+            "{what} has unknown eventStatus \"{text}\"; shown as ongoing"
+        );
+        Stage::Ongoing
+    })
+}
+
+/// The stage `eventStatus` names, in any case; `None` for anything else.
+fn stage(event_status: Option<&str>) -> Option<Stage> {
     let text = event_status.map(str::trim).unwrap_or_default();
-    match text.to_ascii_lowercase().as_str() {
+    Some(match text.to_ascii_lowercase().as_str() {
         "ongoing" => Stage::Ongoing,
         "resolved" => Stage::Resolved,
         "upcoming" => Stage::Upcoming,
         "completed" => Stage::Completed,
-        _ => {
-            warning!(
-                warnings,
-                "{what} has unknown eventStatus \"{text}\"; shown as ongoing"
-            );
-            Stage::Ongoing
-        }
-    }
+        _ => return None,
+    })
 }
 
 /// True when `eventStatus` says ongoing, or says nothing readable (which [`stage_of`]
 /// shows as ongoing too).
 fn is_ongoing(raw: &RawEvent<'_>) -> bool {
-    let text = raw.event_status.map(str::trim).unwrap_or_default();
-    !["resolved", "upcoming", "completed"]
-        .iter()
-        .any(|stage| text.eq_ignore_ascii_case(stage))
+    stage(raw.event_status).is_none_or(|stage| stage == Stage::Ongoing)
 }
 
 /// The identity of an event across services: its `messageId`, else its message and start.

@@ -149,6 +149,8 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
     if format != Format::Telltale {
         first_of_each_id(&mut snapshot, Positions::Model, &mut warnings);
     }
+    #[cfg(not(target_arch = "wasm32"))]
+    warn_ids_shared_by_groups_and_components(&snapshot, &mut warnings);
     name_by_id_when_blank(&mut snapshot, &mut warnings);
     Ok(Parsed {
         format,
@@ -220,21 +222,23 @@ pub(super) fn first_of_each_id(
         positions,
         warnings,
     );
-    // Allowed, but `components="core"` then selects both, and an `affected` list naming
-    // it means both: worth a word to the author (a warning, so not in the widget).
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let component_ids: std::collections::HashSet<&str> =
-            snapshot.components.iter().map(|c| c.id.as_str()).collect();
-        for group in &snapshot.groups {
-            if component_ids.contains(group.id.as_str()) {
-                warning!(
-                    warnings,
-                    "group \"{}\" has the id of a component; `components` and `affected` \
-                     lists naming it mean both",
-                    group.id
-                );
-            }
+}
+
+/// Warns about a group with the id of a component. Allowed, but `components="core"` then
+/// selects both, and an `affected` list naming it means both: worth a word to the author.
+/// A warning only, so not in the widget.
+#[cfg(not(target_arch = "wasm32"))]
+fn warn_ids_shared_by_groups_and_components(snapshot: &Snapshot, warnings: &mut Vec<Warning>) {
+    let component_ids: std::collections::HashSet<&str> =
+        snapshot.components.iter().map(|c| c.id.as_str()).collect();
+    for group in &snapshot.groups {
+        if component_ids.contains(group.id.as_str()) {
+            warning!(
+                warnings,
+                "group \"{}\" has the id of a component; `components` and `affected` lists \
+                 naming it mean both",
+                group.id
+            );
         }
     }
 }

@@ -200,22 +200,28 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
 /// outage `critical`.
 fn declared_level(status: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<Level> {
     let indicator = status?.as_object()?.get("indicator")?.as_str()?;
-    let level = match indicator.trim().to_ascii_lowercase().as_str() {
+    let level = impact_level(indicator);
+    if level.is_none() {
+        warning!(
+            warnings,
+            "status indicator \"{indicator}\" is not none, minor, major, critical or \
+             maintenance; ignored"
+        );
+    }
+    level
+}
+
+/// The level of an incident's `impact` or the page's `status.indicator`, which use the
+/// same words; `None` for any other word.
+fn impact_level(word: &str) -> Option<Level> {
+    Some(match word.trim().to_ascii_lowercase().as_str() {
         "none" => Level::Operational,
         "minor" => Level::Degraded,
         "major" => Level::PartialOutage,
         "critical" => Level::MajorOutage,
         "maintenance" => Level::Maintenance,
-        _ => {
-            warning!(
-                warnings,
-                "status indicator \"{indicator}\" is not none, minor, major, critical or \
-                 maintenance; ignored"
-            );
-            return None;
-        }
-    };
-    Some(level)
+        _ => return None,
+    })
 }
 
 /// Reads one list item with `read`, or skips it with a warning naming where it was.
@@ -365,21 +371,18 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
             IncidentStatus::Investigating
         }
     };
-    let impact = match clean(raw.impact).map(|s| s.to_ascii_lowercase()).as_deref() {
-        Some("none") => Level::Operational,
-        Some("minor") => Level::Degraded,
-        Some("major") => Level::PartialOutage,
-        Some("critical") => Level::MajorOutage,
-        Some("maintenance") => Level::Maintenance,
-        other => {
+    let impact_word = clean(raw.impact).map(|s| s.to_ascii_lowercase());
+    let impact = impact_word
+        .as_deref()
+        .and_then(impact_level)
+        .unwrap_or_else(|| {
             warning!(
                 warnings,
                 "{what} has unknown impact \"{}\"; shown as degraded",
-                other.unwrap_or_default()
+                impact_word.unwrap_or_default()
             );
             Level::Degraded
-        }
-    };
+        });
     let started_at_ms = time(raw.started_at, &format!("{what} started_at"), warnings)
         .or_else(|| time(raw.created_at, &format!("{what} created_at"), warnings));
     let resolved_at_ms = time(raw.resolved_at, &format!("{what} resolved_at"), warnings);

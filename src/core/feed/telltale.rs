@@ -140,9 +140,9 @@ fn objects_only<'a>(item: &'a Json, at: &str) -> Result<&'a Object, String> {
 fn time_ms(object: &Object, key: &str) -> Result<Option<i64>, String> {
     match object.get(key) {
         None | Some(Json::Null) => Ok(None),
-        Some(Json::Number(n)) => match n.as_integer() {
-            Some(at_ms) if (MIN_TIME_MS..=MAX_TIME_MS).contains(&at_ms) => Ok(Some(at_ms)),
-            _ => Err(format!(
+        Some(Json::Number(n)) => match n.as_integer().and_then(super::showable_time) {
+            Some(at_ms) => Ok(Some(at_ms)),
+            None => Err(format!(
                 "`{key}` is {n}, expected whole milliseconds from {MIN_TIME_MS} (year 1) to \
                  {MAX_TIME_MS} (year 9999)"
             )),
@@ -339,7 +339,7 @@ pub(crate) fn document(snapshot: &Snapshot) -> Object {
 /// already keeps its times within them (`feed::showable_time`); this keeps a snapshot
 /// built some other way writable.
 fn carried(at_ms: Option<i64>) -> Option<i64> {
-    at_ms.filter(|at_ms| (MIN_TIME_MS..=MAX_TIME_MS).contains(at_ms))
+    at_ms.and_then(super::showable_time)
 }
 
 /// The members incidents and maintenances share, in the schema's order.

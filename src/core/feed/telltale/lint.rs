@@ -272,24 +272,32 @@ fn edit_distance(a: &str, b: &str) -> usize {
 pub(super) fn odd_times(snapshot: &Snapshot, warnings: &mut Vec<Warning>) {
     odd_time("page.updated_at_ms", snapshot.page.updated_at_ms, warnings);
     for (index, incident) in snapshot.incidents.iter().enumerate() {
+        let start = ("started", incident.started_at_ms);
+        let end = ("resolved", incident.resolved_at_ms);
         let at = format!("incidents[{index}]");
-        let (start, end) = (incident.started_at_ms, incident.resolved_at_ms);
-        odd_time(&format!("{at}.started_at_ms"), start, warnings);
-        odd_time(&format!("{at}.resolved_at_ms"), end, warnings);
-        ends_after_start(&at, ("started", start), ("resolved", end), warnings);
-        odd_update_times(&at, &incident.updates, warnings);
+        odd_event_times(&at, start, end, &incident.updates, warnings);
     }
     for (index, maintenance) in snapshot.maintenances.iter().enumerate() {
+        let start = ("starts", maintenance.starts_at_ms);
+        let end = ("ends", maintenance.ends_at_ms);
         let at = format!("maintenances[{index}]");
-        let (start, end) = (maintenance.starts_at_ms, maintenance.ends_at_ms);
-        odd_time(&format!("{at}.starts_at_ms"), start, warnings);
-        odd_time(&format!("{at}.ends_at_ms"), end, warnings);
-        ends_after_start(&at, ("starts", start), ("ends", end), warnings);
-        odd_update_times(&at, &maintenance.updates, warnings);
+        odd_event_times(&at, start, end, &maintenance.updates, warnings);
     }
 }
 
-fn odd_update_times(at: &str, updates: &[Update], warnings: &mut Vec<Warning>) {
+/// The checks of [`odd_times`] for one event at `at`, whose start and end are the fields
+/// `<word>_at_ms`.
+fn odd_event_times(
+    at: &str,
+    start: (&str, Option<i64>),
+    end: (&str, Option<i64>),
+    updates: &[Update],
+    warnings: &mut Vec<Warning>,
+) {
+    for (word, at_ms) in [start, end] {
+        odd_time(&format!("{at}.{word}_at_ms"), at_ms, warnings);
+    }
+    ends_after_start(at, start, end, warnings);
     for (index, update) in updates.iter().enumerate() {
         odd_time(
             &format!("{at}.updates[{index}].at_ms"),
