@@ -156,6 +156,23 @@ fn check_json_prints_model_as_json() {
 }
 
 #[test]
+fn check_json_keeps_what_the_telltale_format_cannot_say() {
+    // `status.json` alone: the page-wide indicator is all there is, and it says nothing
+    // about incidents. The Telltale document has no place for either.
+    let out = telltale(&["check", "--json", &fixture("statuspage/status_major.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(value["overall"], "partial_outage");
+    assert_eq!(value["declared"], "partial_outage");
+    assert_eq!(value["incidents_unlisted"], true);
+
+    let out = telltale(&["check", "--json", &fixture("telltale/outage.json")]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert!(value.get("declared").is_none());
+    assert_eq!(value["incidents_unlisted"], false);
+}
+
+#[test]
 fn check_json_lists_warnings_as_strings() {
     let out = telltale(&[
         "check",

@@ -13,6 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use telltale::core::feed::{self, Format, Parsed};
 use telltale::core::json::{Json, Object};
 use telltale::core::model::{Component, MaintenanceStatus, Snapshot};
+use telltale::core::state::with_snapshot;
 use telltale::core::time::civil_at;
 
 const USAGE: &str = "\
@@ -23,7 +24,8 @@ its overall state, each component, active incidents, maintenances and warnings.
 
   <file>             the feed to read; - reads standard input
   --json             print the normalised model as JSON instead (its `snapshot` is
-                     a feed in Telltale's own format)
+                     a feed in Telltale's own format; `declared` and
+                     `incidents_unlisted` beside it say what that format cannot)
   --format <name>    read the feed as this format instead of detecting it
 
 Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
@@ -156,9 +158,8 @@ fn json_report(parsed: &Parsed, now_ms: i64) -> String {
     let warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
     let report = Object::new()
         .with("format", parsed.format.as_str())
-        .with("overall", parsed.snapshot.overall(now_ms).as_str())
-        .with("snapshot", feed::to_telltale(&parsed.snapshot))
-        .with("warnings", warnings);
+        .with("overall", parsed.snapshot.overall(now_ms).as_str());
+    let report = with_snapshot(report, &parsed.snapshot).with("warnings", warnings);
     Json::from(report).pretty() + "\n"
 }
 

@@ -222,14 +222,22 @@ pub fn storage_key(feed_url: &str) -> String {
 /// page-wide `declared` level and `incidents_unlisted` of a partial Statuspage document.
 /// `None` when it would be too large.
 pub fn stored_json(good: &Good) -> Option<String> {
-    let snapshot = &good.parsed.snapshot;
     let stored = Object::new()
         .with("fetched_at_ms", good.fetched_at_ms)
-        .with("format", good.parsed.format.as_str())
+        .with("format", good.parsed.format.as_str());
+    let stored = with_snapshot(stored, &good.parsed.snapshot);
+    Some(Json::from(stored).to_string()).filter(|text| text.len() <= STORED_MAX_BYTES)
+}
+
+/// `object` with `snapshot` added as a Telltale document under `"snapshot"`, and beside
+/// it what that format has no place for: the page-wide `"declared"` level (when there is
+/// one) and `"incidents_unlisted"` of a partial Statuspage document. Storage and
+/// `telltale check --json` write a snapshot this way; [`from_stored`] reads it back.
+pub fn with_snapshot(object: Object, snapshot: &Snapshot) -> Object {
+    object
         .with("snapshot", feed::to_telltale(snapshot))
         .with_some("declared", snapshot.declared.map(Level::as_str))
-        .with("incidents_unlisted", snapshot.incidents_unlisted);
-    Some(Json::from(stored).to_string()).filter(|text| text.len() <= STORED_MAX_BYTES)
+        .with("incidents_unlisted", snapshot.incidents_unlisted)
 }
 
 /// Reads a stored value back, treating it as untrusted: it must be the stored shape, no
