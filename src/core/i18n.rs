@@ -477,11 +477,17 @@ pub enum Count {
     InDays,
     /// "3 services"
     Services,
+    /// "14990 services not shown": the rows a long component list leaves out, some of
+    /// them not operational.
+    NotShown,
+    /// "14990 operational services not shown": the rows a long component list leaves
+    /// out, all of them operational.
+    OperationalNotShown,
 }
 
 impl Count {
     /// Every counted message.
-    pub const ALL: [Count; 8] = [
+    pub const ALL: [Count; 10] = [
         Count::MinutesAgo,
         Count::HoursAgo,
         Count::DaysAgo,
@@ -490,6 +496,8 @@ impl Count {
         Count::InHours,
         Count::InDays,
         Count::Services,
+        Count::NotShown,
+        Count::OperationalNotShown,
     ];
 }
 
@@ -808,6 +816,10 @@ fn en(msg: Msg) -> &'static str {
             (Count::InDays, Plural::Other) => "in {n} days",
             (Count::Services, Plural::One) => "{n} service",
             (Count::Services, Plural::Other) => "{n} services",
+            (Count::NotShown, Plural::One) => "{n} service not shown",
+            (Count::NotShown, Plural::Other) => "{n} services not shown",
+            (Count::OperationalNotShown, Plural::One) => "{n} operational service not shown",
+            (Count::OperationalNotShown, Plural::Other) => "{n} operational services not shown",
         },
     }
 }
@@ -935,6 +947,12 @@ fn fr(msg: Msg) -> &'static str {
             (Count::InDays, Plural::Other) => "dans {n} jours",
             (Count::Services, Plural::One) => "{n} service",
             (Count::Services, Plural::Other) => "{n} services",
+            (Count::NotShown, Plural::One) => "{n} service non affiché",
+            (Count::NotShown, Plural::Other) => "{n} services non affichés",
+            (Count::OperationalNotShown, Plural::One) => "{n} service opérationnel non affiché",
+            (Count::OperationalNotShown, Plural::Other) => {
+                "{n} services opérationnels non affichés"
+            }
         },
     }
 }
@@ -1061,6 +1079,14 @@ fn de(msg: Msg) -> &'static str {
             (Count::InDays, Plural::Other) => "in {n} Tagen",
             (Count::Services, Plural::One) => "{n} Dienst",
             (Count::Services, Plural::Other) => "{n} Dienste",
+            (Count::NotShown, Plural::One) => "{n} Dienst nicht angezeigt",
+            (Count::NotShown, Plural::Other) => "{n} Dienste nicht angezeigt",
+            (Count::OperationalNotShown, Plural::One) => {
+                "{n} betriebsbereiter Dienst nicht angezeigt"
+            }
+            (Count::OperationalNotShown, Plural::Other) => {
+                "{n} betriebsbereite Dienste nicht angezeigt"
+            }
         },
     }
 }
@@ -1187,6 +1213,10 @@ fn es(msg: Msg) -> &'static str {
             (Count::InDays, Plural::Other) => "dentro de {n} días",
             (Count::Services, Plural::One) => "{n} servicio",
             (Count::Services, Plural::Other) => "{n} servicios",
+            (Count::NotShown, Plural::One) => "{n} servicio no mostrado",
+            (Count::NotShown, Plural::Other) => "{n} servicios no mostrados",
+            (Count::OperationalNotShown, Plural::One) => "{n} servicio operativo no mostrado",
+            (Count::OperationalNotShown, Plural::Other) => "{n} servicios operativos no mostrados",
         },
     }
 }
@@ -1310,6 +1340,8 @@ fn ja(msg: Msg) -> &'static str {
             Count::InHours => "{n}時間後",
             Count::InDays => "{n}日後",
             Count::Services => "{n}件のサービス",
+            Count::NotShown => "{n}件のサービスは非表示",
+            Count::OperationalNotShown => "稼働中の{n}件のサービスは非表示",
         },
     }
 }

@@ -205,8 +205,14 @@ pub struct PanelView {
     /// panel says nothing about incidents: "No active incidents" would be false comfort
     /// exactly when the provider may be down.
     pub known: bool,
-    /// Component rows, grouped as the feed groups them.
+    /// Component rows, grouped as the feed groups them. A list longer than
+    /// [`PANEL_ROWS_MAX`] keeps only the components that are not operational, at most that
+    /// many.
     pub groups: Vec<GroupView>,
+    /// How many rows a long list leaves out ("14990 operational services not shown", or
+    /// "14990 services not shown" when some of them are not operational); `None` when
+    /// every row is listed.
+    pub not_shown: Option<String>,
     /// Active incidents, newest first.
     pub incidents: Vec<EventView>,
     /// Incidents resolved in the last day ([`RECENTLY_RESOLVED_MS`]), newest end first,
@@ -319,14 +325,14 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         updates: ui(Ui::Updates),
         details: ui(Ui::Details),
     };
-    let (groups, incidents, resolved, maintenances) = match &summary.shown {
+    let ((groups, not_shown), incidents, resolved, maintenances) = match &summary.shown {
         Some(shown) => (
             group_views(locale, shown),
             incident_views(input, shown, Incidents::Active),
             incident_views(input, shown, Incidents::RecentlyResolved),
             maintenance_views(input, shown),
         ),
-        None => (vec![], vec![], vec![], vec![]),
+        None => ((vec![], None), vec![], vec![], vec![]),
     };
     let updated = input.state.good.as_ref().map(|good| {
         text_with(
@@ -362,6 +368,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             .as_ref()
             .is_some_and(|shown| !shown.snapshot.incidents_unlisted),
         groups,
+        not_shown,
         incidents,
         resolved,
         maintenances,
@@ -574,11 +581,31 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
 /// Component rows grouped as the feed groups them. A named group sits where its first
 /// shown member appears; consecutive components outside any known group share one
 /// unnamed group. A member whose group is missing from the feed shows ungrouped.
-fn group_views(locale: Locale, shown: &Shown) -> Vec<GroupView> {
-    let mut views: Vec<(Option<&str>, GroupView)> = vec![];
+/// The component rows by group, and what a list longer than [`PANEL_ROWS_MAX`] leaves
+/// out, in words.
+fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>) {
+    let mut rows: Vec<&Component> = shown.rows().collect();
+    let all = rows.len();
+    let mut operational = 0;
+    if all > PANEL_ROWS_MAX {
+        rows.retain(|c| c.level != Level::Operational);
+        operational = all - rows.len();
+        rows.truncate(PANEL_ROWS_MAX);
+    }
+    let left_out = all - rows.len();
+    let not_shown = (left_out > 0).then(|| {
+        let count = if left_out == operational {
+            Count::OperationalNotShown
+        } else {
+            Count::NotShown
+        };
+        count_text(locale, count, left_out as i64)
+    });
+    // Each view with its group's id and worst level.
+    let mut views: Vec<(Option<&str>, Level, GroupView)> = vec![];
     // Where each named group's view is in `views`.
     let mut view_of_group: HashMap<String, usize> = HashMap::new();
-    for component in shown.rows() {
+    for component in &rows {
         let group = component.group_id.as_deref().and_then(|id| shown.group(id));
         let key = group.map(|g| g.id.as_str());
         let row = ComponentView {
@@ -589,43 +616,41 @@ fn group_views(locale: Locale, shown: &Shown) -> Vec<GroupView> {
         let existing = match key {
             Some(id) => view_of_group.get(id).and_then(|&at| views.get_mut(at)),
             // Ungrouped rows join the previous unnamed group only when it is the last one.
-            None => views.last_mut().filter(|(k, _)| k.is_none()),
+            None => views.last_mut().filter(|(k, _, _)| k.is_none()),
         };
         match existing {
-            Some((_, view)) => view.components.push(row),
+            Some((_, _, view)) => view.components.push(row),
             None => {
                 if let Some(id) = key {
                     view_of_group.insert(id.to_owned(), views.len());
                 }
-                views.push((
-                    key,
-                    GroupView {
-                        name: group.map(|g| g.name.clone()),
-                        state: None,
-                        components: vec![row],
-                    },
-                ));
+                let view = GroupView {
+                    name: group.map(|g| g.name.clone()),
+                    state: None,
+                    components: vec![row],
+                };
+                views.push((key, Level::Operational, view));
             }
         }
     }
-    views
+    // A group's state is the worst of all its rows, listed or not.
+    for component in shown.rows() {
+        let at = component
+            .group_id
+            .as_deref()
+            .and_then(|id| view_of_group.get(id));
+        if let Some((_, worst, _)) = at.and_then(|&at| views.get_mut(at)) {
+            *worst = (*worst).max(component.level);
+        }
+    }
+    let views = views
         .into_iter()
-        .map(|(key, mut view)| {
-            if key.is_some() {
-                let worst = view
-                    .components
-                    .iter()
-                    .filter_map(|c| match c.state.tone {
-                        Tone::Level(level) => Some(level),
-                        Tone::Loading | Tone::Unknown => None,
-                    })
-                    .max()
-                    .unwrap_or(Level::Operational);
-                view.state = Some(state_view(locale, worst));
-            }
+        .map(|(key, worst, mut view)| {
+            view.state = key.map(|_| state_view(locale, worst));
             view
         })
-        .collect()
+        .collect();
+    (views, not_shown)
 }
 
 /// "App Store, iTunes Store": the names of affected components (or groups), in the
@@ -699,6 +724,12 @@ fn web_url(url: &Option<String>) -> Option<String> {
         .filter(|u| is_web_url(u))
         .map(|u| u.trim().to_owned())
 }
+
+/// The most component rows the panel lists. A longer list (a provider with hundreds of
+/// regions or carriers) lists only the components that are not operational, at most this
+/// many, and says how many it leaves out: a reader looks for what is broken, and a list of
+/// thousands of rows took the host page seconds to build and lay out.
+pub const PANEL_ROWS_MAX: usize = 100;
 
 /// How long a resolved incident stays in the panel after it ended: a day.
 pub const RECENTLY_RESOLVED_MS: i64 = 24 * 60 * 60 * 1000;
@@ -1567,6 +1598,127 @@ mod tests {
         // The page-wide maintenance stays; the one for Photos goes.
         let ids: Vec<&str> = view.maintenances.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["m-now"]);
+    }
+
+    /// `count` services, every `per_group` of them in a group of their own (0: ungrouped),
+    /// with the given levels by position.
+    fn many(count: usize, per_group: usize, levels: &[(usize, Level)]) -> Snapshot {
+        let group_of = |i: usize| (per_group > 0).then(|| format!("g{}", i / per_group));
+        let mut components: Vec<Component> = (0..count)
+            .map(|i| {
+                let id = format!("c{i}");
+                let name = format!("Service {i}");
+                component(&id, &name, group_of(i).as_deref())
+            })
+            .collect();
+        for &(at, level) in levels {
+            components[at].level = level;
+        }
+        let groups = (0..count.div_ceil(per_group.max(1)))
+            .filter(|_| per_group > 0)
+            .map(|g| Group {
+                id: format!("g{g}"),
+                name: format!("Region {g}"),
+            })
+            .collect();
+        Snapshot {
+            groups,
+            components,
+            ..Snapshot::default()
+        }
+    }
+
+    fn row_ids(view: &PanelView) -> Vec<String> {
+        let rows = view.groups.iter().flat_map(|g| &g.components);
+        rows.map(|c| c.id.clone()).collect()
+    }
+
+    #[test]
+    fn panel_lists_every_row_up_to_the_limit() {
+        let state = live(many(PANEL_ROWS_MAX, 0, &[(7, Level::Degraded)]));
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(row_ids(&view).len(), PANEL_ROWS_MAX);
+        assert_eq!(view.not_shown, None);
+    }
+
+    #[test]
+    fn panel_past_the_limit_lists_what_is_not_operational_and_counts_the_rest() {
+        let count = PANEL_ROWS_MAX + 1;
+        let state = live(many(
+            count,
+            10,
+            &[
+                (3, Level::Degraded),
+                (57, Level::MajorOutage),
+                (100, Level::Maintenance),
+            ],
+        ));
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(row_ids(&view), ["c3", "c57", "c100"]);
+        // Only the groups with a listed row; each keeps its place and its worst state.
+        let groups: Vec<(Option<&str>, Option<&str>)> = view
+            .groups
+            .iter()
+            .map(|g| (g.name.as_deref(), g.state.as_ref().map(|s| s.text.as_str())))
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (Some("Region 0"), Some("Degraded performance")),
+                (Some("Region 5"), Some("Major outage")),
+                (Some("Region 10"), Some("Maintenance")),
+            ]
+        );
+        assert_eq!(
+            view.not_shown.as_deref(),
+            Some("98 operational services not shown")
+        );
+        // The badge still counts every service.
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::En),
+            "Service 57: major outage"
+        );
+    }
+
+    #[test]
+    fn panel_past_the_limit_with_everything_operational_lists_no_row() {
+        let state = live(many(5000, 0, &[]));
+        let view = panel(&state, &config(&[]), Locale::De);
+        assert!(view.groups.is_empty());
+        assert_eq!(
+            view.not_shown.as_deref(),
+            Some("5000 betriebsbereite Dienste nicht angezeigt")
+        );
+    }
+
+    #[test]
+    fn panel_past_the_limit_lists_at_most_the_limit_and_states_groups_by_every_member() {
+        // Every service degraded but the last of the second group, which is down: it is
+        // past the limit, and its group still says "Major outage". The third group has
+        // no listed row, and no place in the list.
+        let count = PANEL_ROWS_MAX + 50;
+        let mut levels: Vec<(usize, Level)> = (0..count).map(|i| (i, Level::Degraded)).collect();
+        levels.push((119, Level::MajorOutage));
+        let state = live(many(count, 60, &levels));
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(row_ids(&view).len(), PANEL_ROWS_MAX);
+        assert_eq!(view.groups.len(), 2);
+        assert_eq!(
+            view.groups[1].state.as_ref().map(|s| s.tone),
+            Some(Tone::Level(Level::MajorOutage))
+        );
+        assert_eq!(view.not_shown.as_deref(), Some("50 services not shown"));
+    }
+
+    #[test]
+    fn panel_limit_counts_the_rows_the_filter_and_only_show_if_degraded_leave() {
+        let mut snapshot = many(PANEL_ROWS_MAX + 20, 0, &[(1, Level::PartialOutage)]);
+        for c in snapshot.components.iter_mut().skip(PANEL_ROWS_MAX) {
+            c.only_show_if_degraded = true;
+        }
+        let view = panel(&live(snapshot), &config(&[]), Locale::En);
+        assert_eq!(row_ids(&view).len(), PANEL_ROWS_MAX);
+        assert_eq!(view.not_shown, None);
     }
 
     #[test]

@@ -36,9 +36,12 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
                 { icon(view.overall.tone) }
                 <span>{ view.overall.text.clone() }</span>
             </p>
-            if !view.groups.is_empty() {
+            if !view.groups.is_empty() || view.not_shown.is_some() {
                 <h3>{ labels.services.clone() }</h3>
                 { component_list(&view.groups) }
+                if let Some(not_shown) = &view.not_shown {
+                    <p class="not-shown" data-testid="not-shown">{ not_shown.clone() }</p>
+                }
             }
             if view.known {
                 <h3>{ labels.incidents.clone() }</h3>

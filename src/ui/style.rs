@@ -159,7 +159,8 @@ ul, ol { list-style: none; }
 .name { min-width: 0; overflow-wrap: break-word; }
 .state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
 .row > .state, .group-head > .state { margin-left: auto; }
-.empty { color: var(--tt-muted); }
+.empty, .not-shown { color: var(--tt-muted); }
+.not-shown { margin-top: 6px; }
 .event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }
 h4 { font-weight: 600; overflow-wrap: anywhere; }

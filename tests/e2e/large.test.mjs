@@ -1,0 +1,54 @@
+// A feed near the body cap: thousands of services, each in its own group. The panel lists
+// what is not operational and counts the rest, so the host page gets a short list, not a
+// DOM of hundreds of thousands of nodes that took seconds to build and lay out.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+
+/** A Telltale feed of `count` services, each in a group of its own, at the given levels. */
+function largeFeed(count, levels) {
+  const groups = Array.from({ length: count }, (_, i) => ({ id: `g${i}`, name: `Region ${i}` }));
+  const components = groups.map((group, i) => ({
+    id: `c${i}`,
+    name: `Service ${i}`,
+    level: levels[i] ?? 'operational',
+    group_id: group.id,
+  }));
+  return JSON.stringify({ telltale: 1, groups, components });
+}
+
+describe('a feed with thousands of services', () => {
+  let harness;
+  before(async () => {
+    harness = await startHarness();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  test('the panel lists the services that are not operational and counts the rest', async () => {
+    const { server, browser } = harness;
+    const count = 15_000;
+    server.setFeed('large', { body: largeFeed(count, { 40: 'degraded', 9000: 'major_outage' }) });
+    server.setPage(
+      '/t/large.html',
+      hostPage({ body: snippet({ id: 'w', feed: '/feeds/large', view: 'panel' }) }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    const w = widget(page);
+    await page.goto(server.url('/t/large.html'));
+    await w.waitForPhase('live');
+
+    assert.equal(await w.badgeText.textContent(), 'Service 9000: major outage');
+    assert.deepEqual(await w.inside('component-name').allTextContents(), ['Service 40', 'Service 9000']);
+    assert.deepEqual(await w.inside('group-name').allTextContents(), ['Region 40', 'Region 9000']);
+    assert.equal(await w.inside('not-shown').textContent(), `${count - 2} operational services not shown`);
+    const nodes = await page.evaluate(
+      () => document.querySelector('telltale-status').shadowRoot.querySelectorAll('*').length,
+    );
+    assert.ok(nodes < 200, `the shadow root holds ${nodes} elements`);
+    session.assertCleanConsole();
+  });
+});
