@@ -6,6 +6,7 @@
 # visit) and with it on (repeat visit); each next to baselines without Telltale.
 #
 #   bash scripts/bench.sh [--runs N]
+#   bash scripts/bench.sh --large [--runs N]   (a very large feed: tests/e2e/bench-large.mjs)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,4 +16,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --browser </dev/null
 bash scripts/build.sh
 echo
+if [ "${1:-}" = "--large" ]; then
+  shift
+  exec node tests/e2e/bench-large.mjs "$@"
+fi
 exec node tests/e2e/bench.mjs "$@"
