@@ -483,11 +483,14 @@ pub enum Count {
     /// "14990 operational services not shown": the rows a long component list leaves
     /// out, all of them operational.
     OperationalNotShown,
+    /// "3 more on the full status page": the entries a long list of incidents,
+    /// maintenances or updates leaves out.
+    More,
 }
 
 impl Count {
     /// Every counted message.
-    pub const ALL: [Count; 10] = [
+    pub const ALL: [Count; 11] = [
         Count::MinutesAgo,
         Count::HoursAgo,
         Count::DaysAgo,
@@ -498,6 +501,7 @@ impl Count {
         Count::Services,
         Count::NotShown,
         Count::OperationalNotShown,
+        Count::More,
     ];
 }
 
@@ -818,6 +822,7 @@ fn en(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} services",
             (Count::NotShown, Plural::One) => "{n} service not shown",
             (Count::NotShown, Plural::Other) => "{n} services not shown",
+            (Count::More, _) => "{n} more on the full status page",
             (Count::OperationalNotShown, Plural::One) => "{n} operational service not shown",
             (Count::OperationalNotShown, Plural::Other) => "{n} operational services not shown",
         },
@@ -949,6 +954,8 @@ fn fr(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} services",
             (Count::NotShown, Plural::One) => "{n} service non affiché",
             (Count::NotShown, Plural::Other) => "{n} services non affichés",
+            (Count::More, Plural::One) => "{n} autre sur la page de statut complète",
+            (Count::More, Plural::Other) => "{n} autres sur la page de statut complète",
             (Count::OperationalNotShown, Plural::One) => "{n} service opérationnel non affiché",
             (Count::OperationalNotShown, Plural::Other) => {
                 "{n} services opérationnels non affichés"
@@ -1081,6 +1088,7 @@ fn de(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} Dienste",
             (Count::NotShown, Plural::One) => "{n} Dienst nicht angezeigt",
             (Count::NotShown, Plural::Other) => "{n} Dienste nicht angezeigt",
+            (Count::More, _) => "{n} weitere auf der vollständigen Statusseite",
             (Count::OperationalNotShown, Plural::One) => {
                 "{n} betriebsbereiter Dienst nicht angezeigt"
             }
@@ -1215,6 +1223,7 @@ fn es(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} servicios",
             (Count::NotShown, Plural::One) => "{n} servicio no mostrado",
             (Count::NotShown, Plural::Other) => "{n} servicios no mostrados",
+            (Count::More, _) => "{n} más en la página de estado completa",
             (Count::OperationalNotShown, Plural::One) => "{n} servicio operativo no mostrado",
             (Count::OperationalNotShown, Plural::Other) => "{n} servicios operativos no mostrados",
         },
@@ -1342,6 +1351,7 @@ fn ja(msg: Msg) -> &'static str {
             Count::Services => "{n}件のサービス",
             Count::NotShown => "{n}件のサービスは非表示",
             Count::OperationalNotShown => "稼働中の{n}件のサービスは非表示",
+            Count::More => "ほか{n}件はステータスページで確認できます",
         },
     }
 }

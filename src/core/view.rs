@@ -151,8 +151,10 @@ pub struct EventView {
     /// ("Affects", "App Store, iTunes Store"), ("Users affected", "Some users …"),
     /// ("Window", "…").
     pub facts: Vec<(String, String)>,
-    /// Timeline, newest first.
+    /// Timeline, newest first, at most [`UPDATES_MAX`].
     pub updates: Vec<UpdateView>,
+    /// How many older updates the timeline leaves out ("3 more on the full status page").
+    pub more_updates: Option<String>,
     /// A page about it (`http`/`https` only).
     pub url: Option<String>,
 }
@@ -213,14 +215,18 @@ pub struct PanelView {
     /// "14990 services not shown" when some of them are not operational); `None` when
     /// every row is listed.
     pub not_shown: Option<String>,
-    /// Active incidents, newest first.
+    /// Active incidents, newest first, at most [`EVENTS_MAX`].
     pub incidents: Vec<EventView>,
+    /// How many active incidents the list leaves out.
+    pub more_incidents: Option<String>,
     /// Incidents resolved in the last day ([`RECENTLY_RESOLVED_MS`]), newest end first,
     /// at most [`RECENTLY_RESOLVED_MAX`]: after an outage, a reader who comes to ask "was
     /// it them?" finds the answer.
     pub resolved: Vec<EventView>,
-    /// In-progress first, then scheduled, soonest first.
+    /// In-progress first, then scheduled, soonest first, at most [`EVENTS_MAX`].
     pub maintenances: Vec<EventView>,
+    /// How many maintenances the list leaves out.
+    pub more_maintenances: Option<String>,
     /// "Updated 10:42 (2 min ago)"; `None` before the first success.
     pub updated: Option<String>,
     /// The full status page.
@@ -325,15 +331,22 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         updates: ui(Ui::Updates),
         details: ui(Ui::Details),
     };
-    let ((groups, not_shown), incidents, resolved, maintenances) = match &summary.shown {
-        Some(shown) => (
-            group_views(locale, shown),
-            incident_views(input, shown, Incidents::Active),
-            incident_views(input, shown, Incidents::RecentlyResolved),
-            maintenance_views(input, shown),
-        ),
-        None => ((vec![], None), vec![], vec![], vec![]),
-    };
+    let ((groups, not_shown), (incidents, more_incidents), (resolved, _), maintenances) =
+        match &summary.shown {
+            Some(shown) => (
+                group_views(locale, shown),
+                incident_views(input, shown, Incidents::Active),
+                incident_views(input, shown, Incidents::RecentlyResolved),
+                maintenance_views(input, shown),
+            ),
+            None => (
+                (vec![], None),
+                (vec![], None),
+                (vec![], None),
+                (vec![], None),
+            ),
+        };
+    let (maintenances, more_maintenances) = maintenances;
     let updated = input.state.good.as_ref().map(|good| {
         text_with(
             locale,
@@ -370,8 +383,10 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         groups,
         not_shown,
         incidents,
+        more_incidents,
         resolved,
         maintenances,
+        more_maintenances,
         updated,
         link,
     }
@@ -693,11 +708,12 @@ fn fact(locale: Locale, fact: Fact, value: String) -> (String, String) {
     (text(locale, Msg::Fact(fact)).to_owned(), value)
 }
 
-fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> Vec<UpdateView> {
+fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> (Vec<UpdateView>, Option<String>) {
     let mut updates: Vec<&Update> = updates.iter().collect();
     // Newest first; undated updates keep their feed position after the dated ones.
     sort_by_rank(&mut updates, |u| newest_first(u.at_ms));
-    updates
+    let more = cut(input.locale, &mut updates, UPDATES_MAX);
+    let updates = updates
         .into_iter()
         .map(|u| UpdateView {
             status: update_status_text(input.locale, &u.status),
@@ -716,7 +732,16 @@ fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> Vec<UpdateView> {
                 .unwrap_or_default(),
             datetime: u.at_ms.map(rfc3339_utc).unwrap_or_default(),
         })
-        .collect()
+        .collect();
+    (updates, more)
+}
+
+/// Cuts `list` to its first `max` entries and says how many it left out ("3 more on the
+/// full status page"); `None` when it was short enough.
+fn cut<T>(locale: Locale, list: &mut Vec<T>, max: usize) -> Option<String> {
+    let left_out = list.len().saturating_sub(max);
+    list.truncate(max);
+    (left_out > 0).then(|| count_text(locale, Count::More, left_out as i64))
 }
 
 fn web_url(url: &Option<String>) -> Option<String> {
@@ -730,6 +755,14 @@ fn web_url(url: &Option<String>) -> Option<String> {
 /// many, and says how many it leaves out: a reader looks for what is broken, and a list of
 /// thousands of rows took the host page seconds to build and lay out.
 pub const PANEL_ROWS_MAX: usize = 100;
+
+/// The most active incidents, and the most maintenances, the panel lists (newest incidents
+/// and soonest maintenances first); it says how many more there are.
+pub const EVENTS_MAX: usize = 20;
+
+/// The most updates an event's timeline lists, newest first; it says how many more there
+/// are.
+pub const UPDATES_MAX: usize = 10;
 
 /// How long a resolved incident stays in the panel after it ended: a day.
 pub const RECENTLY_RESOLVED_MS: i64 = 24 * 60 * 60 * 1000;
@@ -745,7 +778,11 @@ enum Incidents {
     RecentlyResolved,
 }
 
-fn incident_views(input: &ViewInput<'_>, shown: &Shown, which: Incidents) -> Vec<EventView> {
+fn incident_views(
+    input: &ViewInput<'_>,
+    shown: &Shown,
+    which: Incidents,
+) -> (Vec<EventView>, Option<String>) {
     let locale = input.locale;
     let since_ms = input.now_ms.saturating_sub(RECENTLY_RESOLVED_MS);
     let mut listed: Vec<&Incident> = shown
@@ -760,14 +797,18 @@ fn incident_views(input: &ViewInput<'_>, shown: &Shown, which: Incidents) -> Vec
             }
         })
         .collect();
-    match which {
-        Incidents::Active => sort_by_rank(&mut listed, |i| newest_first(i.started_at_ms)),
+    let more = match which {
+        Incidents::Active => {
+            sort_by_rank(&mut listed, |i| newest_first(i.started_at_ms));
+            cut(locale, &mut listed, EVENTS_MAX)
+        }
         Incidents::RecentlyResolved => {
             sort_by_rank(&mut listed, |i| newest_first(i.resolved_at_ms));
             listed.truncate(RECENTLY_RESOLVED_MAX);
+            None
         }
-    }
-    listed
+    };
+    let views = listed
         .into_iter()
         .map(|incident| {
             let mut facts = vec![];
@@ -790,20 +831,23 @@ fn incident_views(input: &ViewInput<'_>, shown: &Shown, which: Incidents) -> Vec
                     facts.push(fact(locale, Fact::UsersAffected, users.to_owned()));
                 }
             }
+            let (updates, more_updates) = update_views(input, &incident.updates);
             EventView {
                 id: incident.id.clone(),
                 title,
                 state: state_view(locale, incident.impact),
                 status: text(locale, Msg::Incident(incident.status)).to_owned(),
                 facts,
-                updates: update_views(input, &incident.updates),
+                updates,
+                more_updates,
                 url: web_url(&incident.url),
             }
         })
-        .collect()
+        .collect();
+    (views, more)
 }
 
-fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
+fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> (Vec<EventView>, Option<String>) {
     let locale = input.locale;
     let now_ms = input.now_ms;
     let mut current: Vec<&Maintenance> = shown
@@ -821,7 +865,8 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
             (false, None) => (3, 0),
         }
     });
-    current
+    let more = cut(locale, &mut current, EVENTS_MAX);
+    let views = current
         .into_iter()
         .map(|maintenance| {
             let mut facts = vec![];
@@ -850,17 +895,20 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> Vec<EventView> {
             } else {
                 maintenance.status
             };
+            let (updates, more_updates) = update_views(input, &maintenance.updates);
             EventView {
                 id: maintenance.id.clone(),
                 title,
                 state: state_view(locale, Level::Maintenance),
                 status: text(locale, Msg::Maintenance(status)).to_owned(),
                 facts,
-                updates: update_views(input, &maintenance.updates),
+                updates,
+                more_updates,
                 url: web_url(&maintenance.url),
             }
         })
-        .collect()
+        .collect();
+    (views, more)
 }
 
 #[cfg(test)]
@@ -1719,6 +1767,77 @@ mod tests {
         let view = panel(&live(snapshot), &config(&[]), Locale::En);
         assert_eq!(row_ids(&view).len(), PANEL_ROWS_MAX);
         assert_eq!(view.not_shown, None);
+    }
+
+    #[test]
+    fn panel_lists_at_most_twenty_incidents_and_maintenances_and_ten_updates_each() {
+        let mut snapshot = snapshot(&[]);
+        snapshot.incidents = (0..EVENTS_MAX as i64 + 5)
+            .map(|i| {
+                let started = at("2024-11-20T08:00:00Z") + i * MINUTE_MS;
+                Incident {
+                    id: format!("i{i}"),
+                    started_at_ms: Some(started),
+                    updates: (0..UPDATES_MAX as i64 + 2)
+                        .map(|u| Update {
+                            status: "investigating".into(),
+                            body: format!("Update {u}"),
+                            at_ms: Some(started + u * 1000),
+                            affected: vec![],
+                        })
+                        .collect(),
+                    ..incident(Level::Degraded, &[])
+                }
+            })
+            .collect();
+        snapshot.maintenances = (0..EVENTS_MAX as i64 + 1)
+            .map(|m| {
+                let start = at("2024-11-21T10:00:00Z") + m * MINUTE_MS;
+                Maintenance {
+                    starts_at_ms: Some(start),
+                    ends_at_ms: Some(start + MINUTE_MS),
+                    ..maintenance(
+                        &format!("m{m}"),
+                        MaintenanceStatus::Scheduled,
+                        ("2024-11-21T10:00:00Z", "2024-11-21T11:00:00Z"),
+                        &[],
+                    )
+                }
+            })
+            .collect();
+        let view = panel(&live(snapshot.clone()), &config(&[]), Locale::En);
+        // The newest incidents, the soonest maintenances, the newest updates.
+        assert_eq!(view.incidents.len(), EVENTS_MAX);
+        assert_eq!(view.incidents[0].id, "i24");
+        assert_eq!(view.incidents[EVENTS_MAX - 1].id, "i5");
+        assert_eq!(
+            view.more_incidents.as_deref(),
+            Some("5 more on the full status page")
+        );
+        let first = &view.incidents[0];
+        assert_eq!(first.updates.len(), UPDATES_MAX);
+        assert_eq!(first.updates[0].body, "Update 11");
+        assert_eq!(first.updates[UPDATES_MAX - 1].body, "Update 2");
+        assert_eq!(
+            first.more_updates.as_deref(),
+            Some("2 more on the full status page")
+        );
+        assert_eq!(view.maintenances.len(), EVENTS_MAX);
+        assert_eq!(view.maintenances[0].id, "m0");
+        assert_eq!(
+            view.more_maintenances.as_deref(),
+            Some("1 more on the full status page")
+        );
+        let french = panel(&live(snapshot), &config(&[]), Locale::Fr);
+        assert_eq!(
+            french.more_maintenances.as_deref(),
+            Some("1 autre sur la page de statut complète")
+        );
+        // A short list says nothing more.
+        let short = panel(&live(full_snapshot()), &config(&[]), Locale::En);
+        assert_eq!(short.more_incidents, None);
+        assert_eq!(short.more_maintenances, None);
+        assert!(short.incidents.iter().all(|i| i.more_updates.is_none()));
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
                     <p class="empty" data-testid="no-incidents">{ labels.no_incidents.clone() }</p>
                 } else {
                     { for view.incidents.iter().map(|event| event_card(event, labels, "incident")) }
+                    { more(&view.more_incidents) }
                 }
             }
             if !view.resolved.is_empty() {
@@ -58,6 +59,7 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
             if !view.maintenances.is_empty() {
                 <h3>{ labels.maintenance.clone() }</h3>
                 { for view.maintenances.iter().map(|event| event_card(event, labels, "maintenance")) }
+                { more(&view.more_maintenances) }
             }
             if let Some(updated) = &view.updated {
                 <p class="updated" data-testid="updated">{ updated.clone() }</p>
@@ -66,6 +68,14 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
                 { status_link(link) }
             }
         </section>
+    }
+}
+
+/// What a long list leaves out ("3 more on the full status page"), after the list.
+fn more(text: &Option<String>) -> Html {
+    match text {
+        Some(text) => html! { <p class="not-shown" data-testid="more">{ text.clone() }</p> },
+        None => Html::default(),
     }
 }
 
@@ -174,6 +184,7 @@ fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Ht
                         </li>
                     }) }
                 </ol>
+                { more(&event.more_updates) }
             }
             if let Some(url) = event.url.as_ref().filter(|u| is_web_url(u)) {
                 <a class="details" href={url.clone()} target="_blank" rel="noopener noreferrer">

@@ -1,6 +1,7 @@
-// A feed near the body cap: thousands of services, each in its own group. The panel lists
-// what is not operational and counts the rest, so the host page gets a short list, not a
-// DOM of hundreds of thousands of nodes that took seconds to build and lay out.
+// Feeds near the body cap: thousands of services, each in its own group, or thousands of
+// incidents. The panel lists what is not operational and the newest events, and counts
+// the rest, so the host page gets a short list, not a DOM of hundreds of thousands of
+// nodes that took seconds to build and lay out.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -49,6 +50,46 @@ describe('a feed with thousands of services', () => {
       () => document.querySelector('telltale-status').shadowRoot.querySelectorAll('*').length,
     );
     assert.ok(nodes < 200, `the shadow root holds ${nodes} elements`);
+    session.assertCleanConsole();
+  });
+
+  test('the panel lists the newest 20 of a thousand incidents, each with its 10 newest updates', async () => {
+    const { server, browser } = harness;
+    const count = 1000;
+    const started = Date.UTC(2026, 10, 20, 8, 0, 0);
+    const incidents = Array.from({ length: count }, (_, i) => ({
+      id: `i${i}`,
+      title: `Incident ${i}`,
+      impact: 'degraded',
+      status: 'investigating',
+      started_at_ms: started + i * 1000,
+      updates: Array.from({ length: 12 }, (_, u) => ({
+        status: 'investigating',
+        body: `Update ${u} of incident ${i}`,
+        at_ms: started + i * 1000 + u,
+      })),
+    }));
+    const components = [{ id: 'c', name: 'Checkout', level: 'operational' }];
+    server.setFeed('many-incidents', { body: JSON.stringify({ telltale: 1, components, incidents }) });
+    server.setPage(
+      '/t/many-incidents.html',
+      hostPage({ body: snippet({ id: 'w', feed: '/feeds/many-incidents', view: 'panel' }) }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    const w = widget(page);
+    await page.goto(server.url('/t/many-incidents.html'));
+    await w.waitForPhase('live');
+
+    assert.equal(await w.incidents.count(), 20);
+    assert.match(await w.incidents.first().textContent(), /Incident 999/);
+    const firstUpdates = w.incidents.first().locator('[data-testid=update-body]');
+    assert.equal(await firstUpdates.count(), 10);
+    assert.equal(await firstUpdates.first().textContent(), 'Update 11 of incident 999');
+    const more = await w.inside('more').allTextContents();
+    assert.equal(more.length, 21, 'one line per timeline, and one for the incident list');
+    assert.equal(more.at(-1), `${count - 20} more on the full status page`);
+    assert.ok(more.slice(0, 20).every((line) => line === '2 more on the full status page'), more.join(' | '));
     session.assertCleanConsole();
   });
 });
