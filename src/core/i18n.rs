@@ -822,9 +822,9 @@ fn en(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} services",
             (Count::NotShown, Plural::One) => "{n} service not shown",
             (Count::NotShown, Plural::Other) => "{n} services not shown",
-            (Count::More, _) => "{n} more on the full status page",
             (Count::OperationalNotShown, Plural::One) => "{n} operational service not shown",
             (Count::OperationalNotShown, Plural::Other) => "{n} operational services not shown",
+            (Count::More, _) => "{n} more on the full status page",
         },
     }
 }
@@ -954,12 +954,12 @@ fn fr(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} services",
             (Count::NotShown, Plural::One) => "{n} service non affiché",
             (Count::NotShown, Plural::Other) => "{n} services non affichés",
-            (Count::More, Plural::One) => "{n} autre sur la page de statut complète",
-            (Count::More, Plural::Other) => "{n} autres sur la page de statut complète",
             (Count::OperationalNotShown, Plural::One) => "{n} service opérationnel non affiché",
             (Count::OperationalNotShown, Plural::Other) => {
                 "{n} services opérationnels non affichés"
             }
+            (Count::More, Plural::One) => "{n} autre sur la page de statut complète",
+            (Count::More, Plural::Other) => "{n} autres sur la page de statut complète",
         },
     }
 }
@@ -1088,13 +1088,13 @@ fn de(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} Dienste",
             (Count::NotShown, Plural::One) => "{n} Dienst nicht angezeigt",
             (Count::NotShown, Plural::Other) => "{n} Dienste nicht angezeigt",
-            (Count::More, _) => "{n} weitere auf der vollständigen Statusseite",
             (Count::OperationalNotShown, Plural::One) => {
                 "{n} betriebsbereiter Dienst nicht angezeigt"
             }
             (Count::OperationalNotShown, Plural::Other) => {
                 "{n} betriebsbereite Dienste nicht angezeigt"
             }
+            (Count::More, _) => "{n} weitere auf der vollständigen Statusseite",
         },
     }
 }
@@ -1223,9 +1223,9 @@ fn es(msg: Msg) -> &'static str {
             (Count::Services, Plural::Other) => "{n} servicios",
             (Count::NotShown, Plural::One) => "{n} servicio no mostrado",
             (Count::NotShown, Plural::Other) => "{n} servicios no mostrados",
-            (Count::More, _) => "{n} más en la página de estado completa",
             (Count::OperationalNotShown, Plural::One) => "{n} servicio operativo no mostrado",
             (Count::OperationalNotShown, Plural::Other) => "{n} servicios operativos no mostrados",
+            (Count::More, _) => "{n} más en la página de estado completa",
         },
     }
 }

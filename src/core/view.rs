@@ -331,22 +331,25 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         updates: ui(Ui::Updates),
         details: ui(Ui::Details),
     };
-    let ((groups, not_shown), (incidents, more_incidents), (resolved, _), maintenances) =
-        match &summary.shown {
-            Some(shown) => (
-                group_views(locale, shown),
-                incident_views(input, shown, Incidents::Active),
-                incident_views(input, shown, Incidents::RecentlyResolved),
-                maintenance_views(input, shown),
-            ),
-            None => (
-                (vec![], None),
-                (vec![], None),
-                (vec![], None),
-                (vec![], None),
-            ),
-        };
-    let (maintenances, more_maintenances) = maintenances;
+    let (
+        (groups, not_shown),
+        (incidents, more_incidents),
+        (resolved, _),
+        (maintenances, more_maintenances),
+    ) = match &summary.shown {
+        Some(shown) => (
+            group_views(locale, shown),
+            incident_views(input, shown, Incidents::Active),
+            incident_views(input, shown, Incidents::RecentlyResolved),
+            maintenance_views(input, shown),
+        ),
+        None => (
+            (vec![], None),
+            (vec![], None),
+            (vec![], None),
+            (vec![], None),
+        ),
+    };
     let updated = input.state.good.as_ref().map(|good| {
         text_with(
             locale,
@@ -593,11 +596,10 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
     })
 }
 
-/// Component rows grouped as the feed groups them. A named group sits where its first
-/// shown member appears; consecutive components outside any known group share one
-/// unnamed group. A member whose group is missing from the feed shows ungrouped.
-/// The component rows by group, and what a list longer than [`PANEL_ROWS_MAX`] leaves
-/// out, in words.
+/// Component rows grouped as the feed groups them, and what a list longer than
+/// [`PANEL_ROWS_MAX`] leaves out, in words. A named group sits where its first listed
+/// member appears; consecutive components outside any known group share one unnamed
+/// group. A member whose group is missing from the feed shows ungrouped.
 fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>) {
     let mut rows: Vec<&Component> = shown.rows().collect();
     let all = rows.len();
