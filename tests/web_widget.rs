@@ -756,6 +756,35 @@ fn browser_zone_offset_has_the_sign_core_expects() {
 }
 
 #[wasm_bindgen_test]
+fn a_page_that_replaces_the_clock_gets_clamped_values_not_a_panic() {
+    use core::time::ZoneOffset;
+    // Test builds check overflow: `-(i32::MIN)` or `i64::MIN` arithmetic would panic here.
+    let date_proto = js_sys::Reflect::get(&js_sys::global(), &"Date".into())
+        .and_then(|date| js_sys::Reflect::get(&date, &"prototype".into()))
+        .unwrap();
+    let date_ctor = js_sys::Reflect::get(&js_sys::global(), &"Date".into()).unwrap();
+    let offset = js_sys::Reflect::get(&date_proto, &"getTimezoneOffset".into()).unwrap();
+    let now = js_sys::Reflect::get(&date_ctor, &"now".into()).unwrap();
+    let patch = |target: &JsValue, name: &str, body: &str| {
+        let function = js_sys::Function::new_no_args(body);
+        js_sys::Reflect::set(target, &name.into(), &function).unwrap();
+    };
+    let mut seen = Vec::new();
+    for (west, clock) in [("-3e9", "-1e300"), ("3e9", "1e300"), ("NaN", "NaN")] {
+        patch(&date_proto, "getTimezoneOffset", &format!("return {west}"));
+        patch(&date_ctor, "now", &format!("return {clock}"));
+        seen.push((web::BrowserZone.offset_minutes(0), web::now_ms()));
+    }
+    js_sys::Reflect::set(&date_proto, &"getTimezoneOffset".into(), &offset).unwrap();
+    js_sys::Reflect::set(&date_ctor, &"now".into(), &now).unwrap();
+    assert_eq!(
+        seen,
+        [(1440, 0), (-1440, 8_640_000_000_000_000), (0, 0)],
+        "(zone east of UTC, minutes; now, ms)"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn mount_and_unmount_1000_times_leaves_nothing_running() {
     use web::live::{count, Kind};
     let element = fresh("telltale-status");

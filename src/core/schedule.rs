@@ -427,7 +427,7 @@ impl Schedule {
     fn wait_until(&mut self, target: Option<i64>, now_ms: i64) -> u64 {
         let target = target.unwrap_or(now_ms).max(now_ms);
         self.due_ms = Some(target);
-        u64::try_from(target - now_ms).unwrap_or(0)
+        u64::try_from(target.saturating_sub(now_ms)).unwrap_or(0)
     }
 }
 
@@ -938,6 +938,22 @@ mod tests {
                 MIN_REQUEST_GAP_MS - later_ms as u64
             );
         }
+    }
+
+    #[test]
+    fn schedule_survives_a_clock_at_either_end_of_time() {
+        // A page may replace `Date.now`: waits stay within i64 and never panic.
+        for now in [i64::MIN, -1, i64::MAX] {
+            let mut schedule = Schedule::new(60);
+            schedule.plan(Outcome::Fresh, NOW_MS, 0.5);
+            let _ = schedule.request(now);
+            let _ = schedule.resume(now);
+            let _ = schedule.reconnect(now);
+            let _ = schedule.plan(Outcome::Fresh, now, 0.5);
+        }
+        let mut schedule = Schedule::new(60);
+        schedule.plan(Outcome::Fresh, NOW_MS, 0.5);
+        assert_eq!(schedule.request(i64::MIN), i64::MAX as u64);
     }
 
     #[test]
