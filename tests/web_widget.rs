@@ -193,11 +193,14 @@ async fn app_live_operational_badge_says_so_with_full_aria() {
         badge.get_attribute("data-tone").as_deref(),
         Some("operational")
     );
-    assert_eq!(
-        badge.get_attribute("aria-controls").as_deref(),
-        Some("panel-under-test")
-    );
+    // The panel is closed, so there is nothing in the document to point at.
+    assert_eq!(badge.get_attribute("aria-controls"), None);
     assert_eq!(text(&root, "[data-testid=badge-label]"), "Acme");
+    // The separator is text from the catalogue, not decoration: it is copied and read.
+    assert_eq!(
+        text(&root, ".badge-words"),
+        format!("Acme · {}", text(&root, "[data-testid=badge-text]"))
+    );
     let badge_text = text(&root, "[data-testid=badge-text]").to_lowercase();
     assert!(badge_text.contains("operational"), "{badge_text}");
     let aria = badge.get_attribute("aria-label").unwrap_or_default();
@@ -301,6 +304,10 @@ async fn badge_click_toggles_the_panel_and_aria_expanded() {
     );
     let panel = get(&root, "[data-testid=panel]");
     assert_eq!(panel.id(), "panel-under-test");
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "aria-controls").as_deref(),
+        Some("panel-under-test")
+    );
     assert_eq!(panel.get_attribute("role").as_deref(), Some("region"));
     assert!(!panel
         .get_attribute("aria-label")
@@ -318,6 +325,7 @@ async fn badge_click_toggles_the_panel_and_aria_expanded() {
         Some("false")
     );
     assert!(find(&root, "[data-testid=panel]").is_none());
+    assert_eq!(attr(&root, "[data-testid=badge]", "aria-controls"), None);
 }
 
 #[wasm_bindgen_test]

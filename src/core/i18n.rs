@@ -329,11 +329,14 @@ pub enum Ui {
     Pm,
     /// Between the items of a list of names: ", " (Japanese "、").
     ListSeparator,
+    /// Between a label and what it labels on one line ("Acme · All systems
+    /// operational", "Investigating · 10:42"): " · " (Japanese "・").
+    MetaSeparator,
 }
 
 impl Ui {
     /// Every fixed text.
-    pub const ALL: [Ui; 19] = [
+    pub const ALL: [Ui; 20] = [
         Ui::Loading,
         Ui::Unavailable,
         Ui::ViewFullStatusPage,
@@ -353,6 +356,7 @@ impl Ui {
         Ui::Am,
         Ui::Pm,
         Ui::ListSeparator,
+        Ui::MetaSeparator,
     ];
 }
 
@@ -777,6 +781,7 @@ fn en(msg: Msg) -> &'static str {
             Ui::Am => "AM",
             Ui::Pm => "PM",
             Ui::ListSeparator => ", ",
+            Ui::MetaSeparator => " · ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "your device is offline",
@@ -908,6 +913,7 @@ fn fr(msg: Msg) -> &'static str {
             Ui::Am => "AM",
             Ui::Pm => "PM",
             Ui::ListSeparator => ", ",
+            Ui::MetaSeparator => " · ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "votre appareil est hors ligne",
@@ -1043,6 +1049,7 @@ fn de(msg: Msg) -> &'static str {
             Ui::Am => "AM",
             Ui::Pm => "PM",
             Ui::ListSeparator => ", ",
+            Ui::MetaSeparator => " · ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "Ihr Gerät ist offline",
@@ -1178,6 +1185,7 @@ fn es(msg: Msg) -> &'static str {
             Ui::Am => "a. m.",
             Ui::Pm => "p. m.",
             Ui::ListSeparator => ", ",
+            Ui::MetaSeparator => " · ",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "tu dispositivo no tiene conexión",
@@ -1309,6 +1317,7 @@ fn ja(msg: Msg) -> &'static str {
             Ui::Am => "午前",
             Ui::Pm => "午後",
             Ui::ListSeparator => "、",
+            Ui::MetaSeparator => "・",
         },
         Msg::Problem(problem) => match problem {
             ProblemText::Offline => "端末がオフラインです",

@@ -68,6 +68,8 @@ pub struct BadgeView {
     pub tone: Tone,
     /// The embed's `label`, if any ("Apple services").
     pub label: Option<String>,
+    /// Between the label and the state ("Apple services · All systems operational").
+    pub separator: String,
     /// The state in words ("All systems operational", "App Store: partial outage").
     pub text: String,
     /// How old the data is when it is stale ("as of 10:42"); `None` when live.
@@ -189,6 +191,8 @@ pub struct PanelLabels {
     pub updates: String,
     /// Link text for an event's own page ("Details").
     pub details: String,
+    /// Between an update's status and its time ("Investigating · 10:42").
+    pub separator: String,
 }
 
 /// The detail panel.
@@ -301,6 +305,7 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
     BadgeView {
         tone: summary.tone,
         label: input.config.label.clone(),
+        separator: text(locale, Msg::Ui(Ui::MetaSeparator)).to_owned(),
         text: summary.text,
         age,
         aria_label: text_with(
@@ -330,6 +335,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         maintenance: ui(Ui::MaintenanceHeading),
         updates: ui(Ui::Updates),
         details: ui(Ui::Details),
+        separator: ui(Ui::MetaSeparator),
     };
     let (
         (groups, not_shown),
@@ -1480,6 +1486,7 @@ mod tests {
                 maintenance: "Scheduled maintenance".into(),
                 updates: "Updates".into(),
                 details: "Details".into(),
+                separator: " · ".into(),
             }
         );
         assert_eq!(

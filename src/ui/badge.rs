@@ -7,7 +7,8 @@ use crate::core::view::BadgeView;
 
 /// The badge for `view`. When `toggles`, it is a disclosure button (`node` is its
 /// element, so focus can return to it when the panel closes) that calls `on_toggle` when
-/// the reader activates it (click, Enter, Space) and names `panel_id` in `aria-controls`;
+/// the reader activates it (click, Enter, Space) and, while the panel is open, names
+/// `panel_id` in `aria-controls` (a closed panel is not in the document to point at);
 /// otherwise (`view="panel"`, the panel always open) a plain box, because a button that
 /// does nothing would mislead.
 pub(crate) fn badge(
@@ -25,7 +26,7 @@ pub(crate) fn badge(
             <span class="badge-words">
                 if let Some(label) = &view.label {
                     <span class="badge-label" data-testid="badge-label">{ label.clone() }</span>
-                    { " " }
+                    <span class="badge-sep">{ view.separator.clone() }</span>
                 }
                 <span class="badge-text" data-testid="badge-text">{ view.text.clone() }</span>
                 if let Some(age) = &view.age {
@@ -47,7 +48,7 @@ pub(crate) fn badge(
         <button type="button" class="badge" part="badge" data-testid="badge" ref={node.clone()}
             data-tone={view.tone.as_str()}
             aria-expanded={if view.expanded { "true" } else { "false" }}
-            aria-controls={panel_id.clone()}
+            aria-controls={view.expanded.then(|| panel_id.clone())}
             aria-label={view.aria_label.clone()}
             {onclick}>
             { content }

@@ -171,7 +171,7 @@ fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Ht
                             <p class="update-head">
                                 if !update.status.is_empty() {
                                     <span class="update-status">{ update.status.clone() }</span>
-                                    { " · " }
+                                    { labels.separator.clone() }
                                 }
                                 if update.datetime.is_empty() {
                                     <span>{ update.time.clone() }</span>

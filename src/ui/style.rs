@@ -127,7 +127,7 @@ button.badge:hover { background: var(--tt-hover); }
 .badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
 .badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: break-word; }
 .badge-label { font-weight: 600; }
-.badge-label::after { content: " ·"; color: var(--tt-muted); font-weight: 400; }
+.badge-sep { color: var(--tt-muted); }
 .badge-text { font-weight: 500; }
 .badge-age { color: var(--tt-muted); font-size: 0.9em; }
 .chevron { flex: none; width: 0.8em; height: 0.8em; color: var(--tt-muted); transition: transform 0.15s ease; }

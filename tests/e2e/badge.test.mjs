@@ -77,6 +77,7 @@ describe('badge on a plain page with the snippet', () => {
     const fixture = 'apple/multi_service_outage.js';
     const { session, w } = await showFeed(fixture);
     assert.equal(await w.panel.isVisible(), false, 'panel starts closed');
+    assert.equal(await w.badge.getAttribute('aria-controls'), null, 'a closed panel is not pointed at');
 
     await w.badge.click();
     await w.panel.waitFor({ timeout: WAIT_MS });
