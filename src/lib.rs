@@ -15,13 +15,15 @@
 //! - [`core`] is pure Rust with no platform dependency and no clock: time comes in as an
 //!   argument (`now_ms`). It builds and is tested natively with `cargo test`.
 //! - `web` (wasm32 only) owns every browser resource; each is a value whose `Drop` releases it.
-//!   Its `hub` runs one poller per feed URL per page: it plans each poll with
+//!   Its `hub` runs one poller per feed (URL and `format`) per page: it plans each poll with
 //!   [`core::schedule`] (jitter, backoff, `Retry-After`), pauses while the page is hidden or
 //!   offline, keeps the last good snapshot in `localStorage`, folds results into
 //!   [`core::state::FeedState`] and hands it to every widget that shows that feed.
 //! - `ui` (wasm32 only) renders view-models and reports user intent through callbacks.
-//! - `embed` (wasm32 only) is where the page meets the widget: the `<telltale-status>`
-//!   element's lifetime, the `Telltale.mount` API and the `telltale:change` event.
+//! - `embed` (wasm32 only) is where the page meets the widget: mounting from a
+//!   `<telltale-status>` element's attributes or `Telltale.mount`'s options, and the handle
+//!   that owns the widget's lifetime. The element and the `Telltale` global themselves are
+//!   defined by the loader (`js/loader.js`); `web::event` dispatches `telltale:change`.
 //!
 //! The native binary `telltale` (`src/bin/telltale.rs`) checks feeds from the command line.
 

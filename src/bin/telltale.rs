@@ -1,8 +1,8 @@
 //! `telltale check`: reads a status feed from a file or stdin and prints what the widget
 //! would make of it, so a feed author can check a feed before publishing it.
 //!
-//! This binary is the one place in the project that reads the clock: the overall state of
-//! a feed depends on whether a maintenance window is open now.
+//! Like the widget's `web` layer, this binary reads the clock for core (which never does):
+//! the overall state of a feed depends on whether a maintenance window is open now.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;

@@ -4,8 +4,8 @@
 //! Reading is strict: a value the widget cannot honour is a [`ConfigError`] that names the
 //! attribute and what it accepts, so a partner sees the mistake at once (the fallback
 //! stays on the page and the console says why) instead of a widget that quietly does
-//! something else. The one exception is `refresh`, which is clamped to its minimum
-//! because a too-eager value has an obvious safe reading.
+//! something else. The one exception is `refresh`, which is clamped to its minimum and
+//! maximum (30 s to one day) because an out-of-range value has an obvious safe reading.
 
 use crate::core::feed::Format;
 use crate::core::filter::Selection;

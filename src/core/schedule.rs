@@ -24,9 +24,10 @@
 //!   spread upward by up to 20% so the crowd that the origin sent away at one moment
 //!   does not come back at one moment. The backoff still applies when it is longer.
 //! - A success or a `304 Not Modified` resets the failure count.
-//! - Hidden tabs and offline browsers do not poll; on return the widget polls at once if
-//!   its data is older than the interval, otherwise when the data would have expired, and
-//!   never before a pending backoff or `Retry-After` runs out.
+//! - Hidden tabs and offline browsers do not poll. A tab shown again polls at once if its
+//!   data is older than the interval, otherwise when the data would have expired; a
+//!   browser back online polls at once (it is telling the reader "offline"). Neither
+//!   polls before a pending backoff or `Retry-After` runs out.
 //!
 //! Conditional requests: [`Validators`] keeps `ETag` / `Last-Modified` and turns them into
 //! `If-None-Match` / `If-Modified-Since`. Note for the web layer: those two request headers
@@ -39,7 +40,9 @@
 use crate::core::config::MIN_REFRESH_SECS;
 use crate::core::time::{civil_from_days, days_from_civil, DAY_MS, HOUR_MS, MINUTE_MS};
 
-/// The shortest wait between two polls of a feed, whatever happened: 30 s.
+/// The shortest wait between two planned polls of a feed, whatever happened: 30 s. Only
+/// the page can ask for one sooner ([`MIN_REQUEST_GAP_MS`]), and a browser that comes
+/// back online polls at once ([`Schedule::reconnect`]).
 pub const MIN_DELAY_MS: u64 = MIN_REFRESH_SECS as u64 * 1000;
 
 /// How far, in percent of the interval, healthy polls are spread either way, and honoured

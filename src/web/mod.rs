@@ -3,7 +3,8 @@
 //! `localStorage`) behind small Rust values, and the per-page [`hub`] that polls each feed
 //! once for all the widgets showing it.
 //!
-//! This is the only layer that sees `JsValue`. Each resource is owned by a value whose
+//! With `embed`, which reads what the page passes in, this is the only layer that sees
+//! `JsValue`. Each resource is owned by a value whose
 //! `Drop` releases it (a [`Timer`] clears itself, a `Fetch` aborts itself, a
 //! [`Listener`] removes itself), and each live one is counted in [`live`] so tests can
 //! prove that unmounting leaves nothing behind.
