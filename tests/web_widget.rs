@@ -156,7 +156,7 @@ async fn app_loading_shows_loading_badge_and_no_panel() {
         attr(&root, "[data-testid=badge]", "data-tone").as_deref(),
         Some("loading")
     );
-    assert!(!text(&root, "[data-testid=badge-text]").is_empty());
+    assert_eq!(text(&root, "[data-testid=badge-text]"), "Loading status…");
     assert_eq!(
         attr(&root, "[data-testid=badge]", "aria-expanded").as_deref(),
         Some("false")
@@ -228,13 +228,17 @@ async fn app_live_partial_outage_names_the_component_in_the_badge() {
         attr(&root, "[data-testid=root]", "data-phase").as_deref(),
         Some("live")
     );
-    let tone = attr(&root, "[data-testid=badge]", "data-tone").unwrap_or_default();
-    assert!(tone == "partial_outage" || tone == "degraded", "{tone}");
-    let badge_text = text(&root, "[data-testid=badge-text]");
-    assert!(badge_text.contains("iTunes Store"), "{badge_text}");
+    assert_eq!(
+        attr(&root, "[data-testid=badge]", "data-tone").as_deref(),
+        Some("partial_outage")
+    );
+    assert_eq!(
+        text(&root, "[data-testid=badge-text]"),
+        "iTunes Store: partial outage"
+    );
     assert_eq!(
         attr(&root, "[data-testid=badge] svg", "data-icon").as_deref(),
-        Some(tone.as_str())
+        Some("partial_outage")
     );
 }
 
@@ -251,16 +255,24 @@ async fn app_stale_shows_the_age_of_the_data_and_a_notice() {
         attr(&root, "[data-testid=badge]", "data-tone").as_deref(),
         Some("operational")
     );
-    assert!(!text(&root, "[data-testid=badge-age]").is_empty());
+    let age = text(&root, "[data-testid=badge-age]");
+    assert!(age.starts_with("as of "), "{age}");
     let aria = attr(&root, "[data-testid=badge]", "aria-label").unwrap_or_default();
-    assert!(
-        aria.contains(&text(&root, "[data-testid=badge-age]")),
-        "{aria}"
-    );
+    assert!(aria.contains(&format!("({age})")), "{aria}");
     click(&root, "[data-testid=badge]");
     yew::scheduler::flush().await;
-    assert!(!text(&root, "[data-testid=notice]").is_empty());
-    assert!(find(&root, "[data-testid=updated]").is_some());
+    let notice = text(&root, "[data-testid=notice]");
+    assert!(
+        notice.starts_with(
+            "Showing the last known status: the status feed answered with an error (HTTP 503)."
+        ),
+        "{notice}"
+    );
+    let updated = text(&root, "[data-testid=updated]");
+    assert!(
+        updated.starts_with("Updated ") && updated.ends_with(" (5 min ago)"),
+        "{updated}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -284,7 +296,11 @@ async fn app_unavailable_without_data_says_so() {
     );
     click(&root, "[data-testid=badge]");
     yew::scheduler::flush().await;
-    assert!(!text(&root, "[data-testid=notice]").is_empty());
+    let notice = text(&root, "[data-testid=notice]");
+    assert!(
+        notice.starts_with("Status unavailable: the status feed could not be reached."),
+        "{notice}"
+    );
     // Nothing is known, so nothing is claimed: no "No active incidents".
     assert!(find(&root, "[data-testid=no-incidents]").is_none());
     assert!(!text(&root, "[data-testid=panel]").contains("No active incidents"));
@@ -371,6 +387,106 @@ async fn incident_renders_title_status_and_update_timeline() {
     assert!(
         datetime.ends_with('Z') && datetime.len() >= 20,
         "{datetime}"
+    );
+}
+
+/// A Telltale feed with an in-progress and a scheduled maintenance around `now_ms`, whose
+/// page and later maintenance link to `link`.
+fn maintenance_feed(now_ms: i64, link: &str) -> String {
+    let hour = 60 * MINUTE_MS;
+    format!(
+        r#"{{"telltale": 1,
+            "page": {{"name": "Acme", "url": "{link}"}},
+            "components": [{{"id": "git", "name": "Git Operations", "level": "operational"}}],
+            "incidents": [],
+            "maintenances": [
+                {{"id": "later", "title": "Webhooks migration", "status": "scheduled",
+                  "starts_at_ms": {later}, "ends_at_ms": {later_end}, "affected": ["git"],
+                  "url": "{link}"}},
+                {{"id": "now", "title": "Git storage upgrade", "status": "in_progress",
+                  "starts_at_ms": {start}, "ends_at_ms": {end}, "affected": ["git"]}}
+            ]}}"#,
+        later = now_ms + 50 * hour,
+        later_end = now_ms + 52 * hour,
+        start = now_ms - hour,
+        end = now_ms + hour,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn panel_lists_maintenance_with_its_window_and_links_safely() {
+    use core::time::window_text;
+    let now_ms = web::now_ms();
+    let hour = 60 * MINUTE_MS;
+    let link = "https://status.acme.example/";
+    let state = live_state(&maintenance_feed(now_ms, link), 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "panel")]),
+        Some(state),
+    )
+    .await;
+    let cards = root
+        .query_selector_all("[data-testid=maintenance]")
+        .unwrap();
+    let cards: Vec<Element> = (0..cards.length())
+        .filter_map(|i| cards.item(i))
+        .map(|node| node.unchecked_into::<Element>())
+        .collect();
+    let shown: Vec<(String, String)> = cards
+        .iter()
+        .map(|card| {
+            (
+                text(card, "[data-testid=maintenance-title]"),
+                text(card, "[data-testid=maintenance-status]"),
+            )
+        })
+        .collect();
+    // In progress first, then the soonest.
+    assert_eq!(
+        shown,
+        [
+            ("Git storage upgrade".to_owned(), "In progress".to_owned()),
+            ("Webhooks migration".to_owned(), "Scheduled".to_owned()),
+        ]
+    );
+    let window =
+        |start: i64, end: i64| window_text(Locale::En, start, Some(end), &web::BrowserZone, now_ms);
+    for (card, (start, end)) in cards.iter().zip([
+        (now_ms - hour, now_ms + hour),
+        (now_ms + 50 * hour, now_ms + 52 * hour),
+    ]) {
+        assert_eq!(text(card, "dt"), "Window");
+        assert_eq!(text(card, "[data-testid=fact]"), window(start, end));
+    }
+    // Links open a new tab without handing it this page.
+    for selector in [
+        "[data-testid=status-link]",
+        "[data-testid=maintenance] a.details",
+    ] {
+        assert_eq!(attr(&root, selector, "href").as_deref(), Some(link));
+        assert_eq!(attr(&root, selector, "target").as_deref(), Some("_blank"));
+        assert_eq!(
+            attr(&root, selector, "rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+    }
+    // A link that is not http(s) is not rendered at all.
+    let state = live_state(&maintenance_feed(now_ms, "javascript:alert(1)"), 0);
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "panel")]),
+        Some(state),
+    )
+    .await;
+    assert_eq!(
+        root.query_selector_all("[data-testid=maintenance]")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert!(
+        root.query_selector("a").unwrap().is_none(),
+        "{}",
+        root.inner_html()
     );
 }
 
