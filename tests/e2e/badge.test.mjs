@@ -121,19 +121,25 @@ describe('badge on a plain page with the snippet', () => {
     await w.panel.waitFor({ timeout: WAIT_MS });
     assert.equal(await w.badge.getAttribute('aria-expanded'), 'true');
 
-    // Move into the panel when it has something focusable (the status page link).
-    if ((await w.statusLink.count()) > 0) {
-      await page.keyboard.press('Tab');
-      assert.notEqual(await focusedTestId(), 'badge', 'Tab moves on from the badge');
-    }
+    // Into the panel: its close button comes first. Escape from inside the panel closes
+    // it, and focus (which was inside what is removed) goes back to the badge.
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedTestId(), 'close', 'Tab moves into the panel');
     await page.keyboard.press('Escape');
     await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
     assert.equal(await w.badge.getAttribute('aria-expanded'), 'false');
     assert.equal(await focusedTestId(), 'badge', 'focus returns to the badge');
 
-    // Space toggles too (native button behaviour).
+    // Space toggles too (native button behaviour), both ways; so does Enter.
     await page.keyboard.press('Space');
     await w.panel.waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Space');
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    assert.equal(await focusedTestId(), 'badge');
     session.assertCleanConsole();
     await session.close();
   });

@@ -42,27 +42,29 @@ describe('demo pages', () => {
     assert.equal(await outage.count(), 1, 'the demo page has an "outage" scenario');
     await outage.check();
     await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('telltale-status[data-demo]:not([components])')].every(
-          (host) =>
-            host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone ===
-            'major_outage',
-        ),
-      null,
+      (want) => {
+        const hosts = [...document.querySelectorAll('telltale-status[data-demo]:not([components])')];
+        const tone = (host) =>
+          host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone;
+        return hosts.length > 0 && hosts.every((host) => tone(host) === want);
+      },
+      'major_outage',
       { timeout: WAIT_MS },
     );
     await page.locator('input[name=scenario][value=operational]').check();
     await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('telltale-status[data-demo]')].every(
-          (host) =>
-            host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone ===
-            'operational',
-        ),
-      null,
+      (want) => {
+        const hosts = [...document.querySelectorAll('telltale-status[data-demo]')];
+        const tone = (host) =>
+          host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone;
+        return hosts.length > 0 && hosts.every((host) => tone(host) === want);
+      },
+      'operational',
       { timeout: WAIT_MS },
     );
-    assert.ok((await demoTones()).every((tone) => tone === 'operational'));
+    const tones = await demoTones();
+    assert.ok(tones.length >= 2, `the demo has its widgets: ${tones}`);
+    assert.ok(tones.every((tone) => tone === 'operational'), `${tones}`);
     session.assertCleanConsole();
     await session.close();
   });

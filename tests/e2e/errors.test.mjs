@@ -33,7 +33,10 @@ describe('errors and fallback', () => {
     await elsewhere?.close();
   });
 
-  async function unavailable(name, answer, allow = [], feedServer = harness.server) {
+  const UNREADABLE = /^Status unavailable: the status feed sent an unreadable answer\./;
+
+  // `notice` is what the panel must say about the failure.
+  async function unavailable(name, answer, notice, { allow = [], feedServer = harness.server } = {}) {
     const { server, browser } = harness;
     feedServer.setFeed(name, answer);
     server.setPage(
@@ -50,7 +53,7 @@ describe('errors and fallback', () => {
     // The panel explains what happened.
     await w.badge.click();
     await w.notice.waitFor({ timeout: WAIT_MS });
-    assert.ok(squash(await w.notice.textContent()).length > 0);
+    assert.match(squash(await w.notice.textContent()), notice);
     // The page keeps working.
     await page.locator('#host-button').click();
     await page.locator('#host-button').click();
@@ -60,15 +63,20 @@ describe('errors and fallback', () => {
   }
 
   test('a truncated JSON feed shows "Status unavailable" and the page keeps working', async () => {
-    await unavailable('truncated', { fixture: 'bad/truncated.json' });
+    await unavailable('truncated', { fixture: 'bad/truncated.json' }, UNREADABLE);
   });
 
   test('an HTML error page instead of a feed shows "Status unavailable"', async () => {
-    await unavailable('html', { fixture: 'bad/html_error_page.html' });
+    await unavailable('html', { fixture: 'bad/html_error_page.html' }, UNREADABLE);
   });
 
   test('an HTTP 503 from the feed shows "Status unavailable"', async () => {
-    await unavailable('down', { fixture: 'bad/html_error_page.html', status: 503 }, [RESOURCE_FAILURE]);
+    await unavailable(
+      'down',
+      { fixture: 'bad/html_error_page.html', status: 503 },
+      /^Status unavailable: the status feed answered with an error \(HTTP 503\)\./,
+      { allow: [RESOURCE_FAILURE] },
+    );
   });
 
   test('a cross-origin feed with CORS headers is read, without credentials', async () => {
@@ -93,9 +101,38 @@ describe('errors and fallback', () => {
     await unavailable(
       'nocors',
       { fixture: 'apple/all_operational.js', cors: false },
-      [/CORS policy|Failed to load resource|net::ERR_FAILED/],
-      elsewhere,
+      /^Status unavailable: the status feed could not be reached\./,
+      { allow: [/CORS policy|Failed to load resource|net::ERR_FAILED/], feedServer: elsewhere },
     );
+  });
+
+  test('the fallback link shows until the widget renders, then gives way to it', async () => {
+    const { server, browser } = harness;
+    server.setFeed('slow-wasm', { fixture: 'apple/all_operational.js' });
+    server.setPage('/t/slow-wasm.html', hostPage({ body: snippet({ feed: '/feeds/slow-wasm' }) }));
+    const session = await openPage(browser);
+    const { page } = session;
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route('**/*.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(server.url('/t/slow-wasm.html'), { waitUntil: 'domcontentloaded' });
+    const fallback = page.locator('telltale-status > a');
+    await fallback.waitFor({ timeout: WAIT_MS });
+    const rendered = () =>
+      page.evaluate(() => !!document.querySelector('telltale-status').shadowRoot?.querySelector('[data-testid=root]'));
+    assert.equal(await rendered(), false, 'no widget while its wasm is on its way');
+    assert.equal(await fallback.isVisible(), true);
+    release();
+    await widget(page).waitForPhase('live');
+    assert.equal(await rendered(), true);
+    assert.equal(await fallback.isVisible(), false, 'the widget replaces the fallback');
+    session.assertCleanConsole();
+    await session.close();
   });
 
   test('the fallback link stays visible when the wasm is blocked', async () => {

@@ -169,12 +169,27 @@ describe('refresh', () => {
   });
 
   test('requests carry no cookies and no cache-busting query', async () => {
-    const { server } = harness;
-    const requests = server.feedRequests('switch');
-    assert.ok(requests.length >= 2);
-    for (const request of requests) {
-      assert.equal(request.url, '/feeds/switch');
+    const { server, browser } = harness;
+    server.setFeed('plain', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/plain.html',
+      hostPage({ body: snippet({ feed: '/feeds/plain' }), hooks: { refreshMs: 200 } }),
+    );
+    const session = await openPage(browser);
+    // The page's origin has a cookie, which a same-origin fetch would send by default.
+    await session.context.addCookies([{ name: 'host', value: 'secret', url: server.origin }]);
+    await session.page.goto(server.url('/t/plain.html'));
+    await widget(session.page).waitForPhase('live');
+    await server.waitForFeedRequests('plain', 3, WAIT_MS);
+    // The control: the browser did send the cookie with the page itself.
+    const pageRequests = server.requests.filter((r) => r.path === '/t/plain.html');
+    assert.ok(pageRequests.length > 0);
+    for (const request of pageRequests) assert.match(request.headers.cookie ?? '', /host=secret/);
+    for (const request of server.feedRequests('plain')) {
+      assert.equal(request.url, '/feeds/plain');
       assert.equal(request.headers.cookie, undefined);
     }
+    session.assertCleanConsole();
+    await session.close();
   });
 });
