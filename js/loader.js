@@ -6,6 +6,8 @@
 // load costs one console warning, and the element's fallback children stay visible.
 
 var VERSION = "__TELLTALE_VERSION__";
+// The browser's own Promise, kept before the page can replace the global.
+var NativePromise = Promise;
 var ELEMENT = "telltale-status";
 var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label"];
 
@@ -21,6 +23,7 @@ var prefetches = new Map(); // resolved feed URL -> { response, controller, star
 var prefetchedUrls = new Set(); // each URL is prefetched at most once per page
 var wasmArrived = false; // the wasm answered 200: widgets will start, their feeds are wanted
 var waiting = []; // elements connected before that
+var ownElement = false; // this script defined <telltale-status> (another may have first)
 
 // Starts the feed request of `element` now, with exactly the options of the widget's own
 // request (src/web/fetch.rs), unless the widget would not ask yet: before the wasm has
@@ -43,17 +46,20 @@ function prefetch(element) {
   var href = url.href;
   prefetchedUrls.add(href);
   var controller = typeof AbortController === "function" ? new AbortController() : undefined;
-  var entry = {
-    response: fetch(href, {
+  var response;
+  try {
+    // A page's own `fetch` may throw, or answer with something that is not a promise.
+    response = NativePromise.resolve(fetch(href, {
       method: "GET",
       mode: "cors",
       credentials: "omit",
       cache: "no-cache",
       signal: controller && controller.signal
-    }),
-    controller: controller,
-    startedMs: Date.now()
-  };
+    }));
+  } catch (error) {
+    return; // the widget's own request will meet the same fetch and report it
+  }
+  var entry = { response: response, controller: controller, startedMs: Date.now() };
   // Handled here, so a failure is never an unhandled rejection; the wasm still sees it.
   entry.response.catch(function () {});
   prefetches.set(href, entry);
@@ -78,22 +84,32 @@ function wasmAnswered(ok) {
   if (!ok) return;
   wasmArrived = true;
   elements.forEach(prefetch);
-  Array.prototype.forEach.call(document.querySelectorAll(ELEMENT + "[feed]"), prefetch);
+  // Elements of that name are ours only if this script defined it.
+  if (ownElement) Array.prototype.forEach.call(document.querySelectorAll(ELEMENT + "[feed]"), prefetch);
 }
 
 var ready = null;
 var loadFailed = false;
 function load() {
   if (ready === null) {
-    var response = fetch(wasmUrl);
-    response.then(function (answer) {
-      wasmAnswered(answer.ok);
-    }, function () {
+    try {
+      if (typeof WebAssembly !== "object" || !WebAssembly) {
+        throw new Error("this browser cannot run WebAssembly");
+      }
+      // A page's own `fetch` may throw, or answer with something that is not a promise.
+      var response = NativePromise.resolve(fetch(wasmUrl));
+      response.then(function (answer) {
+        wasmAnswered(!!(answer && answer.ok));
+      }).catch(function () {
+        wasmAnswered(false);
+      });
+      ready = wasm_bindgen({ module_or_path: response }).then(function () {
+        return wasm_bindgen;
+      });
+    } catch (error) {
       wasmAnswered(false);
-    });
-    ready = wasm_bindgen({ module_or_path: response }).then(function () {
-      return wasm_bindgen;
-    });
+      ready = NativePromise.reject(error);
+    }
     // Registered first, so it runs before any whenReady() handler sees the failure.
     ready.catch(function (error) {
       loadFailed = true;
@@ -140,7 +156,9 @@ function describe(error) {
 // The options as they are now: the page may change its object before the wasm is ready.
 // Reading them runs the page's getters, which may throw; the caller handles that.
 function copyOptions(options) {
-  var copy = options && typeof options === "object" ? Object.assign({}, options) : options;
+  // Into an object without a prototype: values the page put on `Object.prototype` are
+  // not options, and no inherited setter can swallow one.
+  var copy = options && typeof options === "object" ? Object.assign(Object.create(null), options) : options;
   if (copy && Array.isArray(copy.components)) {
     copy.components = copy.components.slice();
   }
@@ -177,7 +195,8 @@ function mount(element, options) {
   });
 }
 
-if (!(window.Telltale && typeof window.Telltale.mount === "function")) {
+var firstCopy = !(window.Telltale && typeof window.Telltale.mount === "function");
+if (firstCopy) {
   var hooks = window.Telltale && window.Telltale.__test;
   window.Telltale = { mount: mount, version: VERSION };
   if (hooks) window.Telltale.__test = hooks;
@@ -206,7 +225,7 @@ function schedule(element, dirty) {
   if (dirty) entry.dirty = true;
   if (entry.pending) return;
   entry.pending = true;
-  Promise.resolve().then(function () {
+  NativePromise.resolve().then(function () {
     entry.pending = false;
     if (element.isConnected && entry.handle && !entry.dirty) return;
     entry.dirty = false;
@@ -242,7 +261,11 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
   };
   try {
     window.customElements.define(ELEMENT, TelltaleStatus);
+    ownElement = true;
   } catch (error) {
     console.warn("[telltale] " + error);
   }
+} else if (window.customElements && firstCopy) {
+  // Another script owns the name: its elements are not ours to render into.
+  console.warn("[telltale] <" + ELEMENT + "> is already defined by another script on this page; use Telltale.mount instead");
 }

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { WAIT_MS, openPage, startHarness, widget } from './helpers.mjs';
+import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
 
 describe('hostile host page', () => {
   let harness;
@@ -62,6 +62,84 @@ describe('hostile host page', () => {
     // The host's own page still works.
     await page.locator('#host-button').click();
     assert.equal(await page.locator('#host-count').textContent(), '1');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('values on Object.prototype are not options', async () => {
+    const { server, browser } = harness;
+    server.setFeed('polluted', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/polluted.html',
+      hostPage({
+        head: `<script>Object.prototype.view = 'sidebar'; Object.prototype.refresh = 'soon';</script>`,
+        body: '<div id="w"><a href="https://status.example.com/">System status</a></div>',
+        after: `<script>Telltale.mount(document.getElementById('w'), { feed: '/feeds/polluted' });</script>`,
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/polluted.html'));
+    const w = widget(session.page, '#w');
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.deepEqual(session.warnings, []);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('a page whose fetch throws keeps working: one warning, the fallback, no exception', async () => {
+    const { server, browser } = harness;
+    server.setFeed('nofetch', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/nofetch.html',
+      hostPage({
+        head: `<script>window.fetch = function () { throw new Error('blocked by consent'); };</script>`,
+        body:
+          snippet({ feed: '/feeds/nofetch' }) +
+          '<div id="m"><a href="https://status.example.com/">Status</a></div>',
+        after: `<script>
+          try {
+            window.handle = Telltale.mount(document.getElementById('m'), { feed: '/feeds/nofetch' });
+            window.mounted = typeof window.handle.unmount;
+          } catch (error) {
+            window.mounted = 'threw ' + error;
+          }
+        </script>`,
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/nofetch.html'));
+    await page.waitForFunction(() => window.mounted !== undefined, null, { timeout: WAIT_MS });
+    assert.equal(await page.evaluate(() => window.mounted), 'function', 'Telltale.mount returned a handle');
+    await page.waitForTimeout(300);
+    assert.equal(session.warnings.length, 1, `one warning: ${session.warnings}`);
+    assert.match(session.warnings[0], /^\[telltale\] could not start: .*blocked by consent/);
+    assert.equal(await page.locator('telltale-status > a').isVisible(), true, 'the fallback stays');
+    assert.equal(await page.locator('#m > a').isVisible(), true);
+    assert.equal(server.feedRequests('nofetch').length, 0);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('an element name taken by another script is left to it, and said once', async () => {
+    const { server, browser } = harness;
+    server.setPage(
+      '/t/taken.html',
+      hostPage({
+        head: `<script>customElements.define('telltale-status', class extends HTMLElement {});</script>`,
+        body: snippet({ feed: '/feeds/none' }),
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/taken.html'));
+    await session.page.waitForFunction(() => typeof Telltale === 'object', null, { timeout: WAIT_MS });
+    assert.equal(session.warnings.length, 1, `one warning: ${session.warnings}`);
+    assert.match(session.warnings[0], /^\[telltale\] <telltale-status> is already defined by another script/);
+    assert.equal(await session.page.evaluate(() => !!document.querySelector('telltale-status').shadowRoot), false);
     session.assertCleanConsole();
     await session.close();
   });
