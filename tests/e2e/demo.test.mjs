@@ -32,6 +32,18 @@ describe('demo pages', () => {
     const { page } = session;
     await page.goto(harness.server.url('/index.html'));
     await settledWidgets(page);
+    // Waits until there are widgets matching `selector` and every one shows `want` live.
+    const everyTone = (selector, want) =>
+      page.waitForFunction(
+        ([selector, want]) => {
+          const hosts = [...document.querySelectorAll(selector)];
+          const tone = (host) =>
+            host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone;
+          return hosts.length > 0 && hosts.every((host) => tone(host) === want);
+        },
+        [selector, want],
+        { timeout: WAIT_MS },
+      );
     const demoTones = () =>
       page.evaluate(() =>
         [...document.querySelectorAll('telltale-status[data-demo]')].map(
@@ -41,27 +53,9 @@ describe('demo pages', () => {
     const outage = page.locator('input[name=scenario][value=outage]');
     assert.equal(await outage.count(), 1, 'the demo page has an "outage" scenario');
     await outage.check();
-    await page.waitForFunction(
-      (want) => {
-        const hosts = [...document.querySelectorAll('telltale-status[data-demo]:not([components])')];
-        const tone = (host) =>
-          host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone;
-        return hosts.length > 0 && hosts.every((host) => tone(host) === want);
-      },
-      'major_outage',
-      { timeout: WAIT_MS },
-    );
+    await everyTone('telltale-status[data-demo]:not([components])', 'major_outage');
     await page.locator('input[name=scenario][value=operational]').check();
-    await page.waitForFunction(
-      (want) => {
-        const hosts = [...document.querySelectorAll('telltale-status[data-demo]')];
-        const tone = (host) =>
-          host.shadowRoot?.querySelector('[data-testid=root][data-phase=live] [data-testid=badge]')?.dataset.tone;
-        return hosts.length > 0 && hosts.every((host) => tone(host) === want);
-      },
-      'operational',
-      { timeout: WAIT_MS },
-    );
+    await everyTone('telltale-status[data-demo]', 'operational');
     const tones = await demoTones();
     assert.ok(tones.length >= 2, `the demo has its widgets: ${tones}`);
     assert.ok(tones.every((tone) => tone === 'operational'), `${tones}`);
