@@ -28,19 +28,26 @@ describe('a feed with thousands of services', () => {
     await harness?.stop();
   });
 
-  test('the panel lists the services that are not operational and counts the rest', async () => {
+  // Opens a page with one widget on `/feeds/<name>` as an open panel, once it is live.
+  async function openPanel(name) {
     const { server, browser } = harness;
-    const count = 15_000;
-    server.setFeed('large', { body: largeFeed(count, { 40: 'degraded', 9000: 'major_outage' }) });
     server.setPage(
-      '/t/large.html',
-      hostPage({ body: snippet({ id: 'w', feed: '/feeds/large', view: 'panel' }) }),
+      `/t/${name}.html`,
+      hostPage({ body: snippet({ id: 'w', feed: `/feeds/${name}`, view: 'panel' }) }),
     );
     const session = await openPage(browser);
     const { page } = session;
     const w = widget(page);
-    await page.goto(server.url('/t/large.html'));
+    await page.goto(server.url(`/t/${name}.html`));
     await w.waitForPhase('live');
+    return { session, page, w };
+  }
+
+  test('the panel lists the services that are not operational and counts the rest', async () => {
+    const { server } = harness;
+    const count = 15_000;
+    server.setFeed('large', { body: largeFeed(count, { 40: 'degraded', 9000: 'major_outage' }) });
+    const { session, page, w } = await openPanel('large');
 
     assert.equal(await w.badgeText.textContent(), 'Service 9000: major outage');
     assert.deepEqual(await w.inside('component-name').allTextContents(), ['Service 40', 'Service 9000']);
@@ -54,7 +61,7 @@ describe('a feed with thousands of services', () => {
   });
 
   test('the panel lists the newest 20 of a thousand incidents, each with its 10 newest updates', async () => {
-    const { server, browser } = harness;
+    const { server } = harness;
     const count = 1000;
     const started = Date.UTC(2026, 10, 20, 8, 0, 0);
     const incidents = Array.from({ length: count }, (_, i) => ({
@@ -71,15 +78,7 @@ describe('a feed with thousands of services', () => {
     }));
     const components = [{ id: 'c', name: 'Checkout', level: 'operational' }];
     server.setFeed('many-incidents', { body: JSON.stringify({ telltale: 1, components, incidents }) });
-    server.setPage(
-      '/t/many-incidents.html',
-      hostPage({ body: snippet({ id: 'w', feed: '/feeds/many-incidents', view: 'panel' }) }),
-    );
-    const session = await openPage(browser);
-    const { page } = session;
-    const w = widget(page);
-    await page.goto(server.url('/t/many-incidents.html'));
-    await w.waitForPhase('live');
+    const { session, w } = await openPanel('many-incidents');
 
     assert.equal(await w.incidents.count(), 20);
     assert.match(await w.incidents.first().textContent(), /Incident 999/);
