@@ -832,6 +832,33 @@ async fn mount_renders_into_shadow_root_and_drop_restores_the_fallback() {
 }
 
 #[wasm_bindgen_test]
+fn a_shadow_root_the_page_attached_is_refused_and_left_alone() {
+    let element = fresh("div");
+    element
+        .set_attribute("feed", "/telltale-test-missing-feed.json")
+        .unwrap();
+    let own = element
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap();
+    own.set_inner_html("<p id=\"page-content\">the page's own</p>");
+    let widgets = web::live::count(web::live::Kind::Widget);
+
+    let error = match mount(element.clone().into(), Source::Attributes, None) {
+        Ok(_) => panic!("mounted into the page's own shadow root"),
+        Err(error) => error.to_string(),
+    };
+    assert_eq!(
+        error,
+        "cannot render into <div>: it already has a shadow root of its own"
+    );
+    assert_eq!(
+        own.inner_html(),
+        "<p id=\"page-content\">the page's own</p>"
+    );
+    assert_eq!(web::live::count(web::live::Kind::Widget), widgets);
+}
+
+#[wasm_bindgen_test]
 async fn hostile_host_css_does_not_reach_inside() {
     let style = document().create_element("style").unwrap();
     style.set_text_content(Some(

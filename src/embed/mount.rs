@@ -42,6 +42,9 @@ thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
     /// Runs while some widget's element has not yet been seen in the document.
     static UNSEEN_WATCH: RefCell<Option<Timer>> = const { RefCell::new(None) };
+    /// The shadow roots Telltale attached: only these are reused (and emptied) by a later
+    /// mount. Weak, so an element the page drops is not kept alive by it.
+    static OUR_ROOTS: js_sys::WeakSet = js_sys::WeakSet::new();
 }
 
 /// Adopts the widget's stylesheet into `root` as a constructable stylesheet; false when
@@ -244,15 +247,22 @@ fn as_element(value: JsValue) -> Result<Element, MountError> {
     })
 }
 
-/// The element's open shadow root: the existing one (a shadow root can be attached once
-/// per element) or a new one.
+/// The element's shadow root for the widget: the one an earlier mount attached (a shadow
+/// root can be attached once per element) or a new one. A shadow root the page attached
+/// itself is the page's content: it is refused, never emptied.
 fn shadow_root(element: &Element) -> Result<ShadowRoot, MountError> {
+    let tag = || element.tag_name().to_ascii_lowercase();
     if let Some(root) = element.shadow_root() {
-        return Ok(root);
+        return match OUR_ROOTS.with(|ours| ours.has(&root)) {
+            true => Ok(root),
+            false => Err(MountError::ShadowRootTaken(tag())),
+        };
     }
-    element
+    let root = element
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .map_err(|_| MountError::NoShadowRoot(element.tag_name().to_ascii_lowercase()))
+        .map_err(|_| MountError::NoShadowRoot(tag()))?;
+    OUR_ROOTS.with(|ours| ours.add(&root));
+    Ok(root)
 }
 
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.

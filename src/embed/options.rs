@@ -23,6 +23,10 @@ pub(crate) enum MountError {
     /// The element cannot hold a shadow root (a void element, or one already closed).
     #[error("cannot render into <{0}>: it does not accept a shadow root")]
     NoShadowRoot(String),
+    /// The element already has a shadow root that Telltale did not attach (the page's own
+    /// content, which the widget must not replace).
+    #[error("cannot render into <{0}>: it already has a shadow root of its own")]
+    ShadowRootTaken(String),
 }
 
 /// The options object of `Telltale.mount` as attribute text, keyed like the attributes:
