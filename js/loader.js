@@ -11,9 +11,25 @@ var NativePromise = Promise;
 var ELEMENT = "telltale-status";
 var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label"];
 
-// document.currentScript is only set while this script first runs: read it now.
-var script = document.currentScript;
-var wasmUrl = new URL("telltale_bg.wasm", (script && script.src) || document.baseURI).href;
+// The wasm sits next to this script. document.currentScript is only set while this script
+// first runs, so it is read now; it is null for a `type="module"` script (and for a copy
+// run by another script), and then the last <script> whose file is telltale.js names the
+// place. Only when none does is the wasm looked for next to the page.
+function scriptUrl() {
+  var current = document.currentScript;
+  if (current && current.src) return current.src;
+  try {
+    var scripts = document.getElementsByTagName("script");
+    for (var i = scripts.length - 1; i >= 0; i--) {
+      var src = scripts[i].src;
+      if (src && /\/telltale\.js(?:[?#]|$)/.test(src)) return src;
+    }
+  } catch (error) {
+    // A page's own replacement of these DOM functions: fall back to the page's URL.
+  }
+  return document.baseURI;
+}
+var wasmUrl = new URL("telltale_bg.wasm", scriptUrl()).href;
 
 // Feed requests started before the wasm is ready, so a widget's first poll does not wait
 // for compile, instantiate and mount: the wasm takes each one over (takePrefetch) for its

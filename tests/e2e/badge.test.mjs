@@ -47,6 +47,33 @@ describe('badge on a plain page with the snippet', () => {
     await session.close();
   });
 
+  test('loaded as a module from a page in another folder, the script still finds its wasm', async () => {
+    // A module script has no document.currentScript: the wasm must still come from the
+    // script's folder (/dist/), not from the page's (/t/deep/).
+    const { server, browser } = harness;
+    server.setFeed('badge-module', { fixture: 'statuspage/summary_operational.json' });
+    server.setPage(
+      '/t/deep/module.html',
+      hostPage({
+        body: snippet({ feed: '/feeds/badge-module' }),
+        script: '<script type="module" src="/dist/telltale.js"></script>',
+      }),
+    );
+    const seen = server.requests.length;
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/deep/module.html'));
+    const w = widget(session.page);
+    await w.waitForPhase('live');
+    assert.equal(squash(await w.badgeText.textContent()), 'All systems operational');
+    const wasm = server.requests
+      .slice(seen)
+      .map((r) => r.path)
+      .filter((path) => path.endsWith('telltale_bg.wasm'));
+    assert.deepEqual(wasm, ['/dist/telltale_bg.wasm']);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('apple multi-service outage shows a major outage badge', async () => {
     const { session, w } = await showFeed('apple/multi_service_outage.js');
     assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
