@@ -112,6 +112,7 @@ function load() {
       if (typeof WebAssembly !== "object" || !WebAssembly) {
         throw new Error("this browser cannot run WebAssembly");
       }
+      cspAllowsWasm();
       // A page's own `fetch` may throw, or answer with something that is not a promise.
       var response = NativePromise.resolve(fetch(wasmUrl));
       response.then(function (answer) {
@@ -129,10 +130,24 @@ function load() {
     // Registered first, so it runs before any whenReady() handler sees the failure.
     ready.catch(function (error) {
       loadFailed = true;
-      console.warn("[telltale] could not start: " + wasmUrl + " did not load (" + error + ")");
+      console.warn("[telltale] could not start: " + ((error && error.reason) || wasmUrl + " did not load (" + error + ")"));
     });
   }
   return ready;
+}
+
+// A page whose Content Security Policy lacks 'wasm-unsafe-eval' refuses to compile any
+// module, even the empty one (8 bytes, compiled in microseconds). Asking first means such
+// a page downloads no wasm and requests no feed, and its author reads what to change.
+function cspAllowsWasm() {
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+  } catch (error) {
+    var blocked = new Error(describe(error));
+    blocked.reason = "this page's Content Security Policy does not allow WebAssembly; add " +
+      "'wasm-unsafe-eval' to its script-src (" + describe(error) + ")";
+    throw blocked;
+  }
 }
 
 // Runs `fn(exports)` once the wasm is ready. A failed load was reported once by load().

@@ -115,6 +115,35 @@ describe('lifetimes', () => {
     await session.close();
   });
 
+  test('a CSP without wasm-unsafe-eval: no wasm download, no feed request, one line saying what to add', async () => {
+    const { server, browser } = harness;
+    server.setFeed('csp-blocked', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/csp-blocked.html',
+      hostPage({
+        head: `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; connect-src 'self'">`,
+        body: snippet({ feed: '/feeds/csp-blocked' }),
+      }),
+    );
+    const seen = server.requests.length;
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/csp-blocked.html'));
+    await page.waitForFunction(() => window.Telltale !== undefined);
+    // The loader decides at once; give a wasm download or a prefetch time to show up.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    const lines = session.warnings.filter((w) => w.startsWith('[telltale]'));
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.match(lines[0], /^\[telltale\] could not start: this page's Content Security Policy does not allow WebAssembly; add 'wasm-unsafe-eval' to its script-src \(CompileError: /);
+    const paths = server.requests.slice(seen).map((r) => r.path);
+    assert.ok(paths.includes('/dist/telltale.js'));
+    assert.ok(!paths.includes('/dist/telltale_bg.wasm'), paths.join(' '));
+    assert.equal(server.feedRequests('csp-blocked').length, 0);
+    assert.equal(await page.getByRole('link', { name: 'System status' }).isVisible(), true);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('a components entry that matches nothing is named once', async () => {
     const { server, browser } = harness;
     server.setFeed('unmatched', { fixture: 'apple/all_operational.js' });
