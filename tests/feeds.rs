@@ -10,6 +10,7 @@ mod common;
 use common::{schema, schema_accepts};
 use telltale::core::config::Config;
 use telltale::core::feed::{parse, to_telltale, FeedError, Format, Parsed};
+use telltale::core::filter::{self, Selection};
 use telltale::core::i18n::Locale;
 use telltale::core::model::{IncidentStatus, Level, MaintenanceStatus, Snapshot};
 use telltale::core::state::{stale_after_ms, Action, FeedState};
@@ -614,6 +615,26 @@ fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
         incident.facts.iter().all(|(label, _)| label != "Affects"),
         "{:?}",
         incident.facts
+    );
+}
+
+#[test]
+fn apple_developer_service_with_commas_in_its_name_can_be_selected() {
+    // Apple's developer feed names a service "Certificates, Identifiers &amp; Profiles":
+    // the page writes it in the comma-separated list as it reads.
+    let parsed = load("apple/developer.js");
+    let selection = Selection::parse("Certificates, Identifiers & Profiles, TestFlight");
+    assert!(filter::unmatched(&parsed.snapshot, &selection).is_empty());
+    let shown = filter::apply(&parsed.snapshot, &selection);
+    let names: Vec<&str> = shown.components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Certificates, Identifiers & Profiles", "TestFlight"]
+    );
+    assert_eq!(
+        shown.overall(now_ms()),
+        Level::PartialOutage,
+        "TestFlight's issue"
     );
 }
 

@@ -38,10 +38,20 @@ impl Selection {
 
     /// True when `id` or `name` is selected (always true for an empty selection).
     pub fn matches(&self, id: &str, name: &str) -> bool {
-        self.is_all() || {
-            let (id, name) = (normalize_key(id), normalize_key(name));
-            self.keys.iter().any(|k| *k == id || *k == name)
-        }
+        self.is_all() || self.runs(id).chain(self.runs(name)).next().is_some()
+    }
+
+    /// Where `text` is selected: the positions of the keys that spell it. A name with
+    /// commas in it, such as Apple's "Certificates, Identifiers & Profiles", reads as
+    /// several keys in the list; it is selected when those keys stand next to each other
+    /// in the same order (as the page writes the name, or gives it as one array entry).
+    fn runs(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let parts: Vec<String> = text.split(',').map(normalize_key).collect();
+        self.keys
+            .windows(parts.len())
+            .enumerate()
+            .filter(move |(_, run)| *run == parts.as_slice())
+            .map(|(start, run)| start..start + run.len())
     }
 }
 
@@ -137,23 +147,17 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
 /// The selection's keys that match no component and no group of `snapshot`, spelt as the
 /// page wrote them, for a console warning about a likely typo.
 pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
-    selection
-        .keys
-        .iter()
-        .zip(&selection.given)
-        .filter(|(key, _)| {
-            let one = Selection {
-                keys: vec![(*key).clone()],
-                given: vec![],
-            };
-            let component = snapshot
-                .components
-                .iter()
-                .any(|c| one.matches(&c.id, &c.name));
-            let group = snapshot.groups.iter().any(|g| one.matches(&g.id, &g.name));
-            !component && !group
-        })
-        .map(|(_, given)| given.clone())
+    let mut matched = vec![false; selection.keys.len()];
+    let texts = (snapshot.components.iter().map(|c| (&c.id, &c.name)))
+        .chain(snapshot.groups.iter().map(|g| (&g.id, &g.name)));
+    for (id, name) in texts {
+        for run in selection.runs(id).chain(selection.runs(name)) {
+            matched[run].fill(true);
+        }
+    }
+    (selection.given.iter().zip(matched))
+        .filter(|(_, matched)| !matched)
+        .map(|(given, _)| given.clone())
         .collect()
 }
 
@@ -356,5 +360,37 @@ mod tests {
             "as the page wrote it"
         );
         assert!(unmatched(&snapshot(), &Selection::default()).is_empty());
+    }
+
+    #[test]
+    fn a_name_with_commas_is_selected_by_its_parts_in_order() {
+        let mut feed = snapshot();
+        let name = "Certificates, Identifiers & Profiles";
+        feed.components.push(component(name, name, None));
+        let keep = |list: &str| {
+            let out = apply(&feed, &Selection::parse(list));
+            ids(&out.components, |c| &c.id).join("|")
+        };
+        assert_eq!(keep(name), name);
+        // Spacing and case are free, as for any other name; other keys may stand around it.
+        assert_eq!(
+            keep("App Store,certificates,identifiers &  profiles"),
+            format!("c-app|{name}")
+        );
+        assert!(unmatched(&feed, &Selection::parse(&format!("{name}, Photos"))).is_empty());
+        // One part alone, or the parts apart or out of order, is not the name.
+        assert_eq!(keep("Certificates"), "");
+        assert_eq!(
+            keep("Certificates, Photos, Identifiers & Profiles"),
+            "c-photos"
+        );
+        assert_eq!(keep("Identifiers & Profiles, Certificates"), "");
+        assert_eq!(
+            unmatched(
+                &feed,
+                &Selection::parse("Identifiers & Profiles, Certificates")
+            ),
+            ["Identifiers & Profiles", "Certificates"]
+        );
     }
 }
