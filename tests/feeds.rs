@@ -604,6 +604,69 @@ fn apple_event_ongoing_under_any_of_its_services_is_ongoing() {
 }
 
 #[test]
+fn apple_event_with_a_message_per_service_keeps_each_service_its_own() {
+    // Apple gives one messageId a message of its own under some services (seen in the
+    // ja_JP and developer feeds), and `affectedServices` names all of them. Each message
+    // is an event of its own, affecting the services that list it.
+    let event = |message: &str| {
+        format!(
+            r#"{{"messageId": "124", "statusType": "Issue", "eventStatus": "ongoing",
+                "epochStartDate": 1795165680000, "message": "{message}",
+                "affectedServices": ["iCloud Drive", "iCloud Mail", "iWork for iCloud", "Notes"]}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"services": [
+            {{"serviceName": "iCloud Drive", "events": [{}]}},
+            {{"serviceName": "iCloud Mail", "events": [{}]}},
+            {{"serviceName": "iWork for iCloud", "events": [{}]}},
+            {{"serviceName": "Notes", "events": []}},
+            {{"serviceName": "Photos", "events": []}}]}}"#,
+        event("There may be a problem with this service."),
+        event("Users may be unable to access iCloud Mail."),
+        event("There may be a problem with this service."),
+    );
+    let parsed = parse(&text, None).expect("an Apple document");
+    let s = &parsed.snapshot;
+    let events: Vec<(&str, Vec<&str>, &str)> = s
+        .incidents
+        .iter()
+        .map(|i| {
+            let affected = i.affected.iter().map(String::as_str).collect();
+            (i.id.as_str(), affected, i.updates[0].body.as_str())
+        })
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (
+                "124",
+                // Notes lists no message, so it goes with the first one.
+                vec!["iCloud Drive", "iWork for iCloud", "Notes"],
+                "There may be a problem with this service."
+            ),
+            (
+                "124-2",
+                vec!["iCloud Mail"],
+                "Users may be unable to access iCloud Mail."
+            ),
+        ]
+    );
+    assert_eq!(level(s, "Notes"), Level::PartialOutage);
+    assert_eq!(level(s, "Photos"), Level::Operational);
+    // An embed of iCloud Mail alone shows iCloud Mail's own text, and no other.
+    let panel = panel_of(parsed, Some("iCloud Mail"), now_ms());
+    assert_eq!(panel.incidents.len(), 1);
+    assert_eq!(panel.incidents[0].title, "iCloud Mail");
+    let bodies: Vec<&str> = panel.incidents[0]
+        .updates
+        .iter()
+        .map(|u| u.body.as_str())
+        .collect();
+    assert_eq!(bodies, ["Users may be unable to access iCloud Mail."]);
+}
+
+#[test]
 fn apple_filtered_outage_is_titled_by_the_shown_services_only() {
     let parsed = load("apple/multi_service_outage.js");
     let panel = panel_of(parsed, Some("App Store, iTunes Store"), now_ms());

@@ -4,7 +4,9 @@
 //! inside a `jsonCallback( … );` wrapper (removed before this reader runs). Apple lists one
 //! event under every service it affects, so the same event (same `messageId`, or the same
 //! message and start when there is no id) is gathered into one incident or maintenance that
-//! affects all of those services. Names are HTML-escaped in the feed (`&amp;`) and carry
+//! affects all of those services. Where Apple gave the same `messageId` a different message
+//! under some services, each message is an event of its own (its id gets `-2`, `-3`, …), so
+//! every service keeps its own text and an embed filtered to one shows that one's. Names are HTML-escaped in the feed (`&amp;`) and carry
 //! stray spaces; both are cleaned. The epoch-millisecond fields are preferred over the
 //! Pacific-time strings.
 
@@ -72,6 +74,8 @@ enum Stage {
 /// One event, gathered from every service that lists it.
 struct Gathered<'a> {
     key: String,
+    /// The identity it shares with the other messages of its `messageId` (see [`key_of`]).
+    identity: String,
     raw: RawEvent<'a>,
     affected: Vec<String>,
     /// The same ids as `affected`, for constant-time checks on feeds with many services.
@@ -105,7 +109,11 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
 
     let mut snapshot = Snapshot::default();
     let mut events: Vec<Gathered> = Vec::new();
-    let mut event_index_by_key: HashMap<String, usize> = HashMap::new();
+    // By the event's identity and its message: Apple may give one `messageId` a message
+    // of its own under each service ("users may be unable to access iCloud Mail").
+    let mut event_index_by_key: HashMap<(String, String), usize> = HashMap::new();
+    // How many messages each identity has had so far (for the ids of the second and later).
+    let mut messages_by_key: HashMap<String, usize> = HashMap::new();
     let mut service_ids: HashSet<String> = HashSet::new();
     for (index, item) in services.iter().enumerate() {
         let Some(service) = item.as_object() else {
@@ -165,9 +173,16 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                     continue;
                 }
             };
-            let key = key_of(&raw_event);
+            let identity = (
+                key_of(&raw_event),
+                raw_event
+                    .message
+                    .map(str::trim)
+                    .unwrap_or_default()
+                    .to_owned(),
+            );
             match event_index_by_key
-                .get(&key)
+                .get(&identity)
                 .and_then(|&i| events.get_mut(i))
             {
                 Some(gathered) => {
@@ -180,14 +195,21 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                     gathered.affect(&id);
                 }
                 None => {
-                    event_index_by_key.insert(key.clone(), events.len());
+                    let messages = messages_by_key.entry(identity.0.clone()).or_default();
+                    *messages += 1;
+                    let key = match *messages {
+                        1 => identity.0.clone(),
+                        n => format!("{}-{n}", identity.0),
+                    };
                     let mut gathered = Gathered {
                         key,
+                        identity: identity.0.clone(),
                         raw: raw_event,
                         affected: Vec::new(),
                         seen: HashSet::new(),
                     };
                     gathered.affect(&id);
+                    event_index_by_key.insert(identity, events.len());
                     events.push(gathered);
                 }
             }
@@ -197,9 +219,21 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     let index_by_id = positions(&mut snapshot.components.iter().map(|c| &c.id));
     // Names too, for `affectedServices`: the first service of each name.
     let index_by_name = positions(&mut snapshot.components.iter().map(|c| &c.name));
+    // The services that list each identity under any of its messages: `affectedServices`
+    // (which names them all) adds to the first message only the services listing none.
+    let mut listing: HashMap<String, HashSet<String>> = HashMap::new();
+    for gathered in events
+        .iter()
+        .filter(|g| messages_by_key.get(&g.identity) > Some(&1))
+    {
+        (listing.entry(gathered.identity.clone()).or_default())
+            .extend(gathered.seen.iter().cloned());
+    }
     for gathered in events {
+        let listed = listing.get(&gathered.identity);
         add_event(
             gathered,
+            listed,
             &mut snapshot,
             [&index_by_id, &index_by_name],
             warnings,
@@ -209,20 +243,28 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     Ok(snapshot)
 }
 
+/// Adds one gathered event to `snapshot`. `listed`: when its `messageId` has several
+/// messages, the services that list any of them.
 fn add_event(
     mut gathered: Gathered<'_>,
+    listed: Option<&HashSet<String>>,
     snapshot: &mut Snapshot,
     [index_by_id, index_by_name]: [&HashMap<String, usize>; 2],
     warnings: &mut Vec<Warning>,
 ) {
-    // `affectedServices`, when given, names more services hit by the same event.
-    if let Some(Json::Array(names)) = gathered.raw.affected_services.take() {
-        for name in names.iter().filter_map(Json::as_str) {
-            let found = index_by_id
-                .get(name.trim())
-                .or_else(|| index_by_name.get(&clean_name(name)))
-                .copied();
-            if let Some(c) = found.and_then(|i| snapshot.components.get(i)) {
+    // `affectedServices`, when given, names more services hit by the same event; with
+    // several messages, only the first takes those that list none of them.
+    let names = match gathered.raw.affected_services.take() {
+        Some(Json::Array(names)) if gathered.key == gathered.identity => names.as_slice(),
+        _ => &[],
+    };
+    for name in names.iter().filter_map(Json::as_str) {
+        let found = index_by_id
+            .get(name.trim())
+            .or_else(|| index_by_name.get(&clean_name(name)))
+            .copied();
+        if let Some(c) = found.and_then(|i| snapshot.components.get(i)) {
+            if !listed.is_some_and(|listed| listed.contains(&c.id)) {
                 gathered.affect(&c.id);
             }
         }
@@ -232,6 +274,7 @@ fn add_event(
         raw,
         affected,
         seen,
+        ..
     } = gathered;
     let names: Vec<&str> = affected
         .iter()
