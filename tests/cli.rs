@@ -75,6 +75,20 @@ fn check_statuspage_fixture_prints_format_overall_and_components() {
 }
 
 #[test]
+fn check_does_not_claim_no_incidents_for_a_document_without_an_incident_list() {
+    // status.json alone: its indicator says partial outage, and it lists no incidents.
+    let out = telltale(&["check", &fixture("statuspage/status_major.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("\nincidents: not listed in this document\n"),
+        "{text}"
+    );
+    let out = telltale(&["check", &fixture("statuspage/summary_operational.json")]);
+    assert!(stdout(&out).contains("\nincidents: none active\n"));
+}
+
+#[test]
 fn check_groups_members_under_their_group_and_prints_warnings() {
     let out = telltale(&["check", &fixture("statuspage/summary_groups.json")]);
     assert_eq!(out.status.code(), Some(0));

@@ -302,7 +302,12 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
         .filter(|i| i.is_active())
         .collect();
     if active.is_empty() {
-        let _ = writeln!(out, "incidents: none active");
+        // A document without an incident list (`status.json` alone) says nothing either way.
+        let none = match snapshot.incidents_unlisted {
+            true => "not listed in this document",
+            false => "none active",
+        };
+        let _ = writeln!(out, "incidents: {none}");
         return;
     }
     let _ = writeln!(out, "incidents:");
