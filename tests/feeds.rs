@@ -394,13 +394,20 @@ fn statuspage_indicator_beside_components_or_incidents_is_not_read() {
     ] {
         assert_eq!(load(path).snapshot.declared, None, "{path}");
     }
-    let parsed = parse(
-        r#"{"page": {}, "components": [], "status": {"indicator": "critical"}}"#,
-        None,
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(parsed.snapshot.declared, None);
-    assert_eq!(parsed.snapshot.overall(now_ms()), Level::Operational);
+}
+
+#[test]
+fn statuspage_indicator_of_a_page_without_components_is_the_state() {
+    // No component for the indicator to follow: it is all the page says (a summary of a
+    // page that lists only incidents, as some Statuspage-compatible pages publish).
+    for incidents in ["", r#", "incidents": []"#] {
+        let text = format!(
+            r#"{{"page": {{}}, "components": [], "status": {{"indicator": "critical"}}{incidents}}}"#
+        );
+        let parsed = parse(&text, None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.snapshot.declared, Some(Level::MajorOutage), "{text}");
+        assert_eq!(parsed.snapshot.overall(now_ms()), Level::MajorOutage);
+    }
 }
 
 #[test]

@@ -302,8 +302,8 @@ pub struct Snapshot {
     /// Maintenances, scheduled, in progress and recent.
     pub maintenances: Vec<Maintenance>,
     /// The state the provider declares for the whole page, kept only from a document
-    /// that lists neither components nor incidents (Statuspage's `status.json` on its
-    /// own), where it is all there is to go on. Part of [`Snapshot::overall`].
+    /// without components (Statuspage's `status.json` on its own), where nothing finer
+    /// can show it wrong. Part of [`Snapshot::overall`].
     pub declared: Option<Level>,
     /// True when the document does not list incidents at all (Statuspage's
     /// `status.json`, `components.json` or `scheduled-maintenances.json` on its own): the

@@ -5,9 +5,8 @@
 //! `components`, `incidents` and `scheduled_maintenances` they add, so one reader takes
 //! them all. Each list item is read on its own: an item of the wrong shape is skipped with
 //! a warning instead of losing the whole feed. `status.indicator` is read only from a
-//! document that lists neither components nor incidents (`status.json` on its own): it
-//! follows component states only, so beside them it would hide a declared incident (see
-//! [`Snapshot::overall`]).
+//! document without components (`status.json` on its own): it follows component states
+//! only, so beside them it would hide a declared incident (see [`Snapshot::overall`]).
 
 use std::collections::{HashMap, HashSet};
 
@@ -188,14 +187,16 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     snapshot.incidents_unlisted = !object.contains_key("incidents");
-    if !object.contains_key("components") && !object.contains_key("incidents") {
+    // With no component, the indicator cannot be hiding anything behind them: it is the
+    // page's word (status.json alone, or a summary whose component list is empty).
+    if snapshot.components.is_empty() {
         snapshot.declared = declared_level(object.get("status"), warnings);
     }
     Ok(snapshot)
 }
 
-/// The page-wide level of `status.indicator`, for a document that lists neither components
-/// nor incidents (`status.json` on its own). Statuspage derives the indicator from its
+/// The page-wide level of `status.indicator`, for a document that lists no component
+/// (`status.json` on its own, or a page without components). Statuspage derives the indicator from its
 /// worst component: degraded performance is `minor`, a partial outage `major`, a major
 /// outage `critical`.
 fn declared_level(status: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<Level> {
