@@ -66,6 +66,89 @@ describe('hostile host page', () => {
     await session.close();
   });
 
+  /**
+   * The computed style of every element of the open panel that shows text of its own,
+   * in document order: where it is (tag and class path) and what the reader sees of it.
+   */
+  function panelTextStyles(page) {
+    return page.evaluate(() => {
+      const panel = document.querySelector('telltale-status').shadowRoot.querySelector('[data-testid=panel]');
+      const path = (node) => {
+        const parts = [];
+        for (let n = node; n && n !== panel.parentNode; n = n.parentElement) {
+          parts.unshift(n.classList.length ? `${n.localName}.${[...n.classList].join('.')}` : n.localName);
+        }
+        return parts.join(' > ');
+      };
+      return [panel, ...panel.querySelectorAll('*')]
+        .filter((node) => [...node.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.data.trim()))
+        .map((node) => {
+          const s = getComputedStyle(node);
+          return {
+            path: path(node),
+            color: s.color,
+            fontSize: s.fontSize,
+            display: s.display,
+            background: s.backgroundColor,
+          };
+        });
+    });
+  }
+
+  test("the open panel's text keeps the widget's own colour and size; the host's elements keep the hostile style", async () => {
+    const { server, browser } = harness;
+    const fixture = 'apple/multi_service_outage.js';
+    // The same widget on a plain page: what the panel looks like when nothing interferes.
+    server.setFeed('hostile-control', { fixture });
+    server.setPage('/t/hostile-control.html', hostPage({ body: snippet({ feed: '/feeds/hostile-control' }) }));
+    const control = await openPage(browser);
+    await control.page.goto(server.url('/t/hostile-control.html'));
+    const plain = widget(control.page);
+    await plain.waitForPhase('live');
+    await plain.badge.click();
+    await plain.panel.waitFor({ timeout: WAIT_MS });
+    await control.page.mouse.move(0, 0);
+    const expected = await panelTextStyles(control.page);
+    control.assertCleanConsole();
+    await control.close();
+
+    server.setFeed('hostile', { fixture });
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/pages/hostile.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    await page.mouse.move(0, 0);
+    const styles = await panelTextStyles(page);
+
+    // The panel has text of every kind: headings, rows, incident facts, update bodies.
+    for (const kind of ['h2', 'h3', 'h4', 'span', 'dd', 'time', 'p.update-body', 'p.updated']) {
+      assert.ok(styles.some((s) => s.path.endsWith(kind)), `the panel shows a ${kind}`);
+    }
+    for (const s of styles) {
+      assert.notEqual(s.color, 'rgb(255, 0, 0)', `colour from the host leaked into ${s.path}`);
+      assert.notEqual(s.fontSize, '40px', `font-size from the host leaked into ${s.path}`);
+      assert.notEqual(s.background, 'rgb(255, 255, 0)', `background from the host leaked into ${s.path}`);
+    }
+    assert.deepEqual(styles, expected, 'the panel looks as it does on a plain page');
+
+    // The host's own elements, and the widget's element itself, which is the host's,
+    // still have the hostile style: it reached the shadow boundary and stopped there.
+    const hostStyles = await page.evaluate(() =>
+      ['h1.title', 'nav a', '#intro', '#host-button', 'telltale-status'].map((selector) => {
+        const s = getComputedStyle(document.querySelector(selector));
+        return { selector, color: s.color, fontSize: s.fontSize };
+      }),
+    );
+    for (const s of hostStyles) {
+      assert.deepEqual(s, { selector: s.selector, color: 'rgb(255, 0, 0)', fontSize: '40px' });
+    }
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('values on Object.prototype are not options', async () => {
     const { server, browser } = harness;
     server.setFeed('polluted', { fixture: 'apple/multi_service_outage.js' });
