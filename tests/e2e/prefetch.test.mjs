@@ -138,6 +138,8 @@ describe('prefetch', () => {
       fetches.map((f) => f.url),
       [server.url('/feeds/plain')],
     );
+    // The two elements that cannot start say so in [telltale] warnings, never errors.
+    session.assertCleanConsole();
     await session.close();
   });
 });
