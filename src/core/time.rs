@@ -264,10 +264,21 @@ pub fn clock_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset) -> String {
 /// is today in the reader's zone ("10:42 AM"), the day and the clock in the current year
 /// ("Nov 20, 10:42 AM"), and the year too otherwise ("Nov 20, 2023, 10:42 AM").
 pub fn local_time_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset, now_ms: i64) -> String {
+    dated_text(locale, at_ms, zone, now_ms, false)
+}
+
+/// [`local_time_text`], with the date even today when `dated`.
+fn dated_text(
+    locale: Locale,
+    at_ms: i64,
+    zone: &dyn ZoneOffset,
+    now_ms: i64,
+    dated: bool,
+) -> String {
     let clock = clock_text(locale, at_ms, zone);
     let day = local_day(at_ms, zone);
     let today = local_day(now_ms, zone);
-    if day == today {
+    if day == today && !dated {
         return clock;
     }
     let (year, month, dom) = day;
@@ -293,8 +304,9 @@ pub fn local_time_text(locale: Locale, at_ms: i64, zone: &dyn ZoneOffset, now_ms
 }
 
 /// A time window: "Nov 21, 2:00 AM – 6:00 AM" (the end shows only its clock when it falls
-/// on the start's local day), "Nov 21, 10:00 PM – Nov 22, 2:00 AM" otherwise. An open end
-/// gives only the start.
+/// on the start's local day), "Nov 21, 10:00 PM – Nov 22, 2:00 AM" otherwise, even when
+/// the end's day is today (an overnight window read the next morning must not seem to end
+/// before it starts). An open end gives only the start.
 pub fn window_text(
     locale: Locale,
     start_ms: i64,
@@ -309,7 +321,7 @@ pub fn window_text(
     let end = if local_day(start_ms, zone) == local_day(end_ms, zone) {
         clock_text(locale, end_ms, zone)
     } else {
-        local_time_text(locale, end_ms, zone, now_ms)
+        dated_text(locale, end_ms, zone, now_ms, true)
     };
     text_with(
         locale,
@@ -535,6 +547,36 @@ mod tests {
                 "{locale:?} {end:?}"
             );
         }
+    }
+
+    #[test]
+    fn window_text_dates_an_overnight_end_that_is_today() {
+        // 22:00 to 06:00 UTC, read at 03:00 on the end's day: the end is today, yet without
+        // its date the window would seem to end before it starts.
+        let (start, end) = (at("2026-11-20T22:00:00Z"), at("2026-11-21T06:00:00Z"));
+        let cases = [
+            (Locale::En, "Nov 20, 10:00 PM – Nov 21, 6:00 AM"),
+            (Locale::EnGb, "20 Nov, 22:00 – 21 Nov, 06:00"),
+            (Locale::Ja, "11月20日 22:00～11月21日 6:00"),
+        ];
+        let morning = at("2026-11-21T03:00:00Z");
+        for (locale, want) in cases {
+            assert_eq!(
+                window_text(locale, start, Some(end), &FixedOffset(0), morning),
+                want
+            );
+        }
+        // Read the evening before, the start is today and shows only its clock.
+        assert_eq!(
+            window_text(
+                Locale::En,
+                start,
+                Some(end),
+                &FixedOffset(0),
+                at("2026-11-20T23:00:00Z")
+            ),
+            "10:00 PM – Nov 21, 6:00 AM"
+        );
     }
 
     // proptest does not build for wasm32, where clippy --all-targets also compiles these.
