@@ -109,11 +109,14 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
 
     let mut snapshot = Snapshot::default();
     let mut events: Vec<Gathered> = Vec::new();
-    // By the event's identity and its message: Apple may give one `messageId` a message
-    // of its own under each service ("users may be unable to access iCloud Mail").
-    let mut event_index_by_key: HashMap<(String, String), usize> = HashMap::new();
+    // By the event's identity and its message, "<identity>\0<message>": Apple may give one
+    // `messageId` a message of its own under each service ("users may be unable to access
+    // iCloud Mail").
+    let mut event_index_by_key: HashMap<String, usize> = HashMap::new();
     // How many messages each identity has had so far (for the ids of the second and later).
     let mut messages_by_key: HashMap<String, usize> = HashMap::new();
+    // Every "<identity>\0<service id>" listed, under any of the identity's messages.
+    let mut listed: HashSet<String> = HashSet::new();
     let mut service_ids: HashSet<String> = HashSet::new();
     for (index, item) in services.iter().enumerate() {
         let Some(service) = item.as_object() else {
@@ -173,16 +176,12 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                     continue;
                 }
             };
-            let identity = (
-                key_of(&raw_event),
-                raw_event
-                    .message
-                    .map(str::trim)
-                    .unwrap_or_default()
-                    .to_owned(),
-            );
+            let identity = key_of(&raw_event);
+            let message = raw_event.message.map(str::trim).unwrap_or_default();
+            let variant = format!("{identity}\0{message}");
+            listed.insert(format!("{identity}\0{id}"));
             match event_index_by_key
-                .get(&identity)
+                .get(&variant)
                 .and_then(|&i| events.get_mut(i))
             {
                 Some(gathered) => {
@@ -195,21 +194,21 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                     gathered.affect(&id);
                 }
                 None => {
-                    let messages = messages_by_key.entry(identity.0.clone()).or_default();
+                    let messages = messages_by_key.entry(identity.clone()).or_default();
                     *messages += 1;
                     let key = match *messages {
-                        1 => identity.0.clone(),
-                        n => format!("{}-{n}", identity.0),
+                        1 => identity.clone(),
+                        n => format!("{identity}-{n}"),
                     };
                     let mut gathered = Gathered {
                         key,
-                        identity: identity.0.clone(),
+                        identity,
                         raw: raw_event,
                         affected: Vec::new(),
                         seen: HashSet::new(),
                     };
                     gathered.affect(&id);
-                    event_index_by_key.insert(identity, events.len());
+                    event_index_by_key.insert(variant, events.len());
                     events.push(gathered);
                 }
             }
@@ -219,21 +218,10 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     let index_by_id = positions(&mut snapshot.components.iter().map(|c| &c.id));
     // Names too, for `affectedServices`: the first service of each name.
     let index_by_name = positions(&mut snapshot.components.iter().map(|c| &c.name));
-    // The services that list each identity under any of its messages: `affectedServices`
-    // (which names them all) adds to the first message only the services listing none.
-    let mut listing: HashMap<String, HashSet<String>> = HashMap::new();
-    for gathered in events
-        .iter()
-        .filter(|g| messages_by_key.get(&g.identity) > Some(&1))
-    {
-        (listing.entry(gathered.identity.clone()).or_default())
-            .extend(gathered.seen.iter().cloned());
-    }
     for gathered in events {
-        let listed = listing.get(&gathered.identity);
         add_event(
             gathered,
-            listed,
+            &listed,
             &mut snapshot,
             [&index_by_id, &index_by_name],
             warnings,
@@ -243,11 +231,11 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     Ok(snapshot)
 }
 
-/// Adds one gathered event to `snapshot`. `listed`: when its `messageId` has several
-/// messages, the services that list any of them.
+/// Adds one gathered event to `snapshot`. `listed` holds "<identity>\0<service id>" for
+/// every service that lists an event, under any of its identity's messages.
 fn add_event(
     mut gathered: Gathered<'_>,
-    listed: Option<&HashSet<String>>,
+    listed: &HashSet<String>,
     snapshot: &mut Snapshot,
     [index_by_id, index_by_name]: [&HashMap<String, usize>; 2],
     warnings: &mut Vec<Warning>,
@@ -264,7 +252,7 @@ fn add_event(
             .or_else(|| index_by_name.get(&clean_name(name)))
             .copied();
         if let Some(c) = found.and_then(|i| snapshot.components.get(i)) {
-            if !listed.is_some_and(|listed| listed.contains(&c.id)) {
+            if !listed.contains(&format!("{}\0{}", gathered.identity, c.id)) {
                 gathered.affect(&c.id);
             }
         }
