@@ -774,7 +774,7 @@ fn en(msg: Msg) -> &'static str {
             Ui::Incidents => "Incidents",
             Ui::NoIncidents => "No active incidents",
             Ui::RecentlyResolved => "Recently resolved",
-            Ui::MaintenanceHeading => "Scheduled maintenance",
+            Ui::MaintenanceHeading => "Maintenance",
             Ui::Updates => "Updates",
             Ui::RetryingNow => "Retrying now.",
             Ui::JustNow => "just now",
@@ -906,7 +906,7 @@ fn fr(msg: Msg) -> &'static str {
             Ui::Incidents => "Incidents",
             Ui::NoIncidents => "Aucun incident en cours",
             Ui::RecentlyResolved => "Résolus récemment",
-            Ui::MaintenanceHeading => "Maintenance planifiée",
+            Ui::MaintenanceHeading => "Maintenance",
             Ui::Updates => "Mises à jour",
             Ui::RetryingNow => "Nouvelle tentative en cours.",
             Ui::JustNow => "à l’instant",
@@ -964,8 +964,8 @@ fn fr(msg: Msg) -> &'static str {
             (Count::OperationalNotShown, Plural::Other) => {
                 "{n} services opérationnels non affichés"
             }
-            (Count::More, Plural::One) => "{n} autre sur la page de statut complète",
-            (Count::More, Plural::Other) => "{n} autres sur la page de statut complète",
+            (Count::More, Plural::One) => "{n} autre sur la page d’état complète",
+            (Count::More, Plural::Other) => "{n} autres sur la page d’état complète",
         },
     }
 }
@@ -1042,7 +1042,7 @@ fn de(msg: Msg) -> &'static str {
             Ui::Incidents => "Störungen",
             Ui::NoIncidents => "Keine aktuellen Störungen",
             Ui::RecentlyResolved => "Kürzlich behoben",
-            Ui::MaintenanceHeading => "Geplante Wartungen",
+            Ui::MaintenanceHeading => "Wartungen",
             Ui::Updates => "Aktualisierungen",
             Ui::RetryingNow => "Neuer Versuch läuft.",
             Ui::JustNow => "gerade eben",
@@ -1123,7 +1123,7 @@ fn es(msg: Msg) -> &'static str {
             Level::MajorOutage => "interrupción grave",
         },
         Msg::Overall(level) => match level {
-            Level::Operational => "Todos los sistemas operativos",
+            Level::Operational => "Todos los sistemas funcionan con normalidad",
             Level::Maintenance => "Mantenimiento en curso",
             Level::Degraded => "Rendimiento degradado",
             Level::PartialOutage => "Interrupción parcial",
@@ -1178,7 +1178,7 @@ fn es(msg: Msg) -> &'static str {
             Ui::Incidents => "Incidencias",
             Ui::NoIncidents => "No hay incidencias activas",
             Ui::RecentlyResolved => "Resueltas recientemente",
-            Ui::MaintenanceHeading => "Mantenimiento programado",
+            Ui::MaintenanceHeading => "Mantenimiento",
             Ui::Updates => "Actualizaciones",
             Ui::RetryingNow => "Reintentando ahora.",
             Ui::JustNow => "ahora mismo",
@@ -1310,7 +1310,7 @@ fn ja(msg: Msg) -> &'static str {
             Ui::Incidents => "障害情報",
             Ui::NoIncidents => "現在発生中の障害はありません",
             Ui::RecentlyResolved => "最近解決した障害",
-            Ui::MaintenanceHeading => "メンテナンス予定",
+            Ui::MaintenanceHeading => "メンテナンス",
             Ui::Updates => "更新履歴",
             Ui::RetryingNow => "再試行しています。",
             Ui::JustNow => "たった今",

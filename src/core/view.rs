@@ -185,7 +185,7 @@ pub struct PanelLabels {
     pub no_incidents: String,
     /// Heading of the incidents resolved in the last day ("Recently resolved").
     pub resolved: String,
-    /// Heading of the maintenance list ("Scheduled maintenance").
+    /// Heading of the maintenance list ("Maintenance": scheduled and in progress).
     pub maintenance: String,
     /// Heading of a timeline ("Updates").
     pub updates: String,
@@ -585,11 +585,17 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
             .next_attempt_ms
             .filter(|&at_ms| at_ms > input.now_ms)
             .map(|at_ms| {
-                text_with(
+                let mut next = text_with(
                     locale,
                     Msg::Tpl(Tpl::NextTry),
                     &[("when", &relative_text(locale, at_ms, input.now_ms))],
-                )
+                );
+                // A sentence that ends in an abbreviation ("in 5 Min.") takes no second
+                // full stop.
+                if next.ends_with("..") {
+                    next.pop();
+                }
+                next
             })
     };
     Some(match next {
@@ -1483,7 +1489,7 @@ mod tests {
                 incidents: "Incidents".into(),
                 no_incidents: "No active incidents".into(),
                 resolved: "Recently resolved".into(),
-                maintenance: "Scheduled maintenance".into(),
+                maintenance: "Maintenance".into(),
                 updates: "Updates".into(),
                 details: "Details".into(),
                 separator: " · ".into(),
@@ -1840,7 +1846,7 @@ mod tests {
         let french = panel(&live(snapshot), &config(&[]), Locale::Fr);
         assert_eq!(
             french.more_maintenances.as_deref(),
-            Some("1 autre sur la page de statut complète")
+            Some("1 autre sur la page d’état complète")
         );
         // A short list says nothing more.
         let short = panel(&live(full_snapshot()), &config(&[]), Locale::En);
@@ -1876,6 +1882,11 @@ mod tests {
             let view = panel(&state, &config(&[]), locale);
             assert_eq!(view.notice.as_deref(), Some(want), "{locale:?}");
         }
+        // German abbreviates the unit with a full stop, which also ends the sentence.
+        let german = panel(&state, &config(&[]), Locale::De)
+            .notice
+            .unwrap_or_default();
+        assert!(german.ends_with(" Nächster Versuch in 2 Min."), "{german}");
         // The kept data is still shown, with its time.
         let view = panel(&state, &config(&[]), Locale::En);
         assert_eq!(view.incidents.len(), 1);
