@@ -304,6 +304,19 @@ async fn app_unavailable_without_data_says_so() {
     // Nothing is known, so nothing is claimed: no "No active incidents".
     assert!(find(&root, "[data-testid=no-incidents]").is_none());
     assert!(!text(&root, "[data-testid=panel]").contains("No active incidents"));
+    // With no link to the status page, the page's fallback shows in the panel instead.
+    assert!(find(&root, "[data-testid=status-link]").is_none());
+    assert!(find(&root, "[data-testid=fallback] slot").is_some());
+    let linked = failed(FeedState::default(), Problem::Network);
+    let config_linked = config(&[
+        ("feed", &feed_url()),
+        ("link", "https://status.example.com/"),
+    ]);
+    let root = render(config_linked, Some(linked)).await;
+    click(&root, "[data-testid=badge]");
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=status-link]").is_some());
+    assert!(find(&root, "[data-testid=fallback]").is_none());
 }
 
 // ---- interaction -----------------------------------------------------------------------
@@ -381,6 +394,19 @@ async fn incident_renders_title_status_and_update_timeline() {
     let incident = get(&root, "[data-testid=incident][data-id]");
     assert!(!text(&incident, "[data-testid=incident-title]").is_empty());
     assert!(!text(&incident, "[data-testid=incident-status]").is_empty());
+    // The impact and the stage read as two things, not one phrase.
+    let meta = text(&incident, ".event-meta");
+    let (impact, stage) = meta.split_once(" · ").unwrap_or_default();
+    assert_eq!(
+        impact,
+        text(&incident, "[data-testid=event-state]"),
+        "{meta}"
+    );
+    assert_eq!(
+        stage,
+        text(&incident, "[data-testid=incident-status]"),
+        "{meta}"
+    );
     let update = get(&incident, "[data-testid=update]");
     assert!(!text(&update, "[data-testid=update-body]").is_empty());
     let datetime = attr(&update, "time", "datetime").unwrap_or_default();

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::icon::{cross, icon};
 use crate::core::config::is_web_url;
 use crate::core::view::{
-    ComponentView, EventView, GroupView, LinkView, PanelLabels, PanelView, StateView,
+    ComponentView, EventView, GroupView, LinkView, PanelLabels, PanelView, StateView, Tone,
 };
 
 /// The panel for `view`, with the element id `id` (named by the badge's
@@ -66,6 +66,10 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
             }
             if let Some(link) = &view.link {
                 { status_link(link) }
+            } else if view.overall.tone == Tone::Unknown {
+                // No status and no link to the status page: the page's own fallback (the
+                // element's children, usually that link) shows here instead.
+                <p class="fallback" data-testid="fallback"><slot /></p>
             }
         </section>
     }
@@ -151,6 +155,7 @@ fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Ht
             <p class="event-meta">
                 { state_text(&event.state, "event-state") }
                 if !event.status.is_empty() {
+                    { labels.separator.clone() }
                     <span data-testid={status_id}>{ event.status.clone() }</span>
                 }
             </p>

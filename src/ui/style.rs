@@ -163,6 +163,7 @@ ul, ol { list-style: none; }
 .not-shown { margin-top: 6px; }
 .event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }
+.event.resolved { border-left-color: var(--tt-border); }
 h4 { font-weight: 600; overflow-wrap: anywhere; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.6em; margin-top: 2px; color: var(--tt-muted); font-size: 0.92em; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
@@ -176,6 +177,7 @@ h4 { font-weight: 600; overflow-wrap: anywhere; }
 .updated { margin-top: 12px; color: var(--tt-muted); font-size: 0.88em; }
 a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2px; }
 .status-link { display: inline-block; margin-top: 4px; }
+.fallback { margin-top: 4px; }
 .details { display: inline-block; margin-top: 4px; font-size: 0.92em; }
 .visually-hidden {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
@@ -189,7 +191,9 @@ a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2p
 }
 @media (forced-colors: active) {
   .badge, .panel, .event { border-color: CanvasText; }
-  .icon { color: CanvasText; }
+  .icon, .chevron { color: CanvasText; }
+  .icon .glyph { stroke: Canvas; }
+  .icon .dot { fill: Canvas; }
 }
 "#
 );

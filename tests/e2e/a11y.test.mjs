@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { hostPage, openPage, settledWidgets, snippet, startHarness, widget } from './helpers.mjs';
+import { WAIT_MS, hostPage, openPage, settledWidgets, snippet, startHarness, widget } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -109,6 +109,53 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     session.assertCleanConsole({ allow: [/^Failed to load resource: .*\b503\b/] });
     await session.close();
   });
+
+  // High-contrast modes replace the page's colours with the system's: each icon's inner mark
+  // (the check, the cross, the "!") must still stand out from its disc, or every state
+  // shows the same plain disc. A theme that disagrees with the system scheme is the hard
+  // case: the marks were drawn in the theme's background colour.
+  for (const [scheme, theme] of [['dark', 'light'], ['light', 'dark']]) {
+    test(`forced colours (${scheme} system, theme=${theme}): every icon keeps its mark`, async () => {
+      const { server, browser } = harness;
+      const name = `a11y-forced-${scheme}`;
+      server.setFeed(name, { fixture: 'apple/multi_service_outage.js' });
+      server.setPage(`/t/${name}.html`, hostPage({ body: snippet({ feed: `/feeds/${name}`, theme }) }));
+      const session = await openPage(browser, { forcedColors: 'active', colorScheme: scheme });
+      const { page } = session;
+      await page.goto(server.url(`/t/${name}.html`));
+      const w = widget(page);
+      await w.waitForPhase('live');
+      await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      const marks = await page.locator('telltale-status').evaluate((host) => {
+        // WCAG contrast ratio of two computed `rgb(…)` colours.
+        const luminance = (rgb) => {
+          const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map((c) => {
+            const v = Number(c) / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const contrast = (a, b) => {
+          const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+          return (hi + 0.05) / (lo + 0.05);
+        };
+        return [...host.shadowRoot.querySelectorAll('svg.icon')].flatMap((svg) => {
+          const disc = getComputedStyle(svg).color;
+          return [...svg.querySelectorAll('.glyph, .dot')].map((mark) => {
+            const colour = getComputedStyle(mark)[mark.classList.contains('dot') ? 'fill' : 'stroke'];
+            return { icon: svg.dataset.icon, disc, mark: colour, ratio: contrast(disc, colour) };
+          });
+        });
+      });
+      const icons = new Set(marks.map((m) => m.icon));
+      assert.ok(icons.has('operational') && icons.has('major_outage'), [...icons].join(' '));
+      // 3:1, WCAG's minimum for the parts of a graphic needed to understand it.
+      assert.deepEqual(marks.filter((m) => m.ratio < 3), [], 'marks that do not stand out from their disc');
+      session.assertCleanConsole();
+      await session.close();
+    });
+  }
 
   test('the check reaches inside the shadow root: contrast is measured there, a broken name is found', async () => {
     // A control check: axe must see the widget's shadow tree, or the empty lists above

@@ -54,6 +54,16 @@ describe('errors and fallback', () => {
     await w.badge.click();
     await w.notice.waitFor({ timeout: WAIT_MS });
     assert.match(squash(await w.notice.textContent()), notice);
+    // With no status and no link to the status page, the snippet's own fallback link
+    // shows in the panel: the reader still has a way to the provider's page.
+    const fallback = page.getByRole('link', { name: 'System status' });
+    assert.equal(await fallback.isVisible(), true);
+    const inPanel = await w.panel.evaluate((panel, link) => {
+      const box = (e) => e.getBoundingClientRect();
+      const [p, l] = [box(panel), box(link)];
+      return l.top >= p.top && l.bottom <= p.bottom && l.left >= p.left && l.right <= p.right;
+    }, await fallback.elementHandle());
+    assert.equal(inPanel, true, 'the fallback link sits inside the open panel');
     // The page keeps working.
     await page.locator('#host-button').click();
     await page.locator('#host-button').click();
