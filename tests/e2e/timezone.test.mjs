@@ -247,6 +247,20 @@ describe("the reader's time zone", () => {
       window: '12:00 PM – 8:00 PM',
       updated: 'Updated 7:00 PM (just now)',
     },
+    {
+      // In UTC the maintenance runs overnight into today: its end, though today, keeps
+      // its date, or the window would seem to end before it starts.
+      timezoneId: 'UTC',
+      locale: 'en-GB',
+      started: { newyear: '31 Dec 2023, 18:30 (8 h ago)', summer: '4 Jul 2023, 03:20 (180 days ago)' },
+      heads: {
+        newyear: ['Identified · 02:10 (50 min ago)', 'Investigating · 31 Dec 2023, 18:30 (8 h ago)'],
+        summer: ['Monitoring · 4 Jul 2023, 04:00 (180 days ago)'],
+        upgrade: ['In progress · 31 Dec 2023, 20:00 (7 h ago)'],
+      },
+      window: '31 Dec 2023, 20:00 – 1 Jan, 04:00',
+      updated: 'Updated 03:00 (just now)',
+    },
   ];
   for (const c of todayCases) {
     test(`at 2024-01-01T03:00Z a reader in ${c.timezoneId} sees "${c.updated}" and today's times without a date`, async () => {
