@@ -54,6 +54,27 @@ describe('demo pages', () => {
     assert.equal(await outage.count(), 1, 'the demo page has an "outage" scenario');
     await outage.check();
     await everyTone('telltale-status[data-demo]:not([components])', 'major_outage');
+    // The sample feed depicts an outage that began at 10:38 UTC on 20 November 2026; the
+    // demo serves it as beginning 1 h 22 min before now, so it reads as happening now.
+    const started = await page.evaluate(() => {
+      const panel = document.querySelector('telltale-status[data-demo][view=panel]').shadowRoot;
+      const card = panel.querySelector('[data-testid=incident]');
+      const facts = [...card.querySelectorAll('dt')].map((dt) => [dt.textContent, dt.nextElementSibling.textContent]);
+      return Object.fromEntries(facts).Started;
+    });
+    assert.match(started, /\(1 h ago\)$/, `the outage started ${started}`);
+    const maintenance = page.locator('input[name=scenario][value=maintenance]');
+    await maintenance.check();
+    await everyTone('telltale-status[data-demo]:not([components])', 'maintenance');
+    const window = await page.evaluate(() => {
+      const panel = document.querySelector('telltale-status[data-demo][view=panel]').shadowRoot;
+      const card = panel.querySelector('[data-testid=maintenance]');
+      return [card.querySelector('[data-testid=maintenance-status]').textContent, card.textContent];
+    });
+    // In progress, and its window (21:00–05:00 UTC, shown at its middle) is still open: the
+    // update posted 3 h 30 min before the middle reads "3 h ago".
+    assert.equal(window[0], 'In progress');
+    assert.match(window[1], /\(3 h ago\)/, window[1]);
     await page.locator('input[name=scenario][value=operational]').check();
     await everyTone('telltale-status[data-demo]', 'operational');
     const tones = await demoTones();

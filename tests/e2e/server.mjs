@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoBody } from '../../scripts/demo-server.mjs';
 
 /** The repository root. */
 export const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -145,7 +146,9 @@ export async function startServer() {
       const file = within(dir, path.slice(prefix.length));
       if (!file) break;
       try {
-        const body = await readFile(file);
+        let body = await readFile(file);
+        // The demo's sample feeds, with their times moved to now as the demo server does.
+        if (prefix === '/') body = demoBody(path.slice(1), body);
         res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' });
         res.end(body);
         return;
