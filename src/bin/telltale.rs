@@ -183,8 +183,9 @@ fn text_report(parsed: &Parsed, now_ms: i64) -> String {
     let _ = writeln!(out, "overall: {}", snapshot.overall(now_ms));
     write_page(&mut out, snapshot);
     write_components(&mut out, snapshot);
-    write_incidents(&mut out, snapshot);
-    write_maintenances(&mut out, snapshot, now_ms);
+    let names = Names::new(snapshot);
+    write_incidents(&mut out, snapshot, &names);
+    write_maintenances(&mut out, snapshot, &names, now_ms);
     for warning in &parsed.warnings {
         let _ = writeln!(out, "warning: {warning}");
     }
@@ -254,39 +255,43 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
     }
 }
 
-/// The names of the components (or groups) `ids` names, as the widget shows them: the
-/// first component with an id wins, and an id that names nothing is left out (a warning
-/// says so) rather than printed as if it were a name.
-fn names(snapshot: &Snapshot, ids: &[String]) -> String {
-    // By id, a component before a group, each list's first item before later ones: a
-    // feed of thousands of services must not make the report quadratic.
-    let mut by_id: HashMap<&str, &str> = HashMap::new();
-    for (id, name) in snapshot
-        .components
-        .iter()
-        .map(|c| (&c.id, &c.name))
-        .chain(snapshot.groups.iter().map(|g| (&g.id, &g.name)))
-    {
-        by_id.entry(id).or_insert(name);
+/// The names of components and groups by id, built once per report: a component before a
+/// group, each list's first item before later ones (as the widget shows them). A feed of
+/// thousands of services must not make the report quadratic.
+struct Names<'a>(HashMap<&'a str, &'a str>);
+
+impl<'a> Names<'a> {
+    fn new(snapshot: &'a Snapshot) -> Names<'a> {
+        let mut by_id = HashMap::new();
+        let components = snapshot.components.iter().map(|c| (&c.id, &c.name));
+        for (id, name) in components.chain(snapshot.groups.iter().map(|g| (&g.id, &g.name))) {
+            by_id.entry(id.as_str()).or_insert(name.as_str());
+        }
+        Names(by_id)
     }
-    ids.iter()
-        .filter_map(|id| by_id.get(id.as_str()).copied())
-        .collect::<Vec<_>>()
-        .join(", ")
+
+    /// The names of what `ids` names; an id that names nothing is left out (a warning
+    /// says so) rather than printed as if it were a name.
+    fn of(&self, ids: &[String]) -> String {
+        ids.iter()
+            .filter_map(|id| self.0.get(id.as_str()).copied())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 /// An event's title, or the names of what it affects when the feed gives none (Apple).
-fn title(snapshot: &Snapshot, title: &str, affected: &[String]) -> String {
+fn title(names: &Names<'_>, title: &str, affected: &[String]) -> String {
     if title.is_empty() {
-        names(snapshot, affected)
+        names.of(affected)
     } else {
         title.to_owned()
     }
 }
 
 /// The "affected" and "users affected" lines an incident or a maintenance may have.
-fn write_audience(out: &mut String, snapshot: &Snapshot, affected: &[String], users: Option<&str>) {
-    let names = names(snapshot, affected);
+fn write_audience(out: &mut String, names: &Names<'_>, affected: &[String], users: Option<&str>) {
+    let names = names.of(affected);
     if !names.is_empty() {
         let _ = writeln!(out, "    affected: {names}");
     }
@@ -295,7 +300,7 @@ fn write_audience(out: &mut String, snapshot: &Snapshot, affected: &[String], us
     }
 }
 
-fn write_incidents(out: &mut String, snapshot: &Snapshot) {
+fn write_incidents(out: &mut String, snapshot: &Snapshot, names: &Names<'_>) {
     let active: Vec<_> = snapshot
         .incidents
         .iter()
@@ -316,7 +321,7 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
         let _ = writeln!(
             out,
             "  - {}",
-            title(snapshot, &incident.title, &incident.affected)
+            title(names, &incident.title, &incident.affected)
         );
         let _ = writeln!(
             out,
@@ -326,7 +331,7 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
         );
         write_audience(
             out,
-            snapshot,
+            names,
             &incident.affected,
             incident.users_affected.as_deref(),
         );
@@ -342,7 +347,7 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot) {
     }
 }
 
-fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
+fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, now_ms: i64) {
     let current: Vec<_> = snapshot
         .maintenances
         .iter()
@@ -362,7 +367,7 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
         let _ = writeln!(
             out,
             "  - {}",
-            title(snapshot, &maintenance.title, &maintenance.affected)
+            title(names, &maintenance.title, &maintenance.affected)
         );
         let _ = writeln!(
             out,
@@ -372,7 +377,7 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, now_ms: i64) {
         );
         write_audience(
             out,
-            snapshot,
+            names,
             &maintenance.affected,
             maintenance.users_affected.as_deref(),
         );

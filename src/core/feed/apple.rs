@@ -6,9 +6,9 @@
 //! message and start when there is no id) is gathered into one incident or maintenance that
 //! affects all of those services. Where Apple gave the same `messageId` a different message
 //! under some services, each message is an event of its own (its id gets `-2`, `-3`, …), so
-//! every service keeps its own text and an embed filtered to one shows that one's. Names are HTML-escaped in the feed (`&amp;`) and carry
-//! stray spaces; both are cleaned. The epoch-millisecond fields are preferred over the
-//! Pacific-time strings.
+//! every service keeps its own text and an embed filtered to one shows that one's. Names
+//! are HTML-escaped in the feed (`&amp;`) and carry stray spaces; both are cleaned. The
+//! epoch-millisecond fields are preferred over the Pacific-time strings.
 
 use std::collections::{HashMap, HashSet};
 

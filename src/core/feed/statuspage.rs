@@ -196,9 +196,9 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
 }
 
 /// The page-wide level of `status.indicator`, for a document that lists no component
-/// (`status.json` on its own, or a page without components). Statuspage derives the indicator from its
-/// worst component: degraded performance is `minor`, a partial outage `major`, a major
-/// outage `critical`.
+/// (`status.json` on its own, or a page without components). Statuspage derives the
+/// indicator from its worst component: degraded performance is `minor`, a partial outage
+/// `major`, a major outage `critical`.
 fn declared_level(status: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<Level> {
     let indicator = status?.as_object()?.get("indicator")?.as_str()?;
     let level = impact_level(indicator);

@@ -22,7 +22,8 @@ use crate::core::model::{
 
 // What is well-formed but probably a mistake is for the feed's author, who reads it in
 // `telltale check`; the widget shows no feed warnings, so the wasm leaves these checks out
-// (3.5 kB of brotli, measured when they moved). The repeated-id rule changes what is shown, so it stays here.
+// (3.5 kB of brotli, measured when they moved). The repeated-id rule changes what is
+// shown, so it stays here.
 #[cfg(not(target_arch = "wasm32"))]
 mod lint;
 
@@ -270,9 +271,9 @@ fn read_maintenance(object: &Object) -> Result<Maintenance, String> {
 /// `snapshot` as a Telltale document (`"telltale": 1` first): what `telltale check --json`
 /// prints and what the widget keeps in storage. Absent optional values, an empty
 /// `groups` list, empty lists inside an event and a false `only_show_if_degraded` are
-/// left out (`components`, `incidents` and `maintenances` are always written), and so are times outside the years 1 to
-/// 9999; [`normalize`] reads the result back to an equal snapshot (one with an item per
-/// id, as every format gives).
+/// left out (`components`, `incidents` and `maintenances` are always written), and so
+/// are times outside the years 1 to 9999; [`normalize`] reads the result back to an
+/// equal snapshot (one with an item per id, as every format gives).
 pub(crate) fn document(snapshot: &Snapshot) -> Object {
     let page = Object::new()
         .with_some("name", snapshot.page.name.as_deref())
