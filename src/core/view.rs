@@ -492,8 +492,13 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
             .as_deref()
             .is_some_and(|label| filter::normalize_key(label) == filter::normalize_key(name))
     };
+    // One service shown is named even when it is fine: "App Store: operational" is what
+    // a page that embeds only the App Store means; "All systems operational" would speak
+    // for services it does not show. Under a label naming it, the state alone.
     let text = match worst.as_slice() {
-        _ if overall == Level::Operational => text(locale, Msg::Overall(overall)).to_owned(),
+        [only] if overall == Level::Operational && labelled_as(&only.name) => {
+            text(locale, Msg::Level(overall)).to_owned()
+        }
         [only] if !labelled_as(&only.name) => text_with(
             locale,
             Msg::Tpl(Tpl::ComponentState),
@@ -502,7 +507,7 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
                 ("state", text(locale, Msg::LevelInline(overall))),
             ],
         ),
-        [_, _, ..] => text_with(
+        [_, _, ..] if overall != Level::Operational => text_with(
             locale,
             Msg::Tpl(Tpl::StateWithCount),
             &[
@@ -1458,12 +1463,39 @@ mod tests {
         let state = live(snapshot(&[("c-app", Level::MajorOutage)]));
         let imessage = config(&[("components", "iMessage"), ("view", "notice")]);
         let view = badge(&state, &imessage, Locale::En);
-        assert_eq!(view.text, "All systems operational");
+        assert_eq!(view.text, "iMessage: operational");
         assert!(!view.visible);
         let store = config(&[("components", "store")]);
         assert_eq!(
             badge_text(&state, &store, Locale::En),
             "App Store: major outage"
+        );
+    }
+
+    #[test]
+    fn badge_showing_one_operational_service_names_it_not_all_systems() {
+        let state = live(snapshot(&[]));
+        let one = config(&[("components", "iMessage")]);
+        assert_eq!(
+            badge_text(&state, &one, Locale::En),
+            "iMessage: operational"
+        );
+        assert_eq!(
+            badge_text(&state, &one, Locale::Fr),
+            "iMessage\u{a0}: opérationnel"
+        );
+        // Under a label that names it, the state alone.
+        let labelled = config(&[("components", "iMessage"), ("label", "iMessage")]);
+        assert_eq!(badge_text(&state, &labelled, Locale::En), "Operational");
+        // Two services shown, or the whole feed: all of them.
+        let store = config(&[("components", "store")]);
+        assert_eq!(
+            badge_text(&state, &store, Locale::En),
+            "All systems operational"
+        );
+        assert_eq!(
+            badge_text(&state, &config(&[]), Locale::En),
+            "All systems operational"
         );
     }
 

@@ -80,6 +80,12 @@ describe('demo pages', () => {
     const tones = await demoTones();
     assert.ok(tones.length >= 2, `the demo has its widgets: ${tones}`);
     assert.ok(tones.every((tone) => tone === 'operational'), `${tones}`);
+    // The shop's widget shows the iTunes Store alone, under a label naming it: its state,
+    // not "All systems operational" for services it does not show.
+    const watch = await page.evaluate(() =>
+      document.querySelector('#store-watch').shadowRoot.querySelector('[part~=badge]').textContent);
+    assert.match(watch.replace(/\s+/g, ' '), /iTunes Store\W+Operational/, watch);
+    assert.doesNotMatch(watch, /All systems/, watch);
     session.assertCleanConsole();
     await session.close();
   });
