@@ -29,7 +29,13 @@ function scriptUrl() {
   }
   return document.baseURI;
 }
-var wasmUrl = new URL("telltale_bg.wasm", scriptUrl()).href;
+// The wasm this script was built with, named by its hash (build.sh writes both): the query
+// keys every cache by build, so a browser or CDN that still holds another build's wasm
+// fetches this one instead of pairing the two, and `integrity` refuses any other bytes, so
+// a page that pins this script with Subresource Integrity pins the wasm as well.
+var WASM_TAG = "__TELLTALE_WASM_TAG__";
+var WASM_INTEGRITY = "__TELLTALE_WASM_SRI__";
+var wasmUrl = new URL("telltale_bg.wasm?v=" + WASM_TAG, scriptUrl()).href;
 
 // Feed requests started before the wasm is ready, so a widget's first poll does not wait
 // for compile, instantiate and mount: the wasm takes each one over (takePrefetch) for its
@@ -104,6 +110,22 @@ function wasmAnswered(ok) {
   if (ownElement) Array.prototype.forEach.call(document.querySelectorAll(ELEMENT + "[feed]"), prefetch);
 }
 
+// With an integrity check every failed answer is the same network error, a 404 as much
+// as another build's bytes. One more request, without the check, tells which, so the
+// warning says what to fix; when that one fails too (CORS, no network), the first error
+// stands.
+function whyNoWasm(error) {
+  return NativePromise.resolve(fetch(wasmUrl, { method: "HEAD", cache: "no-store" })).then(function (answer) {
+    throw {
+      reason: answer && answer.ok
+        ? wasmUrl + " is not the wasm this telltale.js was built with (its SHA-384 differs); serve the two files of one build together"
+        : wasmUrl + " answered HTTP " + (answer && answer.status),
+    };
+  }, function () {
+    throw error;
+  });
+}
+
 var ready = null;
 var loadFailed = false;
 function load() {
@@ -114,7 +136,7 @@ function load() {
       }
       cspAllowsWasm();
       // A page's own `fetch` may throw, or answer with something that is not a promise.
-      var response = NativePromise.resolve(fetch(wasmUrl));
+      var response = NativePromise.resolve(fetch(wasmUrl, { integrity: WASM_INTEGRITY })).catch(whyNoWasm);
       response.then(function (answer) {
         wasmAnswered(!!(answer && answer.ok));
       }).catch(function () {

@@ -68,6 +68,12 @@ wasm-bindgen "$target_dir/wasm32-unknown-unknown/release/telltale.wasm" \
 node scripts/minify-names.mjs "$stage/telltale.js" "$stage/names.json" \
   "$stage/telltale_bg.min.wasm" "$stage/telltale.names.js"
 
+# The loader fetches exactly this wasm: its sha384 as the fetch's `integrity` (a page that
+# pins telltale.js with SRI so pins the wasm too) and a tag from it in the URL's query (so no
+# cache pairs this script with another build's wasm). Computed on the final bytes.
+wasm_sri="sha384-$(openssl dgst -sha384 -binary "$stage/telltale_bg.min.wasm" | base64 | tr -d '\n')"
+wasm_tag="$(openssl dgst -sha384 -hex "$stage/telltale_bg.min.wasm" | awk '{ print substr($NF, 1, 12) }')"
+
 # One classic script: the glue's `let wasm_bindgen` and the loader share a private scope,
 # so neither the glue's names nor the page's own `wasm_bindgen`/`init` can collide.
 {
@@ -75,7 +81,8 @@ node scripts/minify-names.mjs "$stage/telltale.js" "$stage/names.json" \
   printf '(function () {\n"use strict";\n'
   cat "$stage/telltale.names.js"
   printf '\n'
-  sed "s/__TELLTALE_VERSION__/$version/g" js/loader.js
+  sed -e "s/__TELLTALE_VERSION__/$version/g" -e "s/__TELLTALE_WASM_TAG__/$wasm_tag/g" \
+    -e "s|__TELLTALE_WASM_SRI__|$wasm_sri|g" js/loader.js
   printf '})();\n'
 } > "$stage/telltale.out.js"
 
@@ -89,6 +96,10 @@ node scripts/minify-names.mjs "$stage/telltale.js" "$stage/names.json" \
 "$terser" "$stage/telltale.out.js" --ecma 2020 --compress --mangle 'reserved=[prefetch]' \
   --comments '/^!/' --output "$stage/telltale.min.js"
 
+if grep -q '__TELLTALE_' "$stage/telltale.min.js"; then
+  say "a placeholder in js/loader.js was left unfilled: $(grep -o '__TELLTALE_[A-Z_]*' "$stage/telltale.min.js" | head -1)"
+  exit 1
+fi
 cp "$stage/telltale.min.js" "$dist/telltale.js"
 cp "$stage/telltale_bg.min.wasm" "$dist/telltale_bg.wasm"
 

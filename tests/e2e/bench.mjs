@@ -179,14 +179,28 @@ const DIST_MAX_AGE_SECS = 600;
 // is reused while it lives, and so is a script's), so a "first visit" that reloads one tab
 // would otherwise measure a warm compiler. Measured on 2026-11-21 (20 loads, same tab,
 // cache disabled): 108 ms median with the same bytes, 141 ms with unique ones.
-// wasm: one more custom section named "bench" (ignored by the engine); JS: a comment.
+// wasm: one more custom section named "bench" (ignored by the engine); JS: a comment, and
+// the loader's `integrity` for the wasm rewritten to that load's bytes (a load asks for the
+// script first, then the wasm).
 let uniqueLoads = 0;
-function unique(name, body) {
+let uniqueWasm = null;
+function sri(body) {
+  return `sha384-${createHash('sha384').update(body).digest('base64')}`;
+}
+function unique(name, body, dist) {
+  if (name.endsWith('.wasm')) {
+    const wasm = uniqueWasm ?? body;
+    uniqueWasm = null;
+    return wasm;
+  }
   uniqueLoads += 1;
-  if (!name.endsWith('.wasm')) return Buffer.concat([body, Buffer.from(`\n// load ${uniqueLoads}\n`)]);
+  const shipped = dist.get('/dist/telltale_bg.wasm').body;
   const section = Buffer.concat([Buffer.from([5]), Buffer.from('bench'), Buffer.from(String(uniqueLoads))]);
   // Section id 0 (custom), then its size as LEB128: one byte, as the section is < 128 bytes.
-  return Buffer.concat([body, Buffer.from([0, section.length]), section]);
+  uniqueWasm = Buffer.concat([shipped, Buffer.from([0, section.length]), section]);
+  const script = body.toString('utf8');
+  if (!script.includes(sri(shipped))) throw new Error("dist/telltale.js does not carry dist/telltale_bg.wasm's sha384: rebuild dist/");
+  return Buffer.from(`${script.replace(sri(shipped), sri(uniqueWasm))}\n// load ${uniqueLoads}\n`);
 }
 
 /**
@@ -212,7 +226,7 @@ async function startBenchServer() {
     const pathname = series ? prefix[2] : fullPath;
     const file = series && dist.get(pathname);
     if (file && series.unique) {
-      const body = unique(file.name, file.body);
+      const body = unique(file.name, file.body, dist);
       res.writeHead(200, {
         'content-type': file.type,
         'cache-control': 'no-store',
@@ -298,7 +312,7 @@ function readSample() {
     return found ? { start: found.startTime, end: found.responseEnd, transfer: found.transferSize } : {};
   };
   const script = span(/telltale\.js$/);
-  const wasm = span(/\.wasm$/);
+  const wasm = span(/\.wasm(?:\?[^#]*)?$/);
   const feed = span(/\/feeds\/bench$/);
   return {
     firstBadgeMs: window.firstBadgeMs,

@@ -2,10 +2,13 @@
 // when the widget cannot start (wasm blocked, no feed attribute) the fallback link stays.
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { squash } from './fixtures.mjs';
 import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
-import { startServer } from './server.mjs';
+import { repoRoot, startServer } from './server.mjs';
 
 const HOST_BUTTON =
   '<button id="host-button" type="button">Host button</button><output id="host-count">0</output>' +
@@ -126,7 +129,7 @@ describe('errors and fallback', () => {
     const held = new Promise((resolve) => {
       release = resolve;
     });
-    await page.route('**/*.wasm', async (route) => {
+    await page.route('**/*.wasm*', async (route) => {
       await held;
       await route.continue();
     });
@@ -151,19 +154,62 @@ describe('errors and fallback', () => {
     server.setPage(`/t/blocked.html`, hostPage({ body: snippet({ feed: '/feeds/blocked' }) + HOST_BUTTON }));
     const session = await openPage(browser);
     const { page } = session;
-    await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'blocked' }));
+    await page.route('**/*.wasm*', (route) => route.fulfill({ status: 404, body: 'blocked' }));
     const warned = page.waitForEvent('console', {
       predicate: (m) => m.type() === 'warning' && m.text().startsWith('[telltale]'),
       timeout: WAIT_MS,
     });
     await page.goto(server.url('/t/blocked.html'));
-    await warned;
+    // The commonest mistake, a wasm not uploaded next to the script, says so plainly.
+    assert.match((await warned).text(), /^\[telltale\] could not start: \S+\/dist\/telltale_bg\.wasm\?v=\w+ answered HTTP 404$/);
     assert.equal(await page.getByRole('link', { name: 'System status' }).isVisible(), true);
     assert.equal(await widget(page).root.count(), 0);
     assert.equal(server.feedRequests('blocked').length, 0);
     await page.locator('#host-button').click();
     assert.equal(await page.locator('#host-count').textContent(), '1');
-    session.assertCleanConsole({ allow: [RESOURCE_FAILURE] });
+    // Chromium checks the 404's body against the integrity too, and says so.
+    session.assertCleanConsole({ allow: [RESOURCE_FAILURE, /integrity/] });
+    await session.close();
+  });
+
+  test("a wasm from another build is refused: the script's integrity check covers it, the fallback stays", async () => {
+    const { server, browser } = harness;
+    const shipped = readFileSync(join(repoRoot, 'dist', 'telltale_bg.wasm'));
+    // The URL names the build: the first 12 hex digits of the wasm's sha384.
+    const tag = createHash('sha384').update(shipped).digest('hex').slice(0, 12);
+    server.setFeed('other-build', { fixture: 'apple/all_operational.js' });
+    server.setPage('/t/other-build.html', hostPage({ body: snippet({ feed: '/feeds/other-build' }) + HOST_BUTTON }));
+    const session = await openPage(browser);
+    const { page } = session;
+    const asked = [];
+    // A valid module that differs by one custom section, which the engine ignores: without
+    // the check it would run as if it were the shipped one.
+    const section = Buffer.concat([Buffer.from([5]), Buffer.from('other')]);
+    const other = Buffer.concat([shipped, Buffer.from([0, section.length]), section]);
+    await page.route('**/*.wasm*', (route) => {
+      asked.push(`${route.request().method()} ${new URL(route.request().url()).search}`);
+      return route.fulfill({ status: 200, contentType: 'application/wasm', body: other });
+    });
+    const warned = page.waitForEvent('console', {
+      predicate: (m) => m.type() === 'warning' && m.text().startsWith('[telltale]'),
+      timeout: WAIT_MS,
+    });
+    await page.goto(server.url('/t/other-build.html'));
+    const warning = (await warned).text();
+    // The second request, without the check, only asks why.
+    assert.deepEqual(asked, [`GET ?v=${tag}`, `HEAD ?v=${tag}`]);
+    assert.equal(
+      warning,
+      `[telltale] could not start: ${server.url(`/dist/telltale_bg.wasm?v=${tag}`)} is not the wasm this telltale.js ` +
+        'was built with (its SHA-384 differs); serve the two files of one build together',
+    );
+    assert.equal(await page.getByRole('link', { name: 'System status' }).isVisible(), true);
+    assert.equal(await widget(page).root.count(), 0);
+    assert.equal(server.feedRequests('other-build').length, 0);
+    await page.locator('#host-button').click();
+    assert.equal(await page.locator('#host-count').textContent(), '1');
+    // Chromium says why in a console error of its own.
+    session.assertCleanConsole({ allow: [/integrity/] });
     await session.close();
   });
 
