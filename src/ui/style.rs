@@ -13,6 +13,10 @@
 //! badge's first line (an `inline-block` would use its last line, so an open panel would
 //! drag the page's text down to its bottom).
 //!
+//! `--telltale-align: end` puts the badge, and a panel narrower than the host, at the
+//! host's end: a badge at the right edge of a header then stays where it is when its panel
+//! opens and the host grows leftwards to the panel's width.
+//!
 //! The panel is 380px wide where there is room and exactly as wide as the host's box where
 //! there is not. A fixed `width` would say "at least 380px" to any layout that sizes to
 //! its content (an `auto` grid column, a flex item, a table cell) and push the page wider
@@ -90,7 +94,7 @@ pub(crate) const CSS: &str = concat!(
   font-family: var(--telltale-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
   font-size: var(--telltale-font-size, 14px);
   line-height: 1.4;
-  text-align: start;
+  text-align: var(--telltale-align, start);
   --tt-radius: var(--telltale-radius, 6px);"#,
     light_palette!(),
     r#"  color: var(--tt-fg);
@@ -132,7 +136,7 @@ button.badge:hover { background: var(--tt-hover); }
 .badge-age { color: var(--tt-muted); font-size: 0.9em; }
 .chevron { flex: none; width: 0.8em; height: 0.8em; color: var(--tt-muted); transition: transform 0.15s ease; }
 .badge[aria-expanded="true"] .chevron { transform: rotate(180deg); }
-.panel-box { display: grid; grid-template-columns: minmax(0, 380px); }
+.panel-box { display: grid; grid-template-columns: minmax(0, 380px); justify-content: var(--telltale-align, start); text-align: start; }
 .panel {
   display: block; min-width: 0; margin: 6px 0 0; padding: 12px 14px;
   background: var(--tt-bg); color: var(--tt-fg); border: 1px solid var(--tt-border); border-radius: var(--tt-radius);

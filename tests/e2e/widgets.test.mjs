@@ -145,6 +145,43 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('--telltale-align: end keeps a badge at the right edge of a header in place when its panel opens', async () => {
+    const { server, browser } = harness;
+    server.setFeed('align', { fixture: 'apple/multi_service_outage.js' });
+    // The README's header recipe: the element at the top right of a positioned box.
+    const header = (id, align) =>
+      `<div style="position: relative; width: 700px; height: 40px">` +
+      `<div style="position: absolute; top: 0; right: 0;${align}">${snippet({ id, feed: '/feeds/align', label: 'Apple' })}</div></div>`;
+    server.setPage(
+      '/t/align.html',
+      hostPage({ body: header('end', ' --telltale-align: end;') + header('start', '') }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/align.html'));
+    const moved = {};
+    for (const id of ['end', 'start']) {
+      const w = widget(page, `#${id}`);
+      await w.waitForPhase('live');
+      const closed = await w.badge.boundingBox();
+      await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      const open = await w.badge.boundingBox();
+      const panel = await w.panel.boundingBox();
+      assert.ok(panel.width > closed.width + 50, `${id}: the panel (${panel.width}px) is wider than the badge`);
+      moved[id] = open.x - closed.x;
+      if (id === 'end') {
+        assert.ok(Math.abs(open.x + open.width - (panel.x + panel.width)) < 1, 'badge and panel share the right edge');
+        assert.equal(await w.panel.evaluate((el) => getComputedStyle(el).textAlign), 'start', 'the panel reads from the start');
+      }
+    }
+    assert.ok(Math.abs(moved.end) < 1, `with end, the badge stays (moved ${moved.end}px)`);
+    // Without it the element grows leftwards and takes the badge with it.
+    assert.ok(moved.start < -50, `without it, the badge moves left (moved ${moved.start}px)`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('view=panel with components="App Store,iTunes Store" shows only those, always open', async () => {
     const { server, browser } = harness;
     const fixture = 'apple/multi_service_outage.js';
