@@ -111,14 +111,15 @@ function wasmAnswered(ok) {
 }
 
 // With an integrity check every failed answer is the same network error, a 404 as much
-// as another build's bytes. One more request, without the check, tells which, so the
-// warning says what to fix; when that one fails too (CORS, no network), the first error
-// stands.
+// as another build's bytes. One more request, without the check, tells an HTTP error
+// from bytes that arrived and did not match (or broke off: a dropped download looks the
+// same from here), so the warning says what to fix; when that one fails too (CORS, no
+// network), the first error stands.
 function whyNoWasm(error) {
   return NativePromise.resolve(fetch(wasmUrl, { method: "HEAD", cache: "no-store" })).then(function (answer) {
     throw {
       reason: answer && answer.ok
-        ? wasmUrl + " is not the wasm this telltale.js was built with (its SHA-384 differs); serve the two files of one build together"
+        ? wasmUrl + " does not match this telltale.js (its SHA-384 differs, or its download broke off); serve the two files of one build together"
         : wasmUrl + " answered HTTP " + (answer && answer.status),
     };
   }, function () {

@@ -200,8 +200,8 @@ describe('errors and fallback', () => {
     assert.deepEqual(asked, [`GET ?v=${tag}`, `HEAD ?v=${tag}`]);
     assert.equal(
       warning,
-      `[telltale] could not start: ${server.url(`/dist/telltale_bg.wasm?v=${tag}`)} is not the wasm this telltale.js ` +
-        'was built with (its SHA-384 differs); serve the two files of one build together',
+      `[telltale] could not start: ${server.url(`/dist/telltale_bg.wasm?v=${tag}`)} does not match this telltale.js ` +
+        '(its SHA-384 differs, or its download broke off); serve the two files of one build together',
     );
     assert.equal(await page.getByRole('link', { name: 'System status' }).isVisible(), true);
     assert.equal(await widget(page).root.count(), 0);
