@@ -11,7 +11,8 @@
 //! the interval is the smallest `refresh` among the subscribers. The next poll is planned
 //! only after the previous one answered, so a slow feed is never asked twice at once. A
 //! hidden page does not poll, nor does a browser that says it is offline: the poller waits
-//! for `visibilitychange` / `online` and asks the schedule when to resume.
+//! for `visibilitychange` / `online` and asks the schedule when to resume. Between polls
+//! it listens for `offline`, so the reader learns at once that the status is not live.
 //!
 //! A feed's first poll starts before `localStorage` is read (opening storage can take tens
 //! of milliseconds in a fresh context), and reads the request the loader prefetched for its
@@ -451,6 +452,9 @@ fn plan_next(feed: &Rc<Feed>, outcome: Outcome, now: i64) {
 }
 
 /// Plans the next poll of `feed` in `delay_ms` from `now`, replacing any planned one.
+/// Until then, a browser that goes offline is told so at once (the `offline` event plans
+/// a poll now, which finds it offline, says so and waits for `online`), not only when
+/// the planned poll comes, up to the whole interval later.
 fn arm(feed: &Rc<Feed>, delay_ms: u32, now: i64) {
     let weak: Weak<Feed> = Rc::downgrade(feed);
     let timer = Timer::once(delay_ms, move || {
@@ -459,6 +463,7 @@ fn arm(feed: &Rc<Feed>, delay_ms: u32, now: i64) {
         }
     });
     *feed.timer.borrow_mut() = Some(timer);
+    wait_for(feed, super::window_target(), "offline");
     apply(
         feed,
         Action::Scheduled {

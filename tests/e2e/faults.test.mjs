@@ -509,6 +509,21 @@ describe('faults', () => {
     await session.close();
   });
 
+  test('going offline between polls says so at once, without waiting for the next poll', async () => {
+    // The next poll is 36 s away: only the browser's `offline` event can tell the widget.
+    const { session, context, w } = await openRealTime('goes-offline');
+    const before = server.feedRequests('goes-offline').length;
+    await context.setOffline(true);
+    await w.waitForPhase('stale'); // within WAIT_MS, well before the planned poll
+    assert.match(await w.inside('badge-age').textContent(), /^offline — showing status as of /);
+    assert.equal(server.feedRequests('goes-offline').length, before, 'no request for it');
+    await context.setOffline(false);
+    await server.waitForFeedRequests('goes-offline', before + 1, 5_000);
+    await w.waitForPhase('live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('back online while the tab is hidden: no request until it is shown, then at once', async () => {
     const { session, context, w, setHidden, refresh } = await openRealTime('reconnect-hidden');
     await context.setOffline(true);
