@@ -71,7 +71,8 @@ node scripts/minify-names.mjs "$stage/telltale.js" "$stage/names.json" \
 # The loader fetches exactly this wasm: its sha384 as the fetch's `integrity` (a page that
 # pins telltale.js with SRI so pins the wasm too) and a tag from it in the URL's query (so no
 # cache pairs this script with another build's wasm). Computed on the final bytes.
-wasm_sri="sha384-$(openssl dgst -sha384 -binary "$stage/telltale_bg.min.wasm" | base64 | tr -d '\n')"
+sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 | tr -d '\n')"; }
+wasm_sri="$(sri "$stage/telltale_bg.min.wasm")"
 wasm_tag="$(openssl dgst -sha384 -hex "$stage/telltale_bg.min.wasm" | awk '{ print substr($NF, 1, 12) }')"
 
 # One classic script: the glue's `let wasm_bindgen` and the loader share a private scope,
@@ -103,7 +104,6 @@ fi
 cp "$stage/telltale.min.js" "$dist/telltale.js"
 cp "$stage/telltale_bg.min.wasm" "$dist/telltale_bg.wasm"
 
-sri() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | base64 | tr -d '\n')"; }
 bytes() { wc -c < "$1" | tr -d ' '; }
 js="$dist/telltale.js"
 wasm="$dist/telltale_bg.wasm"
@@ -112,7 +112,7 @@ cat > "$dist/manifest.json" <<JSON
   "version": "$version",
   "files": {
     "telltale.js": { "bytes": $(bytes "$js"), "sha384": "$(sri "$js")" },
-    "telltale_bg.wasm": { "bytes": $(bytes "$wasm"), "sha384": "$(sri "$wasm")" }
+    "telltale_bg.wasm": { "bytes": $(bytes "$wasm"), "sha384": "$wasm_sri" }
   }
 }
 JSON

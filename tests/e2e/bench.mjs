@@ -194,13 +194,13 @@ function unique(name, body, dist) {
     return wasm;
   }
   uniqueLoads += 1;
-  const shipped = dist.get('/dist/telltale_bg.wasm').body;
+  const { body: shipped, sri: shippedSri } = dist.get('/dist/telltale_bg.wasm');
   const section = Buffer.concat([Buffer.from([5]), Buffer.from('bench'), Buffer.from(String(uniqueLoads))]);
   // Section id 0 (custom), then its size as LEB128: one byte, as the section is < 128 bytes.
   uniqueWasm = Buffer.concat([shipped, Buffer.from([0, section.length]), section]);
   const script = body.toString('utf8');
-  if (!script.includes(sri(shipped))) throw new Error("dist/telltale.js does not carry dist/telltale_bg.wasm's sha384: rebuild dist/");
-  return Buffer.from(`${script.replace(sri(shipped), sri(uniqueWasm))}\n// load ${uniqueLoads}\n`);
+  if (!script.includes(shippedSri)) throw new Error("dist/telltale.js does not carry dist/telltale_bg.wasm's sha384: rebuild dist/");
+  return Buffer.from(`${script.replace(shippedSri, sri(uniqueWasm))}\n// load ${uniqueLoads}\n`);
 }
 
 /**
@@ -216,7 +216,7 @@ async function startBenchServer() {
       const body = readFileSync(join(repoRoot, 'dist', name));
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
       const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
-      return [`/dist/${name}`, { name, body, etag, type }];
+      return [`/dist/${name}`, { name, body, etag, type, sri: sri(body) }];
     }),
   );
   const server = createServer((req, res) => {
