@@ -490,11 +490,13 @@ pub enum Count {
     /// "3 more on the full status page": the entries a long list of incidents,
     /// maintenances or updates leaves out.
     More,
+    /// "12 more": the names a long "Affects" list leaves out, after the names it shows.
+    MoreNames,
 }
 
 impl Count {
     /// Every counted message.
-    pub const ALL: [Count; 11] = [
+    pub const ALL: [Count; 12] = [
         Count::MinutesAgo,
         Count::HoursAgo,
         Count::DaysAgo,
@@ -506,6 +508,7 @@ impl Count {
         Count::NotShown,
         Count::OperationalNotShown,
         Count::More,
+        Count::MoreNames,
     ];
 }
 
@@ -830,6 +833,7 @@ fn en(msg: Msg) -> &'static str {
             (Count::OperationalNotShown, Plural::One) => "{n} operational service not shown",
             (Count::OperationalNotShown, Plural::Other) => "{n} operational services not shown",
             (Count::More, _) => "{n} more on the full status page",
+            (Count::MoreNames, _) => "{n} more",
         },
     }
 }
@@ -966,6 +970,8 @@ fn fr(msg: Msg) -> &'static str {
             }
             (Count::More, Plural::One) => "{n} autre sur la page d’état complète",
             (Count::More, Plural::Other) => "{n} autres sur la page d’état complète",
+            (Count::MoreNames, Plural::One) => "{n} autre",
+            (Count::MoreNames, Plural::Other) => "{n} autres",
         },
     }
 }
@@ -1102,6 +1108,7 @@ fn de(msg: Msg) -> &'static str {
                 "{n} betriebsbereite Dienste nicht angezeigt"
             }
             (Count::More, _) => "{n} weitere auf der vollständigen Statusseite",
+            (Count::MoreNames, _) => "{n} weitere",
         },
     }
 }
@@ -1234,6 +1241,7 @@ fn es(msg: Msg) -> &'static str {
             (Count::OperationalNotShown, Plural::One) => "{n} servicio operativo no mostrado",
             (Count::OperationalNotShown, Plural::Other) => "{n} servicios operativos no mostrados",
             (Count::More, _) => "{n} más en la página de estado completa",
+            (Count::MoreNames, _) => "{n} más",
         },
     }
 }
@@ -1361,6 +1369,7 @@ fn ja(msg: Msg) -> &'static str {
             Count::NotShown => "{n}件のサービスは非表示",
             Count::OperationalNotShown => "稼働中の{n}件のサービスは非表示",
             Count::More => "ほか{n}件はステータスページで確認できます",
+            Count::MoreNames => "ほか{n}件",
         },
     }
 }

@@ -688,9 +688,10 @@ fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>
 }
 
 /// "App Store, iTunes Store": the names of affected components (or groups), in the
-/// order the feed gave them; ids the feed does not describe are left out.
+/// order the feed gave them; ids the feed does not describe are left out. Past
+/// [`AFFECTED_NAMES_MAX`] names it says how many more there are ("…, 12 more").
 fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<String> {
-    let names: Vec<&str> = affected
+    let mut names: Vec<&str> = affected
         .iter()
         .filter_map(|id| {
             shown
@@ -699,7 +700,18 @@ fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<
                 .or_else(|| shown.group(id).map(|g| g.name.as_str()))
         })
         .collect();
-    (!names.is_empty()).then(|| names.join(text(locale, Msg::Ui(Ui::ListSeparator))))
+    if names.is_empty() {
+        return None;
+    }
+    let more = names.len().saturating_sub(AFFECTED_NAMES_MAX);
+    names.truncate(AFFECTED_NAMES_MAX);
+    let separator = text(locale, Msg::Ui(Ui::ListSeparator));
+    let mut line = names.join(separator);
+    if more > 0 {
+        line.push_str(separator);
+        line.push_str(&count_text(locale, Count::MoreNames, more as i64));
+    }
+    Some(line)
 }
 
 /// An event's title, and the "Affects" fact pushed onto `facts`. A feed that gives no
@@ -782,6 +794,11 @@ pub const EVENTS_MAX: usize = 20;
 /// The most updates an event's timeline lists, newest first; it says how many more there
 /// are.
 pub const UPDATES_MAX: usize = 10;
+
+/// The most names an "Affects" line lists, or a title made of the names an event affects
+/// (Apple's events have no title of their own); it says how many more there are. An
+/// incident of a provider with thousands of regions named them all in one line.
+pub const AFFECTED_NAMES_MAX: usize = 10;
 
 /// How long a resolved incident stays in the panel after it ended: a day.
 pub const RECENTLY_RESOLVED_MS: i64 = 24 * 60 * 60 * 1000;
@@ -1693,6 +1710,38 @@ mod tests {
         // The page-wide maintenance stays; the one for Photos goes.
         let ids: Vec<&str> = view.maintenances.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["m-now"]);
+    }
+
+    #[test]
+    fn affects_lists_at_most_the_limit_and_counts_the_rest() {
+        let count = AFFECTED_NAMES_MAX + 3;
+        let mut snapshot = many(count, 0, &[]);
+        let ids: Vec<String> = (0..count).map(|i| format!("c{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let listed: Vec<String> = (0..AFFECTED_NAMES_MAX)
+            .map(|i| format!("Service {i}"))
+            .collect();
+        // An Apple event has no title: it is titled by the same, shortened, names.
+        let mut untitled = incident(Level::MajorOutage, &ids);
+        untitled.id = "i-untitled".into();
+        untitled.title = String::new();
+        snapshot.incidents = vec![incident(Level::MajorOutage, &ids), untitled];
+        let state = live(snapshot);
+        for (locale, more) in [(Locale::En, "3 more"), (Locale::Fr, "3 autres")] {
+            let want = format!("{}, {more}", listed.join(", "));
+            let view = panel(&state, &config(&[]), locale);
+            let titled = view.incidents.iter().find(|i| i.id == "i-purchases");
+            let affects = titled.and_then(|i| i.facts.iter().find(|(_, v)| v.contains(more)));
+            assert_eq!(affects.map(|(_, v)| v), Some(&want), "{locale:?}");
+            let untitled = view.incidents.iter().find(|i| i.id == "i-untitled");
+            assert_eq!(untitled.map(|i| &i.title), Some(&want), "{locale:?}");
+        }
+        // Exactly the limit lists every name.
+        let mut snapshot = many(AFFECTED_NAMES_MAX, 0, &[]);
+        snapshot.incidents = vec![incident(Level::MajorOutage, &ids[..AFFECTED_NAMES_MAX])];
+        let view = panel(&live(snapshot), &config(&[]), Locale::En);
+        let affects = &view.incidents[0].facts[1];
+        assert_eq!(affects, &("Affects".to_owned(), listed.join(", ")));
     }
 
     /// `count` services, every `per_group` of them in a group of their own (0: ungrouped),
