@@ -135,6 +135,11 @@ function load() {
       if (typeof WebAssembly !== "object" || !WebAssembly) {
         throw new Error("this browser cannot run WebAssembly");
       }
+      // Every object is then a "thenable": a promise resolved with one (a Response, the
+      // instantiated module) waits on the page's function, and the start never ends.
+      if (typeof Object.prototype.then === "function") {
+        throw { reason: "this page defines Object.prototype.then, which makes every object look like a promise" };
+      }
       cspAllowsWasm();
       // A page's own `fetch` may throw, or answer with something that is not a promise.
       var response = NativePromise.resolve(fetch(wasmUrl, { integrity: WASM_INTEGRITY })).catch(whyNoWasm);

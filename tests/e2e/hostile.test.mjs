@@ -171,6 +171,44 @@ describe('hostile host page', () => {
     await session.close();
   });
 
+  test('a page that gives every object a `then` gets one warning saying so, and keeps its fallback', async () => {
+    // Every object is then a "thenable": each promise the loader and the glue resolve with
+    // an object (a Response, the instantiated module) waits on the page's function instead.
+    const { server, browser } = harness;
+    server.setFeed('thenable', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/thenable.html',
+      hostPage({
+        head: `<script>Object.defineProperty(Object.prototype, 'then', { value: function () {}, configurable: true });</script>`,
+        body: snippet({ feed: '/feeds/thenable' }) + '<div id="m"><a href="https://status.example.com/">Status</a></div>',
+        after: `<script>window.mounted = typeof Telltale.mount(document.getElementById('m'), { feed: '/feeds/thenable' }).unmount;</script>`,
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    const warned = page.waitForEvent('console', {
+      predicate: (message) => message.type() === 'warning',
+      timeout: WAIT_MS,
+    });
+    const seen = server.requests.length;
+    await page.goto(server.url('/t/thenable.html'));
+    assert.equal(
+      (await warned).text(),
+      '[telltale] could not start: this page defines Object.prototype.then, which makes every object look like a promise',
+    );
+    assert.equal(await page.evaluate(() => window.mounted), 'function', 'Telltale.mount returned a handle');
+    await page.waitForTimeout(300);
+    assert.equal(session.warnings.length, 1, `one warning: ${session.warnings}`);
+    assert.equal(await page.locator('telltale-status > a').isVisible(), true, 'the fallback stays');
+    assert.equal(await page.locator('#m > a').isVisible(), true);
+    assert.equal(server.feedRequests('thenable').length, 0);
+    const wasm = server.requests.slice(seen).filter((r) => r.path.startsWith('/dist/telltale_bg.wasm'));
+    assert.deepEqual(wasm, [], 'no wasm is fetched');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('a page whose fetch throws keeps working: one warning, the fallback, no exception', async () => {
     const { server, browser } = harness;
     server.setFeed('nofetch', { fixture: 'apple/all_operational.js' });
