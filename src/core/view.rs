@@ -235,6 +235,10 @@ pub struct PanelView {
     pub updated: Option<String>,
     /// The full status page.
     pub link: Option<LinkView>,
+    /// True when the panel shows the page's own fallback (the element's children, usually
+    /// a link to the status page) in place of [`PanelView::link`]: nothing is known and
+    /// there is no link to show.
+    pub fallback: bool,
 }
 
 /// A level on its own, in words ("Partial outage"), for rows and cards.
@@ -378,6 +382,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             href: url.trim().to_owned(),
             text: ui(Ui::ViewFullStatusPage),
         });
+    let fallback = link.is_none() && summary.tone == Tone::Unknown;
     PanelView {
         labels,
         overall: StateView {
@@ -398,6 +403,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         more_maintenances,
         updated,
         link,
+        fallback,
     }
 }
 
@@ -2028,6 +2034,10 @@ mod tests {
         assert!(view.groups.is_empty() && view.incidents.is_empty());
         assert_eq!(view.updated, None);
         assert_eq!(view.link, None);
+        assert!(
+            view.fallback,
+            "no status and no link: the page's fallback shows"
+        );
         let linked = panel(
             &state,
             &config(&[("link", "https://www.apple.com/support/systemstatus/")]),
@@ -2043,6 +2053,10 @@ mod tests {
         assert_eq!(
             linked.notice.as_deref(),
             Some("Estado no disponible: el feed de estado respondió con un error (HTTP 503).")
+        );
+        assert!(
+            !linked.fallback,
+            "the link to the status page shows instead"
         );
     }
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::icon::{cross, icon};
 use crate::core::config::is_web_url;
 use crate::core::view::{
-    ComponentView, EventView, GroupView, LinkView, PanelLabels, PanelView, StateView, Tone,
+    ComponentView, EventView, GroupView, LinkView, PanelLabels, PanelView, StateView,
 };
 
 /// The panel for `view`, with the element id `id` (named by the badge's
@@ -66,9 +66,7 @@ pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback
             }
             if let Some(link) = &view.link {
                 { status_link(link) }
-            } else if view.overall.tone == Tone::Unknown {
-                // No status and no link to the status page: the page's own fallback (the
-                // element's children, usually that link) shows here instead.
+            } else if view.fallback {
                 <p class="fallback" data-testid="fallback"><slot /></p>
             }
         </section>

@@ -4,10 +4,9 @@
 //! once for all the widgets showing it.
 //!
 //! With `embed`, which reads what the page passes in, this is the only layer that sees
-//! `JsValue`. Each resource is owned by a value whose
-//! `Drop` releases it (a [`Timer`] clears itself, a `Fetch` aborts itself, a
-//! [`Listener`] removes itself), and each live one is counted in [`live`] so tests can
-//! prove that unmounting leaves nothing behind.
+//! `JsValue`. Each resource is owned by a value whose `Drop` releases it (a [`Timer`]
+//! clears itself, a `Fetch` aborts itself, a [`Listener`] removes itself), and each live
+//! one is counted in [`live`] so tests can prove that unmounting leaves nothing behind.
 
 mod clock;
 mod console;
