@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Telltale needs, and only what is missing.
 #
-#   bash scripts/setup.sh            # build tools: wasm target, clippy/rustfmt,
+#   bash scripts/setup.sh            # build tools: wasm target, clippy/rustfmt/rust-src,
 #                                    # wasm-bindgen-cli (the Cargo.lock version), npm ci
 #                                    # (binaryen's wasm-opt, terser, playwright-core)
 #   bash scripts/setup.sh --browser  # the above, plus Debian chromium + chromium-driver
@@ -39,7 +39,9 @@ ensure_rust_target() {
 ensure_rust_components() {
     local installed component
     installed="$(rustup component list --installed)"
-    for component in clippy rustfmt; do
+    # rust-src: the release build compiles the standard library for the wasm itself
+    # (scripts/build.sh, "lean std").
+    for component in clippy rustfmt rust-src; do
         if ! grep -q "^${component}" <<<"$installed"; then
             setup_log "adding rust component $component"
             rustup component add "$component"
