@@ -78,11 +78,11 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
     if selection.is_all() {
         return snapshot.clone();
     }
-    let selected_groups: HashSet<&str> = snapshot
+    let selected_groups: HashSet<String> = snapshot
         .groups
         .iter()
         .filter(|g| selection.matches(&g.id, &g.name))
-        .map(|g| g.id.as_str())
+        .map(|g| g.id.clone())
         .collect();
     let components: Vec<Component> = snapshot
         .components
@@ -95,9 +95,9 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         })
         .cloned()
         .collect();
-    let member_groups: HashSet<&str> = components
+    let member_groups: HashSet<String> = components
         .iter()
-        .filter_map(|c| c.group_id.as_deref())
+        .filter_map(|c| c.group_id.clone())
         .collect();
     let groups: Vec<Group> = snapshot
         .groups
@@ -107,10 +107,10 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         .collect();
     // What an event may name and still concern the reader: a kept component, or a kept
     // group (one with a kept member), as "Store" names all of its services.
-    let kept: HashSet<&str> = components
+    let kept: HashSet<String> = components
         .iter()
-        .map(|c| c.id.as_str())
-        .chain(groups.iter().map(|g| g.id.as_str()))
+        .map(|c| c.id.clone())
+        .chain(groups.iter().map(|g| g.id.clone()))
         .collect();
     let incidents = snapshot
         .incidents
@@ -162,11 +162,11 @@ pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
 }
 
 /// True when an event with this `affected` list concerns the kept components.
-fn concerns(affected: &[String], kept: &HashSet<&str>) -> bool {
+fn concerns(affected: &[String], kept: &HashSet<String>) -> bool {
     affected.is_empty() || affected.iter().any(|id| kept.contains(id.as_str()))
 }
 
-fn narrow(affected: &[String], kept: &HashSet<&str>) -> Vec<String> {
+fn narrow(affected: &[String], kept: &HashSet<String>) -> Vec<String> {
     affected
         .iter()
         .filter(|id| kept.contains(id.as_str()))
@@ -174,7 +174,7 @@ fn narrow(affected: &[String], kept: &HashSet<&str>) -> Vec<String> {
         .collect()
 }
 
-fn narrow_updates(updates: &[Update], kept: &HashSet<&str>) -> Vec<Update> {
+fn narrow_updates(updates: &[Update], kept: &HashSet<String>) -> Vec<Update> {
     updates
         .iter()
         .map(|u| Update {

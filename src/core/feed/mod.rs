@@ -304,8 +304,8 @@ fn name_by_id_when_blank(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
 /// Ungroups every component whose group is not in the snapshot, with a warning: a member
 /// of a missing group still shows, on its own.
 fn detach_from_missing_groups(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
-    let group_ids: std::collections::HashSet<&str> =
-        snapshot.groups.iter().map(|g| g.id.as_str()).collect();
+    let group_ids: std::collections::HashSet<String> =
+        snapshot.groups.iter().map(|g| g.id.clone()).collect();
     for component in &mut snapshot.components {
         if let Some(group_id) = &component.group_id {
             if !group_ids.contains(group_id.as_str()) {

@@ -250,8 +250,8 @@ fn item_of<'a, T>(
 }
 
 fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
-    // member id → group id, from the groups' own member lists.
-    let mut group_of_member: HashMap<String, String> = HashMap::new();
+    // member id → the group's place in `snapshot.groups`, from the groups' own member lists.
+    let mut group_of_member: HashMap<String, usize> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
         let at = format!("components[{index}]");
         let Some(raw) = item_of(item, RawComponent::read, &at, warnings) else {
@@ -272,7 +272,7 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
             for member in raw.components.iter().flatten() {
                 group_of_member
                     .entry(member.trim().to_owned())
-                    .or_insert_with(|| id.clone());
+                    .or_insert(snapshot.groups.len());
             }
             snapshot.groups.push(Group { id, name });
             continue;
@@ -290,7 +290,10 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
     // A group lists its members and each member names its group; either is enough.
     for component in &mut snapshot.components {
         if component.group_id.is_none() {
-            component.group_id = group_of_member.get(&component.id).cloned();
+            component.group_id = group_of_member
+                .get(&component.id)
+                .and_then(|&at| snapshot.groups.get(at))
+                .map(|group| group.id.clone());
         }
     }
     super::detach_from_missing_groups(snapshot, warnings);
