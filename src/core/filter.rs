@@ -78,6 +78,8 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
     if selection.is_all() {
         return snapshot.clone();
     }
+    // Owned ids, as in the feed readers: each hash-set type is its own copy of the
+    // hashing code in the wasm, so one type (`HashSet<String>`) is used throughout.
     let selected_groups: HashSet<String> = snapshot
         .groups
         .iter()
