@@ -346,11 +346,11 @@ fn ends_after_start(
 /// Warns once about each `affected` id that is neither a component nor a group of the
 /// feed, naming where it appears first: the widget cannot name it and leaves it out.
 pub(super) fn unknown_affected(snapshot: &Snapshot, warnings: &mut Vec<Warning>) {
-    let known: HashSet<String> = snapshot
+    let known: HashSet<&str> = snapshot
         .components
         .iter()
-        .map(|c| c.id.clone())
-        .chain(snapshot.groups.iter().map(|g| g.id.clone()))
+        .map(|c| c.id.as_str())
+        .chain(snapshot.groups.iter().map(|g| g.id.as_str()))
         .collect();
     // (id, first place, how many more places), in the order first seen.
     let mut unknown: Vec<(String, String, usize)> = Vec::new();
