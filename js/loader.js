@@ -37,25 +37,24 @@ var WASM_TAG = "__TELLTALE_WASM_TAG__";
 var WASM_INTEGRITY = "__TELLTALE_WASM_SRI__";
 var wasmUrl = new URL("telltale_bg.wasm?v=" + WASM_TAG, scriptUrl()).href;
 
-// Feed requests started before the wasm is ready, so a widget's first poll does not wait
-// for compile, instantiate and mount: the wasm takes each one over (takePrefetch) for its
-// feed's first poll. Private to this scope; nothing here is visible to the page.
+// Feed requests started alongside the wasm's download, so a widget's first poll waits for
+// neither the download nor compile, instantiate and mount: the wasm takes each one over
+// (takePrefetch) for its feed's first poll. The feed is most often on another origin (the
+// status page's), so its connection is set up while the wasm downloads rather than after.
+// Private to this scope; nothing here is visible to the page.
 var PREFETCH_TTL_MS = 10000;
 var prefetches = new Map(); // resolved feed URL -> { response, controller, startedMs }
 var prefetchedUrls = new Set(); // each URL is prefetched at most once per page
-var wasmArrived = false; // the wasm answered 200: widgets will start, their feeds are wanted
-var waiting = []; // elements connected before that
 var ownElement = false; // this script defined <telltale-status> (another may have first)
 
 // Starts the feed request of `element` now, with exactly the options of the widget's own
-// request (src/web/fetch.rs), unless the widget would not ask yet: before the wasm has
-// answered (a page whose wasm is blocked never requests its feed), on a hidden page or
-// offline (the widget does not poll then), or for a URL already prefetched.
+// request (src/web/fetch.rs), unless the widget would not ask: while the wasm is not on
+// its way (this copy of the script did not start it, or it could not start: no
+// WebAssembly, a CSP that forbids it) or once it has failed (its requests are then
+// cancelled, see wasmFailed), on a hidden page or offline (the widget does not poll
+// then), or for a URL already prefetched.
 function prefetch(element) {
-  if (!wasmArrived) {
-    if (waiting && ready !== null) waiting.push(element);
-    return;
-  }
+  if (ready === null || loadFailed) return;
   var feed = element.isConnected && element.getAttribute("feed");
   if (!feed || document.hidden || navigator.onLine === false) return;
   var url;
@@ -100,14 +99,12 @@ function takePrefetch(url) {
   return entry;
 }
 
-function wasmAnswered(ok) {
-  var elements = waiting || [];
-  waiting = null;
-  if (!ok) return;
-  wasmArrived = true;
-  elements.forEach(prefetch);
-  // Elements of that name are ours only if this script defined it.
-  if (ownElement) Array.prototype.forEach.call(document.querySelectorAll(ELEMENT + "[feed]"), prefetch);
+// No widget will start: the feed requests started for them are cancelled.
+function wasmFailed() {
+  prefetches.forEach(function (entry) {
+    if (entry.controller) entry.controller.abort();
+  });
+  prefetches.clear();
 }
 
 // With an integrity check every failed answer is the same network error, a 404 as much
@@ -143,21 +140,17 @@ function load() {
       cspAllowsWasm();
       // A page's own `fetch` may throw, or answer with something that is not a promise.
       var response = NativePromise.resolve(fetch(wasmUrl, { integrity: WASM_INTEGRITY })).catch(whyNoWasm);
-      response.then(function (answer) {
-        wasmAnswered(!!(answer && answer.ok));
-      }).catch(function () {
-        wasmAnswered(false);
-      });
       ready = wasm_bindgen({ module_or_path: response }).then(function () {
         return wasm_bindgen;
       });
     } catch (error) {
-      wasmAnswered(false);
       ready = NativePromise.reject(error);
+      loadFailed = true;
     }
     // Registered first, so it runs before any whenReady() handler sees the failure.
     ready.catch(function (error) {
       loadFailed = true;
+      wasmFailed();
       console.warn("[telltale] could not start: " + ((error && error.reason) || wasmUrl + " did not load (" + error + ")"));
     });
   }
@@ -308,7 +301,8 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
       return ATTRIBUTES;
     }
     connectedCallback() {
-      prefetch(this);
+      // Not inlined by the minifier: the prefetch tests tell its requests by this name.
+      /*@__NOINLINE__*/ prefetch(this);
       schedule(this, !widget(this).handle);
     }
     disconnectedCallback() {

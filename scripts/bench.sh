@@ -5,7 +5,7 @@
 # a fresh browser context per load, one tab reloaded with the HTTP cache disabled (first
 # visit) and with it on (repeat visit); each next to baselines without Telltale.
 #
-#   bash scripts/bench.sh [--runs N]
+#   bash scripts/bench.sh [--runs N] [--latency MS]   (MS: dist/ and the feed answer late)
 #   bash scripts/bench.sh --large [--runs N]   (a very large feed: tests/e2e/bench-large.mjs)
 set -euo pipefail
 

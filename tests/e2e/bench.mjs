@@ -40,7 +40,11 @@
 //    `no-store`): pages and the feed `no-store`, dist/ with `cache-control: max-age=600`
 //    and an ETag, all from one origin.
 //
-// Usage: node tests/e2e/bench.mjs [--runs N]      (or: bash scripts/bench.sh)
+//    `--latency MS` answers dist/ and the feed MS milliseconds late (a remote origin's
+//    round trips, which loopback lacks; the pages themselves are not delayed): the feed
+//    is requested while the wasm downloads, and this shows what that saves.
+//
+// Usage: node tests/e2e/bench.mjs [--runs N] [--latency MS]      (or: bash scripts/bench.sh)
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -56,6 +60,14 @@ const BUDGET_MEDIAN_MS = 100;
 // The pause before each load, so it starts on a quiet machine (see the header).
 const SETTLE_MS = 500;
 const FEED_FIXTURE = 'apple/all_operational.js';
+
+function parseLatency(argv) {
+  const at = argv.indexOf('--latency');
+  if (at < 0) return 0;
+  const ms = Number(argv[at + 1]);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`--latency wants milliseconds (an integer >= 0), got ${argv[at + 1]}`);
+  return ms;
+}
 
 function parseRuns(argv) {
   const at = argv.indexOf('--runs');
@@ -208,7 +220,7 @@ function unique(name, body, dist) {
  * Each series loads its pages and dist/ under its own prefix (`/<series>/bench.html`,
  * `/<series>/dist/…`); for a series with `unique: true` every dist/ answer is unique.
  */
-async function startBenchServer() {
+async function startBenchServer(latencyMs) {
   const pages = pageHtml();
   const feed = readFileSync(join(repoRoot, 'tests', 'fixtures', FEED_FIXTURE));
   const dist = new Map(
@@ -219,12 +231,15 @@ async function startBenchServer() {
       return [`/dist/${name}`, { name, body, etag, type, sri: sri(body) }];
     }),
   );
-  const server = createServer((req, res) => {
+  const server = createServer(async (req, res) => {
     const { pathname: fullPath } = new URL(req.url, 'http://127.0.0.1');
     const prefix = fullPath.match(/^\/([a-z]+)(\/.*)$/);
     const series = prefix && SERIES.find((s) => s.key === prefix[1]);
     const pathname = series ? prefix[2] : fullPath;
     const file = series && dist.get(pathname);
+    if (latencyMs && (file || pathname === '/feeds/bench')) {
+      await new Promise((later) => setTimeout(later, latencyMs));
+    }
     if (file && series.unique) {
       const body = unique(file.name, file.body, dist);
       res.writeHead(200, {
@@ -352,8 +367,8 @@ async function measure(page, url, live, label) {
   }
 }
 
-async function timeToFirstBadge(runs) {
-  const server = await startBenchServer();
+async function timeToFirstBadge(runs, latencyMs) {
+  const server = await startBenchServer(latencyMs);
   const browser = await launchBrowser();
   const samples = Object.fromEntries(
     SERIES.map((series) => [series.key, Object.fromEntries(PAGES.map((page) => [page.key, []]))]),
@@ -439,7 +454,7 @@ function printSeries(series, { widget, baseline, baselineFetch }) {
       `badge live ${at(median(times))} ms`,
   );
   // Ours, not the browser's: from the wasm's arrival to the feed request (the loader's
-  // prefetch starts it when the wasm answers, so this is near 0 or negative), from the
+  // prefetch starts it while the wasm downloads, so this is negative), from the
   // feed's arrival to the painted badge (with the prefetch this includes waiting for
   // compile, instantiate and mount), and from the wasm's arrival to the badge (the part of
   // the critical path that is ours whichever arrives last).
@@ -454,11 +469,12 @@ function printSeries(series, { widget, baseline, baselineFetch }) {
   );
 }
 
-function printTimes(samples, runs) {
+function printTimes(samples, runs, latencyMs) {
   console.log();
   console.log(
     `navigation start -> first live badge (telltale:change, then one animation frame; ` +
-      `performance.now()), feed ${FEED_FIXTURE} on 127.0.0.1, ${runs} loads per series and page, ` +
+      `performance.now()), feed ${FEED_FIXTURE} on 127.0.0.1` +
+      `${latencyMs ? ` (dist/ and the feed answered ${latencyMs} ms late)` : ''}, ${runs} loads per series and page, ` +
       `interleaved, each after a ${SETTLE_MS} ms pause; the same-tab series discard their first load (warm-up)`,
   );
   for (const series of SERIES) printSeries(series, samples[series.key]);
@@ -468,4 +484,5 @@ function printTimes(samples, runs) {
 
 const runs = parseRuns(process.argv.slice(2));
 printSizes(distSizes());
-printTimes(await timeToFirstBadge(runs), runs);
+const latencyMs = parseLatency(process.argv.slice(2));
+printTimes(await timeToFirstBadge(runs, latencyMs), runs, latencyMs);

@@ -1,6 +1,6 @@
-// The loader's feed prefetch: the loader starts each widget's feed request as soon as the
-// wasm has answered (not after compile, instantiate and mount), and the widget's first poll
-// reads that request instead of asking again. A page with one widget asks its feed exactly
+// The loader's feed prefetch: the loader starts each widget's feed request while the wasm
+// downloads (not after the download, nor after compile, instantiate and mount), and the
+// widget's first poll reads that request instead of asking again. A page with one widget asks its feed exactly
 // once at start; a failed prefetch is the widget's ordinary failure, never an unhandled
 // rejection; the host sees the same request (no cookies, no cache-busting) and nothing new.
 //
@@ -63,6 +63,33 @@ describe('prefetch', () => {
     await server.waitForFeedRequests('once', 1, WAIT_MS);
     assert.equal(server.feedRequests('once').length, 1, 'one request reached the server');
     assert.equal(server.feedRequests('once')[0].headers.cookie, undefined);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('the feed is requested while the wasm is still on its way, and that request is the one the widget reads', async () => {
+    const { server, browser } = harness;
+    server.setFeed('early', { fixture: 'apple/all_operational.js' });
+    server.setPage('/t/early.html', hostPage({ head: FETCH_SPY, body: snippet({ feed: '/feeds/early' }) }));
+    const session = await openPage(browser);
+    const { page } = session;
+    // The wasm is held until the feed's request has reached the server (or 5 s have
+    // passed: then the assertion below fails rather than the test hanging).
+    let feedWhileWasmHeld = false;
+    await page.route('**/*.wasm*', async (route) => {
+      feedWhileWasmHeld = await server.waitForFeedRequests('early', 1, 5_000).then(
+        () => true,
+        () => false,
+      );
+      await route.continue();
+    });
+    await page.goto(server.url('/t/early.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    assert.equal(feedWhileWasmHeld, true, 'the feed was requested before the wasm arrived');
+    assert.equal(server.feedRequests('early').length, 1, 'and only once');
+    const fetches = await page.evaluate(() => window.feedFetches);
+    assert.deepEqual(fetches.map((f) => f.fromLoader), [true]);
     session.assertCleanConsole();
     await session.close();
   });
