@@ -45,7 +45,6 @@ var wasmUrl = new URL("telltale_bg.wasm?v=" + WASM_TAG, scriptUrl()).href;
 var PREFETCH_TTL_MS = 10000;
 var prefetches = new Map(); // resolved feed URL -> { response, controller, startedMs }
 var prefetchedUrls = new Set(); // each URL is prefetched at most once per page
-var ownElement = false; // this script defined <telltale-status> (another may have first)
 
 // Starts the feed request of `element` now, with exactly the options of the widget's own
 // request (src/web/fetch.rs), unless the widget would not ask: while the wasm is not on
@@ -314,7 +313,6 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
   };
   try {
     window.customElements.define(ELEMENT, TelltaleStatus);
-    ownElement = true;
   } catch (error) {
     console.warn("[telltale] " + error);
   }

@@ -61,19 +61,13 @@ const BUDGET_MEDIAN_MS = 100;
 const SETTLE_MS = 500;
 const FEED_FIXTURE = 'apple/all_operational.js';
 
-function parseLatency(argv) {
-  const at = argv.indexOf('--latency');
-  if (at < 0) return 0;
-  const ms = Number(argv[at + 1]);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`--latency wants milliseconds (an integer >= 0), got ${argv[at + 1]}`);
-  return ms;
-}
-
-function parseRuns(argv) {
-  const at = argv.indexOf('--runs');
-  const runs = at >= 0 ? Number(argv[at + 1]) : Number(process.env.BENCH_RUNS ?? 20);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs wants a positive integer, got ${argv[at + 1]}`);
-  return runs;
+// The integer after `--name` on the command line, else `fallback`; at least `min`.
+function intOption(argv, name, fallback, min) {
+  const at = argv.indexOf(`--${name}`);
+  const text = at >= 0 ? argv[at + 1] : fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) throw new Error(`--${name} wants an integer >= ${min}, got ${text}`);
+  return value;
 }
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
@@ -482,7 +476,8 @@ function printTimes(samples, runs, latencyMs) {
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (1 min)`);
 }
 
-const runs = parseRuns(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const runs = intOption(argv, 'runs', process.env.BENCH_RUNS ?? 20, 1);
+const latencyMs = intOption(argv, 'latency', 0, 0);
 printSizes(distSizes());
-const latencyMs = parseLatency(process.argv.slice(2));
 printTimes(await timeToFirstBadge(runs, latencyMs), runs, latencyMs);

@@ -1,8 +1,9 @@
 // The loader's feed prefetch: the loader starts each widget's feed request while the wasm
 // downloads (not after the download, nor after compile, instantiate and mount), and the
-// widget's first poll reads that request instead of asking again. A page with one widget asks its feed exactly
-// once at start; a failed prefetch is the widget's ordinary failure, never an unhandled
-// rejection; the host sees the same request (no cookies, no cache-busting) and nothing new.
+// widget's first poll reads that request instead of asking again. A page with one widget
+// asks its feed exactly once at start; a failed prefetch is the widget's ordinary failure,
+// never an unhandled rejection; the host sees the same request (no cookies, no
+// cache-busting) and nothing new.
 //
 // The pages wrap `window.fetch` before the loader runs, to see who called it and with what
 // options: the loader's call is made from its `prefetch` function.
