@@ -53,6 +53,11 @@ fn has_warning(parsed: &Parsed, parts: &[&str]) -> bool {
 /// The panel for `parsed`, fetched and read at `now_ms`, in English and UTC, showing
 /// `components` (all when `None`).
 fn panel_of(parsed: Parsed, components: Option<&str>, now_ms: i64) -> PanelView {
+    panel_in(Locale::En, parsed, components, now_ms)
+}
+
+/// [`panel_of`] in `locale`.
+fn panel_in(locale: Locale, parsed: Parsed, components: Option<&str>, now_ms: i64) -> PanelView {
     let config = Config::from_attrs(|name| match name {
         "feed" => Some("https://status.example.com/feed".into()),
         "components" => components.map(str::to_owned),
@@ -67,7 +72,7 @@ fn panel_of(parsed: Parsed, components: Option<&str>, now_ms: i64) -> PanelView 
     panel_view(&ViewInput {
         config: &config,
         state: &state,
-        locale: Locale::En,
+        locale,
         zone: &FixedOffset(0),
         now_ms,
         stale_after_ms: stale_after_ms(config.refresh_secs),
@@ -804,6 +809,67 @@ fn apple_itunes_issue_is_partial_outage_with_users_affected() {
     assert_eq!(s.incidents[0].id, "1000000101");
 }
 
+/// The storefront demo's sample of Apple's French feed (`www/feeds/apple_fr_FR.js`, read
+/// at 2026-11-21T00:00Z, the moment it depicts): French text and names (an en dash, a
+/// typographic apostrophe) pass through as they are, and the shop's three services show
+/// in French.
+#[test]
+fn apple_french_feed_reads_in_french_for_the_storefront() {
+    let path = format!("{}/www/feeds/apple_fr_FR.js", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let parsed = parse(&text, None).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(parsed.format, Format::Apple);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    assert_eq!(parsed.snapshot.components.len(), 10);
+    assert_eq!(
+        level(&parsed.snapshot, "Plans – Affichage"),
+        Level::Operational
+    );
+    let now = at("2026-11-21T00:00:00Z");
+    let panel = panel_in(
+        Locale::Fr,
+        parsed,
+        Some("App Store,iTunes Store,Apple Music"),
+        now,
+    );
+    // French writes a no-break space before the colon.
+    assert_eq!(panel.overall.text, "iTunes Store\u{a0}: panne partielle");
+    let rows: Vec<(&str, &str)> = panel
+        .groups
+        .iter()
+        .flat_map(|g| &g.components)
+        .map(|c| (c.name.as_str(), c.state.text.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("App Store", "Opérationnel"),
+            ("Apple Music", "Opérationnel"),
+            ("iTunes Store", "Panne partielle"),
+        ]
+    );
+    assert_eq!(panel.incidents.len(), 1);
+    let incident = &panel.incidents[0];
+    assert_eq!(incident.title, "iTunes Store");
+    assert_eq!(incident.status, "En cours");
+    assert!(
+        incident.facts.contains(&(
+            "Utilisateurs concernés".into(),
+            "Certains utilisateurs sont concernés.".into()
+        )),
+        "{:?}",
+        incident.facts
+    );
+    assert!(
+        incident.updates[0].body.starts_with(
+            "Il est possible de parcourir le Store, mais les achats n’aboutissent pas."
+        ),
+        "{}",
+        incident.updates[0].body
+    );
+    assert_eq!(panel.resolved.len(), 1, "Apple Music's slow evening");
+    assert_eq!(panel.resolved[0].title, "Apple Music");
+}
 #[test]
 fn apple_upcoming_maintenance_is_scheduled_and_not_counted_yet() {
     let parsed = load("apple/scheduled_maintenance.js");

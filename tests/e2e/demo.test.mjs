@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { WAIT_MS, openPage, settledWidgets, startHarness } from './helpers.mjs';
+import { WAIT_MS, openPage, settledWidgets, startHarness, widget } from './helpers.mjs';
 
 describe('demo pages', () => {
   let harness;
@@ -86,6 +86,30 @@ describe('demo pages', () => {
       document.querySelector('#store-watch').shadowRoot.querySelector('[part~=badge]').textContent);
     assert.match(watch.replace(/\s+/g, ' '), /iTunes Store\W+Operational/, watch);
     assert.doesNotMatch(watch, /All systems/, watch);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('/www/storefront.html: the panel is French throughout, its own words and the feed\'s', async () => {
+    const session = await openPage(harness.browser, { locale: 'en-US' });
+    const { page } = session;
+    await page.goto(harness.server.url('/www/storefront.html'));
+    await settledWidgets(page);
+    const panel = widget(page, 'aside telltale-status');
+    // The three services the shop names, out of the feed's ten.
+    assert.deepEqual(
+      (await panel.components.allInnerTexts()).map((row) => row.replace(/\s+/g, ' ').trim()),
+      ['App Store Opérationnel', 'Apple Music Opérationnel', 'iTunes Store Panne partielle'],
+    );
+    const incident = panel.incidents.first();
+    const text = (await incident.textContent()).replace(/\s+/g, ' ');
+    assert.match(text, /Panne partielle · En cours/, text);
+    assert.match(text, /Utilisateurs concernés ?Certains utilisateurs sont concernés\./, text);
+    assert.match(text, /les achats n’aboutissent pas/, text);
+    // The reader's browser is English; the page's lang="fr" decides. No English is left,
+    // neither the widget's nor the feed's.
+    const whole = await panel.panel.textContent();
+    assert.doesNotMatch(whole, /Operational|Started|Users|affected|Ongoing|Updated/, whole);
     session.assertCleanConsole();
     await session.close();
   });
