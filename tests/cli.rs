@@ -89,6 +89,28 @@ fn check_does_not_claim_no_incidents_for_a_document_without_an_incident_list() {
 }
 
 #[test]
+fn check_names_what_an_incident_affects_in_incidents_json_alone() {
+    // No component list: the names come from the incidents themselves, with no warning.
+    let out = telltale(&["check", &fixture("statuspage/incidents.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\n    affected: API, Dashboard\n"), "{text}");
+    assert!(!text.contains("warning:"), "{text}");
+    // Its `--json` is a Telltale feed that reads back the same, without warnings either.
+    let json = telltale(&["check", "--json", &fixture("statuspage/incidents.json")]);
+    let model: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let feed = serde_json::to_vec(&model["snapshot"]).expect("snapshot");
+    let again = telltale_stdin(&["check", "-"], &feed);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let again = stdout(&again);
+    assert!(
+        again.contains("\n    affected: API, Dashboard\n"),
+        "{again}"
+    );
+    assert!(!again.contains("warning:"), "{again}");
+}
+
+#[test]
 fn check_groups_members_under_their_group_and_prints_warnings() {
     let out = telltale(&["check", &fixture("statuspage/summary_groups.json")]);
     assert_eq!(out.status.code(), Some(0));

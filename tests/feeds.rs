@@ -452,7 +452,19 @@ fn statuspage_incidents_json_alone_affected_from_components_and_updates() {
     let active: Vec<_> = s.incidents.iter().filter(|i| i.is_active()).collect();
     assert_eq!(active.len(), 1);
     assert_eq!(active[0].impact, Level::MajorOutage);
-    assert_eq!(active[0].affected, ["8l4ygp009s5s", "brv1bkgrwx7q"]);
+    // No component list to look ids up in: the incident's components and its updates'
+    // `affected_components` give their names, and the panel shows them.
+    assert!(s.names_affected_directly());
+    assert_eq!(active[0].affected, ["API", "Dashboard"]);
+    assert_eq!(active[0].updates[0].affected, ["API"]);
+    let panel = panel_of(parsed.clone(), None, now_ms());
+    assert!(
+        panel.incidents[0]
+            .facts
+            .contains(&("Affects".into(), "API, Dashboard".into())),
+        "{:?}",
+        panel.incidents[0].facts
+    );
     let postmortem = s
         .incidents
         .iter()

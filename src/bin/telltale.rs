@@ -257,24 +257,32 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
 
 /// The names of components and groups by id, built once per report: a component before a
 /// group, each list's first item before later ones (as the widget shows them). A feed of
-/// thousands of services must not make the report quadratic.
-struct Names<'a>(HashMap<&'a str, &'a str>);
+/// thousands of services must not make the report quadratic. `None` for a feed without
+/// components and groups, whose events give names themselves
+/// ([`Snapshot::names_affected_directly`]).
+struct Names<'a>(Option<HashMap<&'a str, &'a str>>);
 
 impl<'a> Names<'a> {
     fn new(snapshot: &'a Snapshot) -> Names<'a> {
+        if snapshot.names_affected_directly() {
+            return Names(None);
+        }
         let mut by_id = HashMap::new();
         let components = snapshot.components.iter().map(|c| (&c.id, &c.name));
         for (id, name) in components.chain(snapshot.groups.iter().map(|g| (&g.id, &g.name))) {
             by_id.entry(id.as_str()).or_insert(name.as_str());
         }
-        Names(by_id)
+        Names(Some(by_id))
     }
 
     /// The names of what `ids` names; an id that names nothing is left out (a warning
     /// says so) rather than printed as if it were a name.
     fn of(&self, ids: &[String]) -> String {
         ids.iter()
-            .filter_map(|id| self.0.get(id.as_str()).copied())
+            .filter_map(|id| match &self.0 {
+                Some(by_id) => by_id.get(id.as_str()).copied(),
+                None => Some(id.as_str()),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -72,6 +72,9 @@ pub(crate) fn normalize_key(key: &str) -> String {
 ///   event of unknown scope may be an outage of what the reader cares about, and hiding a
 ///   possible outage is the worse mistake. Its `affected` lists (and those of its updates)
 ///   are narrowed to the kept components and groups.
+/// - A snapshot without components and groups names what its events affect directly
+///   (Statuspage's `incidents.json` on its own): there the selection picks among those
+///   names.
 ///
 /// An empty selection returns the snapshot unchanged.
 pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
@@ -108,12 +111,18 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         .cloned()
         .collect();
     // What an event may name and still concern the reader: a kept component, or a kept
-    // group (one with a kept member), as "Store" names all of its services.
-    let kept: HashSet<String> = components
+    // group (one with a kept member), as "Store" names all of its services; in a snapshot
+    // without either, a selected name.
+    let mut kept: HashSet<String> = components
         .iter()
         .map(|c| c.id.clone())
         .chain(groups.iter().map(|g| g.id.clone()))
         .collect();
+    for name in named_directly(snapshot) {
+        if selection.matches(name, name) {
+            kept.insert(name.clone());
+        }
+    }
     let incidents = snapshot
         .incidents
         .iter()
@@ -157,10 +166,31 @@ pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
             matched[run].fill(true);
         }
     }
+    for name in named_directly(snapshot) {
+        for run in selection.runs(name) {
+            matched[run].fill(true);
+        }
+    }
     (selection.given.iter().zip(matched))
         .filter(|(_, matched)| !matched)
         .map(|(given, _)| given.clone())
         .collect()
+}
+
+/// The names the events of a snapshot without components and groups affect
+/// ([`Snapshot::names_affected_directly`]): there, `components` selects among them. None
+/// for any other snapshot.
+fn named_directly(snapshot: &Snapshot) -> Vec<&String> {
+    let mut names = Vec::new();
+    if snapshot.names_affected_directly() {
+        for incident in &snapshot.incidents {
+            names.extend(&incident.affected);
+        }
+        for maintenance in &snapshot.maintenances {
+            names.extend(&maintenance.affected);
+        }
+    }
+    names
 }
 
 /// True when an event with this `affected` list concerns the kept components.
@@ -351,6 +381,39 @@ mod tests {
         assert!(out.components.is_empty());
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page"]);
         assert_eq!(ids(&out.maintenances, |m| &m.id), ["m-page"]);
+    }
+
+    #[test]
+    fn without_components_the_selection_picks_among_the_names_events_give() {
+        // Statuspage's incidents.json on its own: no component list, events name what they
+        // affect.
+        let feed = Snapshot {
+            incidents: vec![
+                incident("i-api", &["API", "Dashboard"]),
+                incident("i-hooks", &["Webhooks"]),
+                incident("i-page", &[]),
+            ],
+            maintenances: vec![maintenance("m-hooks", &["Webhooks"])],
+            ..Snapshot::default()
+        };
+        let out = apply(&feed, &Selection::parse(" api ,Maps"));
+        assert_eq!(ids(&out.incidents, |i| &i.id), ["i-api", "i-page"]);
+        assert_eq!(
+            out.incidents[0].affected,
+            ["API"],
+            "narrowed to the selected name"
+        );
+        assert_eq!(out.incidents[0].updates[0].affected, ["API"]);
+        assert!(out.maintenances.is_empty());
+        assert_eq!(unmatched(&feed, &Selection::parse(" api ,Maps")), ["Maps"]);
+        // With components, an event's entries are ids: a name it carries selects nothing.
+        let mut listed = feed.clone();
+        listed
+            .components
+            .push(component("c-photos", "Photos", None));
+        let out = apply(&listed, &Selection::parse("API"));
+        assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page"]);
+        assert_eq!(unmatched(&listed, &Selection::parse("API")), ["API"]);
     }
 
     #[test]

@@ -192,7 +192,8 @@ pub struct Update {
     pub body: String,
     /// When it was posted, UTC milliseconds.
     pub at_ms: Option<i64>,
-    /// Components this update names as affected, by id.
+    /// Components this update names as affected, by id (by name in a snapshot that
+    /// [names what it affects directly](Snapshot::names_affected_directly)).
     pub affected: Vec<String>,
 }
 
@@ -212,7 +213,9 @@ pub struct Incident {
     pub started_at_ms: Option<i64>,
     /// When it ended, UTC milliseconds.
     pub resolved_at_ms: Option<i64>,
-    /// Components affected, by id. Empty means the provider did not say (page-wide).
+    /// Components affected, by id (by name in a snapshot that
+    /// [names what it affects directly](Snapshot::names_affected_directly)). Empty means
+    /// the provider did not say (page-wide).
     pub affected: Vec<String>,
     /// Who is affected, in the provider's words (Apple `usersAffected`).
     pub users_affected: Option<String>,
@@ -242,7 +245,9 @@ pub struct Maintenance {
     pub starts_at_ms: Option<i64>,
     /// End of the window, UTC milliseconds.
     pub ends_at_ms: Option<i64>,
-    /// Components affected, by id. Empty means the provider did not say.
+    /// Components affected, by id (by name in a snapshot that
+    /// [names what it affects directly](Snapshot::names_affected_directly)). Empty means
+    /// the provider did not say.
     pub affected: Vec<String>,
     /// Who is affected, in the provider's words.
     pub users_affected: Option<String>,
@@ -338,6 +343,13 @@ impl Snapshot {
             .chain(self.declared)
             .max()
             .unwrap_or(Level::Operational)
+    }
+
+    /// True when the snapshot describes no component and no group (Statuspage's
+    /// `incidents.json` on its own): there is nothing to look an id up in, so its events'
+    /// `affected` lists hold the names of what they affect, shown as they are.
+    pub fn names_affected_directly(&self) -> bool {
+        self.components.is_empty() && self.groups.is_empty()
     }
 
     /// The component with this id.

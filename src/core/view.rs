@@ -694,12 +694,17 @@ fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>
 }
 
 /// "App Store, iTunes Store": the names of affected components (or groups), in the
-/// order the feed gave them; ids the feed does not describe are left out. Past
+/// order the feed gave them; ids the feed does not describe are left out. A feed without
+/// components gives the names themselves ([`Snapshot::names_affected_directly`]). Past
 /// [`AFFECTED_NAMES_MAX`] names it says how many more there are ("…, 12 more").
 fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<String> {
+    let as_given = shown.snapshot.names_affected_directly();
     let mut names: Vec<&str> = affected
         .iter()
         .filter_map(|id| {
+            if as_given {
+                return Some(id.as_str());
+            }
             shown
                 .component(id)
                 .map(|c| c.name.as_str())

@@ -163,11 +163,19 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         &mut snapshot,
         warnings,
     );
+    // `incidents.json` and `scheduled-maintenances.json` on their own have no component
+    // to look ids up in: their events name what they affect by the names they carry
+    // beside the ids.
+    let by = if snapshot.names_affected_directly() {
+        NamedBy::Name
+    } else {
+        NamedBy::Id
+    };
     for (index, item) in list(object.get("incidents"), "incidents")?
         .iter()
         .enumerate()
     {
-        match read_incident(item, &format!("incidents[{index}]"), warnings) {
+        match read_incident(item, &format!("incidents[{index}]"), by, warnings) {
             Some(Event::Incident(incident)) => snapshot.incidents.push(incident),
             Some(Event::Maintenance(maintenance)) => snapshot.maintenances.push(maintenance),
             None => {}
@@ -182,7 +190,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         if let Some(raw) = item_of(item, RawIncident::read, &at, warnings) {
             snapshot
                 .maintenances
-                .push(maintenance_of(raw, &at, warnings));
+                .push(maintenance_of(raw, &at, by, warnings));
         }
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
@@ -348,7 +356,27 @@ enum Event {
     Maintenance(Maintenance),
 }
 
-fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<Event> {
+/// How an event names the components it affects: by id, for a document with a component
+/// list that the panel looks them up in, or by name, for one without.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NamedBy {
+    Id,
+    Name,
+}
+
+impl NamedBy {
+    /// The field of a component object to read: `name`, or the object's id field, given as
+    /// `id` (`id` in `incidents[].components[]`, `code` in an update's
+    /// `affected_components[]`).
+    fn key(self, id: &'static str) -> &'static str {
+        match self {
+            NamedBy::Id => id,
+            NamedBy::Name => "name",
+        }
+    }
+}
+
+fn read_incident(item: &Json, at: &str, by: NamedBy, warnings: &mut Vec<Warning>) -> Option<Event> {
     let raw = item_of(item, RawIncident::read, at, warnings)?;
     // `incidents.json` lists scheduled maintenances too; their status says which they are.
     let status = clean(raw.status).map(|s| s.to_ascii_lowercase());
@@ -356,7 +384,7 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
         status.as_deref(),
         Some("scheduled" | "in_progress" | "verifying" | "completed")
     ) {
-        return Some(Event::Maintenance(maintenance_of(raw, at, warnings)));
+        return Some(Event::Maintenance(maintenance_of(raw, at, by, warnings)));
     }
     let title = clean(raw.name).unwrap_or_default();
     let what = what_of("incident", &title, at);
@@ -390,8 +418,8 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
     let started_at_ms = time(raw.started_at, &format!("{what} started_at"), warnings)
         .or_else(|| time(raw.created_at, &format!("{what} created_at"), warnings));
     let resolved_at_ms = time(raw.resolved_at, &format!("{what} resolved_at"), warnings);
-    let updates = updates_of(raw.incident_updates, &what, warnings);
-    let affected = affected_of(raw.components, &updates);
+    let updates = updates_of(raw.incident_updates, &what, by, warnings);
+    let affected = affected_of(raw.components, &updates, by);
     Some(Event::Incident(Incident {
         id: clean(raw.id).unwrap_or_else(|| at.to_owned()),
         url: web_link(raw.shortlink, &what, warnings),
@@ -406,7 +434,12 @@ fn read_incident(item: &Json, at: &str, warnings: &mut Vec<Warning>) -> Option<E
     }))
 }
 
-fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -> Maintenance {
+fn maintenance_of(
+    raw: RawIncident<'_>,
+    at: &str,
+    by: NamedBy,
+    warnings: &mut Vec<Warning>,
+) -> Maintenance {
     let title = clean(raw.name).unwrap_or_default();
     let what = what_of("maintenance", &title, at);
     let status = match clean(raw.status).map(|s| s.to_ascii_lowercase()).as_deref() {
@@ -423,7 +456,7 @@ fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -
             MaintenanceStatus::Scheduled
         }
     };
-    let updates = updates_of(raw.incident_updates, &what, warnings);
+    let updates = updates_of(raw.incident_updates, &what, by, warnings);
     Maintenance {
         id: clean(raw.id).unwrap_or_else(|| at.to_owned()),
         url: web_link(raw.shortlink, &what, warnings),
@@ -438,7 +471,7 @@ fn maintenance_of(raw: RawIncident<'_>, at: &str, warnings: &mut Vec<Warning>) -
             &format!("{what} scheduled_until"),
             warnings,
         ),
-        affected: affected_of(raw.components, &updates),
+        affected: affected_of(raw.components, &updates, by),
         users_affected: None,
         updates,
         title,
@@ -457,13 +490,13 @@ fn what_of(kind: &str, title: &str, at: &str) -> String {
 }
 
 /// The incident's own component list, then any component its updates name, without repeats.
-fn affected_of(components: Option<&[Json]>, updates: &[Update]) -> Vec<String> {
+fn affected_of(components: Option<&[Json]>, updates: &[Update], by: NamedBy) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     let own = components
         .unwrap_or_default()
         .iter()
-        .filter_map(|c| c.get("id").and_then(Json::as_str))
+        .filter_map(|c| c.get(by.key("id")).and_then(Json::as_str))
         .filter_map(|id| clean(Some(id)));
     let from_updates = updates
         .iter()
@@ -478,7 +511,12 @@ fn affected_of(components: Option<&[Json]>, updates: &[Update]) -> Vec<String> {
 }
 
 /// The timeline, newest first whatever order the feed used.
-fn updates_of(items: Option<&[Json]>, what: &str, warnings: &mut Vec<Warning>) -> Vec<Update> {
+fn updates_of(
+    items: Option<&[Json]>,
+    what: &str,
+    by: NamedBy,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Update> {
     let mut updates: Vec<Update> = Vec::new();
     for (index, item) in items.unwrap_or_default().iter().enumerate() {
         let at = format!("{what} update {index}");
@@ -491,7 +529,7 @@ fn updates_of(items: Option<&[Json]>, what: &str, warnings: &mut Vec<Warning>) -
             .affected_components
             .unwrap_or_default()
             .iter()
-            .filter_map(|c| c.get("code").and_then(Json::as_str))
+            .filter_map(|c| c.get(by.key("code")).and_then(Json::as_str))
             .filter_map(|code| clean(Some(code)))
             .collect();
         updates.push(Update {

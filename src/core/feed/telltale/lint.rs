@@ -344,8 +344,12 @@ fn ends_after_start(
 }
 
 /// Warns once about each `affected` id that is neither a component nor a group of the
-/// feed, naming where it appears first: the widget cannot name it and leaves it out.
+/// feed, naming where it appears first: the widget cannot name it and leaves it out. A
+/// feed with no component and no group names what it affects directly, by name.
 pub(super) fn unknown_affected(snapshot: &Snapshot, warnings: &mut Vec<Warning>) {
+    if snapshot.names_affected_directly() {
+        return;
+    }
     let known: HashSet<&str> = snapshot
         .components
         .iter()
