@@ -358,7 +358,7 @@ enum Event {
 
 /// How an event names the components it affects: by id, for a document with a component
 /// list that the panel looks them up in, or by name, for one without.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum NamedBy {
     Id,
     Name,
