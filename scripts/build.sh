@@ -89,15 +89,16 @@ wasm-bindgen "$built" \
 # --low-memory-unused lets wasm-opt fold constant offsets into loads and stores.
 # Measured on the HEAD of 2026-05: -1.3 kB brotli, -5.0 kB raw.
 # Inlining: -Oz inlines every function that has one caller, however large, and every
-# function of size 2 or less (binaryen counts expressions). -ocimfs=20 inlines a
-# one-caller function only when it is small, and -aimfs=4 inlines slightly larger tiny
-# ones everywhere. The module gets bigger (raw +8.8 kB) and compresses much better: code
-# kept in its own functions repeats byte for byte where, inlined into different callers,
-# it would not (our reading of the figures, not traced in binaryen). Measured on
-# 2026-11-21: js + wasm 119.6 -> 114.7 kB brotli; -ocimfs from 15 to 25 within 0.1 kB of
-# 20, while 0 and 100 are 1-3 kB worse. At startup V8 compiles 885 functions lazily
-# instead of 638 but 164 kB of code instead of 194 kB; an interleaved A/B of 30 loads each
-# found both visits within noise (first 122.2 vs 123.3 ms, repeat 88.0 vs 85.2 ms).
+# function of size 2 or less (binaryen counts expressions). The one-caller limit of 20
+# inlines such a function only when it is small, and the always-inline limit of 4 inlines
+# slightly larger tiny ones everywhere. The module gets bigger (raw +8.8 kB) and
+# compresses much better: code kept in its own functions repeats byte for byte where,
+# inlined into different callers, it would not (our reading of the figures, not traced
+# in binaryen). Measured on 2026-11-21: js + wasm 119.6 -> 114.7 kB brotli; one-caller
+# limits from 15 to 25 within 0.1 kB of 20, 0 and 100 worse by 0.7 and 2.7 kB. At startup
+# V8 compiles 885 functions lazily instead of 638 but 164 kB of code instead of 194 kB;
+# an interleaved A/B of 30 loads each found both visits within noise (first 122.2 vs
+# 123.3 ms, repeat 88.0 vs 85.2 ms).
 "$wasm_opt" "$stage/telltale_bg.wasm" -o "$stage/telltale_bg.opt.wasm" -Oz --converge \
   --always-inline-max-function-size=4 --one-caller-inline-max-function-size=20 \
   --zero-filled-memory --low-memory-unused \
