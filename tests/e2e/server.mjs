@@ -47,13 +47,14 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
  *   `If-None-Match` matches gets `304 Not Modified`. `truncate` cuts the body to that
  *   many bytes; `chunked` sends it without a `Content-Length`; `endless` sends the body
  *   and then 4 kB of spaces every 5 ms, without a `Content-Length`, until the client
- *   hangs up (the request's record then has `bytesSent` and `hungUp: true`);
+ *   hangs up (the request's record then has `bytesSent`);
  * - `queueFeed(name, ...answers)`: answers for the next requests, one each, in order,
  *   before `setFeed`'s answer applies again (a script of faults);
  * - `setPage(path, html)`: serve `html` at `path` (e.g. `/t/hostile.html`);
  * - `requests`: every request received, `{ method, path, url, name, timeMs, headers,
- *   status, closedMs }` (`status` is what it was answered, once answered; `closedMs` when
- *   the answer ended or the client hung up);
+ *   status, closedMs, hungUp }` (`status` is what it was answered, once answered;
+ *   `closedMs` when the answer ended or the client hung up; `hungUp: true` when the client
+ *   hung up before the answer ended, even before it began);
  * - `feedRequests(name)`: the requests for `/feeds/<name>`;
  * - `waitForFeedRequests(name, count, timeoutMs)`: resolves once that many arrived;
  * - `close()`.
@@ -106,10 +107,7 @@ export async function startServer() {
         record.bytesSent += filler.length;
         res.write(filler);
       }, 5);
-      res.on('close', () => {
-        clearInterval(timer);
-        record.hungUp = true;
-      });
+      res.on('close', () => clearInterval(timer));
       return;
     }
     if (answer.chunked) {
@@ -169,9 +167,11 @@ export async function startServer() {
       status: undefined,
       closedMs: undefined,
     };
-    // When the answer was finished, or the client hung up before it was.
+    // When the answer was finished, or the client hung up before it was: at any point,
+    // even while the answer is still being prepared (read, delayed), so registered first.
     res.on('close', () => {
       record.closedMs = Date.now();
+      if (!res.writableFinished) record.hungUp = true;
     });
     requests.push(record);
     for (const waiter of waiters) waiter();
