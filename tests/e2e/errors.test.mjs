@@ -34,7 +34,9 @@ async function assertFeedCancelled(server, name) {
   }
   const requests = server.feedRequests(name);
   assert.equal(requests.length, 1, `one request for the feed: ${requests.length}`);
-  assert.equal(requests[0].hungUp, true, 'the browser cancelled the feed request when the wasm failed');
+  const { timeMs, closedMs, status, bytesSent, hungUp } = requests[0];
+  const record = JSON.stringify({ status, bytesSent, closedAfterMs: closedMs && closedMs - timeMs });
+  assert.equal(hungUp, true, `the browser cancelled the feed request when the wasm failed: ${record}`);
 }
 
 describe('errors and fallback', () => {
