@@ -104,10 +104,10 @@ describe('faults', () => {
 
   test('a late answer: the kept data turns stale by its age while the request is under way', async () => {
     // Stale after two intervals: 2 · 30 s · 0.005 = 300 ms after the last answer. The next
-    // poll starts 180 ms after it and is answered 900 ms later, inside the 2 s timeout, so
+    // poll starts 180 ms after it and is answered 900 ms later, inside the 5 s timeout, so
     // nothing fails: only the data's age makes it stale.
     server.setFeed('late', GOOD);
-    const { session, w } = await open('late', { hooks: { ...HOOKS, timeoutMs: 2000 } });
+    const { session, w } = await open('late');
     await w.waitForPhase('live');
     const start = server.feedRequests('late').length;
     server.queueFeed('late', { ...GOOD, delayMs: 900 });
