@@ -89,7 +89,8 @@ export async function startServer() {
       ...answer.headers,
     };
     if (answer.delayMs) await sleep(answer.delayMs);
-    if (res.destroyed) return;
+    // The client may have hung up while the answer was read or delayed.
+    if (res.destroyed || record.hungUp) return;
     if (answer.etag && req.headers['if-none-match'] === answer.etag) {
       record.status = 304;
       const { 'content-type': _, ...rest } = headers;
@@ -104,10 +105,10 @@ export async function startServer() {
       res.write(body);
       const filler = Buffer.alloc(4096, ' ');
       const timer = setInterval(() => {
+        if (record.hungUp) return clearInterval(timer);
         record.bytesSent += filler.length;
         res.write(filler);
       }, 5);
-      res.on('close', () => clearInterval(timer));
       return;
     }
     if (answer.chunked) {
