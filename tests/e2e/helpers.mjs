@@ -110,9 +110,32 @@ export function widget(page, host = 'telltale-status') {
     /** Waits until the panel's notice matches `pattern` (it changes as polls end). */
     waitForNotice: (pattern) =>
       inside('notice').filter({ hasText: pattern }).waitFor({ timeout: WAIT_MS }),
-    /** Waits until the widget's root reports `phase`. */
-    waitForPhase: (phase) =>
-      page.locator(`${host} [data-testid=root][data-phase=${phase}]`).waitFor({ timeout: WAIT_MS }),
+    /**
+     * Waits until the widget's root reports `phase`. A wait that times out says what the
+     * widget showed instead (its phase, badge and notice), which tells a slow machine
+     * from a widget stuck in another state.
+     */
+    waitForPhase: async (phase) => {
+      try {
+        await page.locator(`${host} [data-testid=root][data-phase=${phase}]`).waitFor({ timeout: WAIT_MS });
+      } catch (error) {
+        const shown = await page
+          .locator(`${host} [data-testid=root]`)
+          .first()
+          .evaluate(
+            (root) => ({
+              phase: root.dataset.phase,
+              badge: root.querySelector('[data-testid=badge]')?.textContent,
+              notice: root.querySelector('[data-testid=notice]')?.textContent,
+            }),
+            undefined,
+            { timeout: 1000 },
+          )
+          .catch(() => 'no widget root');
+        error.message += `\n  the widget showed: ${JSON.stringify(shown)}`;
+        throw error;
+      }
+    },
   };
 }
 
