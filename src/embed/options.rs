@@ -1,6 +1,10 @@
 //! Where the embed's settings come from: the element's attributes, or the plain object
 //! given to `Telltale.mount`. Both end in core's [`Config::from_attrs`], so the two ways of
 //! embedding accept exactly the same values and report the same errors.
+//!
+//! The options are read with `Reflect::get`, which hands back what a getter or a revoked
+//! `Proxy` throws, rather than with serde-wasm-bindgen, whose field reads do not catch:
+//! a host page's throwing getter would unwind through the wasm in the middle of `mount`.
 
 use wasm_bindgen::{JsCast, JsValue};
 
