@@ -7,6 +7,8 @@
 #
 #   bash scripts/bench.sh [--runs N] [--latency MS]   (MS: dist/ and the feed answer late)
 #   bash scripts/bench.sh --large [--runs N]   (a very large feed: tests/e2e/bench-large.mjs)
+#   bash scripts/bench.sh --floor [--runs N]   (also times the floor of the stack: bench/floor
+#                                               built with Yew and without, in every round)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +18,21 @@ export PATH="$HOME/.cargo/bin:$PATH"
 bash scripts/setup.sh --browser </dev/null
 bash scripts/build.sh
 echo
+if [ "${1:-}" = "--floor" ]; then
+  shift
+  # The same build steps for bench/floor, once with its Yew badge and once without.
+  floor_dir="${CARGO_TARGET_DIR:-$root/target}/floor"
+  for variant in yew plain; do
+    features=""
+    [ "$variant" = "yew" ] && features="yew"
+    TELLTALE_CRATE="$root/bench/floor" TELLTALE_FEATURES="$features" \
+      TELLTALE_TARGET_DIR="$floor_dir" TELLTALE_DIST="$floor_dir/dist-$variant" \
+      bash scripts/build.sh
+  done
+  echo
+  exec node tests/e2e/bench.mjs "$@" \
+    --compare "floor-yew=$floor_dir/dist-yew" --compare "floor-plain=$floor_dir/dist-plain"
+fi
 if [ "${1:-}" = "--large" ]; then
   shift
   exec node tests/e2e/bench-large.mjs "$@"

@@ -4,12 +4,22 @@
 #
 # Idempotent: installs only what is missing (through scripts/setup.sh), then builds.
 # Usage: scripts/build.sh            (CARGO_TARGET_DIR is honoured)
+#
+# The benchmark's floor builds (scripts/bench.sh --floor) reuse every step for another
+# crate: TELLTALE_CRATE (a folder with a Cargo.toml whose cdylib is called telltale),
+# TELLTALE_FEATURES (its cargo features), TELLTALE_TARGET_DIR and TELLTALE_DIST (where its
+# build and its dist/ go). Unset, they build the widget into dist/.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
-target_dir="${CARGO_TARGET_DIR:-$root/target}"
-dist="$root/dist"
+crate_dir="${TELLTALE_CRATE:-$root}"
+target_dir="${TELLTALE_TARGET_DIR:-${CARGO_TARGET_DIR:-$root/target}}"
+dist="${TELLTALE_DIST:-$root/dist}"
+cargo_args=(--manifest-path "$crate_dir/Cargo.toml" --release --target wasm32-unknown-unknown --lib)
+if [ -n "${TELLTALE_FEATURES:-}" ]; then
+  cargo_args+=(--features "$TELLTALE_FEATURES")
+fi
 stage="$target_dir/telltale-dist"
 
 say() { printf '%s\n' "build: $*" >&2; }
@@ -25,7 +35,7 @@ wasm_opt="$root/node_modules/.bin/wasm-opt"
 terser="$root/node_modules/.bin/terser"
 
 # --- build ------------------------------------------------------------------------------
-version="$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)"
+version="$(awk -F'"' '/^version = / { print $2; exit }' "$crate_dir/Cargo.toml")"
 # Panic locations name source files. Without remapping they carry this machine's paths
 # (the checkout, ~/.cargo/registry/src/<index>/, the toolchain's library sources), so
 # dist/ and its SRI hashes would differ from one machine to the next; remapped, they read
@@ -59,7 +69,7 @@ built=""
 if [ "${TELLTALE_STD:-lean}" != "shipped" ]; then
   say "cargo build --release (telltale $version, lean std)"
   if RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$lean_flags $remap" \
-    cargo build --release --target wasm32-unknown-unknown --lib --target-dir "$lean_dir" \
+    cargo build "${cargo_args[@]}" --target-dir "$lean_dir" \
     -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size; then
     built="$lean_dir/wasm32-unknown-unknown/release/telltale.wasm"
   else
@@ -70,7 +80,7 @@ fi
 if [ -z "$built" ]; then
   say "cargo build --release (telltale $version, std as shipped)"
   RUSTFLAGS="${RUSTFLAGS:+$RUSTFLAGS }$remap" \
-    cargo build --release --target wasm32-unknown-unknown --lib
+    cargo build "${cargo_args[@]}" --target-dir "$target_dir"
   built="$target_dir/wasm32-unknown-unknown/release/telltale.wasm"
 fi
 

@@ -44,7 +44,12 @@
 //    round trips, which loopback lacks; the pages themselves are not delayed): the feed
 //    is requested while the wasm downloads, and this shows what that saves.
 //
-// Usage: node tests/e2e/bench.mjs [--runs N] [--latency MS]      (or: bash scripts/bench.sh)
+//    `--compare NAME=DIR` (repeatable) loads another build's telltale.js and
+//    telltale_bg.wasm from DIR in every round, next to Telltale's, the same way: `bash
+//    scripts/bench.sh --floor` uses it for the floor of the stack (bench/floor).
+//
+// Usage: node tests/e2e/bench.mjs [--runs N] [--latency MS] [--compare NAME=DIR ...]
+//        (or: bash scripts/bench.sh)
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -73,8 +78,7 @@ function intOption(argv, name, fallback, min) {
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const pad = (text, width) => String(text).padStart(width);
 
-function distSizes() {
-  const dist = join(repoRoot, 'dist');
+function distSizes(dist = join(repoRoot, 'dist')) {
   const rows = readdirSync(dist)
     .filter((name) => statSync(join(dist, name)).isFile())
     .sort()
@@ -146,24 +150,33 @@ const BADGE_MARK = `<script>
   };
 </script>`;
 
-// What each page is: the widget, and two floors that show what the browser itself costs
-// (no Telltale at all): a badge written by an inline script, and a badge written by an
-// inline script after it fetched the same feed.
-const PAGES = [
-  { key: 'widget', path: '/bench.html', live: true },
-  { key: 'baseline', path: '/baseline.html', live: false },
-  { key: 'baselineFetch', path: '/baseline-fetch.html', live: false },
-];
+// What each page is: the widget, the builds compared with it (`--compare`), and two floors
+// that show what the browser itself costs (no Telltale at all): a badge written by an
+// inline script, and a badge written by an inline script after it fetched the same feed.
+function benchPages(compared) {
+  return [
+    { key: 'widget', path: '/bench.html', live: true },
+    ...compared.map(({ name }) => ({ key: `compare:${name}`, path: `/bench-${name}.html`, live: true })),
+    { key: 'baseline', path: '/baseline.html', live: false },
+    { key: 'baselineFetch', path: '/baseline-fetch.html', live: false },
+  ];
+}
 
-function pageHtml() {
+// The page with the snippet, loading telltale.js from `dist`: relative, so each series
+// loads its own copy under its own path (see startBenchServer).
+function widgetPage(dist) {
+  return hostPage({
+    title: 'Telltale benchmark',
+    head: BADGE_MARK,
+    body: snippet({ feed: '/feeds/bench' }),
+    script: `<script src="${dist}/telltale.js" async></script>`,
+  });
+}
+
+function pageHtml(compared) {
   return {
-    '/bench.html': hostPage({
-      title: 'Telltale benchmark',
-      head: BADGE_MARK,
-      body: snippet({ feed: '/feeds/bench' }),
-      // Relative: each series loads its own copy under its own path (see startBenchServer).
-      script: '<script src="dist/telltale.js" async></script>',
-    }),
+    '/bench.html': widgetPage('dist'),
+    ...Object.fromEntries(compared.map(({ name }) => [`/bench-${name}.html`, widgetPage(`${name}/dist`)])),
     '/baseline.html': hostPage({
       title: 'Telltale benchmark',
       head: BADGE_MARK,
@@ -209,28 +222,39 @@ function unique(name, body, dist) {
   return Buffer.from(`${script.replace(shippedSri, sri(uniqueWasm))}\n// load ${uniqueLoads}\n`);
 }
 
-/**
- * The bench's own server on 127.0.0.1: its pages, dist/ as a CDN serves it, the feed.
- * Each series loads its pages and dist/ under its own prefix (`/<series>/bench.html`,
- * `/<series>/dist/…`); for a series with `unique: true` every dist/ answer is unique.
- */
-async function startBenchServer(latencyMs) {
-  const pages = pageHtml();
-  const feed = readFileSync(join(repoRoot, 'tests', 'fixtures', FEED_FIXTURE));
-  const dist = new Map(
+// The two files of the build in `dir`, as the server answers them.
+function distFiles(dir) {
+  return new Map(
     ['telltale.js', 'telltale_bg.wasm'].map((name) => {
-      const body = readFileSync(join(repoRoot, 'dist', name));
+      const body = readFileSync(join(dir, name));
       const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 16)}"`;
       const type = name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript; charset=utf-8';
       return [`/dist/${name}`, { name, body, etag, type, sri: sri(body) }];
     }),
   );
+}
+
+/**
+ * The bench's own server on 127.0.0.1: its pages, dist/ as a CDN serves it, the feed.
+ * Each series loads its pages and dist/ under its own prefix (`/<series>/bench.html`,
+ * `/<series>/dist/…`); for a series with `unique: true` every dist/ answer is unique.
+ */
+async function startBenchServer(latencyMs, compared) {
+  const pages = pageHtml(compared);
+  const feed = readFileSync(join(repoRoot, 'tests', 'fixtures', FEED_FIXTURE));
+  // Telltale's dist/ at `/dist/…`, each compared build's at `/<name>/dist/…`.
+  const dists = new Map([
+    ['', distFiles(join(repoRoot, 'dist'))],
+    ...compared.map(({ name, dir }) => [name, distFiles(dir)]),
+  ]);
   const server = createServer(async (req, res) => {
     const { pathname: fullPath } = new URL(req.url, 'http://127.0.0.1');
     const prefix = fullPath.match(/^\/([a-z]+)(\/.*)$/);
     const series = prefix && SERIES.find((s) => s.key === prefix[1]);
     const pathname = series ? prefix[2] : fullPath;
-    const file = series && dist.get(pathname);
+    const inDist = pathname.match(/^(?:\/([a-z][a-z0-9-]*))?(\/dist\/[^/]+)$/);
+    const dist = series && inDist && dists.get(inDist[1] ?? '');
+    const file = dist && dist.get(inDist[2]);
     if (latencyMs && (file || pathname === '/feeds/bench')) {
       await new Promise((later) => setTimeout(later, latencyMs));
     }
@@ -361,8 +385,9 @@ async function measure(page, url, live, label) {
   }
 }
 
-async function timeToFirstBadge(runs, latencyMs) {
-  const server = await startBenchServer(latencyMs);
+async function timeToFirstBadge(runs, latencyMs, compared) {
+  const PAGES = benchPages(compared);
+  const server = await startBenchServer(latencyMs, compared);
   const browser = await launchBrowser();
   const samples = Object.fromEntries(
     SERIES.map((series) => [series.key, Object.fromEntries(PAGES.map((page) => [page.key, []]))]),
@@ -419,7 +444,7 @@ function step(samples, key) {
 
 const at = (value) => (value === undefined ? '-' : value.toFixed(1));
 
-function printSeries(series, { widget, baseline, baselineFetch }) {
+function printSeries(series, { widget, baseline, baselineFetch, ...others }) {
   const times = widget.map((sample) => sample.firstBadgeMs).sort((a, b) => a - b);
   const verdict = median(times) < BUDGET_MEDIAN_MS ? 'within' : 'OVER';
   console.log();
@@ -437,8 +462,16 @@ function printSeries(series, { widget, baseline, baselineFetch }) {
   // Telltale's own cost, steadier than its median when the whole machine runs slower or
   // faster from one run to the next: the load of each round minus the same round's
   // inline-badge load (the pages load one after the other, so they share the moment).
-  const overhead = widget.map((sample, round) => sample.firstBadgeMs - baseline[round].firstBadgeMs);
-  console.log(`  Telltale minus the inline badge of the same round: median ${at(median(overhead))} ms`);
+  const overhead = (samples) =>
+    median(samples.map((sample, round) => sample.firstBadgeMs - baseline[round].firstBadgeMs));
+  console.log(`  Telltale minus the inline badge of the same round: median ${at(overhead(widget))} ms`);
+  for (const [key, samples] of Object.entries(others)) {
+    const compared = samples.map((sample) => sample.firstBadgeMs).sort((a, b) => a - b);
+    console.log(
+      `  ${key.replace(/^compare:/, '')}  median ${at(median(compared))} ms, min ${at(compared[0])}, ` +
+        `p90 ${at(percentile(compared, 0.9))}; minus the inline badge of the same round: ${at(overhead(samples))} ms`,
+    );
+  }
   // Where the time goes (medians, ms since navigation start): each download's start and end.
   console.log(
     `  median milestones: page received ${at(step(widget, 'responseEndMs'))}, ` +
@@ -476,8 +509,23 @@ function printTimes(samples, runs, latencyMs) {
   console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(2)} (1 min)`);
 }
 
+// Every `--compare NAME=DIR`: a name for the output and the folder with its build.
+function comparedBuilds(argv) {
+  return argv.flatMap((arg, at) => {
+    if (arg !== '--compare') return [];
+    const [, name, dir] = (argv[at + 1] ?? '').match(/^([a-z][a-z0-9-]*)=(.+)$/) ?? [];
+    if (!name) throw new Error(`--compare wants NAME=DIR (NAME in lower case), got ${argv[at + 1]}`);
+    return [{ name, dir }];
+  });
+}
+
 const argv = process.argv.slice(2);
 const runs = intOption(argv, 'runs', process.env.BENCH_RUNS ?? 20, 1);
 const latencyMs = intOption(argv, 'latency', 0, 0);
+const compared = comparedBuilds(argv);
 printSizes(distSizes());
-printTimes(await timeToFirstBadge(runs, latencyMs), runs, latencyMs);
+for (const { name, dir } of compared) {
+  const { total } = distSizes(dir);
+  console.log(`${name} (${dir}): js + wasm ${kb(total.raw)} raw, ${kb(total.brotli)} brotli`);
+}
+printTimes(await timeToFirstBadge(runs, latencyMs, compared), runs, latencyMs);
