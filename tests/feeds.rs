@@ -882,6 +882,7 @@ fn apple_french_feed_reads_in_french_for_the_storefront() {
     assert_eq!(panel.resolved.len(), 1, "Apple Music's slow evening");
     assert_eq!(panel.resolved[0].title, "Apple Music");
 }
+
 #[test]
 fn apple_upcoming_maintenance_is_scheduled_and_not_counted_yet() {
     let parsed = load("apple/scheduled_maintenance.js");
