@@ -184,26 +184,4 @@ cat > "$dist/manifest.json" <<JSON
 JSON
 
 # --- sizes ------------------------------------------------------------------------------
-# Node's zlib compresses as `gzip -9` and `brotli -q 11` do (the same figures as the bench's),
-# so no brotli command is needed.
-sizes() {
-  node -e '
-    const zlib = require("node:zlib");
-    const body = require("node:fs").readFileSync(process.argv[1]);
-    const brotli = zlib.brotliCompressSync(body, { params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
-    console.log(body.length, zlib.gzipSync(body, { level: 9 }).length, brotli.length);
-  ' "$1"
-}
-total_raw=0
-total_gz=0
-total_br=0
-printf '%-20s %9s  %8s  %8s\n' "dist/" "bytes" "gzip -9" "brotli"
-for file in "$js" "$wasm"; do
-  read -r raw gz br < <(sizes "$file")
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  total_br=$((total_br + br))
-  printf '%-20s %9s  %8s  %8s\n' "$(basename "$file")" "$raw" "$gz" "$br"
-done
-printf '%-20s %9s  %8s  %8s\n' "total" "$total_raw" "$total_gz" "$total_br"
+node scripts/sizes.mjs "$js" "$wasm"

@@ -56,9 +56,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
-import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { launchBrowser, hostPage, snippet } from './helpers.mjs';
 import { repoRoot } from './server.mjs';
+import { compressedSizes } from '../../scripts/sizes.mjs';
 
 const BUDGET_BROTLI_BYTES = 120_000;
 const BUDGET_MEDIAN_MS = 100;
@@ -82,21 +82,11 @@ function distSizes(dist = join(repoRoot, 'dist')) {
   const rows = readdirSync(dist)
     .filter((name) => statSync(join(dist, name)).isFile())
     .sort()
-    .map((name) => {
-      const body = readFileSync(join(dist, name));
-      return {
-        name,
-        raw: body.length,
-        gzip: gzipSync(body, { level: 9 }).length,
-        brotli: brotliCompressSync(body, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 11,
-            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        }).length,
-        shipped: /\.(js|wasm)$/.test(name),
-      };
-    });
+    .map((name) => ({
+      ...compressedSizes(readFileSync(join(dist, name))),
+      name,
+      shipped: /\.(js|wasm)$/.test(name),
+    }));
   const shipped = rows.filter((row) => row.shipped);
   const total = {
     name: 'total (js + wasm)',
