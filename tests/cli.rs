@@ -179,6 +179,51 @@ fn check_reads_stdin_dash() {
     assert!(stdout(&out).contains("Users may be able to browse but unable to make purchases."));
 }
 
+/// A feed is not the terminal's: escape sequences, direction overrides and lone carriage
+/// returns in it never reach the report raw, whether the readers dropped them from the
+/// model or a warning quotes them as the feed had them.
+#[test]
+fn check_never_prints_a_feeds_control_characters_raw() {
+    let feed = br#"{"services":[{"serviceName":"App Store\u202e","events":[{"messageId":"1",
+        "statusType":"Out\u001b[31mage","eventStatus":"ongo\u202eing",
+        "message":"Line one\r\nLine two\rhidden \u001b]0;title\u0007",
+        "usersAffected":"Some\u009b users"}]}]}"#;
+    let raw = |text: &str| {
+        text.chars()
+            .filter(|&c| (c.is_control() && c != '\n') || ('\u{202a}'..='\u{202e}').contains(&c))
+            .collect::<String>()
+    };
+
+    let out = telltale_stdin(&["check", "-"], feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert_eq!(raw(&report), "", "{report:?}");
+    assert!(report.contains("  App Store: degraded\n"), "{report}");
+    assert!(report.contains("users affected: Some users\n"), "{report}");
+    assert!(
+        report.contains("Line one\nLine two\\u{d}hidden ]0;title\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(r#"unknown statusType "Out\u{1b}[31mage""#),
+        "{report}"
+    );
+    assert!(
+        report.contains(r#"unknown eventStatus "ongo\u{202e}ing""#),
+        "{report}"
+    );
+
+    let out = telltale_stdin(&["check", "--json", "-"], feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(raw(&stdout(&out)), "");
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(value["snapshot"]["components"][0]["name"], "App Store");
+    assert_eq!(
+        value["warnings"][0],
+        r#"event for "App Store" has unknown statusType "Out\u{1b}[31mage"; shown as degraded"#
+    );
+}
+
 #[test]
 fn check_json_prints_model_as_json() {
     let out = telltale(&["check", "--json", &fixture("telltale/outage.json")]);

@@ -986,6 +986,60 @@ fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
     assert_eq!(s.overall(now_ms()), Level::Degraded);
 }
 
+/// Feed text written by JavaScript that cut an emoji in two, and control characters that
+/// are not text: the feed still reads, the half emoji shows as U+FFFD (as a browser shows
+/// it), and no escape sequence or direction override reaches the screen or a terminal.
+#[test]
+fn feed_text_with_half_an_emoji_and_stray_controls_still_reads_cleaned() {
+    let statuspage = r#"{
+      "page": {"id": "p", "name": "Pay\u001b[2J", "url": "https://status.example.com"},
+      "components": [
+        {"id": "a\u202e", "name": "Pay \u202eRLO unterminated", "status": "partial_outage"},
+        {"id": "b", "name": "Bell\u0007 \u2067Isolate", "status": "operational"}
+      ],
+      "incidents": [{
+        "id": "i1", "name": "Checkout \u001b]52;c;aGk=\u0007failing", "status": "identified",
+        "impact": "major", "created_at": "2026-11-20T10:00:00Z",
+        "components": [{"id": "a"}],
+        "incident_updates": [{
+          "status": "identified", "created_at": "2026-11-20T10:05:00Z",
+          "body": "Rolling back \ud83d\nNext update\tsoon \u009b",
+          "affected_components": [{"code": "a\u202e"}]
+        }]
+      }],
+      "scheduled_maintenances": []
+    }"#;
+    let parsed = parse(statuspage, None).expect("a feed with odd characters still reads");
+    let s = &parsed.snapshot;
+    assert_eq!(s.page.name.as_deref(), Some("Pay[2J"));
+    let names: Vec<_> = s.components.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Pay RLO unterminated", "Bell Isolate"]);
+    assert_eq!(s.components[0].id, "a");
+    let incident = &s.incidents[0];
+    assert_eq!(incident.title, "Checkout ]52;c;aGk=failing");
+    assert_eq!(incident.affected, ["a"]);
+    assert_eq!(
+        incident.updates[0].body,
+        "Rolling back \u{fffd}\nNext update\tsoon"
+    );
+    assert_eq!(level(s, "a"), Level::PartialOutage);
+
+    let apple =
+        "jsonCallback({\"services\": [{\"serviceName\": \" App Store\\u202e \", \"events\": [
+        {\"messageId\": \"m\\u001b1\", \"statusType\": \"Outage\", \"eventStatus\": \"ongoing\",
+         \"message\": \"Purchases fail \\ude00\", \"usersAffected\": \"All\\u0000 users\"}]}]});";
+    let parsed = parse(apple, None).expect("an Apple feed with odd characters still reads");
+    let s = &parsed.snapshot;
+    assert_eq!(s.components[0].id, "App Store");
+    assert_eq!(s.components[0].name, "App Store");
+    let event = &s.incidents[0];
+    assert_eq!(event.id, "m1");
+    assert_eq!(event.affected, ["App Store"]);
+    assert_eq!(event.updates[0].body, "Purchases fail \u{fffd}");
+    assert_eq!(event.users_affected.as_deref(), Some("All users"));
+    assert_eq!(level(s, "App Store"), Level::MajorOutage);
+}
+
 #[test]
 fn apple_event_ids_are_stable_between_polls() {
     // A later poll lists the services in another order, repeats the events under them in

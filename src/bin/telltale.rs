@@ -64,6 +64,7 @@ fn main() -> ExitCode {
     };
     match run(&check) {
         Ok(report) => {
+            let report = feed::escape_stray(&report);
             // A closed pipe (`telltale check feed.json | head`) is not worth a panic.
             let _ = std::io::stdout().lock().write_all(report.as_bytes());
             ExitCode::SUCCESS
@@ -71,7 +72,7 @@ fn main() -> ExitCode {
         Err(why) => {
             // One line, whatever the cause said.
             let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
-            eprintln!("telltale: {}: {why}", check.path);
+            eprintln!("telltale: {}: {}", check.path, feed::escape_stray(&why));
             ExitCode::from(1)
         }
     }

@@ -492,7 +492,10 @@ fn write_string(out: &mut String, text: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            c if c < ' ' => {
+            // Every other control character too, not only those JSON requires (below
+            // U+0020): DEL and C1 written as they are could drive a terminal that shows
+            // the text.
+            c if c.is_control() => {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
             c => out.push(c),
@@ -658,24 +661,14 @@ impl Reader<'_> {
             b'u' => {
                 let unit = self.hex4()?;
                 match unit {
-                    0xD800..=0xDBFF => {
-                        if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                            return Err(self.error("lone leading surrogate in hex escape"));
+                    0xD800..=0xDBFF => match self.low_surrogate()? {
+                        Some(low) => {
+                            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                            char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER)
                         }
-                        self.at += 2;
-                        let low = self.hex4()?;
-                        if !(0xDC00..=0xDFFF).contains(&low) {
-                            return Err(self.error("lone leading surrogate in hex escape"));
-                        }
-                        let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                        char::from_u32(code)
-                            .ok_or_else(|| self.error("invalid unicode code point"))?
-                    }
-                    0xDC00..=0xDFFF => {
-                        return Err(self.error("unexpected end of hex escape"));
-                    }
-                    _ => char::from_u32(unit)
-                        .ok_or_else(|| self.error("invalid unicode code point"))?,
+                        None => char::REPLACEMENT_CHARACTER,
+                    },
+                    _ => char::from_u32(unit).unwrap_or(char::REPLACEMENT_CHARACTER),
                 }
             }
             _ => {
@@ -685,6 +678,25 @@ impl Reader<'_> {
         };
         out.push(c);
         Ok(())
+    }
+
+    /// After a leading surrogate: the trailing one that completes it, consumed, or `None`
+    /// (nothing consumed) when the next escape is not one. Half a pair reads as U+FFFD, as
+    /// a browser shows the lone half that `JSON.parse` gives it: a feed written by
+    /// JavaScript that cut an emoji in two (`"\ud83d"`) is otherwise fine, and a strict
+    /// reader would lose the whole status over one character.
+    fn low_surrogate(&mut self) -> Result<Option<u32>, ParseError> {
+        if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
+            return Ok(None);
+        }
+        let start = self.at;
+        self.at += 2;
+        let low = self.hex4()?;
+        if (0xDC00..=0xDFFF).contains(&low) {
+            return Ok(Some(low));
+        }
+        self.at = start;
+        Ok(None)
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -806,6 +818,23 @@ mod tests {
     }
 
     #[test]
+    fn parse_reads_half_a_surrogate_pair_as_the_replacement_character() {
+        let cases = [
+            (r#""cut \ud83d""#, "cut \u{fffd}"),
+            (r#""\udc00 alone""#, "\u{fffd} alone"),
+            (r#""\ud83d\u0041""#, "\u{fffd}A"),
+            (r#""\ud83d\ud83d\ude00""#, "\u{fffd}😀"),
+            (r#""\ude00\ud83d""#, "\u{fffd}\u{fffd}"),
+            (r#""\ud83d\n""#, "\u{fffd}\n"),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse(text), Ok(Json::from(expected)), "{text}");
+        }
+        // A broken escape after the leading half is still an error.
+        assert!(parse(r#""\ud83d\u12""#).is_err());
+    }
+
+    #[test]
     fn parse_refuses_malformed_text_with_position() {
         let cases = [
             ("", "EOF while parsing a value at line 1 column 1"),
@@ -822,8 +851,6 @@ mod tests {
             ("nul!", "expected value at line 1 column 4"),
             ("\"a\nb\"", "control character (\\u0000-\\u001F) found while parsing a string at line 1 column 3"),
             ("\"\\x\"", "invalid escape at line 1 column 3"),
-            ("\"\\ud800\"", "lone leading surrogate in hex escape at line 1 column 8"),
-            ("\"\\udc00\"", "unexpected end of hex escape at line 1 column 8"),
             ("\"\\u12", "EOF while parsing a string at line 1 column 6"),
             ("[1]\n\n x", "trailing characters at line 3 column 2"),
         ];

@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::text::{clean_body, clean_name, list};
+use super::text::{clean_body, clean_name, list, tidy};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
@@ -137,11 +137,11 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                 continue;
             }
         };
-        let Some(id) = service_name.map(str::trim).filter(|s| !s.is_empty()) else {
+        let Some(id) = service_name.map(tidy).filter(|s| !s.is_empty()) else {
             warning!(warnings, "services[{index}] has no serviceName; skipped");
             continue;
         };
-        let id = id.to_owned();
+        let id = id.into_owned();
         if !service_ids.insert(id.clone()) {
             warning!(
                 warnings,
@@ -248,7 +248,7 @@ fn add_event(
     };
     for name in names.iter().filter_map(Json::as_str) {
         let found = index_by_id
-            .get(name.trim())
+            .get(tidy(name).as_ref())
             .or_else(|| index_by_name.get(&clean_name(name)))
             .copied();
         if let Some(c) = found.and_then(|i| snapshot.components.get(i)) {
@@ -399,7 +399,7 @@ fn is_ongoing(raw: &RawEvent<'_>) -> bool {
 /// The identity of an event across services: its `messageId`, else its message and start.
 fn key_of(raw: &RawEvent<'_>) -> String {
     let id = match raw.message_id {
-        Some(Json::String(s)) => s.trim().to_owned(),
+        Some(Json::String(s)) => tidy(s).into_owned(),
         Some(Json::Number(n)) => n.to_string(),
         _ => String::new(),
     };

@@ -4,13 +4,16 @@
 //! [`Json`] tree, and `normalize` into the model. Adding a format means one file, one [`Format`] variant and
 //! its fixtures in `tests/fixtures/`.
 
-/// Pushes a [`Warning`] made with `format!` onto `warnings`. The widget shows no feed
-/// warnings (they are for `telltale check`), so in the wasm the branch is constant-false
-/// and the optimiser leaves the messages and their formatting out.
+/// Pushes a [`Warning`] made with `format!` onto `warnings`, with any control character
+/// it quotes from the feed escaped ([`escape_stray`]). The widget shows no feed warnings
+/// (they are for `telltale check`), so in the wasm the branch is constant-false and the
+/// optimiser leaves the messages and their formatting out.
 macro_rules! warning {
     ($warnings:expr, $($message:tt)+) => {
         if cfg!(not(target_arch = "wasm32")) {
-            $warnings.push($crate::core::feed::Warning(format!($($message)+)));
+            let message = format!($($message)+);
+            let message = $crate::core::feed::escape_stray(&message).into_owned();
+            $warnings.push($crate::core::feed::Warning(message));
         }
     };
 }
@@ -19,6 +22,8 @@ mod apple;
 mod statuspage;
 mod telltale;
 mod text;
+
+pub use text::escape_stray;
 
 use std::collections::HashMap;
 

@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::text::{clean, list, web_link};
+use super::text::{clean, list, tidy, web_link};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
@@ -279,7 +279,7 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
         if raw.group == Some(true) {
             for member in raw.components.iter().flatten() {
                 group_of_member
-                    .entry(member.trim().to_owned())
+                    .entry(tidy(member).into_owned())
                     .or_insert(snapshot.groups.len());
             }
             snapshot.groups.push(Group { id, name });

@@ -378,9 +378,10 @@ fn with_nonempty(object: Object, key: &str, items: &[String]) -> Object {
 }
 
 fn trim(text: &mut String) {
-    let trimmed = text.trim();
-    if trimmed.len() != text.len() {
-        *text = trimmed.to_owned();
+    let tidied = super::text::tidy(text);
+    if tidied.len() != text.len() {
+        let tidied = tidied.into_owned();
+        *text = tidied;
     }
 }
 

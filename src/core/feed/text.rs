@@ -4,6 +4,15 @@
 //!
 //! Feed text is text: entities are decoded into the characters they name, but markup is
 //! never interpreted, so `<b>` stays the four characters `<b>`.
+//!
+//! Every string a reader takes from a feed loses its stray characters ([`is_stray`]):
+//! control characters other than line breaks and tabs, and the explicit direction
+//! controls. Neither is text a person reads, and both act beyond the feed's own words: an
+//! escape sequence drives the terminal that shows `telltale check`'s report, and an
+//! unterminated right-to-left override turns the widget's own "partial outage" after a
+//! service's name around on screen.
+
+use std::borrow::Cow;
 
 use super::Warning;
 use crate::core::config::is_web_url;
@@ -36,24 +45,72 @@ fn strip_jsonp(text: &str) -> Option<&str> {
     Some(inner.trim())
 }
 
-/// Trims a string and turns an empty result into `None`.
-pub(crate) fn clean(text: Option<&str>) -> Option<String> {
-    let trimmed = text?.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+/// True for a character that feed text never keeps: a control character other than a
+/// line break or a tab (C0, DEL, C1), or an explicit direction embedding, override or
+/// isolate (U+202A–U+202E, U+2066–U+2069). The widget already gives each piece of feed
+/// text its own direction (`dir="auto"`), and an unterminated override would run on into
+/// the words around it. The marks U+200E, U+200F and U+061C stay: they reorder nothing
+/// beyond their neighbours.
+pub(crate) fn is_stray(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Decodes HTML entities, collapses runs of white space into one space and trims: the
-/// form of a name as shown to people.
+/// `text` safe to show in a terminal or a log: a stray character ([`is_stray`]) or a
+/// carriage return is written as an escape (`\u{1b}`), so text quoted from a feed cannot
+/// drive the terminal that shows it, turn its lines around or write over a line with a
+/// lone `\r`. Line breaks stay, and so does `\r\n` (as `\n`). For `telltale check`'s
+/// report and the feed warnings, which quote the feed as it was.
+pub fn escape_stray(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c == '\r' || (c != '\n' && is_stray(c));
+    if !text.contains(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if escaped(c) {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// `text` without stray characters and trimmed; borrowed when there was nothing to remove
+/// but the white space around it.
+pub(crate) fn tidy(text: &str) -> Cow<'_, str> {
+    if text.contains(is_stray) {
+        let kept: String = text.chars().filter(|&c| !is_stray(c)).collect();
+        Cow::Owned(kept.trim().to_owned())
+    } else {
+        Cow::Borrowed(text.trim())
+    }
+}
+
+/// Tidies a string ([`tidy`]) and turns an empty result into `None`.
+pub(crate) fn clean(text: Option<&str>) -> Option<String> {
+    let tidied = tidy(text?);
+    (!tidied.is_empty()).then(|| tidied.into_owned())
+}
+
+/// Decodes HTML entities, drops stray characters, collapses runs of white space into one
+/// space and trims: the form of a name as shown to people.
 pub(crate) fn clean_name(text: &str) -> String {
-    decode_entities(text)
+    tidy(&decode_entities(text))
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-/// Decodes HTML entities and trims, keeping line breaks: the form of a message body.
+/// Decodes HTML entities, drops stray characters and trims, keeping line breaks: the form
+/// of a message body.
 pub(crate) fn clean_body(text: &str) -> String {
-    decode_entities(text).trim().to_owned()
+    tidy(&decode_entities(text)).into_owned()
 }
 
 /// Replaces the HTML entities status feeds use (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`,
@@ -139,6 +196,34 @@ pub(crate) fn list<'a>(value: Option<&'a Json>, field: &str) -> Result<&'a [Json
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tidy_drops_controls_and_direction_overrides_but_not_text() {
+        let cases = [
+            ("  App Store  ", "App Store"),
+            ("Pay \u{202e}RLO", "Pay RLO"),
+            ("\u{2067}Isolate\u{2069}", "Isolate"),
+            ("Bell\u{7} \u{1b}[2J", "Bell [2J"),
+            ("C1\u{9b} and DEL\u{7f}", "C1 and DEL"),
+            ("Two\nlines\r\n\tindented", "Two\nlines\r\n\tindented"),
+            ("\u{200f}שירות\u{200e}", "\u{200f}שירות\u{200e}"),
+            ("\u{202e} ", ""),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(tidy(text), expected, "{text:?}");
+        }
+        assert!(matches!(tidy(" plain "), Cow::Borrowed("plain")));
+    }
+
+    #[test]
+    fn escape_stray_writes_what_a_terminal_would_act_on_as_escapes() {
+        assert_eq!(escape_stray("plain\nlines"), "plain\nlines");
+        assert_eq!(escape_stray("a\u{1b}[31mb"), "a\\u{1b}[31mb");
+        assert_eq!(escape_stray("over\rwrite"), "over\\u{d}write");
+        assert_eq!(escape_stray("line\r\nnext"), "line\nnext");
+        assert_eq!(escape_stray("rlo\u{202e}x"), "rlo\\u{202e}x");
+        assert_eq!(escape_stray("tab\tkept"), "tab\tkept");
+    }
 
     #[test]
     fn unwrap_envelope_strips_bom_and_jsonp() {
