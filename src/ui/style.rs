@@ -24,6 +24,11 @@
 //! at most and nothing at least. The shadow root's mount `<div>` is the host's flex item,
 //! so it too may shrink (`min-width: 0`).
 //!
+//! The badge's words and the panel's headline break a word only where it is wider than
+//! the line (`overflow-wrap: anywhere`, which unlike `break-word` also lowers their
+//! min-content width): a service named in one long word (`AzureServiceBusMessaging…`)
+//! would otherwise hold a flex header, and the page, wider than a phone.
+//!
 //! A row is a name and a state. Where both do not fit on one line the state moves under
 //! the name (the row wraps) rather than the name breaking inside its words; only a single
 //! word wider than the panel is broken.
@@ -129,7 +134,7 @@ pub(crate) const CSS: &str = concat!(
 div.badge { cursor: default; }
 button.badge:hover { background: var(--tt-hover); }
 .badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
-.badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: break-word; }
+.badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: anywhere; }
 .badge-label { font-weight: 600; }
 .badge-sep { color: var(--tt-muted); }
 .badge-text { font-weight: 500; }
@@ -154,6 +159,7 @@ h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; l
 .close svg { width: 0.9em; height: 0.9em; stroke: currentColor; stroke-width: 2; stroke-linecap: round; }
 .notice { margin-top: 8px; padding: 6px 8px; border-radius: var(--tt-radius); border-left: 3px solid var(--tt-tone, var(--tt-unknown)); background: var(--tt-hover); }
 .overall { display: flex; align-items: center; gap: 0.45em; margin-top: 8px; font-weight: 600; }
+.overall > span { min-width: 0; overflow-wrap: anywhere; }
 ul, ol { list-style: none; }
 .group + .group, .rows + .group, .group + .rows { margin-top: 6px; }
 .group-head, .row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0 12px; padding: 3px 0; }

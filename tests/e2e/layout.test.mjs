@@ -27,16 +27,16 @@ describe('layout', () => {
   });
 
   /**
-   * Serves a page with one widget (id `w`, on `/feeds/<name>` answering `fixture`, with
-   * `attrs`) placed by `wrap`, opens it `width` px wide and waits until the widget is live.
-   * `rtl` makes the page right-to-left.
+   * Serves a page with one widget (id `w`, on `/feeds/<name>` answering `fixture`, or
+   * `body` when given, with `attrs`) placed by `wrap`, opens it `width` px wide and waits
+   * until the widget is live. `rtl` makes the page right-to-left.
    */
   async function openLive(
     name,
-    { fixture = OUTAGE, attrs = {}, wrap = (widgetHtml) => widgetHtml, head = '', width = 1000, rtl = false } = {},
+    { fixture = OUTAGE, body, attrs = {}, wrap = (widgetHtml) => widgetHtml, head = '', width = 1000, rtl = false } = {},
   ) {
     const { server, browser } = harness;
-    server.setFeed(name, { fixture });
+    server.setFeed(name, body === undefined ? { fixture } : { body });
     const html = hostPage({ head, body: wrap(snippet({ id: 'w', feed: `/feeds/${name}`, ...attrs })) });
     server.setPage(`/t/${name}.html`, rtl ? html.replace('<html lang="en">', '<html lang="ar" dir="rtl">') : html);
     const session = await openPage(browser, { viewport: { width, height: 800 } });
@@ -104,6 +104,39 @@ describe('layout', () => {
     const m = await measure(session.page, '#w');
     assert.ok(m.scroll <= m.viewport, `no horizontal scroll (${JSON.stringify(m)})`);
     assert.ok(m.panelRight <= m.viewport, `the panel ends inside the viewport (${JSON.stringify(m)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('on a 320px phone a service named in one long word widens neither the header nor the page', async () => {
+    const name = 'AzureServiceBusMessagingNamespacesEuropeWest';
+    const { session, page, w } = await openLive('layout-long-word', {
+      head: GRID,
+      width: 320,
+      body: JSON.stringify({
+        page: { id: 'p', name: 'Example', url: 'https://status.example.com' },
+        components: [{ id: 'bus', name, status: 'major_outage' }],
+        incidents: [],
+        scheduled_maintenances: [],
+      }),
+      wrap: (html) => `<header class="row" style="padding: 0 12px"><strong>Acme</strong>${html}</header>`,
+    });
+    assert.equal(await w.badgeText.textContent(), `${name}: major outage`);
+    const closed = await measure(page, '#w');
+    assert.ok(closed.scroll <= closed.viewport, `closed: no horizontal scroll (${JSON.stringify(closed)})`);
+    assert.ok(closed.hostRight <= closed.viewport, `closed: the badge ends inside the viewport (${JSON.stringify(closed)})`);
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const open = await measure(page, '#w');
+    assert.ok(open.scroll <= open.viewport, `open: no horizontal scroll (${JSON.stringify(open)})`);
+    assert.ok(open.panelRight <= open.viewport, `open: the panel ends inside the viewport (${JSON.stringify(open)})`);
+    // The panel's headline wraps the word rather than running out of the panel.
+    const headline = await page.evaluate(() => {
+      const overall = document.querySelector('#w').shadowRoot.querySelector('[data-testid=overall]');
+      return { text: overall.textContent, scroll: overall.scrollWidth, client: overall.clientWidth };
+    });
+    assert.equal(headline.text, `${name}: major outage`);
+    assert.ok(headline.scroll <= headline.client, `the headline fits its panel (${JSON.stringify(headline)})`);
     session.assertCleanConsole();
     await session.close();
   });
