@@ -717,6 +717,65 @@ fn bad_feed_url_is_reported_as_written() {
     );
 }
 
+/// A URL the browser cannot parse, or a feed with a user name in it, can never be
+/// fetched: a configuration error that keeps the fallback, not a widget that says
+/// "status unavailable" for ever.
+#[wasm_bindgen_test]
+fn unusable_feed_or_link_url_keeps_the_fallback_and_says_why() {
+    let cases = [
+        (
+            "feed",
+            "http://[::1",
+            "feed=\"http://[::1\" is not a valid URL",
+        ),
+        (
+            "feed",
+            "http://127.0.0.1:99999/x.json",
+            "feed=\"http://127.0.0.1:99999/x.json\" is not a valid URL",
+        ),
+        (
+            "feed",
+            " https://user:pass@status.example.com/f.json ",
+            "feed=\"https://user:pass@status.example.com/f.json\" has a user name or password",
+        ),
+        (
+            "link",
+            "https://[status",
+            "link=\"https://[status\" is not a valid URL",
+        ),
+    ];
+    for (attribute, value, message) in cases {
+        let element = fresh("telltale-status");
+        element.set_inner_html("<a href=\"https://status.example.com\">System status</a>");
+        element
+            .set_attribute("feed", "https://status.example.com/summary.json")
+            .unwrap();
+        element.set_attribute(attribute, value).unwrap();
+        let error = match mount(element.clone().into(), Source::Attributes, None) {
+            Err(error) => error,
+            Ok(_) => panic!("{attribute}={value:?} must not mount"),
+        };
+        assert!(error.to_string().starts_with(message), "{error}");
+        assert!(
+            element.shadow_root().is_none(),
+            "{value}: no shadow content"
+        );
+        assert_eq!(element.text_content().as_deref(), Some("System status"));
+    }
+    // A relative feed and an at sign in the path are fine.
+    let element = fresh("telltale-status");
+    element
+        .set_attribute("feed", "/status/users/@me/summary.json")
+        .unwrap();
+    let config = config_from_element(&element).unwrap();
+    assert!(config.feed.ends_with("/status/users/@me/summary.json"));
+    assert!(
+        config.feed.starts_with("http://127.0.0.1:"),
+        "{}",
+        config.feed
+    );
+}
+
 #[wasm_bindgen_test]
 fn options_accept_arrays_and_numbers_and_reject_wrong_types() {
     let options = js_sys::JSON::parse(

@@ -102,6 +102,19 @@ pub enum ConfigError {
         /// What it held.
         value: String,
     },
+    /// An attribute holds text that the browser cannot read as a URL at all (an open
+    /// `[`, a space in the host name, a port above 65535).
+    #[error("{attribute}=\"{value}\" is not a valid URL")]
+    InvalidUrl {
+        /// `feed` or `link`.
+        attribute: &'static str,
+        /// What it held.
+        value: String,
+    },
+    /// `feed` carries a user name or password (`https://user:pass@host/…`): browsers
+    /// refuse to fetch such a URL, so the widget could never read it.
+    #[error("feed=\"{0}\" has a user name or password in it, which browsers refuse to fetch; a status feed must be readable without one")]
+    FeedWithCredentials(String),
     /// An attribute holds a value outside its list.
     #[error("{attribute}=\"{value}\" is not one of: {accepted}")]
     NotOneOf {
@@ -133,6 +146,16 @@ pub fn is_web_url(url: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// True when a web URL names a user or a password before its host (`https://user@host`).
+fn has_credentials(url: &str) -> bool {
+    let Some((_, rest)) = url.split_once("://") else {
+        return false;
+    };
+    rest.split(['/', '?', '#', '\\'])
+        .next()
+        .is_some_and(|authority| authority.contains('@'))
 }
 
 fn one_of<T: Copy>(
@@ -186,6 +209,9 @@ impl Config {
                 attribute: "feed",
                 value: feed,
             });
+        }
+        if has_credentials(&feed) {
+            return Err(ConfigError::FeedWithCredentials(feed));
         }
         let format = one_of(
             "format",
@@ -340,8 +366,16 @@ mod tests {
 
     #[test]
     fn config_errors_name_the_attribute() {
-        let cases: [(&[(&str, &str)], &str); 8] = [
+        let cases: [(&[(&str, &str)], &str); 10] = [
             (&[], "feed attribute is required"),
+            (
+                &[("feed", "https://user:secret@status.example.com/f.json")],
+                "feed=\"https://user:secret@status.example.com/f.json\" has a user name or password",
+            ),
+            (
+                &[("feed", "https://status@example.com")],
+                "has a user name or password",
+            ),
             (&[("feed", "  ")], "feed attribute is required"),
             (
                 &[("feed", "javascript:alert(1)")],
@@ -364,6 +398,17 @@ mod tests {
             read(&[FEED, ("locale", "not a tag")]),
             Err(ConfigError::BadLocale(_))
         ));
+    }
+
+    #[test]
+    fn feed_with_an_at_sign_after_its_host_has_no_credentials() {
+        for feed in [
+            "https://status.example.com/users/@me/feed.json",
+            "https://status.example.com/f.json?by=a@b",
+            "https://status.example.com/f.json#@",
+        ] {
+            assert!(read(&[("feed", feed)]).is_ok(), "{feed}");
+        }
     }
 
     #[test]

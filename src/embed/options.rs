@@ -118,11 +118,28 @@ fn js_type(value: &JsValue) -> String {
 }
 
 /// Reads a config through `get`, first resolving the `feed` and `link` URLs against the
-/// page, so `feed="/status.json"` works like an `<a href>` would.
+/// page, so `feed="/status.json"` works like an `<a href>` would. Text the browser cannot
+/// read as a URL at all is an error here: core's check sees only the text, and a feed
+/// such as `http://[::1` would otherwise start a widget that can never fetch it and shows
+/// "status unavailable" in place of the fallback.
 fn config_with_base(
     get: impl Fn(&str) -> Option<String>,
     base: Option<&str>,
 ) -> Result<Config, ConfigError> {
+    if let Some(base) = base {
+        for attribute in ["feed", "link"] {
+            let Some(value) = get(attribute).filter(|v| !v.trim().is_empty()) else {
+                continue;
+            };
+            let value = value.trim();
+            if web::resolve_url(value, base).is_none() {
+                return Err(ConfigError::InvalidUrl {
+                    attribute,
+                    value: value.to_owned(),
+                });
+            }
+        }
+    }
     Config::from_attrs(|name| {
         let value = get(name)?;
         if !matches!(name, "feed" | "link") || value.trim().is_empty() {
