@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::thread::LocalKey;
 
 use web_sys::HtmlElement;
 use yew::prelude::*;
@@ -51,27 +52,31 @@ pub(crate) struct AppProps {
     pub inline_css: bool,
 }
 
-/// How long a sentence one widget has just announced keeps another from saying it too.
-const SAME_ANNOUNCEMENT_MS: i64 = 2_000;
+/// How long a sentence one widget has just said keeps another from saying it too.
+const SAME_SENTENCE_MS: i64 = 2_000;
+
+/// The sentence widgets on this page said last on one channel, with when.
+type LastSaid = RefCell<(String, i64)>;
 
 thread_local! {
-    /// The sentence a widget on this page announced last, with when.
-    static ANNOUNCED: RefCell<(String, i64)> =
-        const { RefCell::new((String::new(), i64::MIN)) };
+    /// The last sentence for a live region.
+    static ANNOUNCED: LastSaid = const { RefCell::new((String::new(), i64::MIN)) };
+    /// The last `[telltale]` line about a change.
+    static LOGGED: LastSaid = const { RefCell::new((String::new(), i64::MIN)) };
 }
 
-/// `text` for this widget's live region, or nothing when another widget on the page has
-/// just announced the very same sentence: a header badge and a panel on one feed would
-/// otherwise make a screen reader say every change twice. Widgets with a `label` say
-/// different sentences and both speak.
-fn first_to_say(text: String, now_ms: i64) -> String {
-    ANNOUNCED.with(|announced| {
-        let mut announced = announced.borrow_mut();
-        if announced.0 == text && now_ms.saturating_sub(announced.1) < SAME_ANNOUNCEMENT_MS {
-            return String::new();
+/// True unless another widget on the page has just said the very same `text` on
+/// `channel`: a header badge and a panel on one feed would otherwise make a screen reader
+/// say every change twice, and the console show it twice. Widgets that say different
+/// sentences (a `label`, another `components`) all speak.
+fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, now_ms: i64) -> bool {
+    channel.with(|last| {
+        let mut last = last.borrow_mut();
+        if last.0 == text && now_ms.saturating_sub(last.1) < SAME_SENTENCE_MS {
+            return false;
         }
-        *announced = (text.clone(), now_ms);
-        text
+        *last = (text.to_owned(), now_ms);
+        true
     })
 }
 
@@ -171,8 +176,9 @@ impl App {
         self.observed = Some(now);
         let recovered = std::mem::take(&mut self.alerted);
         let announce = move || {
-            ctx.link()
-                .send_message(Msg::Announce(first_to_say(said, web::now_ms())));
+            let first = first_to_say(&ANNOUNCED, &said, web::now_ms());
+            let text = if first { said } else { String::new() };
+            ctx.link().send_message(Msg::Announce(text));
         };
         let Some(change) = change else {
             if recovered {
@@ -186,10 +192,10 @@ impl App {
         // The first live state is what the reader already sees appear; announce and log
         // only real changes.
         if let Some(previous) = change.previous {
-            web::info(&format!(
-                "{}: {} (was {})",
-                config.feed, change.overall, previous
-            ));
+            let line = format!("{}: {} (was {})", config.feed, change.overall, previous);
+            if first_to_say(&LOGGED, &line, web::now_ms()) {
+                web::info(&line);
+            }
             announce();
         } else if recovered || change.components.iter().any(|c| c.previous.is_some()) {
             announce();

@@ -91,7 +91,7 @@ describe('refresh', () => {
     await session.close();
   });
 
-  test('a change is announced once per page: two widgets saying the same sentence speak once, a labelled one says its label', async () => {
+  test('a change is announced and logged once per page: two widgets saying the same sentence speak once, a labelled one says its label', async () => {
     const { server, browser } = harness;
     server.setFeed('said', { fixture: 'apple/all_operational.js' });
     server.setPage(
@@ -107,6 +107,10 @@ describe('refresh', () => {
     );
     const session = await openPage(browser);
     const { page } = session;
+    const logged = [];
+    page.on('console', (message) => {
+      if (message.type() === 'info' && message.text().startsWith('[telltale]')) logged.push(message.text());
+    });
     await page.goto(server.url('/t/said.html'));
     for (const id of ['#a', '#b', '#c']) await widget(page, id).waitForPhase('live');
     server.setFeed('said', { fixture: 'apple/itunes_partial_outage.json' });
@@ -128,6 +132,14 @@ describe('refresh', () => {
     const [a, b, c] = await regions();
     assert.equal(c, 'Apple services: iTunes Store: partial outage');
     assert.deepEqual([a, b].sort(), ['', 'iTunes Store: partial outage'], 'said once, not twice');
+    // The console too gets the change once, not once per widget. Its messages reach the
+    // test after the page's, so wait for the first, then for the next poll's work.
+    for (let waited = 0; logged.length < 1 && waited < WAIT_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await server.waitForFeedRequests('said', server.feedRequests('said').length + 1);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.deepEqual(logged, [`[telltale] ${server.url('/feeds/said')}: partial_outage (was operational)`]);
     session.assertCleanConsole();
     await session.close();
   });
