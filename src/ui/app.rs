@@ -128,12 +128,45 @@ pub(crate) struct App {
     /// What the last render's badge says to a screen reader, and whether it alerted.
     rendered_badge: RefCell<(String, bool)>,
     badge_node: NodeRef,
+    /// The widget's root element, and whether the reader's focus was inside it when the
+    /// last update began: a render that removes the focused element (the link of an
+    /// incident that has just resolved) hands focus back to the widget instead of
+    /// dropping it on the page's `<body>`.
+    root_node: NodeRef,
+    panel_node: NodeRef,
+    had_focus: bool,
     /// The feed subscription, from the first render on (when `poll`).
     feed_link: Option<FeedLink>,
     _ticker: Timer,
 }
 
 impl App {
+    /// True while the reader's focus is in the widget.
+    fn has_focus(&self) -> bool {
+        self.root_node
+            .cast::<web_sys::Element>()
+            .is_some_and(|root| web::focus_within(&root))
+    }
+
+    /// After a render that took away the element the reader's focus was on: focus moves
+    /// to the badge, or to the panel where there is no badge to press (`view="panel"`).
+    /// A `notice` that has just hidden itself has nothing left to take it.
+    fn keep_focus(&mut self) {
+        if !std::mem::take(&mut self.had_focus) || self.has_focus() {
+            return;
+        }
+        let Some(root) = self.root_node.cast::<web_sys::Element>() else {
+            return;
+        };
+        let target = [&self.badge_node, &self.panel_node]
+            .into_iter()
+            .filter_map(NodeRef::cast::<HtmlElement>)
+            .find(|element| root.contains(Some(element)));
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
+    }
+
     fn stale_after_ms(&self, config: &Config) -> i64 {
         let unscaled = state::stale_after_ms(config.refresh_secs).unsigned_abs();
         i64::try_from(self.hooks.scaled_ms(unscaled)).unwrap_or(i64::MAX)
@@ -226,6 +259,9 @@ impl Component for App {
             alerted: false,
             rendered_badge: RefCell::default(),
             badge_node: NodeRef::default(),
+            root_node: NodeRef::default(),
+            panel_node: NodeRef::default(),
+            had_focus: false,
             feed_link: None,
             _ticker: ticker,
         }
@@ -233,8 +269,13 @@ impl Component for App {
 
     fn update(&mut self, _ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
-            Msg::Feed(state) => self.feed = state,
-            Msg::Tick => {}
+            // A new state and the passing of time re-render from outside the reader's
+            // hands, and so may take away what has focus.
+            Msg::Feed(state) => {
+                self.had_focus = self.has_focus();
+                self.feed = state;
+            }
+            Msg::Tick => self.had_focus = self.has_focus(),
             Msg::Toggle => self.expanded = !self.expanded,
             Msg::Close => {
                 self.expanded = false;
@@ -265,6 +306,7 @@ impl Component for App {
                 notify,
             ));
         }
+        self.keep_focus();
         self.after_render(ctx);
     }
 
@@ -312,7 +354,7 @@ impl Component for App {
                 // Every catalogue language is written left to right: on a right-to-left
                 // page the widget's own sentences must not inherit `rtl`.
                 <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
-                    lang={props.locale.tag()} dir="ltr" {onkeydown}>
+                    lang={props.locale.tag()} dir="ltr" {onkeydown} ref={self.root_node.clone()}>
                     if visible {
                         { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &self.badge_node) }
                     }
@@ -320,7 +362,7 @@ impl Component for App {
                         // The box sizes the panel: 380px where there is room, narrower
                         // where there is not (see `.panel-box` in the stylesheet).
                         <div class="panel-box">
-                            { panel::panel(&panel, &props.panel_id, toggles.then_some(&close)) }
+                            { panel::panel(&panel, &props.panel_id, toggles.then_some(&close), &self.panel_node) }
                         </div>
                     }
                     <div class="visually-hidden" data-testid="live-region" aria-live="polite"

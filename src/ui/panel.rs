@@ -10,13 +10,20 @@ use crate::core::view::{
 };
 
 /// The panel for `view`, with the element id `id` (named by the badge's
-/// `aria-controls`). `on_close` is called by the close button; `None` hides the button
-/// (the panel is always open).
-pub(crate) fn panel(view: &PanelView, id: &AttrValue, on_close: Option<&Callback<()>>) -> Html {
+/// `aria-controls`) and `node` as its element. `on_close` is called by the close button;
+/// `None` hides the button (the panel is always open).
+pub(crate) fn panel(
+    view: &PanelView,
+    id: &AttrValue,
+    on_close: Option<&Callback<()>>,
+    node: &NodeRef,
+) -> Html {
     let labels = &view.labels;
     html! {
+        // `tabindex="-1"`: out of the Tab order, but focus can be handed to it when an
+        // update removes what the reader had focused.
         <section class="panel" part="panel" data-testid="panel" id={id.clone()}
-            role="region" aria-label={labels.heading.clone()}>
+            role="region" aria-label={labels.heading.clone()} tabindex="-1" ref={node.clone()}>
             <div class="panel-head">
                 <h2>{ labels.heading.clone() }</h2>
                 if let Some(on_close) = on_close {

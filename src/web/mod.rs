@@ -26,6 +26,7 @@ pub(crate) use event::dispatch_change;
 pub(crate) use hooks::{test_hooks, TestHooks};
 pub(crate) use listen::Listener;
 pub(crate) use page::{
-    base_uri, document_target, is_hidden, is_offline, page_languages, resolve_url, window_target,
+    base_uri, document_target, focus_within, is_hidden, is_offline, page_languages, resolve_url,
+    window_target,
 };
 pub(crate) use timer::Timer;

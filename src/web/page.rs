@@ -1,5 +1,7 @@
 //! What the widget reads from the host page: its base URL, its languages, whether it is
-//! visible and whether the browser is online.
+//! visible, whether the browser is online and whether the reader's focus is in the widget.
+
+use wasm_bindgen::JsCast;
 
 /// The document's base URL (`document.baseURI`), against which relative URLs resolve.
 pub(crate) fn base_uri() -> Option<String> {
@@ -65,4 +67,17 @@ pub(crate) fn document_target() -> Option<web_sys::EventTarget> {
 /// The window, as an event target (for `online`).
 pub(crate) fn window_target() -> Option<web_sys::EventTarget> {
     web_sys::window().map(Into::into)
+}
+
+/// True when the focused element of `element`'s document or shadow root is `element` or
+/// lies inside it (the reader's keyboard focus is in the widget).
+pub(crate) fn focus_within(element: &web_sys::Element) -> bool {
+    let root = element.get_root_node();
+    let active = match root.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => root
+            .dyn_ref::<web_sys::Document>()
+            .and_then(web_sys::Document::active_element),
+    };
+    active.is_some_and(|active| element.contains(Some(&active)))
 }

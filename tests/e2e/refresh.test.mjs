@@ -144,6 +144,55 @@ describe('refresh', () => {
     await session.close();
   });
 
+  test('a poll that takes away the focused link hands focus to the badge, or to the panel of view=panel', async () => {
+    const { server, browser } = harness;
+    server.setFeed('focus', { fixture: 'statuspage/summary_major_incident_no_component_change.json' });
+    server.setPage(
+      '/t/focus.html',
+      hostPage({
+        body: snippet({ id: 'b', feed: '/feeds/focus' }) + snippet({ id: 'p', feed: '/feeds/focus', view: 'panel' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        hooks: { refreshMs: 300 },
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/focus.html'));
+    const badge = widget(page, '#b');
+    const panel = widget(page, '#p');
+    await badge.waitForPhase('live');
+    await panel.waitForPhase('live');
+    await badge.badge.click();
+    await badge.panel.waitFor({ timeout: WAIT_MS });
+    const focused = (id) =>
+      page.evaluate((id) => {
+        const active = document.getElementById(id).shadowRoot.activeElement;
+        return active ? active.getAttribute('data-testid') ?? active.className : null;
+      }, id);
+
+    // The reader is on the incident's link when the provider resolves it.
+    await page.locator('#b a.details').focus();
+    assert.equal(await focused('b'), 'details');
+    server.setFeed('focus', { fixture: 'statuspage/summary_operational.json' });
+    await page.waitForFunction(() => !document.querySelector('#b').shadowRoot.querySelector('a.details'), null, {
+      timeout: WAIT_MS,
+    });
+    assert.equal(await focused('b'), 'badge', 'focus is on the badge, not lost to the page');
+
+    // The same in an always-open panel, which has no badge to press.
+    server.setFeed('focus', { fixture: 'statuspage/summary_major_incident_no_component_change.json' });
+    await page.locator('#p a.details').waitFor({ timeout: WAIT_MS });
+    await page.locator('#p a.details').focus();
+    server.setFeed('focus', { fixture: 'statuspage/summary_operational.json' });
+    await page.waitForFunction(() => !document.querySelector('#p').shadowRoot.querySelector('a.details'), null, {
+      timeout: WAIT_MS,
+    });
+    assert.equal(await focused('p'), 'panel');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'p');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('a failing poll keeps the last good state and shows its age; recovery goes live again', async () => {
     const { server, browser } = harness;
     server.setFeed('flaky', { fixture: 'apple/multi_service_outage.js' });
