@@ -128,10 +128,10 @@ pub(crate) struct App {
     /// What the last render's badge says to a screen reader, and whether it alerted.
     rendered_badge: RefCell<(String, bool)>,
     badge_node: NodeRef,
-    /// The widget's root element, and whether the reader's focus was inside it when the
-    /// last update began: a render that removes the focused element (the link of an
-    /// incident that has just resolved) hands focus back to the widget instead of
-    /// dropping it on the page's `<body>`.
+    /// The widget's root and panel elements, and whether the reader's focus was inside
+    /// the widget when the last update began: a render that removes the focused element
+    /// (the link of an incident that has just resolved) hands focus back to the widget
+    /// instead of dropping it on the page's `<body>`.
     root_node: NodeRef,
     panel_node: NodeRef,
     had_focus: bool,
@@ -152,12 +152,13 @@ impl App {
     /// to the badge, or to the panel where there is no badge to press (`view="panel"`).
     /// A `notice` that has just hidden itself has nothing left to take it.
     fn keep_focus(&mut self) {
-        if !std::mem::take(&mut self.had_focus) || self.has_focus() {
-            return;
-        }
+        let had_focus = std::mem::take(&mut self.had_focus);
         let Some(root) = self.root_node.cast::<web_sys::Element>() else {
             return;
         };
+        if !had_focus || web::focus_within(&root) {
+            return;
+        }
         let target = [&self.badge_node, &self.panel_node]
             .into_iter()
             .filter_map(NodeRef::cast::<HtmlElement>)

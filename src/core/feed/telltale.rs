@@ -380,8 +380,7 @@ fn with_nonempty(object: Object, key: &str, items: &[String]) -> Object {
 fn trim(text: &mut String) {
     let tidied = super::text::tidy(text);
     if tidied.len() != text.len() {
-        let tidied = tidied.into_owned();
-        *text = tidied;
+        *text = tidied.into_owned();
     }
 }
 
