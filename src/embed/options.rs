@@ -118,40 +118,43 @@ fn js_type(value: &JsValue) -> String {
 }
 
 /// Reads a config through `get`, first resolving the `feed` and `link` URLs against the
-/// page, so `feed="/status.json"` works like an `<a href>` would. Text the browser cannot
-/// read as a URL at all is an error here: core's check sees only the text, and a feed
-/// such as `http://[::1` would otherwise start a widget that can never fetch it and shows
-/// "status unavailable" in place of the fallback.
+/// page, so `feed="/status.json"` works like an `<a href>` would.
 fn config_with_base(
     get: impl Fn(&str) -> Option<String>,
     base: Option<&str>,
 ) -> Result<Config, ConfigError> {
-    if let Some(base) = base {
-        for attribute in ["feed", "link"] {
-            let Some(value) = get(attribute).filter(|v| !v.trim().is_empty()) else {
-                continue;
-            };
-            let value = value.trim();
-            if web::resolve_url(value, base).is_none() {
-                return Err(ConfigError::InvalidUrl {
-                    attribute,
-                    value: value.to_owned(),
-                });
-            }
-        }
-    }
-    Config::from_attrs(|name| {
-        let value = get(name)?;
-        if !matches!(name, "feed" | "link") || value.trim().is_empty() {
-            return Some(value);
-        }
-        // Only a web URL replaces what was written, so an error quotes the partner's own
-        // text ("ftp://x", not the browser's rewriting of it).
-        let resolved = base
-            .and_then(|base| web::resolve_url(value.trim(), base))
-            .filter(|url| is_web_url(url));
-        Some(resolved.unwrap_or(value))
+    let feed = url_attribute("feed", get("feed"), base)?;
+    let link = url_attribute("link", get("link"), base)?;
+    Config::from_attrs(|name| match name {
+        "feed" => feed.clone(),
+        "link" => link.clone(),
+        _ => get(name),
     })
+}
+
+/// A URL attribute's `value`, resolved against `base` once. Only a web URL replaces what
+/// was written, so core's error quotes the partner's own text ("ftp://x", not the
+/// browser's rewriting of it). Text the browser cannot read as a URL at all is an error
+/// here: core's check sees only the text, and a feed such as `http://[::1` would otherwise
+/// start a widget that can never fetch it and shows "status unavailable" in place of the
+/// fallback.
+fn url_attribute(
+    attribute: &'static str,
+    value: Option<String>,
+    base: Option<&str>,
+) -> Result<Option<String>, ConfigError> {
+    let written = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let (Some(written), Some(base)) = (written, base) else {
+        return Ok(value);
+    };
+    match web::resolve_url(written, base) {
+        None => Err(ConfigError::InvalidUrl {
+            attribute,
+            value: written.to_owned(),
+        }),
+        Some(url) if is_web_url(&url) => Ok(Some(url)),
+        Some(_) => Ok(value),
+    }
 }
 
 /// The config of a `<telltale-status>` element, from its attributes.

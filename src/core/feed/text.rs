@@ -13,6 +13,7 @@
 //! service's name around on screen.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use super::Warning;
 use crate::core::config::is_web_url;
@@ -73,7 +74,7 @@ pub fn escape_stray(text: &str) -> Cow<'_, str> {
             continue;
         }
         if escaped(c) {
-            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
         } else {
             out.push(c);
         }
