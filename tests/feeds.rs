@@ -1340,6 +1340,9 @@ fn jsonp_wrapper_with_any_callback_and_bom_is_removed() {
         format!("\u{feff}jsonCallback({inner});"),
         format!("  myCallback_2 (\n{inner}\n)  \n"),
         format!("window.cb({inner})"),
+        // What Express's `res.jsonp` and Rails write when they serve the same feed again.
+        format!("/**/ typeof jsonCallback === 'function' && jsonCallback({inner});"),
+        format!("/**/jsonCallback({inner});"),
     ] {
         let parsed = parse(&text, None).expect("wrapped");
         assert_eq!(parsed.snapshot.components[0].id, "Siri");

@@ -21,9 +21,36 @@ use crate::core::json::Json;
 
 /// Removes an optional UTF-8 byte order mark and an optional JSONP wrapper
 /// (`callback( … );`, any callback identifier, optional `;`), returning the JSON inside.
+///
+/// The wrapper may open with what web frameworks put in front of the call: block
+/// comments (`/**/`, which Express, Rails and jQuery write so a browser cannot read the
+/// answer as another file type) and Express's guard `typeof callback === 'function' &&`.
 pub(crate) fn unwrap_envelope(text: &str) -> &str {
     let text = text.trim_start_matches('\u{feff}').trim();
-    strip_jsonp(text).unwrap_or(text)
+    skip_prelude(text).and_then(strip_jsonp).unwrap_or(text)
+}
+
+/// `text` after its leading block comments and an Express-style `typeof cb === 'function'
+/// &&` guard, or `None` when a comment is not closed or the guard is not whole.
+fn skip_prelude(mut text: &str) -> Option<&str> {
+    while let Some(comment) = text.strip_prefix("/*") {
+        let end = comment.find("*/")?;
+        text = comment[end + 2..].trim_start();
+    }
+    let guard = text.strip_prefix("typeof");
+    let Some(guard) = guard.filter(|guard| guard.starts_with(char::is_whitespace)) else {
+        return Some(text);
+    };
+    let (_, guard) = guard.trim_start().split_once(char::is_whitespace)?;
+    let guard = guard.trim_start();
+    let guard = guard
+        .strip_prefix("===")
+        .or_else(|| guard.strip_prefix("=="))?
+        .trim_start();
+    let guard = guard
+        .strip_prefix("'function'")
+        .or_else(|| guard.strip_prefix("\"function\""))?;
+    Some(guard.trim_start().strip_prefix("&&")?.trim_start())
 }
 
 fn strip_jsonp(text: &str) -> Option<&str> {
@@ -240,6 +267,28 @@ mod tests {
         assert_eq!(unwrap_envelope("rückruf_état({})"), "{}");
         assert_eq!(unwrap_envelope("2cb({})"), "2cb({})");
         assert_eq!(unwrap_envelope("a-b({})"), "a-b({})");
+    }
+
+    #[test]
+    fn unwrap_envelope_skips_what_frameworks_write_before_the_callback() {
+        // Express's `res.jsonp`, and the bare comment that Rails and jQuery write.
+        assert_eq!(
+            unwrap_envelope("/**/ typeof jsonCallback === 'function' && jsonCallback({\"a\":1});"),
+            "{\"a\":1}"
+        );
+        assert_eq!(unwrap_envelope("/**/jsonCallback([1]);"), "[1]");
+        assert_eq!(
+            unwrap_envelope("\u{feff}/* one */ /* two */\ntypeof cb == \"function\"&&cb({})"),
+            "{}"
+        );
+        // Half a prelude is not a wrapper: the text is left for the JSON reader to refuse.
+        assert_eq!(unwrap_envelope("/* open cb({})"), "/* open cb({})");
+        assert_eq!(
+            unwrap_envelope("typeof cb === 'object' && cb({})"),
+            "typeof cb === 'object' && cb({})"
+        );
+        assert_eq!(unwrap_envelope("/**/{}"), "/**/{}");
+        assert_eq!(unwrap_envelope("typeofCb({})"), "{}");
     }
 
     #[test]
