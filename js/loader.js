@@ -8,6 +8,10 @@
 var VERSION = "__TELLTALE_VERSION__";
 // The browser's own Promise, kept before the page can replace the global.
 var NativePromise = Promise;
+if (typeof NativePromise !== "function" || typeof NativePromise.resolve !== "function" ||
+    typeof NativePromise.reject !== "function") {
+  throw "window.Promise is not the browser's"; // build.sh's last net reports it
+}
 var ELEMENT = "telltale-status";
 var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label"];
 
@@ -159,10 +163,20 @@ function load() {
 // A page whose Content Security Policy lacks 'wasm-unsafe-eval' refuses to compile any
 // module, even the empty one (8 bytes, compiled in microseconds). Asking first means such
 // a page downloads no wasm and requests no feed, and its author reads what to change.
+// Browsers refuse with a CompileError (Chromium, Firefox, Safari) or an EvalError; any
+// other failure is the page's own doing (a wrapped WebAssembly.Module, a replaced array
+// iterator), says nothing about the CSP, and the real load goes on to meet it or not.
 function cspAllowsWasm() {
+  var empty = new Uint8Array(8); // no array literal: its copy runs the page's iterator
+  empty[1] = 97;
+  empty[2] = 115;
+  empty[3] = 109;
+  empty[4] = 1;
   try {
-    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    new WebAssembly.Module(empty);
   } catch (error) {
+    var name = error && error.name;
+    if (name !== "CompileError" && name !== "EvalError") return;
     var blocked = new Error(describe(error));
     blocked.reason = "this page's Content Security Policy does not allow WebAssembly; add " +
       "'wasm-unsafe-eval' to its script-src (" + describe(error) + ")";
@@ -249,8 +263,13 @@ function mount(element, options) {
 var firstCopy = !(window.Telltale && typeof window.Telltale.mount === "function");
 if (firstCopy) {
   var hooks = window.Telltale && window.Telltale.__test;
-  window.Telltale = { mount: mount, version: VERSION };
-  if (hooks) window.Telltale.__test = hooks;
+  try {
+    window.Telltale = { mount: mount, version: VERSION };
+    if (hooks) window.Telltale.__test = hooks;
+  } catch (error) {
+    // The page made its own read-only `Telltale`: the elements need no global.
+    console.warn("[telltale] this page's own window.Telltale cannot be replaced, so Telltale.mount is not available; <" + ELEMENT + "> elements still work (" + describe(error) + ")");
+  }
   // A page includes this script to show widgets: fetch and compile the wasm now, in
   // parallel with the rest of the page, not when the first element connects. A second
   // copy of the script (Telltale already defined) loads nothing.

@@ -145,12 +145,16 @@ wasm_tag="$(openssl dgst -sha384 -hex "$stage/telltale_bg.min.wasm" | awk '{ pri
 # so neither the glue's names nor the page's own `wasm_bindgen`/`init` can collide.
 {
   printf '/*! Telltale %s: an embeddable service-status widget. MIT OR Apache-2.0 */\n' "$version"
-  printf '(function () {\n"use strict";\n'
+  printf '(function () {\n"use strict";\ntry {\n'
   cat "$stage/telltale.names.js"
   printf '\n'
   sed -e "s/__TELLTALE_VERSION__/$version/g" -e "s/__TELLTALE_WASM_TAG__/$wasm_tag/g" \
     -e "s|__TELLTALE_WASM_SRI__|$wasm_sri|g" js/loader.js
-  printf '})();\n'
+  # The last net: a page that replaced or deleted a built-in the script runs at once
+  # (`Promise`, `URL`, `TextDecoder`) gets one warning, and the fallback stays.
+  printf '} catch (error) {\n'
+  printf '  try { console.warn("[telltale] could not start: this page changed a browser built-in that Telltale needs (" + error + ")"); } catch (unreadable) {}\n'
+  printf '}\n})();\n'
 } > "$stage/telltale.out.js"
 
 # Minified with terser (pinned in package.json): compress and mangle the names inside the

@@ -245,6 +245,94 @@ describe('hostile host page', () => {
     await session.close();
   });
 
+  test('a page that replaced a built-in before the script gets one warning; its own scripts go on', async () => {
+    // The script runs at once what these give it; without them nothing can start, and
+    // nothing of the failure may reach the page as an uncaught error.
+    const { server, browser } = harness;
+    server.setFeed('builtins', { fixture: 'apple/all_operational.js' });
+    const replaced = {
+      Promise: ["window.Promise = function FakePromise() { throw new Error('no promises'); };", /\(window\.Promise is not the browser's\)$/],
+      URL: ["window.URL = function () { throw new Error('host URL'); };", /\(Error: host URL\)$/],
+      TextDecoder: ['delete window.TextDecoder; delete window.TextEncoder;', /\(ReferenceError: TextDecoder is not defined\)$/],
+    };
+    for (const [name, [change, reason]] of Object.entries(replaced)) {
+      server.setPage(
+        `/t/builtin-${name}.html`,
+        hostPage({
+          head: `<script>${change}</script>`,
+          body: snippet({ feed: '/feeds/builtins' }),
+          script: '<script src="/dist/telltale.js"></script>',
+          // Read through the DOM: Playwright's own page scripts need the page's Promise.
+          after: `<script>document.body.dataset.global = 'Telltale' in window;</script>`,
+        }),
+      );
+      const session = await openPage(browser);
+      const { page } = session;
+      await page.goto(server.url(`/t/builtin-${name}.html`));
+      await page.waitForTimeout(300);
+      assert.equal(session.warnings.length, 1, `${name}: one warning: ${session.warnings}`);
+      assert.ok(
+        session.warnings[0].startsWith('[telltale] could not start: this page changed a browser built-in that Telltale needs ('),
+        session.warnings[0],
+      );
+      assert.match(session.warnings[0], reason);
+      assert.equal(await page.locator('body').getAttribute('data-global'), 'false', `${name}: the page's scripts ran, and no half-made global`);
+      assert.equal(await page.locator('telltale-status > a').isVisible(), true, `${name}: the fallback stays`);
+      assert.equal(server.feedRequests('builtins').length, 0);
+      session.assertCleanConsole();
+      await session.close();
+    }
+  });
+
+  test("a page's own read-only window.Telltale: one warning, and the elements still work", async () => {
+    const { server, browser } = harness;
+    server.setFeed('frozen', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/frozen.html',
+      hostPage({
+        head: `<script>Object.defineProperty(window, 'Telltale', { value: { mine: true }, writable: false, configurable: false });</script>`,
+        body: snippet({ feed: '/feeds/frozen' }),
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/frozen.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.deepEqual(await page.evaluate(() => window.Telltale), { mine: true });
+    assert.equal(session.warnings.length, 1, `one warning: ${session.warnings}`);
+    assert.match(
+      session.warnings[0],
+      /^\[telltale\] this page's own window\.Telltale cannot be replaced, so Telltale\.mount is not available; <telltale-status> elements still work \(TypeError: /,
+    );
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('a page that wraps WebAssembly.Module is not told to fix a CSP it does not have', async () => {
+    // Monitoring scripts wrap it; the widget compiles with instantiateStreaming anyway.
+    const { server, browser } = harness;
+    server.setFeed('wrapped', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/wrapped-module.html',
+      hostPage({
+        head: `<script>WebAssembly.Module = function () { throw new TypeError('host blocked'); };</script>`,
+        body: snippet({ feed: '/feeds/wrapped' }),
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/wrapped-module.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.deepEqual(session.warnings, []);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('an element name taken by another script is left to it, and said once', async () => {
     const { server, browser } = harness;
     server.setPage(
