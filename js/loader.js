@@ -326,6 +326,11 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
     disconnectedCallback() {
       schedule(this);
     }
+    // Moved into another window's document (a same-origin iframe, a Picture-in-Picture
+    // window): started again there, so its stylesheet is one that document may use.
+    adoptedCallback() {
+      schedule(this, true);
+    }
     attributeChangedCallback(name, before, after) {
       if (before !== after && this.isConnected) schedule(this, true);
     }

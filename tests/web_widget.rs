@@ -800,10 +800,16 @@ fn options_accept_arrays_and_numbers_and_reject_wrong_types() {
         embed::options::config_from_options(&JsValue::UNDEFINED),
         Err(MountError::Config(ConfigError::MissingFeed))
     ));
-    let not_element = mount(JsValue::NULL, Source::Options(options), None)
+    let not_element = mount(JsValue::NULL, Source::Options(options.clone()), None)
         .err()
         .unwrap();
     assert!(matches!(not_element, MountError::NotAnElement(_)));
+    // An object that only says it is an element is not taken for one.
+    let pretender = js_sys::JSON::parse(r#"{"nodeType":1,"tagName":"DIV"}"#).unwrap();
+    let refused = mount(pretender, Source::Options(options), None)
+        .err()
+        .unwrap();
+    assert_eq!(refused, MountError::NotAnElement("object".to_owned()));
 }
 
 /// Lets the browser run one task, so aborted fetches settle (no wall-clock wait).

@@ -50,24 +50,46 @@ thread_local! {
 /// Adopts the widget's stylesheet into `root` as a constructable stylesheet; false when
 /// the browser cannot (then the app renders a `<style>` element instead).
 fn adopt_stylesheet(root: &ShadowRoot) -> bool {
-    let sheet = SHEET.with(|sheet| {
-        let mut sheet = sheet.borrow_mut();
-        if sheet.is_none() {
-            *sheet = web_sys::CssStyleSheet::new()
-                .ok()
-                .filter(|s| s.replace_sync(CSS).is_ok());
-        }
-        sheet.clone()
-    });
-    let Some(sheet) = sheet else {
-        return false;
-    };
     let key = JsValue::from_str("adoptedStyleSheets");
     // Older engines have no `adoptedStyleSheets`, or one that rejects the assignment.
     if !js_sys::Reflect::has(root, &key).unwrap_or(false) {
         return false;
     }
+    let Some(sheet) = stylesheet_for(root) else {
+        return false;
+    };
     js_sys::Reflect::set(root, &key, &js_sys::Array::of1(&sheet)).unwrap_or(false)
+}
+
+/// A constructable stylesheet with the widget's CSS that `root` may adopt. Only the
+/// document whose window made a sheet may adopt it: roots in this page's document share
+/// one, and a root in another window's document (an element moved into a same-origin
+/// iframe or a Picture-in-Picture window) gets one made by that window.
+fn stylesheet_for(root: &ShadowRoot) -> Option<web_sys::CssStyleSheet> {
+    let document = root.owner_document()?;
+    if web_sys::window().and_then(|window| window.document()) == Some(document.clone()) {
+        return SHEET.with(|sheet| {
+            let mut sheet = sheet.borrow_mut();
+            if sheet.is_none() {
+                *sheet = web_sys::CssStyleSheet::new()
+                    .ok()
+                    .filter(|s| s.replace_sync(CSS).is_ok());
+            }
+            sheet.clone()
+        });
+    }
+    // That window's own constructor: `instanceof Function` here would not know it.
+    let constructor =
+        js_sys::Reflect::get(&document.default_view()?.into(), &"CSSStyleSheet".into())
+            .ok()
+            .filter(JsValue::is_function)?;
+    let sheet = js_sys::Reflect::construct(
+        constructor.unchecked_ref::<js_sys::Function>(),
+        &js_sys::Array::new(),
+    )
+    .ok()?
+    .unchecked_into::<web_sys::CssStyleSheet>();
+    sheet.replace_sync(CSS).ok().map(|()| sheet)
 }
 
 /// Removes the adopted stylesheet, so the shown fallback gets none of the widget's
@@ -233,18 +255,46 @@ pub(crate) fn mount(
     Ok(Registration { slot })
 }
 
+/// `value` as an element, of this window or of another one on the page (a same-origin
+/// iframe, a Picture-in-Picture window).
 fn as_element(value: JsValue) -> Result<Element, MountError> {
-    value.dyn_into::<Element>().map_err(|value| {
-        let kind = value
-            .js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "a value".to_owned());
-        MountError::NotAnElement(if value.is_null() {
-            "null".to_owned()
-        } else {
-            kind
+    if value.is_instance_of::<Element>() || is_element_of_another_window(&value) {
+        return Ok(value.unchecked_into());
+    }
+    let kind = value
+        .js_typeof()
+        .as_string()
+        .unwrap_or_else(|| "a value".to_owned());
+    Err(MountError::NotAnElement(if value.is_null() {
+        "null".to_owned()
+    } else {
+        kind
+    }))
+}
+
+/// True for an element of any window. `instanceof Element` knows only this window's
+/// elements; the `nodeType` getter of this window's `Node.prototype` answers for a node
+/// of every window and throws for anything else, so an object that merely has a
+/// `nodeType` of 1 is not taken for one.
+fn is_element_of_another_window(value: &JsValue) -> bool {
+    const ELEMENT_NODE: f64 = 1.0;
+    let prototype = js_sys::Reflect::get(&js_sys::global(), &"Node".into())
+        .and_then(|node| js_sys::Reflect::get(&node, &"prototype".into()))
+        .ok()
+        .filter(JsValue::is_object);
+    let getter = prototype
+        .map(|prototype| {
+            js_sys::Object::get_own_property_descriptor(
+                prototype.unchecked_ref::<js_sys::Object>(),
+                &"nodeType".into(),
+            )
         })
-    })
+        .and_then(|descriptor| js_sys::Reflect::get(&descriptor, &"get".into()).ok())
+        .filter(JsValue::is_function);
+    getter
+        .and_then(|getter| getter.unchecked_ref::<js_sys::Function>().call0(value).ok())
+        .and_then(|node_type| node_type.as_f64())
+        == Some(ELEMENT_NODE)
 }
 
 /// The element's shadow root for the widget: the one an earlier mount attached (a shadow

@@ -325,6 +325,48 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('a widget moved into a same-origin iframe keeps its styles and works there; mount takes an element of the iframe', async () => {
+    // What a page does when it moves content into a Picture-in-Picture window or an
+    // editor frame. A constructed stylesheet cannot follow a node into another document.
+    const { server, browser } = harness;
+    server.setFeed('framed', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/framed.html',
+      hostPage({
+        body:
+          snippet({ feed: '/feeds/framed', label: 'Moved' }) +
+          `<iframe id="f" width="500" height="400" srcdoc='<!doctype html><body><div id="inner"><a href="https://status.example.com/">Status</a></div></body>'></iframe>`,
+        hooks: {},
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/framed.html'));
+    await widget(page).waitForPhase('live');
+    await page.evaluate(() => {
+      const frame = document.getElementById('f').contentDocument;
+      frame.body.append(document.querySelector('telltale-status'));
+      window.handle = Telltale.mount(frame.getElementById('inner'), { feed: '/feeds/framed', label: 'Mounted' });
+    });
+    const frame = page.frameLocator('#f');
+    for (const host of ['telltale-status', '#inner']) {
+      const w = widget(frame, host);
+      await w.waitForPhase('live');
+      assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage', host);
+      // Styled: the icon has its own small size, not an unstyled SVG's fill of the frame.
+      const icon = await w.badge.locator('svg').first().boundingBox();
+      assert.ok(icon && icon.width <= 24 && icon.height <= 24, `${host}: icon box ${JSON.stringify(icon)}`);
+      await w.badge.click();
+      await w.panel.waitFor({ state: 'visible', timeout: WAIT_MS });
+      await w.badge.press('Escape');
+      await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    }
+    assert.equal(await page.evaluate(() => Telltale.__test.stats().widgets), 2);
+    assert.deepEqual(session.warnings, []);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('refresh() in a loop costs one request per 5 s, and never cuts a Retry-After short', async () => {
     const { server, session, page, w } = await openMounted('loop', { feed: '/feeds/loop' });
     assert.equal(server.feedRequests('loop').length, 1);
