@@ -17,7 +17,9 @@ use crate::core::model::{
     MaintenanceStatus, Snapshot, Update,
 };
 use crate::core::state::{FeedState, Phase, Problem};
-use crate::core::time::{local_time_text, relative_text, rfc3339_utc, window_text, ZoneOffset};
+use crate::core::time::{
+    local_time_text, relative_text, rfc3339_utc, window_text, ZoneOffset, MINUTE_MS,
+};
 
 /// The visual tone of a state: picks the colour and the icon. Never shown alone: every
 /// tone comes with text.
@@ -366,7 +368,11 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             Msg::Tpl(Tpl::Updated),
             &[
                 ("time", &local_time(input, good.fetched_at_ms)),
-                ("age", &age(input, good.fetched_at_ms)),
+                // The reader's own clock took it: ahead only if that clock went back.
+                (
+                    "age",
+                    &relative_text(locale, good.fetched_at_ms.min(input.now_ms), input.now_ms),
+                ),
             ],
         )
     });
@@ -538,22 +544,30 @@ fn local_time(input: &ViewInput<'_>, at_ms: i64) -> String {
     local_time_text(input.locale, at_ms, input.zone, input.now_ms)
 }
 
+/// How far ahead of the reader's clock the time of a past event may be and still read
+/// "just now": the provider's clock, or the reader's, is often a few minutes off.
+const CLOCK_SKEW_MS: i64 = 5 * MINUTE_MS;
+
 /// The age of a past event. A time slightly ahead of the reader's clock (clock skew
-/// between the provider and the reader) reads "just now", not "in 20 s".
-fn age(input: &ViewInput<'_>, at_ms: i64) -> String {
-    relative_text(input.locale, at_ms.min(input.now_ms), input.now_ms)
+/// between the provider and the reader) reads "just now", not "in 20 s". One further
+/// ahead has no age: "in 3 days" of what has happened says nothing true, and "just now"
+/// of a date in 9999 would be false. Its date, shown beside, tells the reader.
+fn age(input: &ViewInput<'_>, at_ms: i64) -> Option<String> {
+    (at_ms <= input.now_ms.saturating_add(CLOCK_SKEW_MS))
+        .then(|| relative_text(input.locale, at_ms.min(input.now_ms), input.now_ms))
 }
 
-/// "Nov 20, 10:42 AM (2 h ago)"
+/// "Nov 20, 10:42 AM (2 h ago)", or the time alone when it has no age ([`age`]).
 fn time_with_age(input: &ViewInput<'_>, at_ms: i64) -> String {
-    text_with(
-        input.locale,
-        Msg::Tpl(Tpl::WithAge),
-        &[
-            ("text", &local_time(input, at_ms)),
-            ("age", &age(input, at_ms)),
-        ],
-    )
+    let time = local_time(input, at_ms);
+    match age(input, at_ms) {
+        Some(age) => text_with(
+            input.locale,
+            Msg::Tpl(Tpl::WithAge),
+            &[("text", &time), ("age", &age)],
+        ),
+        None => time,
+    }
 }
 
 fn state_view(locale: Locale, level: Level) -> StateView {
@@ -763,8 +777,8 @@ fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> (Vec<UpdateView>, 
             time: u.at_ms.map(|at| local_time(input, at)).unwrap_or_default(),
             age_suffix: u
                 .at_ms
-                .map(|at| {
-                    let age = age(input, at);
+                .and_then(|at| age(input, at))
+                .map(|age| {
                     text_with(
                         input.locale,
                         Msg::Tpl(Tpl::WithAge),
@@ -1179,6 +1193,38 @@ mod tests {
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
             .collect()
+    }
+
+    #[test]
+    fn a_time_ahead_of_the_clock_is_just_now_within_the_skew_and_has_no_age_beyond() {
+        // The reader's clock reads 10:50.
+        let mut skewed = incident(Level::MajorOutage, &["c-app"]);
+        skewed.started_at_ms = Some(at("2024-11-20T10:54:00Z"));
+        skewed.updates[1].at_ms = Some(at("2024-11-20T10:54:00Z"));
+        let mut far = incident(Level::MajorOutage, &["c-photos"]);
+        far.id = "i-far".into();
+        far.started_at_ms = Some(at("9999-12-31T23:59:00Z"));
+        far.updates[1].at_ms = Some(at("2024-11-20T11:50:00Z"));
+        let state = live(Snapshot {
+            incidents: vec![skewed, far],
+            ..snapshot(&[])
+        });
+        let view = panel(&state, &config(&[]), Locale::En);
+        let started = |id: &str| {
+            let incident = view.incidents.iter().find(|i| i.id == id).unwrap();
+            (
+                incident.facts[0].1.clone(),
+                incident.updates[0].age_suffix.clone(),
+            )
+        };
+        assert_eq!(
+            started("i-purchases"),
+            ("10:54 AM (just now)".to_owned(), " (just now)".to_owned())
+        );
+        assert_eq!(
+            started("i-far"),
+            ("Dec 31, 9999, 11:59 PM".to_owned(), String::new())
+        );
     }
 
     #[test]
