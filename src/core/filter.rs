@@ -36,6 +36,11 @@ impl Selection {
         &self.keys
     }
 
+    /// The entries as the page wrote them (trimmed), for the reader and the console.
+    pub fn given(&self) -> &[String] {
+        &self.given
+    }
+
     /// True when `id` or `name` is selected (always true for an empty selection).
     pub fn matches(&self, id: &str, name: &str) -> bool {
         self.is_all() || self.runs(id).chain(self.runs(name)).next().is_some()
@@ -175,6 +180,18 @@ pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
         .filter(|(_, matched)| !matched)
         .map(|(given, _)| given.clone())
         .collect()
+}
+
+/// True when `selection` names services and `snapshot`, which lists its services, has
+/// none of them: a typo in the page, or a service the provider renamed or retired.
+/// [`apply`] then keeps only the page-wide events, and "All systems operational" said of
+/// nothing would be a false all-clear about what the page asked for. A snapshot that lists
+/// no services (`status.json` or `incidents.json` on its own) cannot tell.
+pub fn selects_nothing(snapshot: &Snapshot, selection: &Selection) -> bool {
+    let lists_services = !snapshot.components.is_empty() || !snapshot.groups.is_empty();
+    !selection.is_all()
+        && lists_services
+        && unmatched(snapshot, selection).len() == selection.given.len()
 }
 
 /// The names the events of a snapshot without components and groups affect
@@ -425,6 +442,28 @@ mod tests {
             "as the page wrote it"
         );
         assert!(unmatched(&snapshot(), &Selection::default()).is_empty());
+    }
+
+    #[test]
+    fn selects_nothing_only_when_no_entry_matches_a_listed_service() {
+        let feed = snapshot();
+        assert!(selects_nothing(&feed, &Selection::parse("Mapz, App Stor")));
+        assert!(!selects_nothing(
+            &feed,
+            &Selection::parse("Mapz, App Store")
+        ));
+        assert!(
+            !selects_nothing(&feed, &Selection::parse("store")),
+            "a group"
+        );
+        assert!(!selects_nothing(&feed, &Selection::default()));
+        // A feed that lists no services cannot say a name is not among them.
+        let unlisted = Snapshot {
+            components: vec![],
+            groups: vec![],
+            ..feed
+        };
+        assert!(!selects_nothing(&unlisted, &Selection::parse("Mapz")));
     }
 
     #[test]

@@ -295,6 +295,9 @@ pub enum Ui {
     Loading,
     /// "Status unavailable — retrying"
     Unavailable,
+    /// After the names a page asked for, when the feed lists none of them: "App Stor: not
+    /// in the status feed" (with [`Tpl::ComponentState`]).
+    NotInFeed,
     /// "View full status page"
     ViewFullStatusPage,
     /// "Details" (link to an event's own page)
@@ -336,9 +339,10 @@ pub enum Ui {
 
 impl Ui {
     /// Every fixed text.
-    pub const ALL: [Ui; 20] = [
+    pub const ALL: [Ui; 21] = [
         Ui::Loading,
         Ui::Unavailable,
+        Ui::NotInFeed,
         Ui::ViewFullStatusPage,
         Ui::Details,
         Ui::ShowDetails,
@@ -767,6 +771,7 @@ fn en(msg: Msg) -> &'static str {
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Loading status…",
             Ui::Unavailable => "Status unavailable — retrying",
+            Ui::NotInFeed => "not in the status feed",
             Ui::ViewFullStatusPage => "View full status page",
             Ui::Details => "Details",
             Ui::ShowDetails => "Show status details",
@@ -900,6 +905,7 @@ fn fr(msg: Msg) -> &'static str {
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Chargement de l’état…",
             Ui::Unavailable => "État indisponible — nouvelle tentative en cours",
+            Ui::NotInFeed => "absent du flux d’état",
             Ui::ViewFullStatusPage => "Voir la page d’état complète",
             Ui::Details => "Détails",
             Ui::ShowDetails => "Afficher les détails de l’état",
@@ -1038,6 +1044,7 @@ fn de(msg: Msg) -> &'static str {
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Status wird geladen…",
             Ui::Unavailable => "Status nicht verfügbar – neuer Versuch läuft",
+            Ui::NotInFeed => "nicht im Status-Feed",
             Ui::ViewFullStatusPage => "Vollständige Statusseite öffnen",
             Ui::Details => "Details",
             Ui::ShowDetails => "Statusdetails anzeigen",
@@ -1175,6 +1182,7 @@ fn es(msg: Msg) -> &'static str {
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Cargando estado…",
             Ui::Unavailable => "Estado no disponible — reintentando",
+            Ui::NotInFeed => "no figura en el feed de estado",
             Ui::ViewFullStatusPage => "Ver la página de estado completa",
             Ui::Details => "Detalles",
             Ui::ShowDetails => "Mostrar detalles del estado",
@@ -1308,6 +1316,7 @@ fn ja(msg: Msg) -> &'static str {
         Msg::Ui(ui) => match ui {
             Ui::Loading => "ステータスを読み込み中…",
             Ui::Unavailable => "ステータスを取得できません — 再試行中",
+            Ui::NotInFeed => "ステータスフィードにありません",
             Ui::ViewFullStatusPage => "ステータスページ全体を見る",
             Ui::Details => "詳細",
             Ui::ShowDetails => "ステータスの詳細を表示",

@@ -491,8 +491,30 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
         // Live and stale imply a kept snapshot; stay truthful if that ever breaks.
         (Phase::Live | Phase::Stale, None) => return fixed(Tone::Unknown, Ui::Unavailable),
     };
-    let shown = Shown::new(filter::apply(snapshot, &input.config.components));
+    let selection = &input.config.components;
+    let shown = Shown::new(filter::apply(snapshot, selection));
     let overall = shown.snapshot.overall(input.now_ms);
+    // The feed lists none of the services the page asked for: their state is not known,
+    // and "All systems operational" of nothing would be a false all-clear. A page-wide
+    // event that says worse is still shown as usual.
+    if overall == Level::Operational && filter::selects_nothing(snapshot, selection) {
+        let names = selection
+            .given()
+            .join(text(locale, Msg::Ui(Ui::ListSeparator)));
+        return Summary {
+            phase,
+            tone: Tone::Unknown,
+            text: text_with(
+                locale,
+                Msg::Tpl(Tpl::ComponentState),
+                &[
+                    ("name", &names),
+                    ("state", text(locale, Msg::Ui(Ui::NotInFeed))),
+                ],
+            ),
+            shown: None,
+        };
+    }
     let worst: Vec<&Component> = shown.rows().filter(|c| c.level == overall).collect();
     // A badge labelled with the very service it names ("iTunes Store · iTunes Store:
     // major outage") says the name once: the label already does. Label and name match
@@ -1224,6 +1246,43 @@ mod tests {
         assert_eq!(
             started("i-far"),
             ("Dec 31, 9999, 11:59 PM".to_owned(), String::new())
+        );
+    }
+
+    #[test]
+    fn components_that_match_nothing_are_not_an_all_clear() {
+        // A typo in the page during a major outage of everything the feed lists.
+        let outage = live(Snapshot {
+            incidents: vec![incident(Level::MajorOutage, &["c-app", "c-photos"])],
+            ..snapshot(&[("c-app", Level::MajorOutage)])
+        });
+        let typo = config(&[("components", "App Stor, Mapz")]);
+        let badge = badge(&outage, &typo, Locale::En);
+        assert_eq!(badge.tone, Tone::Unknown);
+        assert_eq!(badge.text, "App Stor, Mapz: not in the status feed");
+        let view = panel(&outage, &typo, Locale::En);
+        assert_eq!(view.overall.text, "App Stor, Mapz: not in the status feed");
+        assert!(
+            !view.known,
+            "no \"No active incidents\" about what is not known"
+        );
+        assert!(view.groups.is_empty() && view.incidents.is_empty());
+        assert_eq!(
+            badge_text(&outage, &typo, Locale::Fr),
+            "App Stor, Mapz\u{a0}: absent du flux d’état"
+        );
+        // A page-wide event says worse, and is shown as usual.
+        let page_wide = live(Snapshot {
+            incidents: vec![incident(Level::PartialOutage, &[])],
+            ..snapshot(&[])
+        });
+        let badge = self::badge(&page_wide, &typo, Locale::En);
+        assert_eq!(badge.tone, Tone::Level(Level::PartialOutage));
+        // One entry that matches is enough for the rest to be ignored.
+        let one = config(&[("components", "App Stor, iMessage")]);
+        assert_eq!(
+            badge_text(&outage, &one, Locale::En),
+            "iMessage: operational"
         );
     }
 

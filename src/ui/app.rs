@@ -15,6 +15,7 @@ use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
 use crate::core::i18n::Locale;
+use crate::core::model::Level;
 use crate::core::state::{self, FeedState, Phase};
 use crate::core::view::{badge_view, panel_view, ViewInput};
 use crate::web::{self, hub, BrowserZone, TestHooks, Timer};
@@ -206,6 +207,13 @@ impl App {
         }
         let shown = filter::apply(&good.parsed.snapshot, &config.components);
         let now = diff::observe(&shown, good.fetched_at_ms);
+        // None of the services asked for is in the feed: their state is not known (the
+        // badge says so), and an `operational` event would be a false all-clear.
+        if now.overall == Level::Operational
+            && filter::selects_nothing(&good.parsed.snapshot, &config.components)
+        {
+            return;
+        }
         let change = diff::diff(self.observed.as_ref(), &now);
         self.observed = Some(now);
         let recovered = std::mem::take(&mut self.alerted);
@@ -226,8 +234,10 @@ impl App {
         // The first live state is what the reader already sees appear; announce and log
         // only real changes.
         if let Some(previous) = change.previous {
+            // A change of one service's state, or of the list alone, leaves the overall
+            // state as it was: "major_outage (was major_outage)" would say nothing.
             let line = format!("{}: {} (was {})", config.feed, change.overall, previous);
-            if first_to_say(&LOGGED, &line, web::now_ms()) {
+            if previous != change.overall && first_to_say(&LOGGED, &line, web::now_ms()) {
                 web::info(&line);
             }
             announce();

@@ -167,6 +167,36 @@ describe('lifetimes', () => {
     await session.close();
   });
 
+  test('components that all match nothing say so, and fire no all-clear, during an outage', async () => {
+    const { server, browser } = harness;
+    server.setFeed('typo', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/typo.html',
+      hostPage({
+        head: `<script>
+          window.events = [];
+          document.addEventListener('telltale:change', (event) => window.events.push(event.detail.overall));
+        </script>`,
+        body: snippet({ feed: '/feeds/typo', components: 'App Stor', view: 'panel' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        hooks: HOOKS,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/typo.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    await server.waitForFeedRequests('typo', 3, WAIT_MS);
+    assert.equal(await w.badge.getAttribute('data-tone'), 'unknown');
+    assert.equal(await w.badgeText.textContent(), 'App Stor: not in the status feed');
+    assert.equal(await w.inside('no-incidents').count(), 0, 'no "No active incidents"');
+    assert.deepEqual(await page.evaluate(() => window.events), [], 'no telltale:change');
+    assert.equal(session.warnings.length, 1, `one warning: ${session.warnings}`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('at about 250 px the badge text wraps as one run of text', async () => {
     const { server, browser } = harness;
     server.setFeed('narrow', { fixture: 'apple/multi_service_outage.js' });

@@ -2,6 +2,7 @@
 // the element tells the host page through `telltale:change`.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
 
@@ -140,6 +141,14 @@ describe('refresh', () => {
     await server.waitForFeedRequests('said', server.feedRequests('said').length + 1);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     assert.deepEqual(logged, [`[telltale] ${server.url('/feeds/said')}: partial_outage (was operational)`]);
+    // The same states in another order: an event (the list moved), but no console line
+    // saying "partial_outage (was partial_outage)".
+    const reordered = JSON.parse(readFileSync(new URL('../fixtures/apple/itunes_partial_outage.json', import.meta.url), 'utf8'));
+    reordered.services.reverse();
+    server.setFeed('said', { body: JSON.stringify(reordered) });
+    await server.waitForFeedRequests('said', server.feedRequests('said').length + 3, WAIT_MS);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    assert.equal(logged.length, 1, `no line for a change that left the overall state: ${logged}`);
     session.assertCleanConsole();
     await session.close();
   });
