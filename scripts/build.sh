@@ -21,6 +21,12 @@ if [ -n "${TELLTALE_FEATURES:-}" ]; then
   cargo_args+=(--features "$TELLTALE_FEATURES")
 fi
 stage="$target_dir/telltale-dist"
+# The release profile strips the native `telltale` binary. A stripped wasm also loses its
+# `target_features` section, and wasm-bindgen then warns that it cannot tell which wasm
+# features the module was built with. The names go anyway: wasm-bindgen's
+# --remove-name-section and wasm-opt's --strip-debug drop them. Measured on 2026-11-22
+# (9495f83): 116.81 -> 116.66 kB brotli, and the warning gone.
+export CARGO_PROFILE_RELEASE_STRIP=false
 
 say() { printf '%s\n' "build: $*" >&2; }
 
