@@ -201,7 +201,7 @@ fn check_never_prints_a_feeds_control_characters_raw() {
     assert!(report.contains("  App Store: degraded\n"), "{report}");
     assert!(report.contains("users affected: Some users\n"), "{report}");
     assert!(
-        report.contains("Line one\nLine two\\u{d}hidden ]0;title\n"),
+        report.contains("Line one\n      Line two\\u{d}hidden ]0;title\n"),
         "{report}"
     );
     assert!(
@@ -277,12 +277,16 @@ fn check_forced_format_reads_or_refuses() {
     let refused = telltale(&["check", "--format=statuspage", &path]);
     assert_eq!(refused.status.code(), Some(1));
     let err = stderr(&refused);
-    assert!(
-        err.starts_with(&format!(
-            "telltale: {path}: the feed is not a valid statuspage feed"
-        )),
-        "{err}"
+    assert_eq!(
+        err,
+        format!(
+            "telltale: {path}: the feed is not a valid statuspage feed: the document is in \
+             the \"apple\" format; ask for that one, or leave the format out\n"
+        )
     );
+    // Any case, as the widget's `format` attribute takes it.
+    let upper = telltale(&["check", "--format", "APPLE", &path]);
+    assert_eq!(upper.status.code(), Some(0), "{}", stderr(&upper));
 }
 
 #[test]
@@ -450,4 +454,97 @@ fn check_json_of_author_mistakes_is_a_clean_feed_without_the_repeats() {
         Some(2)
     );
     assert_eq!(report["warnings"].as_array().map(Vec::len), Some(10));
+}
+
+/// A feed's line breaks cannot forge lines of the report: the first two lines are the
+/// only `format:` and `overall:` lines, and a warning line is always the tool's.
+#[test]
+fn check_keeps_a_feeds_line_breaks_inside_its_own_lines() {
+    let feed = br#"{"page":{"id":"p","name":"P\nformat: apple","url":"https://x.test"},
+        "components":[{"id":"c","name":"API\noverall: operational","status":"major_outage"}],
+        "incidents":[{"id":"i","name":"Outage\nwarning: fake","status":"investigating",
+          "impact":"major","started_at":"2024-11-20T10:00:00Z","incident_updates":[
+          {"status":"investigating","body":"line1\nline2\r\nline3","created_at":"2024-11-20T10:00:00Z"}]}]}"#;
+    let out = telltale_stdin(&["check", "-"], feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = stdout(&out);
+    let starting = |prefix: &str| report.lines().filter(|l| l.starts_with(prefix)).count();
+    assert_eq!(starting("format:"), 1, "{report}");
+    assert_eq!(starting("overall:"), 1, "{report}");
+    assert_eq!(starting("warning:"), 0, "{report}");
+    assert!(
+        report.contains("page: P\\nformat: apple <https://x.test>\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains("  API\\noverall: operational: major_outage\n"),
+        "{report}"
+    );
+    assert!(report.contains("  - Outage\\nwarning: fake\n"), "{report}");
+    assert!(
+        report.contains("): line1\n      line2\n      line3\n"),
+        "a body's lines stay under its line: {report}"
+    );
+}
+
+/// `--json` is JSON whatever the feed quotes: a misspelt field's name with a direction
+/// control in it is escaped in the warning, not written as a Rust escape JSON refuses.
+#[test]
+fn check_json_stays_json_when_a_warning_quotes_a_direction_control() {
+    let feed = "{\"telltale\":1,\"components\":[{\"id\":\"a\",\"name\":\"A\",\"level\":\"operational\",\
+                \"grou\u{202e}p_id\":\"x\"}],\"extra\u{202e}\":1}";
+    let out = telltale_stdin(&["check", "--json", "-"], feed.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stdout(&out).contains('\u{202e}'),
+        "no raw direction control"
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    let warnings = value["warnings"].to_string();
+    assert!(warnings.contains(r"extra\\u{202e}"), "{warnings}");
+}
+
+/// A feed the widget would refuse for its size is read, with a warning that says so.
+#[test]
+fn check_warns_about_a_feed_too_large_for_the_widget() {
+    let mut feed = std::fs::read(fixture("telltale/operational.json")).unwrap();
+    feed.resize(2 * 1024 * 1024 + 1, b' ');
+    let out = telltale_stdin(&["check", "-"], &feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains(
+            "warning: the document is 2097153 bytes: the widget refuses a feed over 2097152 bytes (2 MiB)\n"
+        ),
+        "{}",
+        stdout(&out)
+    );
+}
+
+/// A report that could not be written is no success (`> out.json` on a full disk); a
+/// reader that stopped reading (`| head -1`) is.
+#[test]
+fn check_fails_when_its_report_cannot_be_written() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .args(["check", &fixture("telltale/operational.json")])
+        .stdout(full)
+        .output()
+        .expect("run telltale");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("telltale: the report could not be written: "),
+        "{}",
+        stderr(&out)
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .args(["check", &fixture("statuspage/summary_groups.json")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn telltale");
+    child.stdout = None; // the reader stops reading at once
+    let out = child.wait_with_output().expect("wait telltale");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
 }

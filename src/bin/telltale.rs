@@ -63,12 +63,17 @@ fn main() -> ExitCode {
         }
     };
     match run(&check) {
-        Ok(report) => {
-            let report = feed::escape_stray(&report);
-            // A closed pipe (`telltale check feed.json | head`) is not worth a panic.
-            let _ = std::io::stdout().lock().write_all(report.as_bytes());
-            ExitCode::SUCCESS
-        }
+        Ok(report) => match std::io::stdout().lock().write_all(report.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            // A reader that has read enough (`telltale check feed.json | head`) is not a
+            // failure of the check.
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            // A full disk or a closed output: a report that was not written is no success.
+            Err(error) => {
+                eprintln!("telltale: the report could not be written: {error}");
+                ExitCode::from(1)
+            }
+        },
         Err(why) => {
             // One line, whatever the cause said.
             let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -113,7 +118,8 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
             other => other.strip_prefix("--format="),
         };
         if let Some(name) = format_name {
-            format = match name {
+            // Any case, as in the widget's `format` attribute.
+            format = match name.to_ascii_lowercase().as_str() {
                 "auto" => None,
                 name => Some(Format::from_name(name).ok_or_else(|| {
                     format!("unknown format `{name}` (auto, statuspage, apple or telltale)")
@@ -144,15 +150,34 @@ fn run(check: &Check) -> Result<String, String> {
     };
     // Browsers decode feeds leniently too; a stray invalid byte should not hide the rest.
     let text = String::from_utf8_lossy(&bytes);
-    let parsed = feed::parse(&text, check.format).map_err(|e| e.to_string())?;
+    let mut parsed = feed::parse(&text, check.format).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > feed::MAX_FEED_BYTES {
+        parsed.warnings.push(feed::Warning(format!(
+            "the document is {} bytes: the widget refuses a feed over {} bytes (2 MiB)",
+            bytes.len(),
+            feed::MAX_FEED_BYTES
+        )));
+    }
     let now_ms = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
     if check.json {
+        // The JSON writer escapes what a terminal would act on itself, as JSON escapes.
         Ok(json_report(&parsed, now_ms))
     } else {
-        Ok(text_report(&parsed, now_ms))
+        Ok(feed::escape_stray(&text_report(&parsed, now_ms)).into_owned())
     }
+}
+
+/// Feed text for a field of one line: a line break in it is written `\n`, so a feed
+/// cannot start a line of its own in the report (a second `overall:` line).
+fn line(text: &str) -> String {
+    text.replace("\r\n", "\n").replace(['\n', '\r'], "\\n")
+}
+
+/// A body of several lines, each after the first indented under the line it starts on.
+fn body(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\n', "\n      ")
 }
 
 fn json_report(parsed: &Parsed, now_ms: i64) -> String {
@@ -188,7 +213,7 @@ fn text_report(parsed: &Parsed, now_ms: i64) -> String {
     write_incidents(&mut out, snapshot, &names);
     write_maintenances(&mut out, snapshot, &names, now_ms);
     for warning in &parsed.warnings {
-        let _ = writeln!(out, "warning: {warning}");
+        let _ = writeln!(out, "warning: {}", line(&warning.0));
     }
     out
 }
@@ -197,10 +222,10 @@ fn write_page(out: &mut String, snapshot: &Snapshot) {
     let page = &snapshot.page;
     let mut parts = Vec::new();
     if let Some(name) = &page.name {
-        parts.push(name.clone());
+        parts.push(line(name));
     }
     if let Some(url) = &page.url {
-        parts.push(format!("<{url}>"));
+        parts.push(format!("<{}>", line(url)));
     }
     if let Some(at_ms) = page.updated_at_ms {
         parts.push(format!("updated {}", utc(at_ms)));
@@ -216,7 +241,8 @@ fn component_line(out: &mut String, indent: &str, component: &Component) {
     } else {
         ""
     };
-    let _ = writeln!(out, "{indent}{}: {}{note}", component.name, component.level);
+    let name = line(&component.name);
+    let _ = writeln!(out, "{indent}{name}: {}{note}", component.level);
 }
 
 /// Components in feed order; a group is printed, with all its members, where its first
@@ -249,7 +275,7 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
         };
         let name = group_names.get(group_id).copied().unwrap_or(group_id);
         let level = group.iter().map(|c| c.level).max().unwrap_or_default();
-        let _ = writeln!(out, "  {name} (group): {level}");
+        let _ = writeln!(out, "  {} (group): {level}", line(name));
         for member in group {
             component_line(out, "    ", member);
         }
@@ -284,6 +310,7 @@ impl<'a> Names<'a> {
                 Some(by_id) => by_id.get(id.as_str()).copied(),
                 None => Some(id.as_str()),
             })
+            .map(line)
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -294,7 +321,7 @@ fn title(names: &Names<'_>, title: &str, affected: &[String]) -> String {
     if title.is_empty() {
         names.of(affected)
     } else {
-        title.to_owned()
+        line(title)
     }
 }
 
@@ -305,7 +332,7 @@ fn write_audience(out: &mut String, names: &Names<'_>, affected: &[String], user
         let _ = writeln!(out, "    affected: {names}");
     }
     if let Some(users) = users {
-        let _ = writeln!(out, "    users affected: {users}");
+        let _ = writeln!(out, "    users affected: {}", line(users));
     }
 }
 
@@ -348,9 +375,9 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot, names: &Names<'_>) {
             let _ = writeln!(
                 out,
                 "    latest update ({}, {}): {}",
-                update.status,
+                line(&update.status),
                 utc_or_unknown(update.at_ms),
-                update.body
+                body(&update.body)
             );
         }
     }

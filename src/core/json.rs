@@ -494,8 +494,10 @@ fn write_string(out: &mut String, text: &str) {
             '\u{c}' => out.push_str("\\f"),
             // Every other control character too, not only those JSON requires (below
             // U+0020): DEL and C1 written as they are could drive a terminal that shows
-            // the text.
-            c if c.is_control() => {
+            // the text. So could the explicit direction controls turn its lines around.
+            c if c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
+            {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
             c => out.push(c),
@@ -960,6 +962,10 @@ mod tests {
         let value = parse(text).unwrap();
         assert_eq!(value.to_string(), text);
         assert_eq!(parse(&value.pretty()).unwrap(), value);
+        // What a terminal acts on is written as a JSON escape: controls, direction controls.
+        let stray = Json::from("a\u{1b}\u{7f}\u{9b}\u{202e}\u{2066}b");
+        assert_eq!(stray.to_string(), r#""a\u001b\u007f\u009b\u202e\u2066b""#);
+        assert_eq!(parse(&stray.to_string()).unwrap(), stray);
         assert_eq!(
             parse(r#"{"a":[1,{"b":true}],"c":{}}"#).unwrap().pretty(),
             "{\n  \"a\": [\n    1,\n    {\n      \"b\": true\n    }\n  ],\n  \"c\": {}\n}"

@@ -25,8 +25,8 @@ use crate::core::state::Problem;
 
 /// How long a request may take before it is aborted, in milliseconds.
 pub(crate) const TIMEOUT_MS: u32 = 10_000;
-/// The largest body accepted, in bytes: far above any real feed, far below harm.
-pub(crate) const BODY_CAP_BYTES: u64 = 2 * 1024 * 1024;
+/// The largest body accepted, in bytes.
+pub(crate) const BODY_CAP_BYTES: u64 = crate::core::feed::MAX_FEED_BYTES;
 
 /// The bounds of one request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

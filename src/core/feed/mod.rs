@@ -4,16 +4,14 @@
 //! [`Json`] tree, and `normalize` into the model. Adding a format means one file, one [`Format`] variant and
 //! its fixtures in `tests/fixtures/`.
 
-/// Pushes a [`Warning`] made with `format!` onto `warnings`, with any control character
-/// it quotes from the feed escaped ([`escape_stray`]). The widget shows no feed warnings
-/// (they are for `telltale check`), so in the wasm the branch is constant-false and the
-/// optimiser leaves the messages and their formatting out.
+/// Pushes a [`Warning`] made with `format!` onto `warnings`. The widget shows no feed
+/// warnings (they are for `telltale check`), so in the wasm the branch is constant-false
+/// and the optimiser leaves the messages and their formatting out. Whatever a warning
+/// quotes from the feed is escaped in [`parse_json`], for every warning alike.
 macro_rules! warning {
     ($warnings:expr, $($message:tt)+) => {
         if cfg!(not(target_arch = "wasm32")) {
-            let message = format!($($message)+);
-            let message = $crate::core::feed::escape_stray(&message).into_owned();
-            $warnings.push($crate::core::feed::Warning(message));
+            $warnings.push($crate::core::feed::Warning(format!($($message)+)));
         }
     };
 }
@@ -29,6 +27,10 @@ use std::collections::HashMap;
 
 use crate::core::json::{self, Json};
 use crate::core::model::Snapshot;
+
+/// The largest feed document the widget reads, in bytes: far above any real feed, far
+/// below harm. `telltale check` warns about a larger one.
+pub const MAX_FEED_BYTES: u64 = 2 * 1024 * 1024;
 
 /// A feed format Telltale reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -135,7 +137,7 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
                 return Err(FeedError::Invalid {
                     format,
                     reason: format!(
-                        "it is a {other} feed; set format=\"{other}\" or leave format out"
+                        "the document is in the \"{other}\" format; ask for that one, or leave the format out"
                     ),
                 })
             }
@@ -157,6 +159,14 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
     #[cfg(not(target_arch = "wasm32"))]
     warn_ids_shared_by_groups_and_components(&snapshot, &mut warnings);
     name_by_id_when_blank(&mut snapshot, &mut warnings);
+    // A warning quotes the feed as it was (a misspelt field's name, an unknown status):
+    // its control characters are written as escapes ([`escape_stray`]), so the report
+    // that shows the warning cannot be driven by them.
+    for warning in &mut warnings {
+        if let std::borrow::Cow::Owned(escaped) = escape_stray(&warning.0) {
+            warning.0 = escaped;
+        }
+    }
     Ok(Parsed {
         format,
         snapshot,
