@@ -491,7 +491,8 @@ fn check_keeps_a_feeds_line_breaks_inside_its_own_lines() {
 /// control in it is escaped in the warning, not written as a Rust escape JSON refuses.
 #[test]
 fn check_json_stays_json_when_a_warning_quotes_a_direction_control() {
-    let feed = "{\"telltale\":1,\"components\":[{\"id\":\"a\",\"name\":\"A\",\"level\":\"operational\",\
+    let feed =
+        "{\"telltale\":1,\"components\":[{\"id\":\"a\",\"name\":\"A\",\"level\":\"operational\",\
                 \"grou\u{202e}p_id\":\"x\"}],\"extra\u{202e}\":1}";
     let out = telltale_stdin(&["check", "--json", "-"], feed.as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -1290,7 +1290,9 @@ fn forced_format_that_does_not_fit_is_invalid() {
                 ..
             },
         ) => assert!(
-            error.to_string().contains("it is a telltale feed"),
+            error
+                .to_string()
+                .contains("the document is in the \"telltale\" format"),
             "{error}"
         ),
         other => panic!("read as Statuspage: {other:?}"),
