@@ -791,6 +791,15 @@ fn options_accept_arrays_and_numbers_and_reject_wrong_types() {
         embed::options::config_from_options(&bad),
         Err(MountError::Config(ConfigError::BadRefresh(_)))
     ));
+    let wrong_item =
+        js_sys::JSON::parse(r#"{"feed":"https://s.example.com/f.json","components":[" api ",7]}"#)
+            .unwrap();
+    assert_eq!(
+        embed::options::config_from_options(&wrong_item).err(),
+        Some(MountError::BadOptions(
+            "`components[1]` is a number, expected a string".to_owned()
+        ))
+    );
     let wrong = js_sys::JSON::parse(r#"{"feed":42}"#).unwrap();
     assert!(matches!(
         embed::options::config_from_options(&wrong),
