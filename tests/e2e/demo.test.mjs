@@ -27,6 +27,35 @@ describe('demo pages', () => {
     });
   }
 
+  test('the demo pages never skip a heading level, and no heading repeats the one before it', async () => {
+    // With the panels' own headings, in the order a screen reader lists them.
+    for (const path of ['/index.html', '/www/support.html', '/www/storefront.html']) {
+      const session = await openPage(harness.browser);
+      await session.page.goto(harness.server.url(path));
+      await settledWidgets(session.page);
+      const headings = await session.page.evaluate(() => {
+        const found = [];
+        const walk = (root) => {
+          for (const node of root.querySelectorAll('*')) {
+            if (/^H[1-6]$/.test(node.tagName) && node.checkVisibility()) {
+              found.push([Number(node.tagName[1]), node.textContent.trim()]);
+            }
+            if (node.shadowRoot) walk(node.shadowRoot);
+          }
+        };
+        walk(document);
+        return found;
+      });
+      assert.equal(headings[0]?.[0], 1, `${path} starts with an h1: ${JSON.stringify(headings)}`);
+      for (let i = 1; i < headings.length; i++) {
+        const [[level, text], [before, textBefore]] = [headings[i], headings[i - 1]];
+        assert.ok(level <= before + 1, `${path}: "${text}" (h${level}) after "${textBefore}" (h${before})`);
+        assert.notEqual(text, textBefore, `${path}: "${text}" twice in a row`);
+      }
+      await session.close();
+    }
+  });
+
   test('/index.html: the scenario switcher moves the demo widgets to an outage and back', async () => {
     const session = await openPage(harness.browser);
     const { page } = session;
