@@ -34,8 +34,7 @@ pub(crate) fn unwrap_envelope(text: &str) -> &str {
 /// &&` guard, or `None` when a comment is not closed or the guard is not whole.
 fn skip_prelude(mut text: &str) -> Option<&str> {
     while let Some(comment) = text.strip_prefix("/*") {
-        let end = comment.find("*/")?;
-        text = comment[end + 2..].trim_start();
+        text = comment.split_once("*/")?.1.trim_start();
     }
     let guard = text.strip_prefix("typeof");
     let Some(guard) = guard.filter(|guard| guard.starts_with(char::is_whitespace)) else {
