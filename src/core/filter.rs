@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::core::case;
-use crate::core::model::{Component, Group, Incident, Maintenance, Snapshot, Update};
+use crate::core::model::{Component, Group, Incident, Level, Maintenance, Snapshot, Update};
 
 /// The components an embed shows: names or ids, matched without regard to case or
 /// surrounding space. A group's name or id selects all its members. Empty selects all.
@@ -192,6 +192,14 @@ pub fn selects_nothing(snapshot: &Snapshot, selection: &Selection) -> bool {
     !selection.is_all()
         && lists_services
         && unmatched(snapshot, selection).len() == selection.given.len()
+}
+
+/// True when an embed knows nothing of what `selection` asks for: [`selects_nothing`],
+/// and what [`apply`] keeps of `snapshot` (page-wide events) is no worse than
+/// operational at `overall`. The badge then says the names are not in the feed, and no
+/// `telltale:change` fires: "operational" would be a false all-clear.
+pub fn knows_nothing(snapshot: &Snapshot, selection: &Selection, overall: Level) -> bool {
+    overall == Level::Operational && selects_nothing(snapshot, selection)
 }
 
 /// The names the events of a snapshot without components and groups affect

@@ -494,10 +494,8 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
     let selection = &input.config.components;
     let shown = Shown::new(filter::apply(snapshot, selection));
     let overall = shown.snapshot.overall(input.now_ms);
-    // The feed lists none of the services the page asked for: their state is not known,
-    // and "All systems operational" of nothing would be a false all-clear. A page-wide
-    // event that says worse is still shown as usual.
-    if overall == Level::Operational && filter::selects_nothing(snapshot, selection) {
+    // The feed lists none of the services the page asked for: their state is not known.
+    if filter::knows_nothing(snapshot, selection, overall) {
         let names = selection
             .given()
             .join(text(locale, Msg::Ui(Ui::ListSeparator)));

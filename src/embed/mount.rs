@@ -67,7 +67,11 @@ fn adopt_stylesheet(root: &ShadowRoot) -> bool {
 /// iframe or a Picture-in-Picture window) gets one made by that window.
 fn stylesheet_for(root: &ShadowRoot) -> Option<web_sys::CssStyleSheet> {
     let document = root.owner_document()?;
-    if web_sys::window().and_then(|window| window.document()) == Some(document.clone()) {
+    if web_sys::window()
+        .and_then(|window| window.document())
+        .as_ref()
+        == Some(&document)
+    {
         return SHEET.with(|sheet| {
             let mut sheet = sheet.borrow_mut();
             if sheet.is_none() {

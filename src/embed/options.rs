@@ -62,11 +62,12 @@ fn options_as_attributes(options: &JsValue) -> Result<Vec<(&'static str, String)
         let Some(text) = text else {
             // An array with one wrong item: name the item, not the array.
             let items = value.dyn_ref::<js_sys::Array>().map(js_sys::Array::iter);
-            let wrong_item = items.and_then(|mut items| items.position(|item| !item.is_string()));
-            if let Some(index) = wrong_item {
+            let wrong_item =
+                items.and_then(|items| items.enumerate().find(|(_, item)| !item.is_string()));
+            if let Some((index, item)) = wrong_item {
                 return Err(MountError::BadOptions(format!(
                     "`{name}[{index}]` is {}, expected a string",
-                    js_type(&js_sys::Reflect::get_u32(&value, index as u32).unwrap_or_default())
+                    js_type(&item)
                 )));
             }
             let expected = match name {

@@ -15,7 +15,6 @@ use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
 use crate::core::i18n::Locale;
-use crate::core::model::Level;
 use crate::core::state::{self, FeedState, Phase};
 use crate::core::view::{badge_view, panel_view, ViewInput};
 use crate::web::{self, hub, BrowserZone, TestHooks, Timer};
@@ -207,11 +206,7 @@ impl App {
         }
         let shown = filter::apply(&good.parsed.snapshot, &config.components);
         let now = diff::observe(&shown, good.fetched_at_ms);
-        // None of the services asked for is in the feed: their state is not known (the
-        // badge says so), and an `operational` event would be a false all-clear.
-        if now.overall == Level::Operational
-            && filter::selects_nothing(&good.parsed.snapshot, &config.components)
-        {
+        if filter::knows_nothing(&good.parsed.snapshot, &config.components, now.overall) {
             return;
         }
         let change = diff::diff(self.observed.as_ref(), &now);

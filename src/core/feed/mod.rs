@@ -161,7 +161,8 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
     name_by_id_when_blank(&mut snapshot, &mut warnings);
     // A warning quotes the feed as it was (a misspelt field's name, an unknown status):
     // its control characters are written as escapes ([`escape_stray`]), so the report
-    // that shows the warning cannot be driven by them.
+    // that shows the warning cannot be driven by them. The widget has no warnings.
+    #[cfg(not(target_arch = "wasm32"))]
     for warning in &mut warnings {
         if let std::borrow::Cow::Owned(escaped) = escape_stray(&warning.0) {
             warning.0 = escaped;
