@@ -153,6 +153,34 @@ fn check_apple_outage_lists_incident_with_users_affected() {
 }
 
 #[test]
+fn check_prints_the_pages_announcement_on_one_line() {
+    let path = fixture("apple/announcement.js");
+    let out = telltale(&["check", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.get(..3),
+        Some(
+            &[
+                "format: apple",
+                "overall: operational",
+                "announcement: System Status may not show the latest information for App \
+                 Store Connect & TestFlight.\\nWe are working to restore it.",
+            ][..]
+        ),
+        "{text}"
+    );
+    let out = telltale(&["check", "--json", &path]);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(
+        value["snapshot"]["page"]["announcement"],
+        "System Status may not show the latest information for App Store Connect & \
+         TestFlight.\nWe are working to restore it."
+    );
+}
+
+#[test]
 fn check_apple_decodes_names_and_warns_on_unknowns() {
     let out = telltale(&["check", &fixture("apple/entities_and_spaces.json")]);
     assert_eq!(out.status.code(), Some(0));

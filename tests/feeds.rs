@@ -986,6 +986,43 @@ fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
     assert_eq!(s.overall(now_ms()), Level::Degraded);
 }
 
+#[test]
+fn apple_dr_message_is_the_page_announcement_and_changes_no_state() {
+    let expected = "System Status may not show the latest information for App Store Connect & \
+                    TestFlight.\nWe are working to restore it.";
+    let parsed = load("apple/announcement.js");
+    let s = &parsed.snapshot;
+    assert_eq!(s.page.announcement.as_deref(), Some(expected));
+    assert_eq!(s.overall(now_ms()), Level::Operational);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+    // Page-wide: an embed that shows one service shows it too.
+    let panel = panel_of(parsed, Some("TestFlight"), now_ms());
+    assert_eq!(panel.announcement.as_deref(), Some(expected));
+    // `null`, as in every other fixture, is no announcement.
+    let quiet = load("apple/multi_service_outage.js");
+    assert_eq!(quiet.snapshot.page.announcement, None);
+    assert_eq!(panel_of(quiet, None, now_ms()).announcement, None);
+}
+
+#[test]
+fn apple_dr_message_that_is_not_text_or_is_blank_is_no_announcement() {
+    let feed = |message: &str| {
+        format!(
+            r#"{{"drMessage": {message}, "services": [{{"serviceName": "Siri", "events": []}}]}}"#
+        )
+    };
+    let odd = parse(&feed("{\"text\": \"down\"}"), None).expect("an Apple feed");
+    assert_eq!(odd.snapshot.page.announcement, None);
+    assert!(
+        has_warning(&odd, &["`drMessage` is an object", "ignored"]),
+        "{:?}",
+        odd.warnings
+    );
+    let blank = parse(&feed("\"  &nbsp; \""), None).expect("an Apple feed");
+    assert_eq!(blank.snapshot.page.announcement, None);
+    assert!(blank.warnings.is_empty(), "{:?}", blank.warnings);
+}
+
 /// Feed text written by JavaScript that cut an emoji in two, and control characters that
 /// are not text: the feed still reads, the half emoji shows as U+FFFD (as a browser shows
 /// it), and no escape sequence or direction override reaches the screen or a terminal.
@@ -1104,6 +1141,10 @@ fn telltale_outage_with_groups_timeline_and_maintenance() {
     let parsed = load("telltale/outage.json");
     let s = &parsed.snapshot;
     assert_eq!(s.overall(now_ms()), Level::MajorOutage);
+    assert_eq!(
+        s.page.announcement.as_deref(),
+        Some("Our status updates may lag by a few minutes while we move to a new host.")
+    );
     assert_eq!(s.groups.len(), 2);
     assert_eq!(s.group_level("play"), Level::MajorOutage);
     assert_eq!(s.group_level("shop"), Level::Maintenance);

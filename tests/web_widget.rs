@@ -53,6 +53,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 const STATUSPAGE_OK: &str = include_str!("fixtures/statuspage/summary_operational.json");
 const STATUSPAGE_GROUPS: &str = include_str!("fixtures/statuspage/summary_groups.json");
 const APPLE_ITUNES: &str = include_str!("fixtures/apple/itunes_partial_outage.json");
+const APPLE_ANNOUNCEMENT: &str = include_str!("fixtures/apple/announcement.js");
 const MINUTE_MS: i64 = 60_000;
 
 // ---- helpers ---------------------------------------------------------------------------
@@ -414,6 +415,34 @@ async fn incident_renders_title_status_and_update_timeline() {
         datetime.ends_with('Z') && datetime.len() >= 20,
         "{datetime}"
     );
+}
+
+#[wasm_bindgen_test]
+async fn the_pages_announcement_shows_as_text_after_the_overall_state() {
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "panel")]),
+        Some(live_state(APPLE_ANNOUNCEMENT, 0)),
+    )
+    .await;
+    let announcement = get(&root, "[data-testid=overall] + [data-testid=announcement]");
+    assert_eq!(
+        announcement.text_content().unwrap_or_default().trim(),
+        "System Status may not show the latest information for App Store Connect & \
+         TestFlight.\nWe are working to restore it."
+    );
+    // The provider's words take their own direction, and keep their line break.
+    assert_eq!(announcement.get_attribute("dir").as_deref(), Some("auto"));
+    let style = web_sys::window()
+        .and_then(|w| w.get_computed_style(&announcement).ok().flatten())
+        .and_then(|s| s.get_property_value("white-space").ok());
+    assert_eq!(style.as_deref(), Some("pre-line"));
+    // A feed without one shows none.
+    let root = render(
+        config(&[("feed", &feed_url()), ("view", "panel")]),
+        Some(live_state(APPLE_ITUNES, 0)),
+    )
+    .await;
+    assert!(find(&root, "[data-testid=announcement]").is_none());
 }
 
 /// A Telltale feed with an in-progress and a scheduled maintenance around `now_ms`, whose

@@ -233,6 +233,9 @@ fn write_page(out: &mut String, snapshot: &Snapshot) {
     if !parts.is_empty() {
         let _ = writeln!(out, "page: {}", parts.join(" "));
     }
+    if let Some(announcement) = &page.announcement {
+        let _ = writeln!(out, "announcement: {}", line(announcement));
+    }
 }
 
 fn component_line(out: &mut String, indent: &str, component: &Component) {

@@ -291,6 +291,10 @@ pub struct Page {
     pub url: Option<String>,
     /// When the provider last changed the feed, UTC milliseconds.
     pub updated_at_ms: Option<i64>,
+    /// A message the provider shows above everything else on its page, in its own words
+    /// (Apple's `drMessage`: "System Status is temporarily unable to show the latest
+    /// information"). It says nothing about any one service's state.
+    pub announcement: Option<String>,
 }
 
 /// Everything one feed said at one moment, normalised.

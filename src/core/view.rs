@@ -207,6 +207,9 @@ pub struct PanelView {
     /// A notice about the data itself: "Showing the last known status: the feed could
     /// not be reached. Next try in 2 min." or "Status unavailable — retrying".
     pub notice: Option<String>,
+    /// The provider's own message for the whole page, shown as it wrote it, below the
+    /// overall state (see [`crate::core::model::Page::announcement`]).
+    pub announcement: Option<String>,
     /// True when the incidents are known: there is a snapshot to show and its feed lists
     /// incidents. While nothing is known (loading, or unavailable with no kept data), or
     /// the feed is one that never lists incidents (Statuspage's `components.json`), the
@@ -376,7 +379,8 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             ],
         )
     });
-    let page_url = input.state.snapshot().and_then(|s| s.page.url.clone());
+    let page = input.state.snapshot().map(|s| &s.page);
+    let page_url = page.and_then(|p| p.url.clone());
     let link = input
         .config
         .link
@@ -396,6 +400,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             text: summary.text,
         },
         notice: notice(input, summary.phase),
+        announcement: page.and_then(|p| p.announcement.clone()),
         known: summary
             .shown
             .as_ref()
@@ -1050,7 +1055,7 @@ mod tests {
             page: Page {
                 name: Some("Example".into()),
                 url: Some("https://status.example.com".into()),
-                updated_at_ms: None,
+                ..Page::default()
             },
             groups: vec![Group {
                 id: "g-store".into(),

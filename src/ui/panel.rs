@@ -43,6 +43,11 @@ pub(crate) fn panel(
                 { icon(view.overall.tone) }
                 <span>{ view.overall.text.clone() }</span>
             </p>
+            if let Some(announcement) = &view.announcement {
+                <p class="announcement" data-testid="announcement" dir="auto">
+                    { announcement.clone() }
+                </p>
+            }
             if !view.groups.is_empty() || view.not_shown.is_some() {
                 <h3>{ labels.services.clone() }</h3>
                 { component_list(&view.groups) }

@@ -160,6 +160,7 @@ h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; l
 .notice { margin-top: 8px; padding: 6px 8px; border-radius: var(--tt-radius); border-left: 3px solid var(--tt-tone, var(--tt-unknown)); background: var(--tt-hover); }
 .overall { display: flex; align-items: center; gap: 0.45em; margin-top: 8px; font-weight: 600; }
 .overall > span { min-width: 0; overflow-wrap: anywhere; }
+.announcement { margin-top: 6px; padding: 6px 8px; border: 1px solid var(--tt-border); border-radius: var(--tt-radius); white-space: pre-line; overflow-wrap: anywhere; }
 ul, ol { list-style: none; }
 .group + .group, .rows + .group, .group + .rows { margin-top: 6px; }
 .group-head, .row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0 12px; padding: 3px 0; }
@@ -200,7 +201,7 @@ a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2p
   .chevron { transition: none; }
 }
 @media (forced-colors: active) {
-  .badge, .panel, .event { border-color: CanvasText; }
+  .badge, .panel, .event, .announcement { border-color: CanvasText; }
   .icon, .chevron { color: CanvasText; }
   .icon .glyph { stroke: Canvas; }
   .icon .dot { fill: Canvas; }

@@ -108,6 +108,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     let services = list(Some(services), "services")?;
 
     let mut snapshot = Snapshot::default();
+    snapshot.page.announcement = announcement(value.get("drMessage"), warnings);
     let mut events: Vec<Gathered> = Vec::new();
     // By the event's identity and its message, "<identity>\0<message>": Apple may give one
     // `messageId` a message of its own under each service ("users may be unable to access
@@ -229,6 +230,23 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     Ok(snapshot)
+}
+
+/// The message Apple shows above its services (`drMessage`, usually `null`), cleaned as a
+/// body is; `None` when there is none or it is not text.
+fn announcement(value: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<String> {
+    match value? {
+        Json::String(text) => Some(clean_body(text)).filter(|text| !text.is_empty()),
+        Json::Null => None,
+        other => {
+            warning!(
+                warnings,
+                "`drMessage` is {}, expected a string; ignored",
+                other.kind()
+            );
+            None
+        }
+    }
 }
 
 /// Adds one gathered event to `snapshot`. `listed` holds "<identity>\0<service id>" for

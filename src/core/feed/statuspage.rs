@@ -149,6 +149,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                 name: clean(page.name),
                 url: web_link(page.url, "page", warnings),
                 updated_at_ms: time(page.updated_at, "page updated_at", warnings),
+                announcement: None,
             }
         }
         Some(other) => return Err(format!("`page` is {}, expected an object", other.kind())),

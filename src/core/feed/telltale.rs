@@ -79,6 +79,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
             name: clean(page.name.as_deref()),
             url: web_link(page.url.as_deref(), "page", warnings),
             updated_at_ms: page.updated_at_ms,
+            announcement: clean(page.announcement.as_deref()),
         },
         groups: items(object.get("groups"), "groups", read_group)?,
         components: items(object.get("components"), "components", read_component)?,
@@ -181,6 +182,7 @@ fn read_page(object: &Object) -> Result<Page, String> {
         name: object.opt_str("name")?.map(str::to_owned),
         url: object.opt_str("url")?.map(str::to_owned),
         updated_at_ms: time_ms(object, "updated_at_ms")?,
+        announcement: object.opt_str("announcement")?.map(str::to_owned),
     })
 }
 
@@ -278,7 +280,8 @@ pub(crate) fn document(snapshot: &Snapshot) -> Object {
     let page = Object::new()
         .with_some("name", snapshot.page.name.as_deref())
         .with_some("url", snapshot.page.url.as_deref())
-        .with_some("updated_at_ms", carried(snapshot.page.updated_at_ms));
+        .with_some("updated_at_ms", carried(snapshot.page.updated_at_ms))
+        .with_some("announcement", snapshot.page.announcement.as_deref());
     let mut document = Object::new().with("telltale", VERSION).with("page", page);
     if !snapshot.groups.is_empty() {
         let groups = snapshot.groups.iter().map(|g| {

@@ -27,7 +27,7 @@ const TOP_FIELDS: &[&str] = &[
     "incidents",
     "maintenances",
 ];
-const PAGE_FIELDS: &[&str] = &["name", "url", "updated_at_ms"];
+const PAGE_FIELDS: &[&str] = &["name", "url", "updated_at_ms", "announcement"];
 const GROUP_FIELDS: &[&str] = &["id", "name"];
 const COMPONENT_FIELDS: &[&str] = &[
     "id",
