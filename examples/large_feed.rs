@@ -4,7 +4,8 @@
 //! Run it with `cargo run --release --example large_feed [SERVICES]` (default 15,000).
 //! For a Telltale feed (every service in its own group, one incident naming every
 //! service) and an Apple feed (one event listed under every service, naming every
-//! service again in `affectedServices`), it prints the body size and the time to parse
+//! service again in `affectedServices`; and one with an ongoing event under each of up
+//! to 9,000 services), it prints the body size and the time to parse
 //! it, to make the badge and the open panel (all services, and a `components` filter of
 //! two), and to diff two polls in which every service changed state.
 //!
@@ -62,6 +63,21 @@ fn apple_feed(services: usize) -> String {
         .map(|i| {
             let events = if i == 0 { event.as_str() } else { "" };
             format!(r#"{{"serviceName":"Service {i}","events":[{events}]}}"#)
+        })
+        .collect();
+    format!(r#"{{"services":[{}]}}"#, listed.join(","))
+}
+
+/// `services` services, each with an ongoing event of its own: the most events a feed
+/// under the cap can hold.
+fn apple_feed_event_each(services: usize) -> String {
+    let listed: Vec<String> = (0..services)
+        .map(|i| {
+            format!(
+                r#"{{"serviceName":"Service {i}","events":[{{"messageId":"{i}",
+                "statusType":"Outage","eventStatus":"ongoing","epochStartDate":1795165680000,
+                "message":"Down."}}]}}"#
+            )
         })
         .collect();
     format!(r#"{{"services":[{}]}}"#, listed.join(","))
@@ -146,5 +162,11 @@ fn main() {
     read_and_show(
         &format!("Apple feed, one event naming all {services} services"),
         &apple_feed(services),
+    );
+    // Fewer services, so that it stays under the cap: each is ~170 bytes.
+    let each = services.min(9_000);
+    read_and_show(
+        &format!("Apple feed, {each} services with an ongoing event each"),
+        &apple_feed_event_each(each),
     );
 }

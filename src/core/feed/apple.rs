@@ -276,11 +276,7 @@ fn add_event(
         }
     }
     let Gathered {
-        key,
-        raw,
-        affected,
-        seen,
-        ..
+        key, raw, affected, ..
     } = gathered;
     let names: Vec<&str> = affected
         .iter()
@@ -319,8 +315,10 @@ fn add_event(
             Kind::Problem(level) => level,
             Kind::Maintenance => Level::Maintenance,
         };
-        for component in &mut snapshot.components {
-            if seen.contains(&component.id) {
+        // By the event's own services, not a walk of every service per event: a feed
+        // with an ongoing event under each of 9,000 services took seconds that way.
+        for &i in affected.iter().filter_map(|id| index_by_id.get(id)) {
+            if let Some(component) = snapshot.components.get_mut(i) {
                 component.level = component.level.max(level);
             }
         }
