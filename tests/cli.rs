@@ -181,6 +181,27 @@ fn check_prints_the_pages_announcement_on_one_line() {
 }
 
 #[test]
+fn check_prints_a_maintenance_with_the_status_the_widget_shows() {
+    // Verifying stays verifying; scheduled with its window open is in progress.
+    let feed = br#"{"page": {"id": "p", "name": "Acme"}, "components": [],
+      "scheduled_maintenances": [
+        {"id": "m1", "name": "Database upgrade", "status": "verifying",
+         "scheduled_for": "2000-01-01T00:00:00Z", "scheduled_until": "2100-01-01T00:00:00Z"},
+        {"id": "m2", "name": "Network work", "status": "scheduled",
+         "scheduled_for": "2000-01-01T00:00:00Z", "scheduled_until": "2100-01-01T00:00:00Z"}
+      ]}"#;
+    let out = telltale_stdin(&["check", "-"], feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let statuses: Vec<&str> = text
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("status: "))
+        .filter_map(|rest| rest.split(',').next())
+        .collect();
+    assert_eq!(statuses, ["verifying", "in_progress"], "{text}");
+}
+
+#[test]
 fn check_apple_decodes_names_and_warns_on_unknowns() {
     let out = telltale(&["check", &fixture("apple/entities_and_spaces.json")]);
     assert_eq!(out.status.code(), Some(0));

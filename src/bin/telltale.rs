@@ -12,7 +12,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use telltale::core::feed::{self, Format, Parsed};
 use telltale::core::json::{Json, Object};
-use telltale::core::model::{Component, MaintenanceStatus, Snapshot};
+use telltale::core::model::{Component, Snapshot};
 use telltale::core::state::with_snapshot;
 use telltale::core::time::civil_at;
 
@@ -398,11 +398,7 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, 
     }
     let _ = writeln!(out, "maintenances:");
     for maintenance in current {
-        let status = if maintenance.is_in_progress(now_ms) {
-            MaintenanceStatus::InProgress.as_str()
-        } else {
-            maintenance.status.as_str()
-        };
+        let status = maintenance.status_at(now_ms).as_str();
         let _ = writeln!(
             out,
             "  - {}",

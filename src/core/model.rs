@@ -273,6 +273,18 @@ impl Maintenance {
         }
     }
 
+    /// The status to show at `now_ms`: the declared one, except that a scheduled
+    /// maintenance whose window has opened is in progress (feeds are often late to flip
+    /// it). A verifying one stays verifying.
+    pub fn status_at(&self, now_ms: i64) -> MaintenanceStatus {
+        match self.status {
+            MaintenanceStatus::Scheduled if self.is_in_progress(now_ms) => {
+                MaintenanceStatus::InProgress
+            }
+            status => status,
+        }
+    }
+
     /// True when the work is announced and has not finished at `now_ms`.
     pub fn is_upcoming_or_active(&self, now_ms: i64) -> bool {
         match self.status {
@@ -580,6 +592,27 @@ mod tests {
         assert_eq!(s.overall(50), Level::Operational);
         assert_eq!(s.overall(150), Level::Maintenance);
         assert_eq!(s.overall(250), Level::Operational);
+    }
+
+    #[test]
+    fn maintenance_status_shown_is_declared_but_for_an_open_scheduled_window() {
+        use MaintenanceStatus::*;
+        // The window is 100..200.
+        for (declared, at, shown) in [
+            (Scheduled, 50, Scheduled),
+            (Scheduled, 150, InProgress),
+            (Scheduled, 250, Scheduled),
+            (Verifying, 150, Verifying),
+            (Verifying, 250, Verifying),
+            (InProgress, 50, InProgress),
+            (Completed, 150, Completed),
+        ] {
+            assert_eq!(
+                maintenance(declared, 100, 200).status_at(at),
+                shown,
+                "{declared:?} at {at}"
+            );
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::core::i18n::{
 };
 use crate::core::model::{
     newest_first, positions, sort_by_rank, Component, Group, Incident, Level, Maintenance,
-    MaintenanceStatus, Snapshot, Update,
+    Snapshot, Update,
 };
 use crate::core::state::{FeedState, Phase, Problem};
 use crate::core::time::{
@@ -973,14 +973,7 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> (Vec<EventView>, O
                     facts.push(fact(locale, Fact::UsersAffected, users.to_owned()));
                 }
             }
-            // Feeds are often late to flip "scheduled" once the window opens.
-            let status = if maintenance.is_in_progress(now_ms)
-                && maintenance.status == MaintenanceStatus::Scheduled
-            {
-                MaintenanceStatus::InProgress
-            } else {
-                maintenance.status
-            };
+            let status = maintenance.status_at(now_ms);
             let (updates, more_updates) = update_views(input, &maintenance.updates);
             EventView {
                 id: maintenance.id.clone(),
