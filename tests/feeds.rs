@@ -390,15 +390,20 @@ fn statuspage_status_json_alone_takes_its_indicator() {
 }
 
 #[test]
-fn statuspage_indicator_beside_components_or_incidents_is_not_read() {
+fn statuspage_indicator_beside_components_is_not_read() {
     // summary.json's indicator follows components only: beside them it is not the truth.
     for path in [
         "statuspage/summary_major_incident_no_component_change.json",
         "statuspage/summary_operational.json",
-        "statuspage/incidents.json",
     ] {
         assert_eq!(load(path).snapshot.declared, None, "{path}");
     }
+    // Not even when it says worse than every component and incident.
+    let text = r#"{"page": {}, "status": {"indicator": "critical"}, "incidents": [],
+        "components": [{"id": "a", "name": "API", "status": "operational"}]}"#;
+    let parsed = parse(text, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.snapshot.declared, None);
+    assert_eq!(parsed.snapshot.overall(now_ms()), Level::Operational);
 }
 
 #[test]

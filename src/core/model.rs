@@ -338,9 +338,9 @@ impl Snapshot {
     /// impact and every maintenance in progress.
     ///
     /// A Statuspage feed's own `status.indicator` is not used when the feed lists
-    /// components or incidents: it follows component states only, so it reads "All Systems
+    /// components: it follows component states only, so it reads "All Systems
     /// Operational" during a declared major incident that changed no component. Only a
-    /// document with nothing finer ([`Snapshot::declared`]) contributes it.
+    /// document without components ([`Snapshot::declared`]) contributes it.
     pub fn overall(&self, now_ms: i64) -> Level {
         let components = self.components.iter().map(|c| c.level);
         let incidents = self
