@@ -29,13 +29,10 @@
 //!   browser back online polls at once (it is telling the reader "offline"). Neither
 //!   polls before a pending backoff or `Retry-After` runs out.
 //!
-//! Conditional requests: [`Validators`] keeps `ETag` / `Last-Modified` and turns them into
-//! `If-None-Match` / `If-Modified-Since`. Note for the web layer: those two request headers
-//! are not CORS-safelisted, so setting them by hand on a cross-origin feed costs a
-//! preflight, and the Fetch standard switches a `cache: "default"` request that carries
-//! them to `no-store` (the browser cache is bypassed). Where the browser cache can do the
-//! revalidation itself (`cache: "no-cache"` sends its stored validators and turns a 304
-//! into the cached 200), prefer it; [`Validators`] is for feeds where it cannot.
+//! Conditional requests are left to the browser cache: the web layer fetches with
+//! `cache: "no-cache"`, which sends the stored `ETag` / `Last-Modified` and turns a 304
+//! into the cached 200. Setting `If-None-Match` by hand would cost a cross-origin feed a
+//! preflight (the header is not CORS-safelisted) and bypass the cache.
 
 use crate::core::config::MIN_REFRESH_SECS;
 use crate::core::time::{civil_from_days, days_from_civil, DAY_MS, HOUR_MS, MINUTE_MS};
@@ -437,74 +434,6 @@ impl Schedule {
 /// `at_ms` plus `delay_ms`, saturating.
 fn after(at_ms: i64, delay_ms: u64) -> i64 {
     at_ms.saturating_add(i64::try_from(delay_ms).unwrap_or(i64::MAX))
-}
-
-/// The longest validator we keep; real ones are tens of bytes.
-const MAX_VALIDATOR_LEN: usize = 1024;
-
-/// The validators of the last response, for conditional requests.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Validators {
-    /// The response's `ETag`, verbatim.
-    pub etag: Option<String>,
-    /// The response's `Last-Modified`, verbatim.
-    pub last_modified: Option<String>,
-}
-
-impl Validators {
-    /// Takes the validators of a response with `status`; `header` looks a header up by
-    /// its lowercase name.
-    ///
-    /// A 2xx response is a new representation: its validators replace the old ones, and
-    /// a missing one is forgotten (an old `ETag` does not describe the new body). A 304
-    /// may refresh validators but never drops them. Other statuses leave them alone.
-    /// Values we could not send back safely (control characters, non-ASCII, over-long, a
-    /// `Last-Modified` that is not an HTTP-date) are dropped.
-    pub fn update(&mut self, status: u16, header: impl Fn(&str) -> Option<String>) {
-        let etag = header("etag").filter(|v| is_sendable(v));
-        // Only the syntax matters here, so any `now_ms` will do for two-digit years.
-        let last_modified =
-            header("last-modified").filter(|v| is_sendable(v) && parse_http_date(v, 0).is_some());
-        match status {
-            200..=299 => {
-                self.etag = etag;
-                self.last_modified = last_modified;
-            }
-            304 => {
-                if etag.is_some() {
-                    self.etag = etag;
-                }
-                if last_modified.is_some() {
-                    self.last_modified = last_modified;
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The request headers that make the next poll conditional: `If-None-Match` from the
-    /// `ETag`, `If-Modified-Since` from the `Last-Modified` (both when both are known:
-    /// servers prefer the first, older caches understand only the second).
-    pub fn request_headers(&self) -> Vec<(&'static str, String)> {
-        let mut headers = Vec::new();
-        if let Some(etag) = &self.etag {
-            headers.push(("If-None-Match", etag.clone()));
-        }
-        if let Some(last_modified) = &self.last_modified {
-            headers.push(("If-Modified-Since", last_modified.clone()));
-        }
-        headers
-    }
-}
-
-/// A header value we can put back on a request: printable ASCII, no line breaks, not
-/// empty, not absurdly long.
-fn is_sendable(value: &str) -> bool {
-    !value.trim().is_empty()
-        && value.len() <= MAX_VALIDATOR_LEN
-        && value
-            .bytes()
-            .all(|b| b == b' ' || b == b'\t' || b.is_ascii_graphic())
 }
 
 #[cfg(test)]
@@ -957,125 +886,6 @@ mod tests {
         let mut schedule = Schedule::new(60);
         schedule.plan(Outcome::Fresh, NOW_MS, 0.5);
         assert_eq!(schedule.request(i64::MIN), i64::MAX as u64);
-    }
-
-    #[test]
-    fn validators_update_follows_status() {
-        let headers = |etag: Option<&str>, modified: Option<&str>| {
-            let etag = etag.map(str::to_owned);
-            let modified = modified.map(str::to_owned);
-            move |name: &str| match name {
-                "etag" => etag.clone(),
-                "last-modified" => modified.clone(),
-                _ => None,
-            }
-        };
-        let date = "Wed, 01 May 2024 10:42:00 GMT";
-        let later = "Wed, 01 May 2024 11:00:00 GMT";
-        let full = Validators {
-            etag: Some("\"v1\"".into()),
-            last_modified: Some(date.into()),
-        };
-        // (before, status, etag header, last-modified header, after)
-        let cases = [
-            (
-                Validators::default(),
-                200,
-                Some("\"v1\""),
-                Some(date),
-                full.clone(),
-            ),
-            (
-                full.clone(),
-                200,
-                Some("W/\"v2\""),
-                None,
-                Validators {
-                    etag: Some("W/\"v2\"".into()),
-                    last_modified: None,
-                },
-            ),
-            (full.clone(), 304, None, None, full.clone()),
-            (
-                full.clone(),
-                304,
-                None,
-                Some(later),
-                Validators {
-                    etag: Some("\"v1\"".into()),
-                    last_modified: Some(later.into()),
-                },
-            ),
-            (full.clone(), 503, Some("\"v9\""), Some(later), full.clone()),
-            (full.clone(), 404, None, None, full.clone()),
-            // Unsendable values are dropped.
-            (
-                Validators::default(),
-                200,
-                Some("\"a\r\nX-Evil: 1\""),
-                Some("yesterday"),
-                Validators::default(),
-            ),
-            (
-                Validators::default(),
-                200,
-                Some("\"caf\u{e9}\""),
-                Some(""),
-                Validators::default(),
-            ),
-            (
-                Validators::default(),
-                200,
-                Some("   "),
-                None,
-                Validators::default(),
-            ),
-        ];
-        for (before, status, etag, modified, want) in cases {
-            let mut validators = before.clone();
-            validators.update(status, headers(etag, modified));
-            assert_eq!(
-                validators, want,
-                "{before:?} + {status} {etag:?} {modified:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn validators_update_overlong_etag_is_dropped() {
-        let long = format!("\"{}\"", "x".repeat(MAX_VALIDATOR_LEN));
-        let mut validators = Validators::default();
-        validators.update(200, |name| (name == "etag").then(|| long.clone()));
-        assert_eq!(validators.etag, None);
-    }
-
-    #[test]
-    fn validators_request_headers_name_both_conditions() {
-        let cases = [
-            (Validators::default(), vec![]),
-            (
-                Validators {
-                    etag: Some("\"v1\"".into()),
-                    last_modified: None,
-                },
-                vec![("If-None-Match", "\"v1\"")],
-            ),
-            (
-                Validators {
-                    etag: Some("\"v1\"".into()),
-                    last_modified: Some("Wed, 01 May 2024 10:42:00 GMT".into()),
-                },
-                vec![
-                    ("If-None-Match", "\"v1\""),
-                    ("If-Modified-Since", "Wed, 01 May 2024 10:42:00 GMT"),
-                ],
-            ),
-        ];
-        for (validators, want) in cases {
-            let got = validators.request_headers();
-            let got: Vec<(&str, &str)> = got.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            assert_eq!(got, want);
-        }
     }
 
     #[test]

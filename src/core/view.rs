@@ -994,7 +994,7 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> (Vec<EventView>, O
 mod tests {
     use super::*;
     use crate::core::feed::{Format, Parsed};
-    use crate::core::model::{sample, Group, IncidentStatus, Page};
+    use crate::core::model::{sample, Group, IncidentStatus, MaintenanceStatus, Page};
     use crate::core::state::{self, Action};
     use crate::core::time::{parse_rfc3339, FixedOffset, MINUTE_MS};
 

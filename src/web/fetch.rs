@@ -53,10 +53,6 @@ pub(crate) struct FetchedText {
     pub status: u16,
     /// The body, decoded as the browser decodes text.
     pub body: String,
-    /// The `ETag` header, for conditional requests.
-    pub etag: Option<String>,
-    /// The `Last-Modified` header, for conditional requests.
-    pub last_modified: Option<String>,
 }
 
 /// Why a request gave no usable body.
@@ -290,12 +286,7 @@ async fn read(response: js_sys::Promise, cap_bytes: u64) -> Result<FetchedText, 
         // No body at all (e.g. a 204): an empty document, which the parser refuses.
         None => String::new(),
     };
-    Ok(FetchedText {
-        status,
-        body,
-        etag: header("etag"),
-        last_modified: header("last-modified"),
-    })
+    Ok(FetchedText { status, body })
 }
 
 /// Reads `stream` chunk by chunk and gives up, cancelling the download, as soon as it
