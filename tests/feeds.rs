@@ -156,8 +156,8 @@ fn statuspage_groups_become_groups_and_members_point_to_them() {
     let api = s.component("8l4ygp009s5s").expect("API");
     assert_eq!(api.group_id.as_deref(), Some("qmt5p8g2fdb1"));
     assert_eq!(level(s, "9n2vyl3kx0mb"), Level::Degraded);
-    assert_eq!(s.group_level("r7c2hx0vq4gk"), Level::Degraded);
-    assert_eq!(s.group_level("qmt5p8g2fdb1"), Level::Operational);
+    assert_eq!(s.group_levels()["r7c2hx0vq4gk"], Level::Degraded);
+    assert_eq!(s.group_levels()["qmt5p8g2fdb1"], Level::Operational);
     assert_eq!(s.overall(now_ms()), Level::PartialOutage);
 }
 
@@ -1151,8 +1151,8 @@ fn telltale_outage_with_groups_timeline_and_maintenance() {
         Some("Our status updates may lag by a few minutes while we move to a new host.")
     );
     assert_eq!(s.groups.len(), 2);
-    assert_eq!(s.group_level("play"), Level::MajorOutage);
-    assert_eq!(s.group_level("shop"), Level::Maintenance);
+    assert_eq!(s.group_levels()["play"], Level::MajorOutage);
+    assert_eq!(s.group_levels()["shop"], Level::Maintenance);
     assert!(
         s.component("gifting")
             .expect("gifting")

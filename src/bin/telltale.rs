@@ -267,6 +267,7 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
             members.entry(group_id).or_default().push(component);
         }
     }
+    let levels = snapshot.group_levels();
     for component in &snapshot.components {
         let Some(group_id) = component.group_id.as_deref() else {
             component_line(out, "  ", component);
@@ -277,7 +278,7 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
             continue;
         };
         let name = group_names.get(group_id).copied().unwrap_or(group_id);
-        let level = group.iter().map(|c| c.level).max().unwrap_or_default();
+        let level = levels.get(group_id).copied().unwrap_or_default();
         let _ = writeln!(out, "  {} (group): {level}", line(name));
         for member in group {
             component_line(out, "    ", member);

@@ -378,14 +378,18 @@ impl Snapshot {
         self.groups.iter().find(|g| g.id == id)
     }
 
-    /// The worst level among a group's members.
-    pub fn group_level(&self, group_id: &str) -> Level {
-        self.components
-            .iter()
-            .filter(|c| c.group_id.as_deref() == Some(group_id))
-            .map(|c| c.level)
-            .max()
-            .unwrap_or(Level::Operational)
+    /// The worst level among each group's members, by group id, in one pass over the
+    /// components (a group without members has no entry). The panel and `telltale check`
+    /// both show a group's state from it.
+    pub fn group_levels(&self) -> HashMap<&str, Level> {
+        let mut levels = HashMap::new();
+        for component in &self.components {
+            if let Some(group_id) = component.group_id.as_deref() {
+                let worst = levels.entry(group_id).or_insert(Level::Operational);
+                *worst = (*worst).max(component.level);
+            }
+        }
+        levels
     }
 }
 

@@ -680,8 +680,8 @@ fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>
         };
         count_text(locale, count, left_out as i64)
     });
-    // Each view with its group's id and worst level.
-    let mut views: Vec<(Option<&str>, Level, GroupView)> = vec![];
+    // Each view with its group's id.
+    let mut views: Vec<(Option<&str>, GroupView)> = vec![];
     // Where each named group's view is in `views`.
     let mut view_of_group: HashMap<String, usize> = HashMap::new();
     for component in &rows {
@@ -695,10 +695,10 @@ fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>
         let existing = match key {
             Some(id) => view_of_group.get(id).and_then(|&at| views.get_mut(at)),
             // Ungrouped rows join the previous unnamed group only when it is the last one.
-            None => views.last_mut().filter(|(k, _, _)| k.is_none()),
+            None => views.last_mut().filter(|(k, _)| k.is_none()),
         };
         match existing {
-            Some((_, _, view)) => view.components.push(row),
+            Some((_, view)) => view.components.push(row),
             None => {
                 if let Some(id) = key {
                     view_of_group.insert(id.to_owned(), views.len());
@@ -708,24 +708,18 @@ fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>
                     state: None,
                     components: vec![row],
                 };
-                views.push((key, Level::Operational, view));
+                views.push((key, view));
             }
         }
     }
-    // A group's state is the worst of all its rows, listed or not.
-    for component in shown.rows() {
-        let at = component
-            .group_id
-            .as_deref()
-            .and_then(|id| view_of_group.get(id));
-        if let Some((_, worst, _)) = at.and_then(|&at| views.get_mut(at)) {
-            *worst = (*worst).max(component.level);
-        }
-    }
+    // A group's state is the worst of all its members, listed or not (a hidden member is
+    // operational, so it changes nothing).
+    let levels = shown.snapshot.group_levels();
     let views = views
         .into_iter()
-        .map(|(key, worst, mut view)| {
-            view.state = key.map(|_| state_view(locale, worst));
+        .map(|(key, mut view)| {
+            view.state =
+                key.map(|id| state_view(locale, levels.get(id).copied().unwrap_or_default()));
             view
         })
         .collect();
