@@ -665,11 +665,6 @@ pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
         .unwrap_or_default()
 }
 
-/// A level on its own ("Partial outage").
-pub fn level_word(locale: Locale, level: Level) -> &'static str {
-    text(locale, Msg::Level(level))
-}
-
 /// The text of an update's stage: the translation of a known word, else the raw word with
 /// `_` as spaces and a capital first letter ("needs_review" → "Needs review").
 pub fn update_status_text(locale: Locale, raw: &str) -> String {

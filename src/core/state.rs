@@ -109,6 +109,19 @@ pub enum Phase {
     Unavailable,
 }
 
+impl Phase {
+    /// The phase's name, as the widget's `data-phase` attribute gives it to tests and
+    /// styles: `loading`, `live`, `stale` or `unavailable`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Loading => "loading",
+            Phase::Live => "live",
+            Phase::Stale => "stale",
+            Phase::Unavailable => "unavailable",
+        }
+    }
+}
+
 impl FeedState {
     /// Applies `action`.
     ///
@@ -288,17 +301,6 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         },
         fetched_at_ms,
     })
-}
-
-impl FeedState {
-    /// A state that starts from a snapshot kept from an earlier visit: shown at once, as
-    /// live or stale by its age, until the first fetch answers.
-    pub fn from_good(good: Good) -> FeedState {
-        FeedState {
-            good: Some(good),
-            ..FeedState::default()
-        }
-    }
 }
 
 /// True when a snapshot says nothing a reader could use.
@@ -611,10 +613,14 @@ mod tests {
 
     #[test]
     fn state_from_stored_good_is_live_when_young_and_stale_when_old() {
-        let state = FeedState::from_good(Good {
-            parsed: parsed(Format::Statuspage, Some(Level::Operational)),
-            fetched_at_ms: T0,
-        });
+        // As the page's feed hub seeds it from storage.
+        let state = FeedState {
+            good: Some(Good {
+                parsed: parsed(Format::Statuspage, Some(Level::Operational)),
+                fetched_at_ms: T0,
+            }),
+            ..FeedState::default()
+        };
         assert_eq!(phase(&state, T0 + 60_000), Phase::Live);
         assert_eq!(phase(&state, T0 + 600_000), Phase::Stale);
         assert_eq!(

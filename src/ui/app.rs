@@ -15,7 +15,7 @@ use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
 use crate::core::i18n::Locale;
-use crate::core::state::{self, FeedState, Phase};
+use crate::core::state::{self, FeedState};
 use crate::core::view::{badge_view, panel_view, ViewInput};
 use crate::web::{self, hub, BrowserZone, TestHooks, Timer};
 
@@ -78,15 +78,6 @@ fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, now_ms: i64) -
         *last = (text.to_owned(), now_ms);
         true
     })
-}
-
-fn phase_name(phase: Phase) -> &'static str {
-    match phase {
-        Phase::Loading => "loading",
-        Phase::Live => "live",
-        Phase::Stale => "stale",
-        Phase::Unavailable => "unavailable",
-    }
 }
 
 /// What the widget reacts to.
@@ -349,7 +340,7 @@ impl Component for App {
         });
         let on_toggle = link.callback(|()| Msg::Toggle);
 
-        let phase = phase_name(state.phase(now_ms, stale_after_ms));
+        let phase = state.phase(now_ms, stale_after_ms).as_str();
         let visible = badge.visible;
         let panel = (visible && open).then(|| panel_view(&input));
         html! {
