@@ -260,6 +260,11 @@ async fn app_stale_shows_the_age_of_the_data_and_a_notice() {
     assert!(age.starts_with("as of "), "{age}");
     let aria = attr(&root, "[data-testid=badge]", "aria-label").unwrap_or_default();
     assert!(aria.contains(&format!("({age})")), "{aria}");
+    // What shows reads as what is spoken.
+    assert_eq!(
+        text(&root, ".badge-words"),
+        format!("All systems operational ({age})")
+    );
     click(&root, "[data-testid=badge]");
     yew::scheduler::flush().await;
     let notice = text(&root, "[data-testid=notice]");
@@ -525,6 +530,16 @@ async fn panel_lists_maintenance_with_its_window_and_links_safely() {
             Some("noopener noreferrer")
         );
     }
+    // Each event's "Details" is named for its event, so a list of links tells them apart.
+    assert_eq!(
+        text(&root, "[data-testid=maintenance] a.details"),
+        "Details"
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=maintenance] a.details", "aria-label").as_deref(),
+        Some("Details: Webhooks migration")
+    );
+    assert_eq!(attr(&root, "[data-testid=status-link]", "aria-label"), None);
     // A link that is not http(s) is not rendered at all.
     let state = live_state(&maintenance_feed(now_ms, "javascript:alert(1)"), 0);
     let root = render(

@@ -76,6 +76,10 @@ pub struct BadgeView {
     pub text: String,
     /// How old the data is when it is stale ("as of 10:42"); `None` when live.
     pub age: Option<String>,
+    /// What the visible badge puts before and after [`BadgeView::age`], from the same
+    /// catalogue pattern as the accessible name, so both read alike: `[" (", ")"]`
+    /// ("Partial outage (as of 10:42)"), `["（", "）"]` in Japanese.
+    pub age_frame: [&'static str; 2],
     /// The accessible name of the badge button: label, state, age and what activating does.
     pub aria_label: String,
     /// What the live region says when the state changes: label, state and age, as one
@@ -159,8 +163,8 @@ pub struct EventView {
     pub updates: Vec<UpdateView>,
     /// How many older updates the timeline leaves out ("3 more on the full status page").
     pub more_updates: Option<String>,
-    /// A page about it (`http`/`https` only).
-    pub url: Option<String>,
+    /// A page about it (`http`/`https` only), linked as "Details".
+    pub link: Option<LinkView>,
 }
 
 /// A link out.
@@ -170,6 +174,9 @@ pub struct LinkView {
     pub href: String,
     /// Link text.
     pub text: String,
+    /// The accessible name, when the text alone would not tell the link from others like
+    /// it: each event's "Details" is "Details: App Store outage".
+    pub name: Option<String>,
 }
 
 /// Headings and fixed texts of the panel, translated.
@@ -191,8 +198,6 @@ pub struct PanelLabels {
     pub maintenance: String,
     /// Heading of a timeline ("Updates").
     pub updates: String,
-    /// Link text for an event's own page ("Details").
-    pub details: String,
     /// Between an update's status and its time ("Investigating · 10:42").
     pub separator: String,
 }
@@ -317,6 +322,7 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
         separator: text(locale, Msg::Ui(Ui::MetaSeparator)).to_owned(),
         text: summary.text,
         age,
+        age_frame: age_frame(locale),
         aria_label: text_with(
             locale,
             Msg::Tpl(Tpl::BadgeAria),
@@ -326,6 +332,19 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
         visible,
         alert,
         spoken,
+    }
+}
+
+/// What comes between the state and its age, and after the age, in the pattern for a
+/// text with its age (`"{text} ({age})"` → `[" (", ")"]`).
+fn age_frame(locale: Locale) -> [&'static str; 2] {
+    let pattern = text(locale, Msg::Tpl(Tpl::WithAge));
+    let after_text = pattern
+        .split_once("{text}")
+        .map_or(pattern, |(_, after)| after);
+    match after_text.split_once("{age}") {
+        Some((before, after)) => [before, after],
+        None => [" ", ""],
     }
 }
 
@@ -343,7 +362,6 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         resolved: ui(Ui::RecentlyResolved),
         maintenance: ui(Ui::MaintenanceHeading),
         updates: ui(Ui::Updates),
-        details: ui(Ui::Details),
         separator: ui(Ui::MetaSeparator),
     };
     let (
@@ -391,6 +409,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
         .map(|url| LinkView {
             href: url.trim().to_owned(),
             text: ui(Ui::ViewFullStatusPage),
+            name: None,
         });
     let fallback = link.is_none() && summary.tone == Tone::Unknown;
     PanelView {
@@ -819,10 +838,21 @@ fn cut<T>(locale: Locale, list: &mut Vec<T>, max: usize) -> Option<String> {
     (left_out > 0).then(|| count_text(locale, Count::More, left_out as i64))
 }
 
-fn web_url(url: &Option<String>) -> Option<String> {
-    url.as_deref()
-        .filter(|u| is_web_url(u))
-        .map(|u| u.trim().to_owned())
+/// The "Details" link to an event's own page (`http`/`https` only), named for screen
+/// readers with the event's title ("Details: App Store outage"), so that a list of links
+/// does not read "Details, Details, Details".
+fn details_link(locale: Locale, url: &Option<String>, title: &str) -> Option<LinkView> {
+    let href = url.as_deref().filter(|u| is_web_url(u))?.trim().to_owned();
+    let text = text(locale, Msg::Ui(Ui::Details));
+    Some(LinkView {
+        href,
+        text: text.to_owned(),
+        name: Some(text_with(
+            locale,
+            Msg::Tpl(Tpl::Labelled),
+            &[("label", text), ("state", title)],
+        )),
+    })
 }
 
 /// The most component rows the panel lists. A longer list (a provider with hundreds of
@@ -914,13 +944,13 @@ fn incident_views(
             let (updates, more_updates) = update_views(input, &incident.updates);
             EventView {
                 id: incident.id.clone(),
+                link: details_link(locale, &incident.url, &title),
                 title,
                 state: state_view(locale, incident.impact),
                 status: text(locale, Msg::Incident(incident.status)).to_owned(),
                 facts,
                 updates,
                 more_updates,
-                url: web_url(&incident.url),
             }
         })
         .collect();
@@ -971,13 +1001,13 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> (Vec<EventView>, O
             let (updates, more_updates) = update_views(input, &maintenance.updates);
             EventView {
                 id: maintenance.id.clone(),
+                link: details_link(locale, &maintenance.url, &title),
                 title,
                 state: state_view(locale, Level::Maintenance),
                 status: text(locale, Msg::Maintenance(status)).to_owned(),
                 facts,
                 updates,
                 more_updates,
-                url: web_url(&maintenance.url),
             }
         })
         .collect();
@@ -1534,6 +1564,7 @@ mod tests {
         assert_eq!(view.label.as_deref(), Some("Apple services"));
         assert_eq!(view.text, "App Store: partial outage");
         assert_eq!(view.age.as_deref(), Some("as of 10:42 AM"));
+        assert_eq!(view.age_frame, [" (", ")"]);
         assert_eq!(
             view.aria_label,
             "Apple services: App Store: partial outage (as of 10:42 AM). Hide status details"
@@ -1541,6 +1572,20 @@ mod tests {
         assert!(view.expanded);
         let fr = badge(&state, &config, Locale::Fr);
         assert_eq!(fr.age.as_deref(), Some("données de 10:42"));
+        assert_eq!(badge(&state, &config, Locale::Ja).age_frame, ["（", "）"]);
+        // Every language frames the visible age as its accessible name does.
+        for locale in Locale::ALL {
+            let [before, after] = age_frame(locale);
+            assert_eq!(
+                text_with(
+                    locale,
+                    Msg::Tpl(Tpl::WithAge),
+                    &[("text", "T"), ("age", "A")]
+                ),
+                format!("T{before}A{after}"),
+                "{locale:?}"
+            );
+        }
         assert_eq!(
             fr.aria_label,
             "Apple services\u{a0}: App Store\u{a0}: panne partielle (données de 10:42). \
@@ -1646,7 +1691,6 @@ mod tests {
                 resolved: "Recently resolved".into(),
                 maintenance: "Maintenance".into(),
                 updates: "Updates".into(),
-                details: "Details".into(),
                 separator: " · ".into(),
             }
         );
@@ -1721,8 +1765,12 @@ mod tests {
             ]
         );
         assert_eq!(
-            incident.url.as_deref(),
-            Some("https://status.example.com/incidents/1")
+            incident.link,
+            Some(LinkView {
+                href: "https://status.example.com/incidents/1".into(),
+                text: "Details".into(),
+                name: Some(format!("Details: {}", incident.title)),
+            })
         );
 
         // In progress first, then upcoming; completed and past ones left out.
@@ -1760,6 +1808,7 @@ mod tests {
             Some(LinkView {
                 href: "https://status.example.com".into(),
                 text: "View full status page".into(),
+                name: None,
             })
         );
     }
@@ -2148,6 +2197,7 @@ mod tests {
             Some(LinkView {
                 href: "https://www.apple.com/support/systemstatus/".into(),
                 text: "Ver la página de estado completa".into(),
+                name: None,
             })
         );
         assert_eq!(
@@ -2177,7 +2227,7 @@ mod tests {
         let state = live(hostile);
         let view = panel(&state, &config(&[]), Locale::En);
         assert_eq!(view.link, None);
-        assert_eq!(view.incidents[0].url, None);
+        assert_eq!(view.incidents[0].link, None);
         let configured = panel(
             &state,
             &config(&[("link", "https://example.org/status")]),

@@ -30,8 +30,9 @@ pub(crate) fn badge(
                 }
                 <span class="badge-text" data-testid="badge-text">{ view.text.clone() }</span>
                 if let Some(age) = &view.age {
-                    { " " }
+                    { view.age_frame[0] }
                     <span class="badge-age" data-testid="badge-age">{ age.clone() }</span>
+                    { view.age_frame[1] }
                 }
             </span>
         </>

@@ -60,17 +60,17 @@ pub(crate) fn panel(
                 if view.incidents.is_empty() {
                     <p class="empty" data-testid="no-incidents">{ labels.no_incidents.clone() }</p>
                 } else {
-                    { for view.incidents.iter().map(|event| event_card(event, labels, "incident")) }
+                    { for view.incidents.iter().map(|event| event_card(event, labels, Card::Incident)) }
                     { more(&view.more_incidents) }
                 }
             }
             if !view.resolved.is_empty() {
                 <h3>{ labels.resolved.clone() }</h3>
-                { for view.resolved.iter().map(|event| event_card(event, labels, "resolved")) }
+                { for view.resolved.iter().map(|event| event_card(event, labels, Card::Resolved)) }
             }
             if !view.maintenances.is_empty() {
                 <h3>{ labels.maintenance.clone() }</h3>
-                { for view.maintenances.iter().map(|event| event_card(event, labels, "maintenance")) }
+                { for view.maintenances.iter().map(|event| event_card(event, labels, Card::Maintenance)) }
                 { more(&view.more_maintenances) }
             }
             if let Some(updated) = &view.updated {
@@ -145,26 +145,47 @@ fn state_text(state: &StateView, testid: &'static str) -> Html {
     }
 }
 
-/// An active incident (`kind` "incident": title, impact, stage, facts and the update
-/// timeline) or a maintenance window (`kind` "maintenance": title, stage, window and
-/// updates), keyed by the event's id.
+/// Which list an event card is in.
+#[derive(Clone, Copy)]
+enum Card {
+    /// An active incident: title, impact, stage, facts and the update timeline.
+    Incident,
+    /// An incident resolved in the last day.
+    Resolved,
+    /// A maintenance window: title, stage, window and updates.
+    Maintenance,
+}
+
+impl Card {
+    /// The card's `data-testid`, and the `data-testid`s of its title and stage.
+    fn test_ids(self) -> [&'static str; 3] {
+        match self {
+            Card::Incident => ["incident", "incident-title", "incident-status"],
+            Card::Resolved => ["resolved", "resolved-title", "resolved-status"],
+            Card::Maintenance => ["maintenance", "maintenance-title", "maintenance-status"],
+        }
+    }
+
+    /// The card's classes. Plain strings, not `classes!`: Yew's class set (an `IndexSet`)
+    /// would cost the wasm 0.6 kB brotli for this one element.
+    fn class(self) -> &'static str {
+        match self {
+            Card::Incident => "event incident",
+            Card::Resolved => "event resolved",
+            Card::Maintenance => "event maintenance",
+        }
+    }
+}
+
+/// One event of the `kind` list, keyed by the event's id.
 ///
 /// Text from the feed (names, titles, update bodies) is `dir="auto"`: a provider writing
 /// in Arabic or Hebrew gets its own direction inside the widget's left-to-right layout.
-fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Html {
-    // Plain strings, not `classes!`: Yew's class set (an `IndexSet`) would cost the wasm
-    // 0.6 kB brotli for this one element.
-    let (class, title_id, status_id) = match kind {
-        "incident" => ("event incident", "incident-title", "incident-status"),
-        "resolved" => ("event resolved", "resolved-title", "resolved-status"),
-        _ => (
-            "event maintenance",
-            "maintenance-title",
-            "maintenance-status",
-        ),
-    };
+fn event_card(event: &EventView, labels: &PanelLabels, kind: Card) -> Html {
+    let [kind_id, title_id, status_id] = kind.test_ids();
+    let class = kind.class();
     html! {
-        <article key={event.id.clone()} {class} data-testid={kind}
+        <article key={event.id.clone()} {class} data-testid={kind_id}
             data-id={event.id.clone()}
             data-tone={event.state.tone.as_str()}>
             <h4 data-testid={title_id} dir="auto">{ event.title.clone() }</h4>
@@ -207,9 +228,10 @@ fn event_card(event: &EventView, labels: &PanelLabels, kind: &'static str) -> Ht
                 </ol>
                 { more(&event.more_updates) }
             }
-            if let Some(url) = event.url.as_ref().filter(|u| is_web_url(u)) {
-                <a class="details" href={url.clone()} target="_blank" rel="noopener noreferrer">
-                    { labels.details.clone() }
+            if let Some(link) = event.link.as_ref().filter(|l| is_web_url(&l.href)) {
+                <a class="details" href={link.href.clone()} aria-label={link.name.clone()}
+                    target="_blank" rel="noopener noreferrer">
+                    { link.text.clone() }
                 </a>
             }
         </article>
