@@ -396,11 +396,13 @@ impl Schedule {
 
     /// How long to wait before polling, for a browser that has just come back online at
     /// `now_ms`: at once, however fresh the data, because the reader is being told
-    /// "offline" and that is no longer true. After failures of the feed itself, still when
-    /// the planned backoff (or honoured `Retry-After`) runs out.
+    /// "offline" and that is no longer true — but not sooner than [`MIN_REQUEST_GAP_MS`]
+    /// after the last success, so a connection that flaps does not become a burst of
+    /// requests. After failures of the feed itself, still when the planned backoff (or
+    /// honoured `Retry-After`) runs out.
     pub fn reconnect(&mut self, now_ms: i64) -> u64 {
         let target = if self.failures == 0 {
-            None
+            self.last_success_ms.map(|at| after(at, MIN_REQUEST_GAP_MS))
         } else {
             self.due_ms
         };
@@ -821,11 +823,13 @@ mod tests {
     #[test]
     fn schedule_reconnect_polls_at_once_unless_the_feed_is_backing_off() {
         // (set-up, seconds after the last outcome when the browser is back online, wait)
-        let cases: [(&[Outcome], i64, u64); 4] = [
+        let cases: [(&[Outcome], i64, u64); 5] = [
             (&[], 0, 0),
             // Fresh data 20 s old: at once all the same (resume would wait 40 s).
             (&[Outcome::Fresh, Outcome::Offline], 20, 0),
-            (&[Outcome::NotModified, Outcome::Offline], 1, 0),
+            // A connection that flaps: not sooner than 5 s after the last answer.
+            (&[Outcome::NotModified, Outcome::Offline], 1, 4 * SEC),
+            (&[Outcome::Fresh, Outcome::Offline], 5, 0),
             // The feed's own backoff still holds.
             (
                 &[

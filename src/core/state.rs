@@ -181,10 +181,19 @@ impl FeedState {
 
     /// The phase at `now_ms`, where good data older than `stale_after_ms` is stale
     /// (normally [`stale_after_ms`] of the poll interval).
+    ///
+    /// Kept data older than [`STORED_MAX_AGE_MS`] while the feed fails is history, not
+    /// status: unavailable, as a reload of the page would find it. (Without a failure it
+    /// is only old: a tab hidden for a day shows it, stale, until its first poll answers.)
     pub fn phase(&self, now_ms: i64, stale_after_ms: i64) -> Phase {
         match (&self.good, &self.problem) {
             (None, None) => Phase::Loading,
             (None, Some(_)) => Phase::Unavailable,
+            (Some(good), Some(_))
+                if now_ms.saturating_sub(good.fetched_at_ms) > STORED_MAX_AGE_MS =>
+            {
+                Phase::Unavailable
+            }
             (Some(_), Some(_)) => Phase::Stale,
             (Some(good), None) => {
                 if now_ms.saturating_sub(good.fetched_at_ms) > stale_after_ms {
@@ -416,6 +425,29 @@ mod tests {
         assert_eq!(state.good.as_ref().map(|g| g.fetched_at_ms), Some(T0));
         assert_eq!(kept_level(&state), Some(Level::Operational));
         assert_eq!(phase(&state, T0 + 60_000), Phase::Stale);
+    }
+
+    #[test]
+    fn state_failing_for_longer_than_a_day_is_unavailable_as_a_reload_finds_it() {
+        let mut state = live_state();
+        state.apply(failure(T0 + 60_000));
+        assert_eq!(phase(&state, T0 + STORED_MAX_AGE_MS), Phase::Stale);
+        assert_eq!(
+            phase(&state, T0 + STORED_MAX_AGE_MS + 1),
+            Phase::Unavailable
+        );
+        // What a reload would read from storage at that moment: nothing.
+        let stored = state
+            .good
+            .as_ref()
+            .and_then(stored_json)
+            .unwrap_or_default();
+        assert_eq!(from_stored(&stored, None, T0 + STORED_MAX_AGE_MS + 1), None);
+        // Old without a failure (a tab hidden for a day) is only stale.
+        assert_eq!(
+            phase(&live_state(), T0 + 2 * STORED_MAX_AGE_MS),
+            Phase::Stale
+        );
     }
 
     #[test]

@@ -182,8 +182,12 @@ pub struct LinkView {
 /// Headings and fixed texts of the panel, translated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PanelLabels {
-    /// The panel's heading and accessible name ("Service status").
+    /// The panel's heading ("Service status").
     pub heading: String,
+    /// The panel's accessible name: the heading, after the embed's `label` when it has one
+    /// ("Apple services: Service status"), so two panels on a page are two landmarks a
+    /// screen reader tells apart.
+    pub region: String,
     /// The close button's accessible name ("Close status details").
     pub close: String,
     /// Heading of the component list ("Services").
@@ -353,8 +357,18 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
     let locale = input.locale;
     let summary = summarize(input);
     let ui = |ui: Ui| text(locale, Msg::Ui(ui)).to_owned();
+    let heading = ui(Ui::PanelHeading);
+    let region = match &input.config.label {
+        Some(label) => text_with(
+            locale,
+            Msg::Tpl(Tpl::Labelled),
+            &[("label", label), ("state", &heading)],
+        ),
+        None => heading.clone(),
+    };
     let labels = PanelLabels {
-        heading: ui(Ui::PanelHeading),
+        heading,
+        region,
         close: ui(Ui::CloseDetails),
         services: ui(Ui::Services),
         incidents: ui(Ui::Incidents),
@@ -397,8 +411,7 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             ],
         )
     });
-    let page = input.state.snapshot().map(|s| &s.page);
-    let page_url = page.and_then(|p| p.url.clone());
+    let page_url = input.state.snapshot().and_then(|s| s.page.url.clone());
     let link = input
         .config
         .link
@@ -419,7 +432,12 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
             text: summary.text,
         },
         notice: notice(input, summary.phase),
-        announcement: page.and_then(|p| p.announcement.clone()),
+        // Only beside a status it belongs to: not over day-old data the panel no longer
+        // shows.
+        announcement: summary
+            .shown
+            .as_ref()
+            .and_then(|shown| shown.snapshot.page.announcement.clone()),
         known: summary
             .shown
             .as_ref()
@@ -1677,6 +1695,16 @@ mod tests {
     }
 
     #[test]
+    fn panel_region_is_named_after_the_label_when_there_is_one() {
+        let state = live(full_snapshot());
+        let labelled = panel(&state, &config(&[("label", "Apple services")]), Locale::En);
+        assert_eq!(labelled.labels.region, "Apple services: Service status");
+        assert_eq!(labelled.labels.heading, "Service status");
+        let ja = panel(&state, &config(&[("label", "Apple")]), Locale::Ja);
+        assert_eq!(ja.labels.region, format!("Apple：{}", ja.labels.heading));
+    }
+
+    #[test]
     fn panel_live_in_english() {
         let state = live(full_snapshot());
         let view = panel(&state, &config(&[]), Locale::En);
@@ -1684,6 +1712,7 @@ mod tests {
             view.labels,
             PanelLabels {
                 heading: "Service status".into(),
+                region: "Service status".into(),
                 close: "Close status details".into(),
                 services: "Services".into(),
                 incidents: "Incidents".into(),

@@ -23,7 +23,7 @@ pub(crate) fn panel(
         // `tabindex="-1"`: out of the Tab order, but focus can be handed to it when an
         // update removes what the reader had focused.
         <section class="panel" part="panel" data-testid="panel" id={id.clone()}
-            role="region" aria-label={labels.heading.clone()} tabindex="-1" ref={node.clone()}>
+            role="region" aria-label={labels.region.clone()} tabindex="-1" ref={node.clone()}>
             <div class="panel-head">
                 <h2>{ labels.heading.clone() }</h2>
                 if let Some(on_close) = on_close {
