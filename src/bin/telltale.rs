@@ -208,7 +208,10 @@ fn text_report(parsed: &Parsed, now_ms: i64) -> String {
     let _ = writeln!(out, "format: {}", parsed.format);
     let _ = writeln!(out, "overall: {}", snapshot.overall(now_ms));
     write_page(&mut out, snapshot);
-    write_components(&mut out, snapshot);
+    // Each service as the widget shows it now: under maintenance while one is under way.
+    let mut settled = snapshot.clone();
+    settled.settle(now_ms);
+    write_components(&mut out, &settled);
     let names = Names::new(snapshot);
     write_incidents(&mut out, snapshot, &names);
     write_maintenances(&mut out, snapshot, &names, now_ms);

@@ -81,6 +81,15 @@ pub(crate) fn normalize_key(key: &str) -> String {
 ///   (Statuspage's `incidents.json` on its own): there the selection picks among those
 ///   names.
 ///
+/// What an embed with `selection` shows of `snapshot` at `now_ms`: [`apply`], then
+/// [`Snapshot::settle`]. The view and the `telltale:change` event both start from it, so
+/// they agree on every service's state.
+pub fn shown_at(snapshot: &Snapshot, selection: &Selection, now_ms: i64) -> Snapshot {
+    let mut shown = apply(snapshot, selection);
+    shown.settle(now_ms);
+    shown
+}
+
 /// An empty selection returns the snapshot unchanged.
 pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
     if selection.is_all() {

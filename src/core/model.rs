@@ -6,7 +6,7 @@
 //! `core::feed::telltale`), so its spellings ([`Level::as_str`] and the statuses') are a
 //! public contract: change them only on purpose.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How well a service works, ordered from best to worst.
 ///
@@ -378,6 +378,36 @@ impl Snapshot {
         self.groups.iter().find(|g| g.id == id)
     }
 
+    /// Puts every component that a maintenance in progress at `now_ms` affects (by its
+    /// own id or its group's) under maintenance at least. The overall state already counts
+    /// that maintenance; without this a service's row and its `telltale:change` state
+    /// would still say "operational" beside a badge saying "Maintenance in progress" (a
+    /// feed whose window has opened while its status still says scheduled, or that lists
+    /// the work as under way without changing the service's own state).
+    pub fn settle(&mut self, now_ms: i64) {
+        // Owned, as elsewhere in core: each hash-set type is its own copy of the hashing
+        // code in the wasm.
+        let affected: HashSet<String> = self
+            .maintenances
+            .iter()
+            .filter(|m| m.is_in_progress(now_ms))
+            .flat_map(|m| m.affected.iter().cloned())
+            .collect();
+        if affected.is_empty() {
+            return;
+        }
+        for component in &mut self.components {
+            let named = affected.contains(component.id.as_str())
+                || component
+                    .group_id
+                    .as_deref()
+                    .is_some_and(|group| affected.contains(group));
+            if named {
+                component.level = component.level.max(Level::Maintenance);
+            }
+        }
+    }
+
     /// The worst level among each group's members, by group id, in one pass over the
     /// components (a group without members has no entry). The panel and `telltale check`
     /// both show a group's state from it.
@@ -539,6 +569,70 @@ mod tests {
         let mut empty: Vec<u8> = vec![];
         sort_by_rank(&mut empty, |_| (0, 0));
         assert!(empty.is_empty());
+    }
+
+    #[test]
+    fn settle_puts_what_a_maintenance_under_way_affects_under_maintenance() {
+        use MaintenanceStatus::*;
+        let snapshot = Snapshot {
+            components: vec![
+                component("api", Level::Operational),
+                sample::component("db", "DB", Level::Operational, Some("store")),
+                component("down", Level::MajorOutage),
+                component("web", Level::Operational),
+                component("cdn", Level::Operational),
+            ],
+            maintenances: vec![
+                // Still "scheduled", its window open at 150: the API and the store group.
+                sample::maintenance("open", Scheduled, Some((100, 200)), &["api", "store"]),
+                // Under way: does not lessen an outage.
+                sample::maintenance("on", InProgress, None, &["down"]),
+                // Not yet, and no longer.
+                sample::maintenance("later", Scheduled, Some((300, 400)), &["web"]),
+                sample::maintenance("done", Completed, Some((100, 200)), &["cdn"]),
+            ],
+            ..Snapshot::default()
+        };
+        let levels = |at: i64| {
+            let mut settled = snapshot.clone();
+            settled.settle(at);
+            settled
+                .components
+                .iter()
+                .map(|c| c.level)
+                .collect::<Vec<_>>()
+        };
+        use Level::*;
+        assert_eq!(
+            levels(150),
+            [
+                Maintenance,
+                Maintenance,
+                MajorOutage,
+                Operational,
+                Operational
+            ]
+        );
+        assert_eq!(
+            levels(250),
+            [
+                Operational,
+                Operational,
+                MajorOutage,
+                Operational,
+                Operational
+            ]
+        );
+        assert_eq!(
+            levels(350),
+            [
+                Operational,
+                Operational,
+                MajorOutage,
+                Maintenance,
+                Operational
+            ]
+        );
     }
 
     #[test]

@@ -534,7 +534,7 @@ fn summarize(input: &ViewInput<'_>) -> Summary {
         (Phase::Live | Phase::Stale, None) => return fixed(Tone::Unknown, Ui::Unavailable),
     };
     let selection = &input.config.components;
-    let shown = Shown::new(filter::apply(snapshot, selection));
+    let shown = Shown::new(filter::shown_at(snapshot, selection, input.now_ms));
     let overall = shown.snapshot.overall(input.now_ms);
     // The feed lists none of the services the page asked for: their state is not known.
     if filter::knows_nothing(snapshot, selection, overall) {

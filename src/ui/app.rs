@@ -164,17 +164,16 @@ impl App {
         i64::try_from(self.hooks.scaled_ms(unscaled)).unwrap_or(i64::MAX)
     }
 
-    /// Tells the host and the reader when what the widget shows changes: once per new
-    /// snapshot, never for an identical poll (core's diff decides).
+    /// Tells the host and the reader when what the widget shows changes: for a new
+    /// snapshot, or as time passes (a maintenance window opens or closes between polls),
+    /// never for an identical poll (core's diff decides).
     fn after_render(&mut self, ctx: &Context<Self>) {
         let (said, alert) = self.rendered_badge.borrow().clone();
         if alert {
             self.alerted = true;
         }
         let fetched_at_ms = self.feed.good.as_ref().map(|g| g.fetched_at_ms);
-        if self.seen == Some(fetched_at_ms) {
-            return;
-        }
+        let new_snapshot = self.seen != Some(fetched_at_ms);
         self.seen = Some(fetched_at_ms);
         let feed = Rc::clone(&self.feed);
         let Some(good) = &feed.good else {
@@ -195,12 +194,17 @@ impl App {
                 ));
             }
         }
-        let shown = filter::apply(&good.parsed.snapshot, &config.components);
-        let now = diff::observe(&shown, good.fetched_at_ms);
+        // As the view shows it: at the time of this render.
+        let now_ms = web::now_ms();
+        let shown = filter::shown_at(&good.parsed.snapshot, &config.components, now_ms);
+        let now = diff::observe(&shown, now_ms);
         if filter::knows_nothing(&good.parsed.snapshot, &config.components, now.overall) {
             return;
         }
         let change = diff::diff(self.observed.as_ref(), &now);
+        if change.is_none() && !new_snapshot {
+            return;
+        }
         self.observed = Some(now);
         let recovered = std::mem::take(&mut self.alerted);
         let announce = move || {

@@ -238,6 +238,62 @@ describe('refresh', () => {
     await session.close();
   });
 
+  test('a maintenance window that opens between polls puts its service under maintenance, in the row and in telltale:change', async () => {
+    const { server, browser } = harness;
+    // The feed still says "scheduled" (feeds are often late to flip it); its window opens
+    // a minute after the page loads, and the next poll is an hour away.
+    const start = Date.parse('2026-11-20T12:00:00Z');
+    const feed = {
+      page: { id: 'p', name: 'Acme' },
+      components: [
+        { id: 'api', name: 'API', status: 'operational' },
+        { id: 'web', name: 'Website', status: 'operational' },
+      ],
+      incidents: [],
+      scheduled_maintenances: [{
+        id: 'm1', name: 'Database upgrade', status: 'scheduled', impact: 'maintenance',
+        scheduled_for: new Date(start + 60e3).toISOString(),
+        scheduled_until: new Date(start + 3600e3).toISOString(),
+        components: [{ id: 'api', name: 'API' }],
+        incident_updates: [],
+      }],
+    };
+    server.setFeed('window', { body: JSON.stringify(feed), contentType: 'application/json' });
+    server.setPage(
+      '/t/window.html',
+      hostPage({
+        head: `<script>
+          window.changes = [];
+          document.addEventListener('telltale:change', (event) => window.changes.push(event.detail));
+        </script>`,
+        body: snippet({ feed: '/feeds/window', view: 'panel', refresh: '3600' }),
+      }),
+    );
+    const session = await openPage(browser, { timezoneId: 'UTC' });
+    const { page } = session;
+    await page.clock.install({ time: start });
+    await page.goto(server.url('/t/window.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    const states = () =>
+      page.evaluate(() => window.changes.map((c) => [c.overall, ...c.components.map((x) => `${x.id}:${x.state}`)]));
+    assert.deepEqual(await states(), [['operational', 'api:operational', 'web:operational']]);
+    // Two minutes on: the widget's own ticks, no poll.
+    await page.clock.runFor(120e3);
+    await page.waitForFunction(() => window.changes.length === 2, null, { timeout: WAIT_MS });
+    assert.deepEqual(await states(), [
+      ['operational', 'api:operational', 'web:operational'],
+      ['maintenance', 'api:maintenance', 'web:operational'],
+    ]);
+    const rows = await w.components.allTextContents();
+    assert.match(rows[0], /API\s*Maintenance/);
+    assert.match(rows[1], /Website\s*Operational/);
+    assert.equal(await w.badgeText.textContent(), 'API: under maintenance');
+    assert.equal(server.feedRequests('window').length, 1, 'no poll in between');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('requests carry no cookies and no cache-busting query', async () => {
     const { server, browser } = harness;
     server.setFeed('plain', { fixture: 'apple/all_operational.js' });
