@@ -97,7 +97,7 @@ pub(crate) const CSS: &str = concat!(
   min-width: 0;
   max-width: 100%;
   font-family: var(--telltale-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
-  font-size: var(--telltale-font-size, max(14px, 0.875rem));
+  font-size: var(--telltale-font-size, 14px);
   line-height: 1.4;
   text-align: var(--telltale-align, start);
   --tt-radius: var(--telltale-radius, 6px);"#,
