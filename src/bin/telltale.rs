@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use telltale::core::feed::{self, Format, Parsed};
+use telltale::core::filter::{self, Selection};
 use telltale::core::json::{Json, Object};
 use telltale::core::model::{Component, Snapshot};
 use telltale::core::state::with_snapshot;
@@ -203,15 +204,15 @@ fn utc_or_unknown(at_ms: Option<i64>) -> String {
 }
 
 fn text_report(parsed: &Parsed, now_ms: i64) -> String {
-    let snapshot = &parsed.snapshot;
+    // The whole feed as an embed without `components` shows it now: a service is under
+    // maintenance while one is under way.
+    let shown = filter::shown_at(&parsed.snapshot, &Selection::default(), now_ms);
+    let snapshot = &shown;
     let mut out = String::new();
     let _ = writeln!(out, "format: {}", parsed.format);
     let _ = writeln!(out, "overall: {}", snapshot.overall(now_ms));
     write_page(&mut out, snapshot);
-    // Each service as the widget shows it now: under maintenance while one is under way.
-    let mut settled = snapshot.clone();
-    settled.settle(now_ms);
-    write_components(&mut out, &settled);
+    write_components(&mut out, snapshot);
     let names = Names::new(snapshot);
     write_incidents(&mut out, snapshot, &names);
     write_maintenances(&mut out, snapshot, &names, now_ms);

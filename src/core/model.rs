@@ -385,8 +385,8 @@ impl Snapshot {
     /// feed whose window has opened while its status still says scheduled, or that lists
     /// the work as under way without changing the service's own state).
     pub fn settle(&mut self, now_ms: i64) {
-        // Owned, as elsewhere in core: each hash-set type is its own copy of the hashing
-        // code in the wasm.
+        // Owned ids, as in the filter: each hash-set type is its own copy of the hashing
+        // code in the wasm, and `HashSet<String>` is already there.
         let affected: HashSet<String> = self
             .maintenances
             .iter()
