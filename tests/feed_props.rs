@@ -220,7 +220,7 @@ const FETCHED_MS: i64 = 1_795_176_000_000;
 /// Takes `parsed` the way a widget does, from the fetch to the screen and to storage.
 fn show(parsed: Parsed) {
     let good = Good {
-        parsed: parsed.clone(),
+        parsed: std::rc::Rc::new(parsed.clone()),
         fetched_at_ms: FETCHED_MS,
     };
     let stored = stored_json(&good).expect("a small feed fits in storage");

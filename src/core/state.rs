@@ -4,6 +4,8 @@
 //! means. The phase the reader sees (loading, live, stale, unavailable) is derived from the
 //! state and the time, never stored, so it cannot disagree with the data.
 
+use std::rc::Rc;
+
 use crate::core::feed::{self, FeedError, Format, Parsed};
 use crate::core::json::{self, Json, Object};
 use crate::core::model::{Level, Snapshot};
@@ -46,10 +48,15 @@ pub enum Problem {
 }
 
 /// The last snapshot that was read successfully.
+///
+/// Cloning it (and so a [`FeedState`]) is cheap: the snapshot is shared. The widget hands
+/// each new state to every embed of the feed and changes it on every poll (a fetch began,
+/// the next is planned), and a feed with thousands of services must not be copied each
+/// time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Good {
     /// What it said.
-    pub parsed: Parsed,
+    pub parsed: Rc<Parsed>,
     /// When it was fetched, UTC milliseconds.
     pub fetched_at_ms: i64,
 }
@@ -78,6 +85,13 @@ pub enum Action {
     FetchSucceeded {
         /// What it said.
         parsed: Parsed,
+        /// When, UTC milliseconds.
+        at_ms: i64,
+    },
+    /// The server confirmed that the kept snapshot is current (`304 Not Modified`).
+    /// Without a kept snapshot there is nothing to confirm, and the web layer reports a
+    /// failure instead.
+    NotModified {
         /// When, UTC milliseconds.
         at_ms: i64,
     },
@@ -142,11 +156,25 @@ impl FeedState {
                     }
                     None => {
                         self.good = Some(Good {
-                            parsed,
+                            parsed: Rc::new(parsed),
                             fetched_at_ms: at_ms,
                         });
                         self.problem = None;
                         self.failed_at_ms = None;
+                    }
+                }
+            }
+            Action::NotModified { at_ms } => {
+                self.fetching = false;
+                match &mut self.good {
+                    Some(good) => {
+                        good.fetched_at_ms = at_ms;
+                        self.problem = None;
+                        self.failed_at_ms = None;
+                    }
+                    None => {
+                        self.problem = Some(Problem::Http(304));
+                        self.failed_at_ms = Some(at_ms);
                     }
                 }
             }
@@ -299,7 +327,7 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
     let incidents_unlisted = stored.opt_bool("incidents_unlisted").ok()?.unwrap_or(false);
     let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
     Some(Good {
-        parsed: Parsed {
+        parsed: Rc::new(Parsed {
             format,
             snapshot: Snapshot {
                 declared,
@@ -307,7 +335,7 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
                 ..parsed.snapshot
             },
             warnings: Vec::new(),
-        },
+        }),
         fetched_at_ms,
     })
 }
@@ -462,6 +490,37 @@ mod tests {
     }
 
     #[test]
+    fn not_modified_confirms_the_kept_snapshot_without_copying_it() {
+        let mut state = live_state();
+        state.apply(failure(T0 + 60_000));
+        let kept = state.good.as_ref().map(|g| Rc::clone(&g.parsed));
+        state.apply(Action::NotModified {
+            at_ms: T0 + 120_000,
+        });
+        assert_eq!(state.problem, None);
+        assert_eq!(state.failed_at_ms, None);
+        assert!(!state.fetching);
+        let good = state.good.as_ref().unwrap();
+        assert_eq!(good.fetched_at_ms, T0 + 120_000);
+        assert!(Rc::ptr_eq(&good.parsed, kept.as_ref().unwrap()));
+        assert_eq!(phase(&state, T0 + 120_000), Phase::Live);
+        // A copy of the state (every embed of the feed holds one) shares the snapshot.
+        let copy = state.clone();
+        assert!(Rc::ptr_eq(&copy.good.unwrap().parsed, &good.parsed));
+    }
+
+    #[test]
+    fn not_modified_with_nothing_kept_is_a_failure() {
+        let mut state = FeedState::default();
+        state.apply(Action::FetchStarted);
+        state.apply(Action::NotModified { at_ms: T0 });
+        assert_eq!(state.good, None);
+        assert_eq!(state.problem, Some(Problem::Http(304)));
+        assert_eq!(state.failed_at_ms, Some(T0));
+        assert!(!state.fetching);
+    }
+
+    #[test]
     fn state_success_older_than_twice_refresh_is_stale() {
         let state = live_state();
         assert_eq!(phase(&state, T0 + 120_000), Phase::Live);
@@ -583,7 +642,7 @@ mod tests {
     #[test]
     fn stored_round_trip_keeps_snapshot_format_and_time() {
         let good = Good {
-            parsed: parsed(Format::Apple, Some(Level::PartialOutage)),
+            parsed: Rc::new(parsed(Format::Apple, Some(Level::PartialOutage))),
             fetched_at_ms: T0,
         };
         let text = stored_json(&good).unwrap();
@@ -595,12 +654,13 @@ mod tests {
 
     #[test]
     fn stored_round_trip_keeps_what_a_partial_statuspage_document_left_out() {
-        let mut good = Good {
-            parsed: parsed(Format::Statuspage, None),
+        let mut partial = parsed(Format::Statuspage, None);
+        partial.snapshot.declared = Some(Level::PartialOutage);
+        partial.snapshot.incidents_unlisted = true;
+        let good = Good {
+            parsed: Rc::new(partial),
             fetched_at_ms: T0,
         };
-        good.parsed.snapshot.declared = Some(Level::PartialOutage);
-        good.parsed.snapshot.incidents_unlisted = true;
         let text = stored_json(&good).unwrap();
         let back = from_stored(&text, None, T0 + 1000).unwrap();
         assert_eq!(back.parsed.snapshot.declared, Some(Level::PartialOutage));
@@ -614,7 +674,7 @@ mod tests {
     #[test]
     fn stored_value_is_rejected_when_implausible() {
         let good = Good {
-            parsed: parsed(Format::Statuspage, Some(Level::Operational)),
+            parsed: Rc::new(parsed(Format::Statuspage, Some(Level::Operational))),
             fetched_at_ms: T0,
         };
         let text = stored_json(&good).unwrap();
@@ -648,7 +708,7 @@ mod tests {
         // As the page's feed hub seeds it from storage.
         let state = FeedState {
             good: Some(Good {
-                parsed: parsed(Format::Statuspage, Some(Level::Operational)),
+                parsed: Rc::new(parsed(Format::Statuspage, Some(Level::Operational))),
                 fetched_at_ms: T0,
             }),
             ..FeedState::default()

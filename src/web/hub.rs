@@ -260,7 +260,10 @@ fn update_refresh(feed: &Feed) {
 /// Applies `action` to the shared state and tells every subscriber.
 fn apply(feed: &Feed, action: Action) {
     let previous_problem = feed.state.borrow().problem.clone();
-    let saved = matches!(action, Action::FetchSucceeded { .. });
+    let saved = matches!(
+        action,
+        Action::FetchSucceeded { .. } | Action::NotModified { .. }
+    );
     let state = {
         let mut state = feed.state.borrow_mut();
         Rc::make_mut(&mut state).apply(action);
@@ -324,7 +327,7 @@ fn poll(feed: &Rc<Feed>, first: bool) {
         };
         feed.fetch.borrow_mut().take();
         let at_ms = now_ms();
-        let kept = feed.state.borrow().good.as_ref().map(|g| g.parsed.clone());
+        let kept = feed.state.borrow().good.is_some();
         let (action, outcome) = read(result, feed.key.1, kept, at_ms);
         apply(&feed, action);
         plan_next(&feed, outcome, at_ms);
@@ -375,11 +378,12 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
 }
 
 /// What a fetch's result means: the action for the reducer and the outcome for the
-/// schedule. `kept` is the snapshot shown now, which a `304 Not Modified` confirms.
+/// schedule. `kept` says whether a snapshot is shown now, which a `304 Not Modified`
+/// confirms.
 fn read(
     result: Result<FetchedText, FetchError>,
     format: Option<Format>,
-    kept: Option<feed::Parsed>,
+    kept: bool,
     at_ms: i64,
 ) -> (Action, Outcome) {
     let failed = |status, retry_after| Outcome::Failed {
@@ -399,19 +403,16 @@ fn read(
         },
         // The browser turns a revalidated 304 into the cached 200; a bare 304 still
         // means "what you have is current".
-        Err(FetchError::Http { status: 304, .. }) => match kept {
-            Some(parsed) => (
-                Action::FetchSucceeded { parsed, at_ms },
-                Outcome::NotModified,
-            ),
-            None => (
-                Action::FetchFailed {
-                    problem: Problem::Http(304),
-                    at_ms,
-                },
-                failed(Some(304), None),
-            ),
-        },
+        Err(FetchError::Http { status: 304, .. }) if kept => {
+            (Action::NotModified { at_ms }, Outcome::NotModified)
+        }
+        Err(FetchError::Http { status: 304, .. }) => (
+            Action::FetchFailed {
+                problem: Problem::Http(304),
+                at_ms,
+            },
+            failed(Some(304), None),
+        ),
         Err(error) => {
             let outcome = match &error {
                 FetchError::Http {
