@@ -1,6 +1,7 @@
 //! Which components an embed shows: the `components` attribute as a [`Selection`], and
 //! [`apply`], which narrows a [`Snapshot`] to it.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::core::case;
@@ -50,6 +51,10 @@ impl Selection {
     /// commas in it, such as Apple's "Certificates, Identifiers & Profiles", reads as
     /// several keys in the list; it is selected when those keys stand next to each other
     /// in the same order (as the page writes the name, or gives it as one array entry).
+    ///
+    /// Called for every component's id and name on every render, so it compares as it
+    /// reads and allocates nothing: a feed with thousands of services and a `components`
+    /// list made each render copy every name several times over.
     fn runs(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         let parts: Vec<String> = text.split(',').map(normalize_key).collect();
         self.keys
@@ -65,7 +70,17 @@ impl Selection {
 /// match `i`, so "istanbul" and "ISTANBUL" select "İstanbul": a reader typing on a
 /// keyboard without those letters still finds the service.
 pub(crate) fn normalize_key(key: &str) -> String {
-    case::lowercase(&key.split_whitespace().collect::<Vec<_>>().join(" ")).replace(['İ', 'ı'], "i")
+    let mut normal = String::with_capacity(key.len());
+    for word in key.split_whitespace() {
+        if !normal.is_empty() {
+            normal.push(' ');
+        }
+        normal.extend(word.chars().map(|c| match case::lower(c) {
+            'İ' | 'ı' => 'i',
+            small => small,
+        }));
+    }
+    normal
 }
 
 /// The part of `snapshot` that `selection` shows.
@@ -84,16 +99,26 @@ pub(crate) fn normalize_key(key: &str) -> String {
 /// What an embed with `selection` shows of `snapshot` at `now_ms`: [`apply`], then
 /// [`Snapshot::settle`]. The view and the `telltale:change` event both start from it, so
 /// they agree on every service's state.
-pub fn shown_at(snapshot: &Snapshot, selection: &Selection, now_ms: i64) -> Snapshot {
+///
+/// Borrows `snapshot` when it is shown as it is (every component, nothing to settle): the
+/// view and the widget ask on every render and every poll, and a copy of a feed with
+/// thousands of services costs the host page's main thread.
+pub fn shown_at<'a>(
+    snapshot: &'a Snapshot,
+    selection: &Selection,
+    now_ms: i64,
+) -> Cow<'a, Snapshot> {
     let mut shown = apply(snapshot, selection);
-    shown.settle(now_ms);
+    if !shown.unsettled(now_ms).is_empty() {
+        shown.to_mut().settle(now_ms);
+    }
     shown
 }
 
-/// An empty selection returns the snapshot unchanged.
-pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
+/// An empty selection borrows the snapshot unchanged.
+pub fn apply<'a>(snapshot: &'a Snapshot, selection: &Selection) -> Cow<'a, Snapshot> {
     if selection.is_all() {
-        return snapshot.clone();
+        return Cow::Borrowed(snapshot);
     }
     // Owned ids, as in the feed readers: each hash-set type is its own copy of the
     // hashing code in the wasm, so one type (`HashSet<String>`) is used throughout.
@@ -157,7 +182,7 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
             ..m.clone()
         })
         .collect();
-    Snapshot {
+    Cow::Owned(Snapshot {
         page: snapshot.page.clone(),
         groups,
         components,
@@ -166,7 +191,7 @@ pub fn apply(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
         // Page-wide, like an incident that names no component.
         declared: snapshot.declared,
         incidents_unlisted: snapshot.incidents_unlisted,
-    }
+    })
 }
 
 /// The selection's keys that match no component and no group of `snapshot`, spelt as the
@@ -255,6 +280,11 @@ mod tests {
     use super::*;
     use crate::core::model::{sample, Group, IncidentStatus, Level, MaintenanceStatus};
 
+    /// [`apply`], owned: the tests build their snapshots in place.
+    fn applied(snapshot: &Snapshot, selection: &Selection) -> Snapshot {
+        apply(snapshot, selection).into_owned()
+    }
+
     fn component(id: &str, name: &str, group: Option<&str>) -> Component {
         sample::component(id, name, Level::Operational, group)
     }
@@ -337,14 +367,36 @@ mod tests {
     }
 
     #[test]
-    fn filter_empty_selection_is_unchanged() {
+    fn shown_at_copies_only_to_settle_a_maintenance_under_way() {
+        let mut snap = snapshot();
+        snap.maintenances = vec![sample::maintenance(
+            "m",
+            MaintenanceStatus::InProgress,
+            None,
+            &["c-app"],
+        )];
+        let shown = shown_at(&snap, &Selection::default(), 0);
+        assert!(matches!(shown, Cow::Owned(_)));
+        let app = shown.components.iter().find(|c| c.id == "c-app");
+        assert_eq!(app.map(|c| c.level), Some(Level::Maintenance));
+        // Once settled, settling again changes nothing and copies nothing.
+        let again = shown_at(&shown, &Selection::default(), 0);
+        assert!(matches!(again, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn filter_empty_selection_is_unchanged_and_not_copied() {
         let snap = snapshot();
-        assert_eq!(apply(&snap, &Selection::parse(" , ")), snap);
+        let shown = apply(&snap, &Selection::parse(" , "));
+        assert!(matches!(shown, Cow::Borrowed(s) if std::ptr::eq(s, &snap)));
+        // Nothing to settle: still the feed's own snapshot.
+        let shown = shown_at(&snap, &Selection::default(), 0);
+        assert!(matches!(shown, Cow::Borrowed(s) if std::ptr::eq(s, &snap)));
     }
 
     #[test]
     fn filter_by_name_and_id_keeps_matching_components_in_feed_order() {
-        let out = apply(&snapshot(), &Selection::parse("imessage, c-app"));
+        let out = applied(&snapshot(), &Selection::parse("imessage, c-app"));
         assert_eq!(ids(&out.components, |c| &c.id), ["c-app", "c-imessage"]);
         assert_eq!(ids(&out.groups, |g| &g.id), ["g-store"]);
     }
@@ -352,7 +404,7 @@ mod tests {
     #[test]
     fn filter_group_name_selects_all_members() {
         for key in ["store", "G-STORE"] {
-            let out = apply(&snapshot(), &Selection::parse(key));
+            let out = applied(&snapshot(), &Selection::parse(key));
             assert_eq!(
                 ids(&out.components, |c| &c.id),
                 ["c-app", "c-itunes"],
@@ -364,21 +416,21 @@ mod tests {
 
     #[test]
     fn filter_drops_groups_without_kept_members() {
-        let out = apply(&snapshot(), &Selection::parse("Photos, Empty"));
+        let out = applied(&snapshot(), &Selection::parse("Photos, Empty"));
         assert_eq!(ids(&out.components, |c| &c.id), ["c-photos"]);
         assert!(out.groups.is_empty());
     }
 
     #[test]
     fn filter_keeps_events_that_affect_kept_components_or_name_none() {
-        let out = apply(&snapshot(), &Selection::parse("App Store"));
+        let out = applied(&snapshot(), &Selection::parse("App Store"));
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-store", "i-page"]);
         assert_eq!(ids(&out.maintenances, |m| &m.id), ["m-page"]);
     }
 
     #[test]
     fn filter_narrows_affected_lists_to_kept_components() {
-        let out = apply(&snapshot(), &Selection::parse("App Store"));
+        let out = applied(&snapshot(), &Selection::parse("App Store"));
         let store = &out.incidents[0];
         assert_eq!(store.affected, ["c-app"]);
         assert_eq!(store.updates[0].affected, ["c-app"]);
@@ -394,7 +446,7 @@ mod tests {
         snap.incidents.push(incident("i-group", &["g-store"]));
         snap.maintenances
             .push(maintenance("m-group", &["g-store", "c-photos"]));
-        let out = apply(&snap, &Selection::parse("iTunes Store"));
+        let out = applied(&snap, &Selection::parse("iTunes Store"));
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page", "i-group"]);
         assert_eq!(
             ids(&out.maintenances, |m| &m.id),
@@ -405,13 +457,13 @@ mod tests {
         assert_eq!(group_event.updates[0].affected, ["g-store"]);
         assert_eq!(out.maintenances[2].affected, ["g-store"]);
         // Not for an embed that shows none of the group's members.
-        let out = apply(&snap, &Selection::parse("iMessage"));
+        let out = applied(&snap, &Selection::parse("iMessage"));
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-imessage", "i-page"]);
     }
 
     #[test]
     fn filter_selection_matching_nothing_keeps_only_page_wide_events() {
-        let out = apply(&snapshot(), &Selection::parse("Maps"));
+        let out = applied(&snapshot(), &Selection::parse("Maps"));
         assert!(out.components.is_empty());
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page"]);
         assert_eq!(ids(&out.maintenances, |m| &m.id), ["m-page"]);
@@ -430,7 +482,7 @@ mod tests {
             maintenances: vec![maintenance("m-hooks", &["Webhooks"])],
             ..Snapshot::default()
         };
-        let out = apply(&feed, &Selection::parse(" api ,Maps"));
+        let out = applied(&feed, &Selection::parse(" api ,Maps"));
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-api", "i-page"]);
         assert_eq!(
             out.incidents[0].affected,
@@ -445,7 +497,7 @@ mod tests {
         listed
             .components
             .push(component("c-photos", "Photos", None));
-        let out = apply(&listed, &Selection::parse("API"));
+        let out = applied(&listed, &Selection::parse("API"));
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-page"]);
         assert_eq!(unmatched(&listed, &Selection::parse("API")), ["API"]);
     }
@@ -489,7 +541,7 @@ mod tests {
         let name = "Certificates, Identifiers & Profiles";
         feed.components.push(component(name, name, None));
         let keep = |list: &str| {
-            let out = apply(&feed, &Selection::parse(list));
+            let out = applied(&feed, &Selection::parse(list));
             ids(&out.components, |c| &c.id).join("|")
         };
         assert_eq!(keep(name), name);

@@ -385,6 +385,16 @@ impl Snapshot {
     /// feed whose window has opened while its status still says scheduled, or that lists
     /// the work as under way without changing the service's own state).
     pub fn settle(&mut self, now_ms: i64) {
+        for at in self.unsettled(now_ms) {
+            if let Some(component) = self.components.get_mut(at) {
+                component.level = Level::Maintenance;
+            }
+        }
+    }
+
+    /// The positions of the components that [`settle`](Self::settle) at `now_ms` would
+    /// change: an unchanged snapshot (the common case) need not be copied to be settled.
+    pub fn unsettled(&self, now_ms: i64) -> Vec<usize> {
         // Owned ids, as in the filter: each hash-set type is its own copy of the hashing
         // code in the wasm, and `HashSet<String>` is already there.
         let affected: HashSet<String> = self
@@ -394,18 +404,19 @@ impl Snapshot {
             .flat_map(|m| m.affected.iter().cloned())
             .collect();
         if affected.is_empty() {
-            return;
+            return Vec::new();
         }
-        for component in &mut self.components {
-            let named = affected.contains(component.id.as_str())
+        let named = |component: &Component| {
+            affected.contains(component.id.as_str())
                 || component
                     .group_id
                     .as_deref()
-                    .is_some_and(|group| affected.contains(group));
-            if named {
-                component.level = component.level.max(Level::Maintenance);
-            }
-        }
+                    .is_some_and(|group| affected.contains(group))
+        };
+        (self.components.iter().enumerate())
+            .filter(|(_, c)| c.level < Level::Maintenance && named(c))
+            .map(|(at, _)| at)
+            .collect()
     }
 
     /// The worst level among each group's members, by group id, in one pass over the

@@ -3,6 +3,7 @@
 //! The `ui` layer renders these as they are. Every string here is final text in the
 //! reader's language (from [`crate::core::i18n`]) and plain text, never HTML.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
@@ -273,8 +274,26 @@ pub fn level_text(locale: Locale, level: Level) -> &'static str {
 /// - otherwise (a page-wide incident or maintenance worse than any shown component): the
 ///   overall sentence, "Major outage", "Maintenance in progress".
 pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
-    let locale = input.locale;
+    badge_from(input, &summarize(input))
+}
+
+/// The panel for `input`.
+pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
+    panel_from(input, summarize(input))
+}
+
+/// The badge for `input` ([`badge_view`]), and the panel ([`panel_view`]) when the
+/// badge is visible and `input.expanded`: what the widget renders, with the feed read and
+/// filtered once for both.
+pub fn views(input: &ViewInput<'_>) -> (BadgeView, Option<PanelView>) {
     let summary = summarize(input);
+    let badge = badge_from(input, &summary);
+    let panel = (badge.visible && input.expanded).then(|| panel_from(input, summary));
+    (badge, panel)
+}
+
+fn badge_from(input: &ViewInput<'_>, summary: &Summary<'_>) -> BadgeView {
+    let locale = input.locale;
     // Offline says so, whatever the age: the reader's own network is the cause.
     let offline = input.state.problem == Some(Problem::Offline);
     let age = match (summary.phase, &input.state.good) {
@@ -324,7 +343,7 @@ pub fn badge_view(input: &ViewInput<'_>) -> BadgeView {
         tone: summary.tone,
         label: input.config.label.clone(),
         separator: text(locale, Msg::Ui(Ui::MetaSeparator)).to_owned(),
-        text: summary.text,
+        text: summary.text.clone(),
         age,
         age_frame: age_frame(locale),
         aria_label: text_with(
@@ -352,10 +371,8 @@ fn age_frame(locale: Locale) -> [&'static str; 2] {
     }
 }
 
-/// The panel for `input`.
-pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
+fn panel_from(input: &ViewInput<'_>, summary: Summary<'_>) -> PanelView {
     let locale = input.locale;
-    let summary = summarize(input);
     let ui = |ui: Ui| text(locale, Msg::Ui(ui)).to_owned();
     let heading = ui(Ui::PanelHeading);
     let region = match &input.config.label {
@@ -457,17 +474,18 @@ pub fn panel_view(input: &ViewInput<'_>) -> PanelView {
 
 /// What both views agree on: the phase, the tone and the state in words, and the
 /// filtered snapshot they show.
-struct Summary {
+struct Summary<'a> {
     phase: Phase,
     tone: Tone,
     text: String,
-    shown: Option<Shown>,
+    shown: Option<Shown<'a>>,
 }
 
 /// The part of the snapshot an embed shows.
-struct Shown {
-    /// The snapshot narrowed to the selection (every component, for names and states).
-    snapshot: Snapshot,
+struct Shown<'a> {
+    /// The snapshot narrowed to the selection (every component, for names and states),
+    /// borrowed from the feed's state when the embed shows all of it.
+    snapshot: Cow<'a, Snapshot>,
     /// Its components' and groups' positions by id, made when the panel first needs them.
     by_id: OnceCell<ById>,
 }
@@ -480,8 +498,8 @@ struct ById {
     groups: HashMap<String, usize>,
 }
 
-impl Shown {
-    fn new(snapshot: Snapshot) -> Shown {
+impl<'a> Shown<'a> {
+    fn new(snapshot: Cow<'a, Snapshot>) -> Shown<'a> {
         Shown {
             snapshot,
             by_id: OnceCell::new(),
@@ -517,7 +535,7 @@ impl Shown {
     }
 }
 
-fn summarize(input: &ViewInput<'_>) -> Summary {
+fn summarize<'a>(input: &ViewInput<'a>) -> Summary<'a> {
     let locale = input.locale;
     let phase = input.state.phase(input.now_ms, input.stale_after_ms);
     let fixed = |tone, ui| Summary {
@@ -699,7 +717,7 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
 /// [`PANEL_ROWS_MAX`] leaves out, in words. A named group sits where its first listed
 /// member appears; consecutive components outside any known group share one unnamed
 /// group. A member whose group is missing from the feed shows ungrouped.
-fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>) {
+fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<String>) {
     let mut rows: Vec<&Component> = shown.rows().collect();
     let all = rows.len();
     let mut operational = 0;
@@ -767,7 +785,7 @@ fn group_views(locale: Locale, shown: &Shown) -> (Vec<GroupView>, Option<String>
 /// order the feed gave them; ids the feed does not describe are left out. A feed without
 /// components gives the names themselves ([`Snapshot::names_affected_directly`]). Past
 /// [`AFFECTED_NAMES_MAX`] names it says how many more there are ("…, 12 more").
-fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<String> {
+fn affected_names(locale: Locale, shown: &Shown<'_>, affected: &[String]) -> Option<String> {
     let as_given = shown.snapshot.names_affected_directly();
     let mut names: Vec<&str> = affected
         .iter()
@@ -801,7 +819,7 @@ fn affected_names(locale: Locale, shown: &Shown, affected: &[String]) -> Option<
 /// repeat the title and is left out. `None` when there is neither a title nor a shown name.
 fn event_title(
     locale: Locale,
-    shown: &Shown,
+    shown: &Shown<'_>,
     title: &str,
     affected: &[String],
     facts: &mut Vec<(String, String)>,
@@ -908,7 +926,7 @@ enum Incidents {
 
 fn incident_views(
     input: &ViewInput<'_>,
-    shown: &Shown,
+    shown: &Shown<'_>,
     which: Incidents,
 ) -> (Vec<EventView>, Option<String>) {
     let locale = input.locale;
@@ -975,7 +993,7 @@ fn incident_views(
     (views, more)
 }
 
-fn maintenance_views(input: &ViewInput<'_>, shown: &Shown) -> (Vec<EventView>, Option<String>) {
+fn maintenance_views(input: &ViewInput<'_>, shown: &Shown<'_>) -> (Vec<EventView>, Option<String>) {
     let locale = input.locale;
     let now_ms = input.now_ms;
     let mut current: Vec<&Maintenance> = shown
@@ -1368,6 +1386,40 @@ mod tests {
         let notice = badge(&state, &config(&[("view", "notice")]), Locale::En);
         assert!(!notice.visible);
         assert_eq!(notice.alert, None, "a hidden notice says nothing");
+    }
+
+    #[test]
+    fn views_give_the_badge_and_the_panel_only_while_it_is_open_beside_a_visible_badge() {
+        let down = live(snapshot(&[("c-app", Level::PartialOutage)]));
+        let calm = live(snapshot(&[]));
+        // The state, the attributes, whether the reader opened it, whether a panel shows.
+        type Case<'a> = (&'a FeedState, &'a [(&'a str, &'a str)], bool, bool);
+        let cases: [Case<'_>; 5] = [
+            (&down, &[], false, false),
+            (&down, &[], true, true),
+            (&down, &[("components", "App Store")], true, true),
+            (&down, &[("view", "notice")], true, true),
+            // A notice with nothing wrong is hidden, and so is its panel.
+            (&calm, &[("view", "notice")], true, false),
+        ];
+        for (state, attrs, expanded, with_panel) in cases {
+            let config = config(attrs);
+            let input = ViewInput {
+                config: &config,
+                state,
+                locale: Locale::En,
+                zone: &UTC,
+                now_ms: now(),
+                stale_after_ms: state::stale_after_ms(config.refresh_secs),
+                expanded,
+            };
+            let (badge, panel) = views(&input);
+            assert_eq!(badge, badge_view(&input), "{attrs:?}");
+            assert_eq!(panel.is_some(), with_panel, "{attrs:?} {expanded}");
+            if let Some(panel) = panel {
+                assert_eq!(panel, panel_view(&input), "{attrs:?}");
+            }
+        }
     }
 
     #[test]

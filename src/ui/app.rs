@@ -16,7 +16,7 @@ use crate::core::diff::{self, Observed};
 use crate::core::filter;
 use crate::core::i18n::Locale;
 use crate::core::state::{self, FeedState};
-use crate::core::view::{badge_view, panel_view, ViewInput};
+use crate::core::view::{views, ViewInput};
 use crate::web::{self, hub, BrowserZone, TestHooks, Timer};
 
 /// How often relative ages ("5 min ago") and the stale check are refreshed.
@@ -328,7 +328,9 @@ impl Component for App {
             stale_after_ms,
             expanded: open,
         };
-        let badge = badge_view(&input);
+        // The panel only while open (the reader's, or always for `view="panel"`), and
+        // only beside a visible badge: a hidden notice shows nothing.
+        let (badge, panel) = views(&input);
         *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), badge.alert.is_some());
 
         let link = ctx.link();
@@ -346,7 +348,6 @@ impl Component for App {
 
         let phase = state.phase(now_ms, stale_after_ms).as_str();
         let visible = badge.visible;
-        let panel = (visible && open).then(|| panel_view(&input));
         html! {
             <>
                 if props.inline_css {
