@@ -278,19 +278,23 @@ fn add_event(
     let Gathered {
         key, raw, affected, ..
     } = gathered;
-    let names: Vec<&str> = affected
-        .iter()
-        .filter_map(|id| {
-            index_by_id
-                .get(id)
-                .and_then(|&i| snapshot.components.get(i))
-        })
-        .map(|c| c.name.as_str())
-        .collect();
     // Apple's events carry no title: the model's title stays empty and views name the
-    // affected services they show (a filtered embed must not name the others).
+    // affected services they show (a filtered embed must not name the others). Warnings
+    // name the event by its services.
     let title = String::new();
-    let what = format!("event for \"{}\"", names.join(", "));
+    let names = || {
+        let names: Vec<&str> = affected
+            .iter()
+            .filter_map(|id| {
+                index_by_id
+                    .get(id)
+                    .and_then(|&i| snapshot.components.get(i))
+            })
+            .map(|c| c.name.as_str())
+            .collect();
+        names.join(", ")
+    };
+    let what = context!("event for \"{}\"", names());
     let kind = kind_of(raw.status_type, &what, warnings);
     let stage = stage_of(raw.event_status, &what, warnings);
     let start_ms = epoch(raw.epoch_start_date);

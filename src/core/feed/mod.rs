@@ -16,6 +16,20 @@ macro_rules! warning {
     };
 }
 
+/// The place a warning names ("incident \"Outage\" update 2"), made with `format!` only
+/// where warnings are kept ([`warning!`]): in the wasm it is an empty string, so reading a
+/// feed on every poll formats no text for warnings nobody reads. Never for what the model
+/// keeps (an id made from a position) or for errors.
+macro_rules! context {
+    ($($message:tt)+) => {
+        if cfg!(not(target_arch = "wasm32")) {
+            format!($($message)+)
+        } else {
+            String::new()
+        }
+    };
+}
+
 mod apple;
 mod statuspage;
 mod telltale;

@@ -262,7 +262,7 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
     // member id → the group's place in `snapshot.groups`, from the groups' own member lists.
     let mut group_of_member: HashMap<String, usize> = HashMap::new();
     for (index, item) in items.iter().enumerate() {
-        let at = format!("components[{index}]");
+        let at = context!("components[{index}]");
         let Some(raw) = item_of(item, RawComponent::read, &at, warnings) else {
             continue;
         };
@@ -416,9 +416,9 @@ fn read_incident(item: &Json, at: &str, by: NamedBy, warnings: &mut Vec<Warning>
             );
             Level::Degraded
         });
-    let started_at_ms = time(raw.started_at, &format!("{what} started_at"), warnings)
-        .or_else(|| time(raw.created_at, &format!("{what} created_at"), warnings));
-    let resolved_at_ms = time(raw.resolved_at, &format!("{what} resolved_at"), warnings);
+    let started_at_ms = time(raw.started_at, &context!("{what} started_at"), warnings)
+        .or_else(|| time(raw.created_at, &context!("{what} created_at"), warnings));
+    let resolved_at_ms = time(raw.resolved_at, &context!("{what} resolved_at"), warnings);
     let updates = updates_of(raw.incident_updates, &what, by, warnings);
     let affected = affected_of(raw.components, &updates, by);
     Some(Event::Incident(Incident {
@@ -464,12 +464,12 @@ fn maintenance_of(
         status,
         starts_at_ms: time(
             raw.scheduled_for,
-            &format!("{what} scheduled_for"),
+            &context!("{what} scheduled_for"),
             warnings,
         ),
         ends_at_ms: time(
             raw.scheduled_until,
-            &format!("{what} scheduled_until"),
+            &context!("{what} scheduled_until"),
             warnings,
         ),
         affected: affected_of(raw.components, &updates, by),
@@ -484,9 +484,9 @@ fn maintenance_of(
 /// by what it affects or by its impact.
 fn what_of(kind: &str, title: &str, at: &str) -> String {
     if title.is_empty() {
-        format!("{kind} {at}")
+        context!("{kind} {at}")
     } else {
-        format!("{kind} \"{title}\"")
+        context!("{kind} \"{title}\"")
     }
 }
 
@@ -520,12 +520,12 @@ fn updates_of(
 ) -> Vec<Update> {
     let mut updates: Vec<Update> = Vec::new();
     for (index, item) in items.unwrap_or_default().iter().enumerate() {
-        let at = format!("{what} update {index}");
+        let at = context!("{what} update {index}");
         let Some(raw) = item_of(item, RawUpdate::read, &at, warnings) else {
             continue;
         };
-        let at_ms = time(raw.display_at, &format!("{at} display_at"), warnings)
-            .or_else(|| time(raw.created_at, &format!("{at} created_at"), warnings));
+        let at_ms = time(raw.display_at, &context!("{at} display_at"), warnings)
+            .or_else(|| time(raw.created_at, &context!("{at} created_at"), warnings));
         let affected = raw
             .affected_components
             .unwrap_or_default()

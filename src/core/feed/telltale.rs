@@ -440,13 +440,13 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
     super::detach_from_missing_groups(snapshot, warnings);
     for incident in &mut snapshot.incidents {
         sort_by_rank(&mut incident.updates, |u| newest_first(u.at_ms));
-        let what = format!("incident \"{}\"", incident.title);
+        let what = context!("incident \"{}\"", incident.title);
         incident.url = web_link(incident.url.as_deref(), &what, warnings);
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     for maintenance in &mut snapshot.maintenances {
         sort_by_rank(&mut maintenance.updates, |u| newest_first(u.at_ms));
-        let what = format!("maintenance \"{}\"", maintenance.title);
+        let what = context!("maintenance \"{}\"", maintenance.title);
         maintenance.url = web_link(maintenance.url.as_deref(), &what, warnings);
     }
 }
