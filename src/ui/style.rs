@@ -9,6 +9,12 @@
 //! rule like `* { color: red !important; font-size: 40px !important }` matches the host
 //! element itself and would otherwise flow into every line of the widget.
 //!
+//! The text is 14px at the browser's default font size and grows with the reader's own
+//! (`0.875em` of the mount `<div>`'s `medium`, never below 14px). `medium` is the reader's
+//! setting whatever the page does: a `rem` would follow the page's root, which a rule
+//! like the one above sets too. The mount `<div>` names a proportional family because
+//! `medium` is smaller for a monospace one.
+//!
 //! The host is `inline-flex` so that it sits on the surrounding text's baseline by the
 //! badge's first line (an `inline-block` would use its last line, so an open panel would
 //! drag the page's text down to its bottom).
@@ -89,7 +95,7 @@ pub(crate) const CSS: &str = concat!(
     r#"
 :host { all: initial; display: inline-flex; max-width: 100%; vertical-align: baseline; }
 :host([hidden]) { display: none; }
-:host > div { min-width: 0; max-width: 100%; }
+:host > div { min-width: 0; max-width: 100%; font-family: sans-serif; font-size: medium; }
 .tt {
   all: initial;
   display: block;
@@ -97,7 +103,7 @@ pub(crate) const CSS: &str = concat!(
   min-width: 0;
   max-width: 100%;
   font-family: var(--telltale-font, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif);
-  font-size: var(--telltale-font-size, 14px);
+  font-size: var(--telltale-font-size, max(14px, 0.875em));
   line-height: 1.4;
   text-align: var(--telltale-align, start);
   --tt-radius: var(--telltale-radius, 6px);"#,

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
-import { WAIT_MS, hostPage, openPage, settledWidgets, snippet, startHarness, widget } from './helpers.mjs';
+import { WAIT_MS, hostPage, launchWithFontSize, openPage, settledWidgets, snippet, startHarness, widget } from './helpers.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -95,6 +95,47 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
       await session.close();
     });
   }
+
+  // WCAG 1.4.4 is met by zoom alone; a reader who set a larger default font size wants
+  // the widget's text to grow with the page's too, and a host's own font rules must not
+  // make it follow them instead.
+  test("the text grows with the reader's default font size, never below 14px, whatever the host's font rules", async () => {
+    const { server } = harness;
+    server.setFeed('a11y-font', { fixture: 'apple/multi_service_outage.js' });
+    const body = '<p id="host-text" style="font-size: 1rem">Host text</p>' + snippet({ feed: '/feeds/a11y-font', format: 'apple' });
+    server.setPage('/t/a11y-font.html', hostPage({ body }));
+    // A host that sizes and sets every element, the widget's own included.
+    const hostile = '<style>* { font-size: 40px !important; font-family: monospace !important; }</style>';
+    server.setPage('/t/a11y-font-hostile.html', hostPage({ head: hostile, body }));
+    const sizes = async (context, path) => {
+      const page = await context.newPage();
+      await page.goto(server.url(path));
+      await widget(page).waitForPhase('live');
+      await widget(page).badge.click();
+      const found = await page.evaluate(() => {
+        const root = document.querySelector('telltale-status').shadowRoot;
+        const size = (element) => getComputedStyle(element).fontSize;
+        return {
+          host: size(document.getElementById('host-text')),
+          badge: size(root.querySelector('[data-testid=badge-text]')),
+          panel: size(root.querySelector('[data-testid=panel]')),
+        };
+      });
+      await page.close();
+      return found;
+    };
+    for (const [preferred, text] of [[16, '14px'], [24, '21px'], [32, '28px'], [10, '14px']]) {
+      const browser = await launchWithFontSize(preferred);
+      try {
+        const plain = await sizes(browser.context, '/t/a11y-font.html');
+        assert.deepEqual(plain, { host: `${preferred}px`, badge: text, panel: text }, `default ${preferred}px`);
+        const hostile = await sizes(browser.context, '/t/a11y-font-hostile.html');
+        assert.deepEqual(hostile, { host: '40px', badge: text, panel: text }, `default ${preferred}px, hostile host`);
+      } finally {
+        await browser.close();
+      }
+    }
+  });
 
   test('the unavailable state and its panel have no violations', async () => {
     const { server, browser } = harness;

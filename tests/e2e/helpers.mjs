@@ -5,7 +5,8 @@
 // [data-testid=badge]` finds the badge inside the widget.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { repoRoot, startServer } from './server.mjs';
@@ -30,6 +31,25 @@ const CHROMIUM_ARGS = [
 /** Launches headless Chromium. */
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Headless Chromium whose reader set the default font size to `px` (Settings > Appearance
+ * > Font size), in a profile of its own that `close()` removes: a persistent context, as
+ * the setting lives in the profile's Preferences.
+ */
+export async function launchWithFontSize(px) {
+  const dir = mkdtempSync(join(tmpdir(), 'telltale-font-'));
+  mkdirSync(join(dir, 'Default'));
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: px } } }));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
