@@ -144,6 +144,37 @@ fn feed_url() -> String {
     "https://status.example.com/api/v2/summary.json".to_owned()
 }
 
+// ---- feed reading in the wasm ----------------------------------------------------------
+
+/// The wasm leaves out the texts of feed warnings (`warning!`, `context!`); what the model
+/// keeps of a place in the feed must still be there: an incident or a maintenance without
+/// an id is known by its position.
+#[wasm_bindgen_test]
+fn wasm_reader_keeps_position_ids_of_events_without_one() {
+    let feed = r#"{"page": {"id": "p", "name": "Example"},
+        "components": [{"id": "api", "name": "API", "status": "operational"}],
+        "incidents": [{"name": "Slow API", "status": "investigating", "impact": "minor",
+            "components": [{"id": "api"}],
+            "incident_updates": [{"status": "investigating", "body": "Looking",
+                "created_at": "2026-11-20T10:00:00Z"}]}],
+        "scheduled_maintenances": [{"name": "Upgrade", "status": "scheduled",
+            "impact": "maintenance", "scheduled_for": "2026-11-21T10:00:00Z",
+            "scheduled_until": "2026-11-21T11:00:00Z", "components": [{"id": "api"}]}]}"#;
+    let parsed = core::feed::parse(feed, None).unwrap_or_else(|e| panic!("{e}"));
+    let snapshot = &parsed.snapshot;
+    assert_eq!(snapshot.incidents.len(), 1);
+    assert_eq!(snapshot.incidents[0].id, "incidents[0]");
+    assert_eq!(snapshot.incidents[0].title, "Slow API");
+    assert_eq!(snapshot.incidents[0].updates.len(), 1);
+    assert_eq!(snapshot.maintenances.len(), 1);
+    assert_eq!(snapshot.maintenances[0].id, "scheduled_maintenances[0]");
+    assert!(
+        parsed.warnings.is_empty(),
+        "the wasm keeps no warnings: {:?}",
+        parsed.warnings
+    );
+}
+
 // ---- phases ----------------------------------------------------------------------------
 
 #[wasm_bindgen_test]

@@ -44,7 +44,7 @@ impl Selection {
 
     /// True when `id` or `name` is selected (always true for an empty selection).
     pub fn matches(&self, id: &str, name: &str) -> bool {
-        self.is_all() || self.runs(id).chain(self.runs(name)).next().is_some()
+        self.is_all() || self.runs(id).next().is_some() || self.runs(name).next().is_some()
     }
 
     /// Where `text` is selected: the positions of the keys that spell it. A name with
@@ -52,9 +52,8 @@ impl Selection {
     /// several keys in the list; it is selected when those keys stand next to each other
     /// in the same order (as the page writes the name, or gives it as one array entry).
     ///
-    /// Called for every component's id and name on every render, so it compares as it
-    /// reads and allocates nothing: a feed with thousands of services and a `components`
-    /// list made each render copy every name several times over.
+    /// Called for every component's id and name on every render: each part of `text` is
+    /// folded once ([`normalize_key`], one pass), as a feed may list thousands.
     fn runs(&self, text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
         let parts: Vec<String> = text.split(',').map(normalize_key).collect();
         self.keys

@@ -484,7 +484,8 @@ struct Summary<'a> {
 /// The part of the snapshot an embed shows.
 struct Shown<'a> {
     /// The snapshot narrowed to the selection (every component, for names and states),
-    /// borrowed from the feed's state when the embed shows all of it.
+    /// borrowed from the feed's state when the embed shows all of it and no maintenance
+    /// under way changes a component's level.
     snapshot: Cow<'a, Snapshot>,
     /// Its components' and groups' positions by id, made when the panel first needs them.
     by_id: OnceCell<ById>,

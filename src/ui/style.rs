@@ -23,11 +23,12 @@
 //! host's end: a badge at the right edge of a header then stays where it is when its panel
 //! opens and the host grows leftwards to the panel's width.
 //!
-//! The panel is 380px wide where there is room and exactly as wide as the host's box where
+//! The panel is 380px wide where there is room (27em, as wide for as many words, once a
+//! reader's larger text makes that wider) and exactly as wide as the host's box where
 //! there is not. A fixed `width` would say "at least 380px" to any layout that sizes to
 //! its content (an `auto` grid column, a flex item, a table cell) and push the page wider
-//! than a phone; the one-column grid of `.panel-box`, `minmax(0, 380px)`, asks for 380px
-//! at most and nothing at least. The shadow root's mount `<div>` is the host's flex item,
+//! than a phone; the one-column grid of `.panel-box`, `minmax(0, max(380px, 27em))`, asks
+//! for that at most and nothing at least. The shadow root's mount `<div>` is the host's flex item,
 //! so it too may shrink (`min-width: 0`).
 //!
 //! The badge's words and the panel's headline break a word only where it is wider than
@@ -147,7 +148,7 @@ button.badge:hover { background: var(--tt-hover); }
 .badge-age { color: var(--tt-muted); font-size: 0.9em; }
 .chevron { flex: none; width: 0.8em; height: 0.8em; color: var(--tt-muted); transition: transform 0.15s ease; }
 .badge[aria-expanded="true"] .chevron { transform: rotate(180deg); }
-.panel-box { display: grid; grid-template-columns: minmax(0, 380px); justify-content: var(--telltale-align, start); text-align: start; }
+.panel-box { display: grid; grid-template-columns: minmax(0, max(380px, 27em)); justify-content: var(--telltale-align, start); text-align: start; }
 .panel {
   display: block; min-width: 0; margin: 6px 0 0; padding: 12px 14px;
   background: var(--tt-bg); color: var(--tt-fg); border: 1px solid var(--tt-border); border-radius: var(--tt-radius);

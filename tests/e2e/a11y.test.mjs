@@ -119,18 +119,22 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
           host: size(document.getElementById('host-text')),
           badge: size(root.querySelector('[data-testid=badge-text]')),
           panel: size(root.querySelector('[data-testid=panel]')),
+          width: Math.round(root.querySelector('[data-testid=panel]').getBoundingClientRect().width),
         };
       });
       await page.close();
       return found;
     };
-    for (const [preferred, text] of [[16, '14px'], [24, '21px'], [32, '28px'], [10, '14px']]) {
+    // The panel keeps its 380px, and grows with the text (27em) where there is room, so a
+    // larger text is not squeezed into more, shorter lines.
+    const cases = [[16, '14px', 380], [24, '21px', 567], [32, '28px', 756], [10, '14px', 380]];
+    for (const [preferred, text, width] of cases) {
       const browser = await launchWithFontSize(preferred);
       try {
         const plain = await sizes(browser.context, '/t/a11y-font.html');
-        assert.deepEqual(plain, { host: `${preferred}px`, badge: text, panel: text }, `default ${preferred}px`);
+        assert.deepEqual(plain, { host: `${preferred}px`, badge: text, panel: text, width }, `default ${preferred}px`);
         const hostile = await sizes(browser.context, '/t/a11y-font-hostile.html');
-        assert.deepEqual(hostile, { host: '40px', badge: text, panel: text }, `default ${preferred}px, hostile host`);
+        assert.deepEqual(hostile, { host: '40px', badge: text, panel: text, width }, `default ${preferred}px, hostile host`);
       } finally {
         await browser.close();
       }
