@@ -9,6 +9,8 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::core::feed::is_stray;
+
 /// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 128;
 
@@ -492,12 +494,11 @@ fn write_string(out: &mut String, text: &str) {
             '\t' => out.push_str("\\t"),
             '\u{8}' => out.push_str("\\b"),
             '\u{c}' => out.push_str("\\f"),
-            // Every other control character too, not only those JSON requires (below
-            // U+0020): DEL and C1 written as they are could drive a terminal that shows
-            // the text. So could the explicit direction controls turn its lines around.
-            c if c.is_control()
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}') =>
-            {
+            // Every other stray character too, not only the controls JSON requires
+            // escaped (below U+0020): DEL and C1 written as they are could drive a
+            // terminal that shows the text, and the explicit direction controls turn its
+            // lines around. Line breaks and tabs are taken above.
+            c if is_stray(c) => {
                 let _ = write!(out, "\\u{:04x}", u32::from(c));
             }
             c => out.push(c),

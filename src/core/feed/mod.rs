@@ -36,6 +36,7 @@ mod telltale;
 mod text;
 
 pub use text::escape_stray;
+pub(crate) use text::is_stray;
 
 use std::collections::HashMap;
 
