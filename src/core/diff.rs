@@ -230,6 +230,26 @@ mod tests {
     }
 
     #[test]
+    fn diff_component_replaced_by_another_in_the_same_state_is_reported() {
+        // The same number of components, every state the same: only the set changed.
+        let before = observed(
+            Level::Operational,
+            &[("a", Level::Operational), ("b", Level::Operational)],
+        );
+        let after = observed(
+            Level::Operational,
+            &[("a", Level::Operational), ("c", Level::Operational)],
+        );
+        let change = diff(Some(&before), &after).unwrap_or_else(|| panic!("no change"));
+        let seen: Vec<_> = change
+            .components
+            .iter()
+            .map(|c| (c.id.as_str(), c.previous))
+            .collect();
+        assert_eq!(seen, [("a", Some(Level::Operational)), ("c", None)]);
+    }
+
+    #[test]
     fn diff_serializes_as_the_event_detail() {
         let before = observed(Level::Operational, &[("a", Level::Operational)]);
         let after = observed(Level::MajorOutage, &[("a", Level::MajorOutage)]);
