@@ -401,6 +401,39 @@ mod tests {
     }
 
     #[test]
+    fn locale_must_be_shaped_like_a_language_tag() {
+        // Each rule alone: a primary language of 2–3 letters, then subtags of 1–8 letters
+        // or digits.
+        const BAD: &[&str] = &[
+            "english",
+            "e",
+            "e1",
+            "12",
+            "fr-",
+            "fr--CA",
+            "fr-regional1",
+            "fr-C@",
+        ];
+        const GOOD: &[&str] = &[
+            "fr",
+            "haw",
+            "fr-CA",
+            "es_419",
+            "zh-Hant-TW",
+            "de-CH-1996",
+            "en-x-a",
+        ];
+        for &bad in BAD {
+            let error = read(&[FEED, ("locale", bad)]).err();
+            assert!(matches!(error, Some(ConfigError::BadLocale(_))), "{bad}");
+        }
+        for &good in GOOD {
+            let config = read(&[FEED, ("locale", good)]);
+            assert_eq!(config.ok().and_then(|c| c.locale).as_deref(), Some(good));
+        }
+    }
+
+    #[test]
     fn feed_with_an_at_sign_after_its_host_has_no_credentials() {
         for feed in [
             "https://status.example.com/users/@me/feed.json",
