@@ -431,6 +431,11 @@ mod tests {
             let config = read(&[FEED, ("locale", good)]);
             assert_eq!(config.ok().and_then(|c| c.locale).as_deref(), Some(good));
         }
+        // `auto` is a keyword, not a tag: the page and the browser choose.
+        for auto in ["auto", "AUTO", " Auto "] {
+            let config = read(&[FEED, ("locale", auto)]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(config.locale, None, "{auto}");
+        }
     }
 
     #[test]
