@@ -89,6 +89,18 @@ fn check_does_not_claim_no_incidents_for_a_document_without_an_incident_list() {
 }
 
 #[test]
+fn check_indents_an_updates_later_lines_and_leaves_blank_ones_blank() {
+    let out = telltale(&["check", &fixture("statuspage/summary_edited_markup.json")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(": We found the cause.\n\n      Follow the fix here (https://"),
+        "{text}"
+    );
+    assert!(!text.contains("<br"), "{text}");
+}
+
+#[test]
 fn check_names_what_an_incident_affects_in_incidents_json_alone() {
     // No component list: the names come from the incidents themselves, with no warning.
     let out = telltale(&["check", &fixture("statuspage/incidents.json")]);

@@ -162,6 +162,32 @@ fn statuspage_groups_become_groups_and_members_point_to_them() {
 }
 
 #[test]
+fn statuspage_edited_event_affects_its_own_list_and_its_markup_is_taken_out() {
+    let parsed = load("statuspage/summary_edited_markup.json");
+    let s = &parsed.snapshot;
+    let incident = &s.incidents[0];
+    // The web app, named by the first updates, was taken off the incident since.
+    assert_eq!(incident.affected, ["sync0000000a"]);
+    assert_eq!(
+        incident.updates[0].body,
+        "We found the cause.\n\nFollow the fix here \
+         (https://github.example/nimbus/notes/issues/42); sync & search are slow until then. \
+         Errors affect <5% of saves."
+    );
+    assert_eq!(
+        incident.updates[1].body,
+        "Sync is degraded.\nThe web app is not affected after all."
+    );
+    // A maintenance with no component list of its own: its update names what it affects.
+    assert_eq!(s.maintenances[0].affected, ["api00000000a"]);
+    // Filtered to the web app, the incident is not shown; to the API, the maintenance is.
+    let web = panel_of(parsed.clone(), Some("Web app"), now_ms());
+    assert!(web.incidents.is_empty());
+    let api = panel_of(parsed, Some("API"), now_ms());
+    assert_eq!(api.maintenances.len(), 1);
+}
+
+#[test]
 fn statuspage_member_of_missing_group_still_shows_without_group() {
     let parsed = load("statuspage/summary_groups.json");
     let ftp = parsed
@@ -967,10 +993,11 @@ fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
     assert_eq!(event.impact, Level::Degraded);
     assert_eq!(event.status, IncidentStatus::Ongoing);
     assert!(event.id.starts_with("event-"));
-    // Markup is text, never interpreted; entities are decoded.
+    // Markup is never interpreted: a tag status pages write is taken out, its words
+    // kept; entities are decoded.
     assert_eq!(
         event.updates[0].body,
-        "Some users may see <b>errors</b> when sending mail & syncing calendars."
+        "Some users may see errors when sending mail & syncing calendars."
     );
     assert_eq!(
         event.users_affected.as_deref(),
@@ -989,6 +1016,34 @@ fn apple_entities_and_spaces_are_cleaned_and_unknowns_warned() {
     let pay = s.incidents.iter().find(|i| i.id == "777").expect("pay");
     assert_eq!(pay.affected, ["Apple&#x20;Pay &amp; Wallet"]);
     assert_eq!(s.overall(now_ms()), Level::Degraded);
+}
+
+#[test]
+fn apple_event_without_status_words_is_warned_as_missing_not_as_empty() {
+    let feed = r#"{"services":[{"serviceName":"Maps","events":[
+        {"messageId":"1","epochStartDate":1795150000000,"message":"Slow"}]}]}"#;
+    let parsed = parse(feed, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.snapshot.incidents[0].impact, Level::Degraded);
+    assert!(has_warning(
+        &parsed,
+        &["has no statusType; shown as degraded"]
+    ));
+    assert!(has_warning(
+        &parsed,
+        &["has no eventStatus; shown as ongoing"]
+    ));
+    assert!(!has_warning(&parsed, &["\"\""]), "{:?}", parsed.warnings);
+}
+
+#[test]
+fn apple_european_date_posted_is_read_day_first() {
+    let feed = r#"{"services":[{"serviceName":"Maps","events":[
+        {"messageId":"1","statusType":"Issue","eventStatus":"ongoing",
+         "startDate":"21.03.2022 16:27 GMT","epochStartDate":1647880020000,
+         "datePosted":"21.03.2022 17:58 GMT","message":"Slow"}]}]}"#;
+    let parsed = parse(feed, None).unwrap_or_else(|e| panic!("{e}"));
+    let update = &parsed.snapshot.incidents[0].updates[0];
+    assert_eq!(update.at_ms, Some(at("2022-03-21T17:58:00Z")));
 }
 
 #[test]

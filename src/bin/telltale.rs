@@ -176,9 +176,18 @@ fn line(text: &str) -> String {
     text.replace("\r\n", "\n").replace(['\n', '\r'], "\\n")
 }
 
-/// A body of several lines, each after the first indented under the line it starts on.
+/// A body of several lines, each after the first indented under the line it starts on
+/// (a blank line stays blank, with no trailing spaces).
 fn body(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\n', "\n      ")
+    text.replace("\r\n", "\n")
+        .split('\n')
+        .enumerate()
+        .map(|(index, line)| match (index, line.is_empty()) {
+            (0, _) | (_, true) => line.to_owned(),
+            _ => format!("      {line}"),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn json_report(parsed: &Parsed, now_ms: i64) -> String {

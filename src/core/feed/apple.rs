@@ -380,7 +380,8 @@ fn kind_of(status_type: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -
         _ => {
             warning!(
                 warnings,
-                "{what} has unknown statusType \"{text}\"; shown as degraded"
+                "{what} has {}; shown as degraded",
+                unknown("statusType", text)
             );
             Kind::Problem(Level::Degraded)
         }
@@ -392,10 +393,22 @@ fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>)
         let text = event_status.map(str::trim).unwrap_or_default();
         warning!(
             warnings,
-            "{what} has unknown eventStatus \"{text}\"; shown as ongoing"
+            "{what} has {}; shown as ongoing",
+            unknown("eventStatus", text)
         );
         Stage::Ongoing
     })
+}
+
+/// How a warning names a `field` whose value (`text`, trimmed) is not one Telltale knows:
+/// `unknown statusType "Degradation"`, or `no statusType` when it is missing or blank.
+/// Called inside [`warning!`], so the wasm, which keeps no warnings, never calls it.
+fn unknown(field: &str, text: &str) -> String {
+    if text.is_empty() {
+        format!("no {field}")
+    } else {
+        format!("unknown {field} \"{text}\"")
+    }
 }
 
 /// The stage `eventStatus` names, in any case; `None` for anything else.
@@ -449,7 +462,8 @@ fn epoch(value: Option<&Json>) -> Option<i64> {
     at_ms.and_then(showable_time)
 }
 
-/// Reads Apple's `datePosted` form, `11/20/2026 01:08 PST`, in the zones Apple uses.
+/// Reads Apple's `datePosted` form in the zones Apple uses: `11/20/2026 01:08 PST` in the
+/// US feeds, day first with dots (`20.11.2026 09:08 GMT`) in the European ones.
 ///
 /// Only real dates of years 1–9999 and real clock times are read, so the arithmetic
 /// below cannot overflow whatever the feed writes.
@@ -462,8 +476,14 @@ fn pacific_time(text: &str) -> Option<i64> {
         "UTC" | "GMT" => 0,
         _ => return None,
     };
-    let mut date = date.split('/').map(|p| p.parse::<u32>().ok());
-    let (month, day, year) = (date.next()??, date.next()??, date.next()??);
+    let day_first = date.contains('.');
+    let mut date = date.split(['/', '.']).map(|p| p.parse::<u32>().ok());
+    let (first, second, year) = (date.next()??, date.next()??, date.next()??);
+    let (month, day) = if day_first {
+        (second, first)
+    } else {
+        (first, second)
+    };
     let mut clock = clock.split(':').map(|p| p.parse::<u32>().ok());
     let (hour, minute) = (clock.next()??, clock.next()??);
     let year = i64::from(year);
@@ -496,6 +516,12 @@ mod tests {
             pacific_time("06/01/2026 10:00 PDT"),
             Some(1_780_333_200_000)
         );
+        // Day first with dots, as Apple's European feeds write it.
+        assert_eq!(
+            pacific_time("20.11.2026 09:08 GMT"),
+            Some(1_795_165_680_000)
+        );
+        assert_eq!(pacific_time("11.20.2026 09:08 GMT"), None);
         assert_eq!(pacific_time("11/20/2026 01:08 CET"), None);
         assert_eq!(pacific_time("13/20/2026 01:08 PST"), None);
         assert_eq!(pacific_time("yesterday"), None);

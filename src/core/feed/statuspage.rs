@@ -10,7 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::text::{clean, list, tidy, web_link};
+use super::text::{clean, clean_body, list, tidy, web_link};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
@@ -490,25 +490,31 @@ fn what_of(kind: &str, title: &str, at: &str) -> String {
     }
 }
 
-/// The incident's own component list, then any component its updates name, without repeats.
+/// What an incident affects: its own component list, which Statuspage keeps current as
+/// the incident is edited; only when that is missing or empty, every component its
+/// updates name (an update names what it changed then, maybe since taken off the
+/// incident). Without repeats, in order.
 fn affected_of(components: Option<&[Json]>, updates: &[Update], by: NamedBy) -> Vec<String> {
-    let mut ids: Vec<String> = Vec::new();
-    let mut seen: HashSet<String> = HashSet::new();
-    let own = components
+    let own: Vec<String> = components
         .unwrap_or_default()
         .iter()
         .filter_map(|c| c.get(by.key("id")).and_then(Json::as_str))
-        .filter_map(|id| clean(Some(id)));
-    let from_updates = updates
-        .iter()
-        .rev()
-        .flat_map(|u| u.affected.iter().cloned());
-    for id in own.chain(from_updates) {
-        if seen.insert(id.clone()) {
-            ids.push(id);
-        }
-    }
-    ids
+        .filter_map(|id| clean(Some(id)))
+        .collect();
+    let named: Vec<String> = if own.is_empty() {
+        updates
+            .iter()
+            .rev()
+            .flat_map(|u| u.affected.iter().cloned())
+            .collect()
+    } else {
+        own
+    };
+    let mut seen: HashSet<String> = HashSet::new();
+    named
+        .into_iter()
+        .filter(|id| seen.insert(id.clone()))
+        .collect()
 }
 
 /// The timeline, newest first whatever order the feed used.
@@ -537,7 +543,7 @@ fn updates_of(
             status: clean(raw.status)
                 .map(|s| s.to_ascii_lowercase())
                 .unwrap_or_default(),
-            body: clean(raw.body).unwrap_or_default(),
+            body: raw.body.map(clean_body).unwrap_or_default(),
             at_ms,
             affected,
         });

@@ -2,8 +2,10 @@
 //! the envelope (BOM, JSONP wrapper) around a JSON document, and small lenient readers
 //! for raw values.
 //!
-//! Feed text is text: entities are decoded into the characters they name, but markup is
-//! never interpreted, so `<b>` stays the four characters `<b>`.
+//! Feed text is text, never HTML. Entities are decoded into the characters they name. In
+//! message bodies the few tags that status pages write there (GitHub's Statuspage updates
+//! carry `<a href>` and `<br />`) are taken out with their words kept ([`strip_markup`]);
+//! any other `<`, such as `<5% of requests` or `<script>`, stays as written.
 //!
 //! Every string a reader takes from a feed loses its stray characters ([`is_stray`]):
 //! control characters other than line breaks and tabs, and the explicit direction
@@ -134,10 +136,173 @@ pub(crate) fn clean_name(text: &str) -> String {
         .join(" ")
 }
 
-/// Decodes HTML entities, drops stray characters and trims, keeping line breaks: the form
-/// of a message body.
+/// Takes out the markup status pages write in a body ([`strip_markup`]), decodes HTML
+/// entities, drops stray characters and trims, keeping line breaks: the form of a message
+/// body.
 pub(crate) fn clean_body(text: &str) -> String {
-    tidy(&decode_entities(text)).into_owned()
+    tidy(&decode_entities(&strip_markup(text))).into_owned()
+}
+
+/// The tags status pages write in message bodies (links, line and paragraph breaks,
+/// lists, emphasis, code), each with whether it starts a line of its own. Only these are taken
+/// out; `<` before anything else is text.
+const BODY_TAGS: &[(&str, bool)] = &[
+    ("a", false),
+    ("b", false),
+    ("br", true),
+    ("code", false),
+    ("div", true),
+    ("em", false),
+    ("i", false),
+    ("li", true),
+    ("ol", true),
+    ("p", true),
+    ("span", false),
+    ("strong", false),
+    ("u", false),
+    ("ul", true),
+];
+
+/// One of [`BODY_TAGS`] at the start of `text` (just after its `<`): its name as written,
+/// whether it starts a line, whether it closes, its attributes' text, and its length up
+/// to and including the `>`.
+fn body_tag(text: &str) -> Option<(&str, bool, bool, &str, usize)> {
+    let bytes = text.as_bytes();
+    let closing = bytes.first() == Some(&b'/');
+    let start = usize::from(closing);
+    let name_len = bytes
+        .iter()
+        .skip(start)
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = text.get(start..start + name_len)?;
+    let &(_, line) = BODY_TAGS
+        .iter()
+        .find(|(tag, _)| tag.eq_ignore_ascii_case(name))?;
+    let after = start + name_len;
+    if !matches!(
+        bytes.get(after),
+        Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r')
+    ) {
+        return None;
+    }
+    // The `>` that ends the tag, outside quoted attribute values. A `<` before it, even
+    // in quotes, means this was no tag: each scan then stops where the next one starts,
+    // so a body full of `<a "` still reads in one pass. (Tags are ASCII, so bytes do.)
+    let mut quote = 0;
+    let mut end = None;
+    for (at, &b) in bytes.iter().enumerate().skip(after) {
+        if b == b'<' {
+            return None;
+        } else if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'"' || b == b'\'' {
+            quote = b;
+        } else if b == b'>' {
+            end = Some(at);
+            break;
+        }
+    }
+    let end = end?;
+    let attributes = text.get(after..end)?;
+    // Attributes are written `name="value"`: "a<b and b>a" is not a tag.
+    let bare = attributes.trim().trim_end_matches('/');
+    if !(bare.trim_end().is_empty() || bare.contains('=')) {
+        return None;
+    }
+    Some((name, line, closing, attributes, end + 1))
+}
+
+/// The value of `href` among a tag's attributes (`name="value"`, `name='value'` or
+/// `name=value`), entities decoded.
+fn href_of(attributes: &str) -> Option<String> {
+    let mut rest = attributes;
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return None;
+        }
+        let name_end = rest
+            .find(|c: char| c == '=' || c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let (name, after) = rest.split_at(name_end);
+        let after = after.trim_start();
+        // A name without a value (`download`) is followed by the next attribute.
+        let Some(value) = after.strip_prefix('=') else {
+            rest = after;
+            continue;
+        };
+        let value = value.trim_start();
+        let (value, next) = match value.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let inner = value.get(1..)?;
+                let end = inner.find(quote).unwrap_or(inner.len());
+                (inner.get(..end)?, inner.get(end + 1..).unwrap_or_default())
+            }
+            _ => value.split_at(
+                value
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(value.len()),
+            ),
+        };
+        if name.eq_ignore_ascii_case("href") {
+            return Some(decode_entities(value.trim()));
+        }
+        rest = next;
+    }
+}
+
+/// `text` without the tags of [`BODY_TAGS`], their words kept: a line or paragraph tag
+/// starts a new line, and a link's `http`/`https` address follows its words in brackets
+/// ("see the issue (https://…)") unless the words are the address. Borrowed when there is
+/// no tag to take out.
+pub(crate) fn strip_markup(text: &str) -> Cow<'_, str> {
+    if !text.contains('<') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    // The open link's address and where its words start in `out`.
+    let mut link: Option<(String, usize)> = None;
+    let mut changed = false;
+    while let Some((before, after)) = rest.split_once('<') {
+        out.push_str(before);
+        let Some((name, line, closing, attributes, len)) = body_tag(after) else {
+            out.push('<');
+            rest = after;
+            continue;
+        };
+        changed = true;
+        rest = after.get(len..).unwrap_or_default();
+        let link_tag = name.eq_ignore_ascii_case("a");
+        if line {
+            if name.eq_ignore_ascii_case("br") || !(out.is_empty() || out.ends_with('\n')) {
+                out.push('\n');
+            }
+        } else if link_tag && !closing {
+            link = href_of(attributes)
+                .filter(|href| is_web_url(href))
+                .map(|href| (href, out.len()));
+        } else if link_tag {
+            if let Some((href, start)) = link.take() {
+                let words = out.get(start..).unwrap_or_default().trim();
+                if words.is_empty() {
+                    out.push_str(&href);
+                } else if words != href {
+                    out.push_str(" (");
+                    out.push_str(&href);
+                    out.push(')');
+                }
+            }
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Replaces the HTML entities status feeds use (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&#39;`,
@@ -321,6 +486,104 @@ mod tests {
         // Characters, not bytes: a multi-byte letter counts once and is kept whole.
         assert_eq!(decode_entities("&éé; &amp;é"), "&éé; &é");
         assert_eq!(decode_entities("€&amp;€&"), "€&€&");
+    }
+
+    #[test]
+    fn strip_markup_keeps_the_words_of_the_tags_status_pages_write() {
+        let cases = [
+            // GitHub's Statuspage updates.
+            (
+                "Follow our progress <a href=\"https://github.com/o/r/issues/1\">here</a>.",
+                "Follow our progress here (https://github.com/o/r/issues/1).",
+            ),
+            (
+                "Failing.<br /><br />We have taken hosts out.",
+                "Failing.\n\nWe have taken hosts out.",
+            ),
+            (
+                "<p>One.</p><p>Two <b>bold</b> <EM>words</EM>.</p>",
+                "One.\nTwo bold words.\n",
+            ),
+            ("<ul><li>API</li><li>Git</li></ul>", "API\nGit\n"),
+            // A link whose words are its address, or that has no words, is written once.
+            (
+                "See <a href='https://s.example'>https://s.example</a>",
+                "See https://s.example",
+            ),
+            (
+                "See <a href=https://s.example></a>",
+                "See https://s.example",
+            ),
+            // Only web links keep their address; entities in it are decoded.
+            (
+                "<a href=\"mailto:help@example.com\">Write</a> to us",
+                "Write to us",
+            ),
+            (
+                "<a title=\"x\" href=\"https://e.x/?a=1&amp;b=2\">it</a>",
+                "it (https://e.x/?a=1&b=2)",
+            ),
+            ("<a data-href=\"https://e.x\">it</a>", "it"),
+            // A `>` inside a quoted value does not end the tag.
+            (
+                "<a href=\"https://e.x\" title=\"a > b\">it</a>",
+                "it (https://e.x)",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(strip_markup(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn strip_markup_leaves_every_other_angle_bracket_as_text() {
+        for text in [
+            "Errors for <5% of requests",
+            "a<b and b>a",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<abbreviation>",
+            "<a",
+            "<a href=\"https://e.x\"",
+            "</>",
+            "plain",
+        ] {
+            assert!(
+                matches!(strip_markup(text), Cow::Borrowed(t) if t == text),
+                "{text:?}"
+            );
+        }
+        // A `<` inside a tag, or a quote left open, makes it text, read in one pass.
+        assert_eq!(strip_markup("<a title=\"<\">x</a>"), "<a title=\"<\">x");
+        let open_quotes = "<a \"".repeat(100_000);
+        assert_eq!(strip_markup(&open_quotes), open_quotes);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        /// Any text, much of it tag-like: taking markup out never panics, never adds a
+        /// `<`, and leaves text without one as it was.
+        #[test]
+        fn strip_markup_of_any_text_keeps_every_other_character(
+            text in "(<|>|/|a|br|p|b|script| |=|\"|'|href|https://x.example|&amp;|\\PC){0,40}",
+        ) {
+            let stripped = strip_markup(&text);
+            let count = |t: &str| t.matches('<').count();
+            proptest::prop_assert!(count(&stripped) <= count(&text));
+            if !text.contains('<') {
+                proptest::prop_assert_eq!(stripped.as_ref(), text.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn clean_body_strips_markup_before_decoding_entities() {
+        // Escaped markup is what the author meant to show.
+        assert_eq!(
+            clean_body("  Use &lt;br&gt; <br>AT&amp;T <b>now</b>  "),
+            "Use <br> \nAT&T now"
+        );
     }
 
     #[test]
