@@ -4,6 +4,7 @@
 // holds that cannot shrink (its min-content width).
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
 
@@ -218,6 +219,42 @@ describe('layout', () => {
     assert.deepEqual(print, { text: 'rgb(31, 35, 40)', update: 'rgb(31, 35, 40)' });
     session.assertCleanConsole();
     await session.close();
+  });
+
+  test("the README's header recipe, pasted into a flex header, keeps the badge whole and the page its width", async () => {
+    // The CSS block after "In a header, where the panel should open over the page", as
+    // the README writes it: a partner pastes it, so it must work as it is.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const recipe = readme.split('In a header, where the panel')[1]?.split('```css\n')[1]?.split('```')[0];
+    assert.ok(recipe?.includes('.header-status'), 'the README has the header recipe');
+    const head = `<style>
+      header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem; }
+      ${recipe}
+    </style>`;
+    for (const width of [1000, 360]) {
+      const { session, page, w } = await openLive(`layout-recipe-${width}`, {
+        head,
+        width,
+        wrap: (widgetHtml) => `<header><b>Acme</b><div class="header-status">${widgetHtml}</div></header><main>Page</main>`,
+      });
+      const badge = async () => {
+        const m = await measure(page, '#w');
+        const b = await w.badge.boundingBox();
+        return { ...m, badgeWidth: b.width, badgeHeight: b.height };
+      };
+      const closed = await badge();
+      assert.ok(closed.badgeWidth >= 150, `the badge is not squeezed (${width}px: ${JSON.stringify(closed)})`);
+      assert.ok(closed.badgeHeight <= 80, `the badge keeps to a line or two (${width}px: ${JSON.stringify(closed)})`);
+      assert.ok(closed.scroll <= closed.viewport, `no horizontal scroll (${width}px: ${JSON.stringify(closed)})`);
+      await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      const open = await badge();
+      assert.ok(open.panel >= 200, `the panel has room (${width}px: ${JSON.stringify(open)})`);
+      assert.ok(open.panelRight <= open.viewport, `the panel ends on screen (${width}px: ${JSON.stringify(open)})`);
+      assert.ok(open.scroll <= open.viewport, `no horizontal scroll when open (${width}px: ${JSON.stringify(open)})`);
+      session.assertCleanConsole();
+      await session.close();
+    }
   });
 
   test("in a fixed header, the README's max-height keeps the panel on screen and Tab scrolls to its end", async () => {
