@@ -441,7 +441,9 @@ fn panel_from(input: &ViewInput<'_>, summary: Summary<'_>) -> PanelView {
             text: ui(Ui::ViewFullStatusPage),
             name: None,
         });
-    let fallback = link.is_none() && summary.tone == Tone::Unknown;
+    // Whenever the feed cannot be read, the reader most wants the provider's page: the
+    // host's fallback link stands in when neither `link` nor the feed names one.
+    let fallback = link.is_none() && matches!(summary.phase, Phase::Stale | Phase::Unavailable);
     PanelView {
         labels,
         overall: StateView {
@@ -2290,6 +2292,37 @@ mod tests {
             !linked.fallback,
             "the link to the status page shows instead"
         );
+    }
+
+    #[test]
+    fn panel_shows_the_pages_fallback_whenever_the_feed_fails_and_no_link_is_known() {
+        let mut bare = snapshot(&[]);
+        bare.page.url = None;
+        // Failing after a good answer (an Apple feed names no status page).
+        let failing = panel(
+            &stale(bare.clone(), Problem::Http(503)),
+            &config(&[]),
+            Locale::En,
+        );
+        assert_eq!(failing.link, None);
+        assert!(
+            failing.fallback,
+            "the last known status, and the page's link beside it"
+        );
+        // Read, or linked: no fallback.
+        assert!(!panel(&live(bare.clone()), &config(&[]), Locale::En).fallback);
+        let linked = config(&[("link", "https://status.example.com/")]);
+        let failing = panel(
+            &stale(bare.clone(), Problem::Http(503)),
+            &linked,
+            Locale::En,
+        );
+        assert!(failing.link.is_some() && !failing.fallback);
+        // A selection that names nothing in a feed that is read is no failure of the feed.
+        let typo = config(&[("components", "App Stor")]);
+        let view = panel(&live(bare), &typo, Locale::En);
+        assert_eq!(view.overall.tone, Tone::Unknown);
+        assert!(!view.fallback);
     }
 
     #[test]
