@@ -742,6 +742,26 @@ mod tests {
     }
 
     #[test]
+    fn scheduled_window_opens_at_its_start_and_closes_at_its_end() {
+        use MaintenanceStatus::*;
+        let m = maintenance(Scheduled, 100, 200);
+        let open: Vec<bool> = [99, 100, 199, 200].map(|t| m.is_in_progress(t)).into();
+        assert_eq!(open, [false, true, true, false]);
+        let listed: Vec<bool> = [99, 199, 200].map(|t| m.is_upcoming_or_active(t)).into();
+        assert_eq!(listed, [true, true, false]);
+        // A window without an end is open from its start on, and listed until it is done.
+        let open_ended = Maintenance {
+            ends_at_ms: None,
+            ..maintenance(Scheduled, 100, 0)
+        };
+        assert!(!open_ended.is_in_progress(99) && open_ended.is_in_progress(100));
+        assert!(open_ended.is_upcoming_or_active(1_000_000));
+        // Completed is over, even inside its window.
+        let done = maintenance(Completed, 100, 200);
+        assert!(!done.is_upcoming_or_active(50) && !done.is_upcoming_or_active(150));
+    }
+
+    #[test]
     fn spellings_read_back_and_are_distinct() {
         for level in Level::ALL {
             assert_eq!(Level::from_name(level.as_str()), Some(level));

@@ -592,6 +592,20 @@ mod tests {
     }
 
     #[test]
+    fn parse_http_date_reads_the_last_second_of_a_day_and_a_leap_second() {
+        let day = parse_http_date("Mon, 01 Jan 2024 00:00:00 GMT", NOW_MS);
+        let last = parse_http_date("Mon, 01 Jan 2024 23:59:59 GMT", NOW_MS);
+        let leap = parse_http_date("Mon, 01 Jan 2024 23:59:60 GMT", NOW_MS);
+        assert_eq!(last.zip(day).map(|(l, d)| l - d), Some(DAY_MS - 1_000));
+        // A leap second is read as the second before it.
+        assert_eq!(leap, last);
+        assert_eq!(
+            parse_http_date("Mon, 01 Jan 2024 10:00:61 GMT", NOW_MS),
+            None
+        );
+    }
+
+    #[test]
     fn parse_http_date_impossible_dates_are_none() {
         for text in [
             "Thu, 31 Feb 2024 10:00:00 GMT",

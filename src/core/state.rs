@@ -704,6 +704,29 @@ mod tests {
     }
 
     #[test]
+    fn stored_limits_are_a_day_a_mebibyte_and_five_minutes_of_clock_skew() {
+        assert_eq!(STORED_MAX_AGE_MS, 86_400_000);
+        assert_eq!(STORED_MAX_BYTES, 1_048_576);
+        let good = Good {
+            parsed: Rc::new(parsed(Format::Statuspage, Some(Level::Operational))),
+            fetched_at_ms: T0,
+        };
+        let text = stored_json(&good).unwrap();
+        // This page's clock four minutes behind the one that stored it: kept; six: not.
+        assert!(from_stored(&text, None, T0 - 4 * 60_000).is_some());
+        assert_eq!(from_stored(&text, None, T0 - 6 * 60_000), None);
+        // A large feed (half a mebibyte stored) is kept.
+        let mut large = parsed(Format::Statuspage, Some(Level::Operational));
+        large.snapshot.components[0].name = "x".repeat(512 * 1024);
+        let large = Good {
+            parsed: Rc::new(large),
+            fetched_at_ms: T0,
+        };
+        let text = stored_json(&large).unwrap_or_default();
+        assert!(from_stored(&text, None, T0).is_some(), "{}", text.len());
+    }
+
+    #[test]
     fn state_from_stored_good_is_live_when_young_and_stale_when_old() {
         // As the page's feed hub seeds it from storage.
         let state = FeedState {
