@@ -143,30 +143,41 @@ pub(crate) fn clean_body(text: &str) -> String {
     tidy(&decode_entities(&strip_markup(text))).into_owned()
 }
 
+/// What taking a tag out of a body leaves in its place.
+#[derive(Clone, Copy)]
+enum Tag {
+    /// Nothing: emphasis, code, `<span>`.
+    Inline,
+    /// A new line, unless one has just begun: paragraphs, blocks, lists.
+    Line,
+    /// A new line, always: `<br>`.
+    Break,
+    /// The words, then the address: `<a>`.
+    Link,
+}
+
 /// The tags status pages write in message bodies (links, line and paragraph breaks,
-/// lists, emphasis, code), each with whether it starts a line of its own. Only these are taken
-/// out; `<` before anything else is text.
-const BODY_TAGS: &[(&str, bool)] = &[
-    ("a", false),
-    ("b", false),
-    ("br", true),
-    ("code", false),
-    ("div", true),
-    ("em", false),
-    ("i", false),
-    ("li", true),
-    ("ol", true),
-    ("p", true),
-    ("span", false),
-    ("strong", false),
-    ("u", false),
-    ("ul", true),
+/// lists, emphasis, code). Only these are taken out; `<` before anything else is text.
+const BODY_TAGS: &[(&str, Tag)] = &[
+    ("a", Tag::Link),
+    ("b", Tag::Inline),
+    ("br", Tag::Break),
+    ("code", Tag::Inline),
+    ("div", Tag::Line),
+    ("em", Tag::Inline),
+    ("i", Tag::Inline),
+    ("li", Tag::Line),
+    ("ol", Tag::Line),
+    ("p", Tag::Line),
+    ("span", Tag::Inline),
+    ("strong", Tag::Inline),
+    ("u", Tag::Inline),
+    ("ul", Tag::Line),
 ];
 
-/// One of [`BODY_TAGS`] at the start of `text` (just after its `<`): its name as written,
-/// whether it starts a line, whether it closes, its attributes' text, and its length up
-/// to and including the `>`.
-fn body_tag(text: &str) -> Option<(&str, bool, bool, &str, usize)> {
+/// One of [`BODY_TAGS`] at the start of `text` (just after its `<`): what it leaves,
+/// whether it closes, its attributes' text, and its length up to and including the `>`.
+fn body_tag(text: &str) -> Option<(Tag, bool, &str, usize)> {
     let bytes = text.as_bytes();
     let closing = bytes.first() == Some(&b'/');
     let start = usize::from(closing);
@@ -176,7 +187,7 @@ fn body_tag(text: &str) -> Option<(&str, bool, bool, &str, usize)> {
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
     let name = text.get(start..start + name_len)?;
-    let &(_, line) = BODY_TAGS
+    let &(_, tag) = BODY_TAGS
         .iter()
         .find(|(tag, _)| tag.eq_ignore_ascii_case(name))?;
     let after = start + name_len;
@@ -212,7 +223,7 @@ fn body_tag(text: &str) -> Option<(&str, bool, bool, &str, usize)> {
     if !(bare.trim_end().is_empty() || bare.contains('=')) {
         return None;
     }
-    Some((name, line, closing, attributes, end + 1))
+    Some((tag, closing, attributes, end + 1))
 }
 
 /// The value of `href` among a tag's attributes (`name="value"`, `name='value'` or
@@ -269,24 +280,30 @@ pub(crate) fn strip_markup(text: &str) -> Cow<'_, str> {
     let mut changed = false;
     while let Some((before, after)) = rest.split_once('<') {
         out.push_str(before);
-        let Some((name, line, closing, attributes, len)) = body_tag(after) else {
+        let Some((tag, closing, attributes, len)) = body_tag(after) else {
             out.push('<');
             rest = after;
             continue;
         };
         changed = true;
         rest = after.get(len..).unwrap_or_default();
-        let link_tag = name.eq_ignore_ascii_case("a");
-        if line {
-            if name.eq_ignore_ascii_case("br") || !(out.is_empty() || out.ends_with('\n')) {
-                out.push('\n');
+        match tag {
+            Tag::Inline => {}
+            Tag::Break => out.push('\n'),
+            Tag::Line => {
+                if !(out.is_empty() || out.ends_with('\n')) {
+                    out.push('\n');
+                }
             }
-        } else if link_tag && !closing {
-            link = href_of(attributes)
-                .filter(|href| is_web_url(href))
-                .map(|href| (href, out.len()));
-        } else if link_tag {
-            if let Some((href, start)) = link.take() {
+            Tag::Link if !closing => {
+                link = href_of(attributes)
+                    .filter(|href| is_web_url(href))
+                    .map(|href| (href, out.len()));
+            }
+            Tag::Link => {
+                let Some((href, start)) = link.take() else {
+                    continue;
+                };
                 let words = out.get(start..).unwrap_or_default().trim();
                 if words.is_empty() {
                     out.push_str(&href);
