@@ -75,17 +75,27 @@ fn check_statuspage_fixture_prints_format_overall_and_components() {
 }
 
 #[test]
-fn check_does_not_claim_no_incidents_for_a_document_without_an_incident_list() {
-    // status.json alone: its indicator says partial outage, and it lists no incidents.
+fn check_does_not_claim_no_events_for_a_document_without_their_list() {
+    // status.json alone: its indicator says partial outage, and it lists no incidents and
+    // no maintenances.
     let out = telltale(&["check", &fixture("statuspage/status_major.json")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.contains("\nincidents: not listed in this document\n"),
+        text.ends_with(
+            "\nincidents: not listed in this document\n\
+             maintenances: not listed in this document\n"
+        ),
+        "{text}"
+    );
+    let out = telltale(&["check", &fixture("statuspage/incidents.json")]);
+    let text = stdout(&out);
+    assert!(
+        text.ends_with("\nmaintenances: not listed in this document\n"),
         "{text}"
     );
     let out = telltale(&["check", &fixture("statuspage/summary_operational.json")]);
-    assert!(stdout(&out).contains("\nincidents: none active\n"));
+    assert!(stdout(&out).ends_with("\nincidents: none active\nmaintenances: none scheduled\n"));
 }
 
 #[test]
@@ -307,11 +317,13 @@ fn check_json_keeps_what_the_telltale_format_cannot_say() {
     assert_eq!(value["overall"], "partial_outage");
     assert_eq!(value["declared"], "partial_outage");
     assert_eq!(value["incidents_unlisted"], true);
+    assert_eq!(value["maintenances_unlisted"], true);
 
     let out = telltale(&["check", "--json", &fixture("telltale/outage.json")]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert!(value.get("declared").is_none());
     assert_eq!(value["incidents_unlisted"], false);
+    assert_eq!(value["maintenances_unlisted"], false);
 }
 
 #[test]

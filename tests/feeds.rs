@@ -467,6 +467,26 @@ fn statuspage_documents_without_incidents_make_no_claim_about_them() {
 }
 
 #[test]
+fn statuspage_documents_say_whether_they_list_maintenances() {
+    let cases = [
+        ("statuspage/status.json", true),
+        ("statuspage/components.json", true),
+        ("statuspage/incidents.json", true),
+        ("statuspage/scheduled-maintenances.json", false),
+        ("statuspage/summary_operational.json", false),
+        ("apple/all_operational.js", false),
+        ("telltale/operational.json", false),
+    ];
+    for (path, unlisted) in cases {
+        let parsed = load(path);
+        assert_eq!(parsed.snapshot.maintenances_unlisted, unlisted, "{path}");
+        // The filter keeps what the document said.
+        let shown = filter::apply(&parsed.snapshot, &Selection::parse("nothing here"));
+        assert_eq!(shown.maintenances_unlisted, unlisted, "{path}");
+    }
+}
+
+#[test]
 fn statuspage_components_json_alone_reads_groups() {
     let parsed = load("statuspage/components.json");
     let s = &parsed.snapshot;
@@ -1261,10 +1281,12 @@ fn every_fixture_written_as_telltale_reads_back_equal_and_fits_the_schema() {
         let again = parse(&text, None).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(again.format, Format::Telltale, "{path}");
         // The Telltale format has no place for what a partial Statuspage document leaves
-        // out (`declared`, `incidents_unlisted`); a kept snapshot carries them beside it.
+        // out (`declared`, `incidents_unlisted`, `maintenances_unlisted`); a kept snapshot
+        // carries the first two beside it.
         let expected = Snapshot {
             declared: None,
             incidents_unlisted: false,
+            maintenances_unlisted: false,
             ..parsed.snapshot.clone()
         };
         assert_eq!(again.snapshot, expected, "{path}");
@@ -1410,6 +1432,25 @@ fn forced_format_that_fits_matches_detection() {
         let forced = parse(&read(path), Some(format)).expect(path);
         assert_eq!(forced, load(path), "{path}");
     }
+}
+
+#[test]
+fn not_a_feed_names_at_most_six_keys() {
+    let why = |json: &str| match parse(json, None) {
+        Err(FeedError::NotAFeed(why)) => why,
+        other => panic!("{json}: {other:?}"),
+    };
+    let six = why(r#"{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6}"#);
+    assert!(
+        six.starts_with("found an object with keys a, b, c, d, e, f; "),
+        "{six}"
+    );
+    let seven = why(r#"{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7}"#);
+    assert!(
+        seven.starts_with("found an object with keys a, b, c, d, e, f, …; "),
+        "{seven}"
+    );
+    assert!(why("{}").starts_with("found an empty object; "));
 }
 
 #[test]

@@ -25,8 +25,9 @@ its overall state, each component, active incidents, maintenances and warnings.
 
   <file>             the feed to read; - reads standard input
   --json             print the normalised model as JSON instead (its `snapshot` is
-                     a feed in Telltale's own format; `declared` and
-                     `incidents_unlisted` beside it say what that format cannot)
+                     a feed in Telltale's own format; `declared`,
+                     `incidents_unlisted` and `maintenances_unlisted` beside it
+                     say what that format cannot)
   --format <name>    read the feed as this format instead of detecting it
 
 Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
@@ -407,7 +408,11 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, 
         .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
     if current.is_empty() {
-        let _ = writeln!(out, "maintenances: none scheduled");
+        let none = match snapshot.maintenances_unlisted {
+            true => "not listed in this document",
+            false => "none scheduled",
+        };
+        let _ = writeln!(out, "maintenances: {none}");
         return;
     }
     let _ = writeln!(out, "maintenances:");

@@ -190,6 +190,7 @@ pub fn apply<'a>(snapshot: &'a Snapshot, selection: &Selection) -> Cow<'a, Snaps
         // Page-wide, like an incident that names no component.
         declared: snapshot.declared,
         incidents_unlisted: snapshot.incidents_unlisted,
+        maintenances_unlisted: snapshot.maintenances_unlisted,
     })
 }
 
@@ -307,7 +308,16 @@ mod tests {
     }
 
     fn maintenance(id: &str, affected: &[&str]) -> Maintenance {
-        sample::maintenance(id, MaintenanceStatus::Scheduled, None, affected)
+        let maintenance = sample::maintenance(id, MaintenanceStatus::Scheduled, None, affected);
+        Maintenance {
+            updates: vec![Update {
+                status: "scheduled".into(),
+                body: "b".into(),
+                at_ms: None,
+                affected: maintenance.affected.clone(),
+            }],
+            ..maintenance
+        }
     }
 
     /// Store (group: App Store, iTunes Store), Photos, iMessage.
@@ -455,6 +465,7 @@ mod tests {
         assert_eq!(group_event.affected, ["g-store"]);
         assert_eq!(group_event.updates[0].affected, ["g-store"]);
         assert_eq!(out.maintenances[2].affected, ["g-store"]);
+        assert_eq!(out.maintenances[2].updates[0].affected, ["g-store"]);
         // Not for an embed that shows none of the group's members.
         let out = applied(&snap, &Selection::parse("iMessage"));
         assert_eq!(ids(&out.incidents, |i| &i.id), ["i-imessage", "i-page"]);
@@ -525,6 +536,12 @@ mod tests {
             "a group"
         );
         assert!(!selects_nothing(&feed, &Selection::default()));
+        // Components without groups (every Apple feed) are a list too.
+        let ungrouped = Snapshot {
+            groups: vec![],
+            ..feed.clone()
+        };
+        assert!(selects_nothing(&ungrouped, &Selection::parse("Mapz")));
         // A feed that lists no services cannot say a name is not among them.
         let unlisted = Snapshot {
             components: vec![],

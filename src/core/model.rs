@@ -331,6 +331,11 @@ pub struct Snapshot {
     /// panel then says nothing about incidents, since "no active incidents" would be a
     /// claim the feed never made.
     pub incidents_unlisted: bool,
+    /// True when the document does not list maintenances at all (Statuspage's
+    /// `status.json`, `components.json` or `incidents.json` on its own). Only `telltale
+    /// check` reads it, to say "not listed" rather than "none scheduled"; the panel never
+    /// claims there is no maintenance.
+    pub maintenances_unlisted: bool,
 }
 
 impl Snapshot {
@@ -371,11 +376,6 @@ impl Snapshot {
     /// The component with this id.
     pub fn component(&self, id: &str) -> Option<&Component> {
         self.components.iter().find(|c| c.id == id)
-    }
-
-    /// The group with this id.
-    pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.id == id)
     }
 
     /// Puts every component that a maintenance in progress at `now_ms` affects (by its

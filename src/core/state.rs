@@ -269,7 +269,7 @@ pub fn storage_key(feed_url: &str) -> String {
 
 /// `good` as the JSON text kept in storage, `{ fetched_at_ms, format, snapshot }` with the
 /// snapshot as a Telltale document, and beside it what that format has no place for: the
-/// page-wide `declared` level and `incidents_unlisted` of a partial Statuspage document.
+/// page-wide `declared` level and which lists a partial Statuspage document left out.
 /// `None` when it would be too large.
 pub fn stored_json(good: &Good) -> Option<String> {
     let stored = Object::new()
@@ -281,13 +281,15 @@ pub fn stored_json(good: &Good) -> Option<String> {
 
 /// `object` with `snapshot` added as a Telltale document under `"snapshot"`, and beside
 /// it what that format has no place for: the page-wide `"declared"` level (when there is
-/// one) and `"incidents_unlisted"` of a partial Statuspage document. Storage and
-/// `telltale check --json` write a snapshot this way; [`from_stored`] reads it back.
+/// one), `"incidents_unlisted"` and `"maintenances_unlisted"` of a partial Statuspage
+/// document. Storage and `telltale check --json` write a snapshot this way;
+/// [`from_stored`] reads it back.
 pub fn with_snapshot(object: Object, snapshot: &Snapshot) -> Object {
     object
         .with("snapshot", feed::to_telltale(snapshot))
         .with_some("declared", snapshot.declared.map(Level::as_str))
         .with("incidents_unlisted", snapshot.incidents_unlisted)
+        .with("maintenances_unlisted", snapshot.maintenances_unlisted)
 }
 
 /// Reads a stored value back, treating it as untrusted: it must be the stored shape, no
@@ -325,6 +327,7 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         None => None,
     };
     let incidents_unlisted = stored.opt_bool("incidents_unlisted").ok()?.unwrap_or(false);
+    let maintenances_unlisted = (stored.opt_bool("maintenances_unlisted").ok()?).unwrap_or(false);
     let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
     Some(Good {
         parsed: Rc::new(Parsed {
@@ -332,6 +335,7 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
             snapshot: Snapshot {
                 declared,
                 incidents_unlisted,
+                maintenances_unlisted,
                 ..parsed.snapshot
             },
             warnings: Vec::new(),
@@ -657,6 +661,7 @@ mod tests {
         let mut partial = parsed(Format::Statuspage, None);
         partial.snapshot.declared = Some(Level::PartialOutage);
         partial.snapshot.incidents_unlisted = true;
+        partial.snapshot.maintenances_unlisted = true;
         let good = Good {
             parsed: Rc::new(partial),
             fetched_at_ms: T0,
@@ -665,6 +670,7 @@ mod tests {
         let back = from_stored(&text, None, T0 + 1000).unwrap();
         assert_eq!(back.parsed.snapshot.declared, Some(Level::PartialOutage));
         assert!(back.parsed.snapshot.incidents_unlisted);
+        assert!(back.parsed.snapshot.maintenances_unlisted);
         assert_eq!(back, good);
         // An unknown level is not a kept snapshot.
         let junk = text.replace("\"partial_outage\"", "\"on_fire\"");

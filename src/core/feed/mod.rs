@@ -87,12 +87,6 @@ impl std::fmt::Display for Format {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning(pub String);
 
-impl std::fmt::Display for Warning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
 /// A feed read successfully.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {

@@ -196,6 +196,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     snapshot.incidents_unlisted = !object.contains_key("incidents");
+    snapshot.maintenances_unlisted = !object.contains_key("scheduled_maintenances");
     // With no component, the indicator cannot be hiding anything behind them: it is the
     // page's word (status.json alone, or a summary whose component list is empty).
     if snapshot.components.is_empty() {
