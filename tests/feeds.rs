@@ -679,6 +679,59 @@ fn apple_event_ongoing_under_any_of_its_services_is_ongoing() {
 }
 
 #[test]
+fn apple_event_listed_twice_keeps_its_first_listing_unless_a_later_one_is_ongoing() {
+    // The same event under two services, listed differently (a feed caught mid-update):
+    // the first listing stands unless only the later one is ongoing.
+    let event = |status: &str, kind: &str| {
+        format!(
+            r#"{{"messageId": 77, "statusType": "{kind}", "eventStatus": "{status}",
+                "epochStartDate": 1795165680000, "message": "Purchases fail."}}"#
+        )
+    };
+    for (first, second, impact) in [
+        ("resolved", "resolved", Level::MajorOutage),
+        ("ongoing", "ongoing", Level::MajorOutage),
+        ("ongoing", "resolved", Level::MajorOutage),
+        ("resolved", "ongoing", Level::Degraded),
+    ] {
+        let doc = format!(
+            r#"{{"services": [
+                {{"serviceName": "App Store", "events": [{}]}},
+                {{"serviceName": "iTunes Store", "events": [{}]}}]}}"#,
+            event(first, "Outage"),
+            event(second, "Performance"),
+        );
+        let parsed = parse(&doc, None).expect("an Apple document");
+        let incidents = &parsed.snapshot.incidents;
+        assert_eq!(incidents.len(), 1, "{first}, {second}");
+        // A numeric messageId is the event's id as written.
+        assert_eq!(incidents[0].id, "77");
+        assert_eq!(incidents[0].affected, ["App Store", "iTunes Store"]);
+        assert_eq!(incidents[0].impact, impact, "{first}, {second}");
+    }
+}
+
+#[test]
+fn apple_event_without_a_message_id_has_a_stable_id_from_its_message_and_start() {
+    // FNV-1a over the message and the start: the same between polls and between
+    // versions, so a kept snapshot and `telltale:change` see the same event.
+    let doc = |message: &str| {
+        format!(
+            r#"{{"services": [{{"serviceName": "Mail", "events": [
+                {{"statusType": "Issue", "eventStatus": "ongoing",
+                  "epochStartDate": 1795150000000, "message": "{message}"}}]}}]}}"#
+        )
+    };
+    let id_of = |message: &str| {
+        let parsed = parse(&doc(message), None).expect("an Apple document");
+        parsed.snapshot.incidents[0].id.clone()
+    };
+    assert_eq!(id_of("Slow"), "event-6ac7246548da0fcd");
+    assert_eq!(id_of("  Slow "), "event-6ac7246548da0fcd", "trimmed");
+    assert_ne!(id_of("Slower"), id_of("Slow"));
+}
+
+#[test]
 fn apple_event_with_a_message_per_service_keeps_each_service_its_own() {
     // Apple gives one messageId a message of its own under some services (seen in the
     // ja_JP and developer feeds), and `affectedServices` names all of them. Each message
