@@ -522,6 +522,17 @@ mod tests {
             Some(1_795_165_680_000)
         );
         assert_eq!(pacific_time("11.20.2026 09:08 GMT"), None);
+        // The last day of a month, and February 29 only in a leap year.
+        assert_eq!(
+            pacific_time("11/30/2026 00:00 UTC"),
+            Some(1_795_996_800_000)
+        );
+        assert_eq!(
+            pacific_time("02/29/2028 00:00 UTC"),
+            Some(1_835_395_200_000)
+        );
+        assert_eq!(pacific_time("02/29/2026 00:00 UTC"), None);
+        assert_eq!(pacific_time("11/31/2026 00:00 UTC"), None);
         assert_eq!(pacific_time("11/20/2026 01:08 CET"), None);
         assert_eq!(pacific_time("13/20/2026 01:08 PST"), None);
         assert_eq!(pacific_time("yesterday"), None);
