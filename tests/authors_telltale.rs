@@ -68,6 +68,32 @@ fn author_mistakes_fixture_warns_about_each_mistake_by_its_place() {
 }
 
 #[test]
+fn telltale_text_is_trimmed_everywhere_and_blank_optional_text_is_none() {
+    let parsed = telltale(
+        r#"{"telltale":1,
+        "components":[{"id":"api","name":"API","level":"degraded","description":"  Public API \n"}],
+        "incidents":[{"id":"i","title":"Slow","impact":"degraded","status":"identified",
+            "affected":[" api "],"users_affected":"   ",
+            "updates":[{"status":" identified ","body":"  Found it.  ","affected":["api "]}]}],
+        "maintenances":[{"id":"m","title":"Upgrade","status":"scheduled",
+            "users_affected":"  Everyone ",
+            "updates":[{"status":"scheduled ","body":" Soon. "}]}]}"#,
+    );
+    let s = &parsed.snapshot;
+    assert_eq!(s.components[0].description.as_deref(), Some("Public API"));
+    let incident = &s.incidents[0];
+    assert_eq!(incident.affected, ["api"]);
+    assert_eq!(incident.users_affected, None);
+    assert_eq!(incident.updates[0].status, "identified");
+    assert_eq!(incident.updates[0].body, "Found it.");
+    assert_eq!(incident.updates[0].affected, ["api"]);
+    let maintenance = &s.maintenances[0];
+    assert_eq!(maintenance.users_affected.as_deref(), Some("Everyone"));
+    assert_eq!(maintenance.updates[0].status, "scheduled");
+    assert_eq!(maintenance.updates[0].body, "Soon.");
+}
+
+#[test]
 fn a_group_with_the_id_of_a_component_is_named_in_a_warning() {
     let parsed = telltale(
         r#"{"telltale":1,"groups":[{"id":"core","name":"Core"}],
