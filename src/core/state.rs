@@ -718,18 +718,35 @@ mod tests {
             fetched_at_ms: T0,
         };
         let text = stored_json(&good).unwrap();
-        // This page's clock four minutes behind the one that stored it: kept; six: not.
-        assert!(from_stored(&text, None, T0 - 4 * 60_000).is_some());
-        assert_eq!(from_stored(&text, None, T0 - 6 * 60_000), None);
-        // A large feed (half a mebibyte stored) is kept.
-        let mut large = parsed(Format::Statuspage, Some(Level::Operational));
-        large.snapshot.components[0].name = "x".repeat(512 * 1024);
-        let large = Good {
-            parsed: Rc::new(large),
-            fetched_at_ms: T0,
+        // This page's clock up to five minutes behind the one that stored it: kept.
+        assert!(from_stored(&text, None, T0 - 5 * 60_000).is_some());
+        assert_eq!(from_stored(&text, None, T0 - 5 * 60_000 - 1), None);
+        // Fetched in 2001-09-09 at the earliest.
+        let earliest = text.replace("1700000000000", "1000000000000");
+        let now = 1_000_000_000_000;
+        assert!(from_stored(&earliest, None, now).is_some());
+        let earlier = text.replace("1700000000000", "999999999999");
+        assert_eq!(from_stored(&earlier, None, now), None);
+        // A feed stored in exactly a mebibyte is kept; a byte more is not.
+        let stored_at = |name_len: usize| {
+            let mut large = parsed(Format::Statuspage, Some(Level::Operational));
+            large.snapshot.components[0].name = "x".repeat(name_len);
+            let large = Good {
+                parsed: Rc::new(large),
+                fetched_at_ms: T0,
+            };
+            stored_json(&large).unwrap_or_default()
         };
-        let text = stored_json(&large).unwrap_or_default();
-        assert!(from_stored(&text, None, T0).is_some(), "{}", text.len());
+        let overhead = stored_at(0).len();
+        let text = stored_at(STORED_MAX_BYTES - overhead);
+        assert_eq!(text.len(), STORED_MAX_BYTES);
+        assert!(from_stored(&text, None, T0).is_some());
+        let over = text.replacen("xx", "xxx", 1);
+        assert_eq!(from_stored(&over, None, T0), None);
+        assert_eq!(
+            stored_json(&from_stored(&text, None, T0).unwrap()),
+            Some(text)
+        );
     }
 
     #[test]
