@@ -364,6 +364,7 @@ mod tests {
             (Locale::En, MINUTE_MS, "1 min ago"),
             (Locale::En, 5 * MINUTE_MS + 30_000, "5 min ago"),
             (Locale::En, 59 * MINUTE_MS, "59 min ago"),
+            (Locale::En, HOUR_MS, "1 h ago"),
             (Locale::En, 2 * HOUR_MS + 59 * MINUTE_MS, "2 h ago"),
             (Locale::En, DAY_MS, "1 day ago"),
             (Locale::En, 3 * DAY_MS, "3 days ago"),
