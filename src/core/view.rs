@@ -2214,6 +2214,13 @@ mod tests {
             view.updated.as_deref(),
             Some("Updated 10:42 AM (8 min ago)")
         );
+        // A try due now (its timer about to fire) is not announced as "in 0 s".
+        state.apply(Action::Scheduled { at_ms: now() });
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert_eq!(
+            view.notice.as_deref(),
+            Some("Showing the last known status: the status feed could not be reached.")
+        );
     }
 
     #[test]
