@@ -1157,12 +1157,16 @@ mod tests {
     }
 
     fn in_progress_maintenance() -> Maintenance {
-        maintenance(
-            "m-now",
-            MaintenanceStatus::Scheduled,
-            ("2024-11-20T10:00:00Z", "2024-11-20T12:00:00Z"),
-            &[],
-        )
+        Maintenance {
+            // Blank: no "Users affected" line.
+            users_affected: Some("  ".into()),
+            ..maintenance(
+                "m-now",
+                MaintenanceStatus::Scheduled,
+                ("2024-11-20T10:00:00Z", "2024-11-20T12:00:00Z"),
+                &[],
+            )
+        }
     }
 
     /// Everything the panel can show: one partial outage, one active and one resolved
