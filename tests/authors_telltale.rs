@@ -198,6 +198,19 @@ fn telltale_repeated_key_in_one_object_warns_that_the_last_counts() {
         warnings(&parsed),
         ["`components[0]`: the field `id` is written twice; the last one counts"]
     );
+    // One warning per repeat, for the first 20 repeats only.
+    let repeats: Vec<String> = (0..30).map(|n| format!(r#""name":"N{n}""#)).collect();
+    let text = format!(
+        r#"{{"telltale":1,"components":[{{"id":"a","level":"operational",{}}}]}}"#,
+        repeats.join(",")
+    );
+    let parsed = telltale(&text);
+    assert_eq!(parsed.snapshot.components[0].name, "N29");
+    let found = warnings(&parsed);
+    assert_eq!(found.len(), 20, "{found:?}");
+    assert!(found
+        .iter()
+        .all(|w| w.contains("the field `name` is written twice")));
 }
 
 #[test]

@@ -592,6 +592,11 @@ fn check_warns_about_a_feed_too_large_for_the_widget() {
         "{}",
         stdout(&out)
     );
+    // Exactly at the widget's cap: read there too, no warning.
+    feed.truncate(2 * 1024 * 1024);
+    let out = telltale_stdin(&["check", "-"], &feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("warning:"), "{}", stdout(&out));
 }
 
 /// A report that could not be written is no success (`> out.json` on a full disk); a
@@ -612,13 +617,27 @@ fn check_fails_when_its_report_cannot_be_written() {
         "{}",
         stderr(&out)
     );
+    // A report larger than a pipe holds (64 KiB on Linux), so that its writing meets
+    // the closed pipe whenever the reader stops.
+    let components: Vec<String> = (0..4000)
+        .map(|i| format!(r#"{{"id":"c{i}","name":"Service number {i}","level":"operational"}}"#))
+        .collect();
+    let feed = format!(
+        r#"{{"telltale":1,"components":[{}]}}"#,
+        components.join(",")
+    );
     let mut child = Command::new(env!("CARGO_BIN_EXE_telltale"))
-        .args(["check", &fixture("statuspage/summary_groups.json")])
+        .args(["check", "-"])
+        .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn telltale");
     child.stdout = None; // the reader stops reading at once
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(feed.as_bytes()).expect("write the feed");
+    }
     let out = child.wait_with_output().expect("wait telltale");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
