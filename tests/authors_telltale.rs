@@ -223,6 +223,32 @@ fn telltale_many_distinct_unknown_fields_give_a_bounded_list() {
 }
 
 #[test]
+fn telltale_unknown_affected_ids_are_named_up_to_twenty_then_counted() {
+    let ids: Vec<String> = (0..23).map(|n| format!(r#""ghost{n}""#)).collect();
+    let parsed = telltale(&with_incident(&format!(
+        r#"{{"id":"i","title":"t","impact":"degraded","status":"identified",
+            "affected":["api",{}]}}"#,
+        ids.join(",")
+    )));
+    let found = warnings(&parsed);
+    assert_eq!(found.len(), 21, "{found:?}");
+    assert!(found[19].contains(r#"names "ghost19""#), "{}", found[19]);
+    assert_eq!(
+        found[20],
+        "3 more `affected` ids name no component or group in the feed"
+    );
+}
+
+#[test]
+fn telltale_event_ending_when_it_starts_is_no_mistake() {
+    let parsed = telltale(&with_incident(
+        r#"{"id":"i","title":"t","impact":"degraded","status":"resolved",
+            "started_at_ms":1795173000000,"resolved_at_ms":1795173000000}"#,
+    ));
+    assert_eq!(warnings(&parsed), Vec::<String>::new());
+}
+
+#[test]
 fn telltale_times_before_1973_warn_as_seconds_or_before_1970() {
     let parsed = telltale(&with_incident(
         r#"{"id":"i","title":"t","impact":"degraded","status":"resolved",

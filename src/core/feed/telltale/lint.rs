@@ -410,3 +410,40 @@ pub(super) fn unknown_affected(snapshot: &Snapshot, warnings: &mut Vec<Warning>)
         )));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_inserts_deletes_replaces_and_swaps() {
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("title", "title"), 0);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        // A swap of two neighbours is one edit, anywhere in the word.
+        assert_eq!(edit_distance("impcat", "impact"), 1);
+        assert_eq!(edit_distance("ab", "ba"), 1);
+        assert_eq!(edit_distance("itle", "title"), 1);
+        assert_eq!(edit_distance("tilte", "title"), 1);
+        // Optimal string alignment: a swapped pair is not edited again.
+        assert_eq!(edit_distance("ca", "abc"), 3);
+        // Over characters, not bytes.
+        assert_eq!(edit_distance("résumé", "resume"), 2);
+    }
+
+    #[test]
+    fn suggest_allows_a_third_of_the_length_and_prefixes_of_three_or_more() {
+        let known = ["resolved_at_ms", "title", "id"];
+        // Three edits from a 14-letter field: within a third of its length.
+        assert_eq!(suggest("resolvd_a_mx", &known), Some("resolved_at_ms"));
+        assert_eq!(suggest("resolvd_a_xx", &known), Some("resolved_at_ms"));
+        assert_eq!(suggest("rsolvd_a_xxx", &known), None);
+        // A field it starts, from three letters on, in any case.
+        assert_eq!(suggest("RES", &known), Some("resolved_at_ms"));
+        assert_eq!(suggest("re", &known), None);
+        // At least one edit for a short field.
+        assert_eq!(suggest("ix", &known), Some("id"));
+        assert_eq!(suggest(&"x".repeat(65), &known), None);
+    }
+}
