@@ -483,6 +483,7 @@ mod tests {
             decode_entities("&#x2014;&#8212;&nbsp;"),
             "\u{2014}\u{2014} "
         );
+        assert_eq!(decode_entities("it&apos;s"), "it's");
     }
 
     #[test]
@@ -541,6 +542,17 @@ mod tests {
                 "it (https://e.x/?a=1&b=2)",
             ),
             ("<a data-href=\"https://e.x\">it</a>", "it"),
+            // A `/` before an attribute is no part of its name, as browsers read it.
+            ("<a/href=\"https://e.x\">it</a>", "it (https://e.x)"),
+            // The next attribute starts just after a quoted value's closing quote.
+            (
+                "<a title='x=' href=\"https://e.x\">it</a>",
+                "it (https://e.x)",
+            ),
+            (
+                "<a title=\"a\"href=\"https://e.x\">it</a>",
+                "it (https://e.x)",
+            ),
             // A `>` inside a quoted value does not end the tag.
             (
                 "<a href=\"https://e.x\" title=\"a > b\">it</a>",
