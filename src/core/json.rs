@@ -818,6 +818,7 @@ mod tests {
     fn parse_unescapes_strings() {
         let value = parse(r#""a\"b\\c\/d\n\t\u00e9\ud83d\ude00 é""#).unwrap();
         assert_eq!(value, Json::from("a\"b\\c/d\n\té😀 é"));
+        assert_eq!(parse(r#""\b\f\r""#), Ok(Json::from("\u{8}\u{c}\r")));
     }
 
     #[test]
@@ -882,9 +883,14 @@ mod tests {
         let object = value.as_object().unwrap();
         assert_eq!(object.get("a"), Some(&Json::from(3)));
         assert_eq!(object.keys().collect::<Vec<_>>(), ["a", "b", "a"]);
+        // A repeated key is a member each time.
+        assert_eq!(object.len(), 3);
         let mut object = object.clone();
         assert_eq!(object.remove("a"), Some(Json::from(3)));
         assert_eq!(object.keys().collect::<Vec<_>>(), ["b"]);
+        assert_eq!((object.len(), object.is_empty()), (1, false));
+        assert_eq!(object.remove("b"), Some(Json::from(2)));
+        assert_eq!((object.len(), object.is_empty()), (0, true));
         assert_eq!(object.remove("a"), None);
     }
 
