@@ -1374,6 +1374,21 @@ fn telltale_bad_item_is_invalid_naming_the_item() {
     }
 }
 
+#[test]
+fn telltale_update_that_is_not_an_object_is_named_at_its_place() {
+    let text = r#"{"telltale":1,"incidents":[{"id":"i","title":"T","impact":"major_outage","status":"identified","updates":[7]}]}"#;
+    match parse(text, None) {
+        Err(FeedError::Invalid { format, reason }) => {
+            assert_eq!(format, Format::Telltale);
+            assert_eq!(
+                reason,
+                "`incidents[0].updates[0]` is a number, expected an object"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------- Bad input and detection
 
 #[test]
