@@ -1475,10 +1475,43 @@ mod tests {
             ("en-Latn", Locale::En),
             ("en-GBR", Locale::En),
             ("es-x-private", Locale::Es),
+            // After a one-letter extension or private-use mark, nothing is a region.
+            ("en-x-GB", Locale::En),
+            ("es-u-rg-MX", Locale::Es),
         ];
         for (tag, want) in cases {
             assert_eq!(Locale::from_tag(tag), Some(want), "{tag}");
         }
+    }
+
+    #[test]
+    fn update_status_reads_every_feed_spelling() {
+        use UpdateStatus as S;
+        let cases = [
+            ("investigating", S::Investigating),
+            ("identified", S::Identified),
+            ("monitoring", S::Monitoring),
+            ("update", S::Update),
+            ("updated", S::Update),
+            ("resolved", S::Resolved),
+            ("postmortem", S::Postmortem),
+            ("Post-mortem", S::Postmortem),
+            ("scheduled", S::Scheduled),
+            ("in_progress", S::InProgress),
+            (" In Progress ", S::InProgress),
+            ("verifying", S::Verifying),
+            ("completed", S::Completed),
+            ("ONGOING", S::Ongoing),
+            ("upcoming", S::Upcoming),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(UpdateStatus::from_raw(raw), Some(want), "{raw}");
+        }
+        for status in UpdateStatus::ALL {
+            assert!(cases.iter().any(|&(_, s)| s == status), "{status:?}");
+        }
+        assert_eq!(UpdateStatus::from_raw("needs_review"), None);
+        assert_eq!(UpdateStatus::from_raw(""), None);
     }
 
     #[test]
