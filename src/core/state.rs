@@ -327,7 +327,10 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         None => None,
     };
     let incidents_unlisted = stored.opt_bool("incidents_unlisted").ok()?.unwrap_or(false);
-    let maintenances_unlisted = (stored.opt_bool("maintenances_unlisted").ok()?).unwrap_or(false);
+    let maintenances_unlisted = stored
+        .opt_bool("maintenances_unlisted")
+        .ok()?
+        .unwrap_or(false);
     let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
     Some(Good {
         parsed: Rc::new(Parsed {

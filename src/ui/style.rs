@@ -28,8 +28,8 @@
 //! there is not. A fixed `width` would say "at least 380px" to any layout that sizes to
 //! its content (an `auto` grid column, a flex item, a table cell) and push the page wider
 //! than a phone; the one-column grid of `.panel-box`, `minmax(0, max(380px, 27em))`, asks
-//! for that at most and nothing at least. The shadow root's mount `<div>` is the host's flex item,
-//! so it too may shrink (`min-width: 0`).
+//! for that at most and nothing at least. The shadow root's mount `<div>` is the host's
+//! flex item, so it too may shrink (`min-width: 0`).
 //!
 //! The badge's words and the panel's headline break a word only where it is wider than
 //! the line (`overflow-wrap: anywhere`, which unlike `break-word` also lowers their

@@ -496,21 +496,17 @@ fn what_of(kind: &str, title: &str, at: &str) -> String {
 /// updates name (an update names what it changed then, maybe since taken off the
 /// incident). Without repeats, in order.
 fn affected_of(components: Option<&[Json]>, updates: &[Update], by: NamedBy) -> Vec<String> {
-    let own: Vec<String> = components
+    let mut named: Vec<String> = components
         .unwrap_or_default()
         .iter()
         .filter_map(|c| c.get(by.key("id")).and_then(Json::as_str))
         .filter_map(|id| clean(Some(id)))
         .collect();
-    let named: Vec<String> = if own.is_empty() {
-        updates
-            .iter()
-            .rev()
+    if named.is_empty() {
+        named = (updates.iter().rev())
             .flat_map(|u| u.affected.iter().cloned())
-            .collect()
-    } else {
-        own
-    };
+            .collect();
+    }
     let mut seen: HashSet<String> = HashSet::new();
     named
         .into_iter()
