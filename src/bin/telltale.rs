@@ -15,6 +15,7 @@ use telltale::core::filter::{self, Selection};
 use telltale::core::json::{Json, Object};
 use telltale::core::model::{Component, Snapshot};
 use telltale::core::state::with_snapshot;
+use telltale::core::stray;
 use telltale::core::time::civil_at;
 
 const USAGE: &str = "\
@@ -79,7 +80,7 @@ fn main() -> ExitCode {
         Err(why) => {
             // One line, whatever the cause said.
             let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
-            eprintln!("telltale: {}: {}", check.path, feed::escape_stray(&why));
+            eprintln!("telltale: {}: {}", check.path, stray::escape_stray(&why));
             ExitCode::from(1)
         }
     }
@@ -167,7 +168,7 @@ fn run(check: &Check) -> Result<String, String> {
         // The JSON writer escapes what a terminal would act on itself, as JSON escapes.
         Ok(json_report(&parsed, now_ms))
     } else {
-        Ok(feed::escape_stray(&text_report(&parsed, now_ms)).into_owned())
+        Ok(stray::escape_stray(&text_report(&parsed, now_ms)).into_owned())
     }
 }
 

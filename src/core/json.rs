@@ -9,7 +9,7 @@
 
 use std::fmt::{self, Write as _};
 
-use crate::core::feed::is_stray;
+use crate::core::stray::is_stray;
 
 /// Nesting deeper than this is refused, so hostile input cannot exhaust the stack.
 pub const MAX_DEPTH: usize = 128;

@@ -11,5 +11,6 @@ pub mod json;
 pub mod model;
 pub mod schedule;
 pub mod state;
+pub mod stray;
 pub mod time;
 pub mod view;

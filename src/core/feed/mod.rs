@@ -35,9 +35,6 @@ mod statuspage;
 mod telltale;
 mod text;
 
-pub use text::escape_stray;
-pub(crate) use text::is_stray;
-
 use std::collections::HashMap;
 
 use crate::core::json::{self, Json};
@@ -173,7 +170,7 @@ pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedEr
     // that shows the warning cannot be driven by them. The widget has no warnings.
     #[cfg(not(target_arch = "wasm32"))]
     for warning in &mut warnings {
-        if let std::borrow::Cow::Owned(escaped) = escape_stray(&warning.0) {
+        if let std::borrow::Cow::Owned(escaped) = crate::core::stray::escape_stray(&warning.0) {
             warning.0 = escaped;
         }
     }
