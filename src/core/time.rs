@@ -691,6 +691,10 @@ mod tests {
             "2024-05-01T10:42:00Zjunk",
             "tomorrow",
             "２０２４-05-01T10:42:00Z",
+            // A letter where a digit belongs, even one whose code would add up to a
+            // possible value (`O` read as a digit makes the year 5124).
+            "2O24-05-01T10:42:00Z",
+            "2024-05-01T1O:42:00Z",
         ] {
             assert_eq!(parse_rfc3339(text), None, "{text}");
         }
