@@ -196,7 +196,7 @@ pub fn apply<'a>(snapshot: &'a Snapshot, selection: &Selection) -> Cow<'a, Snaps
 
 /// The selection's keys that match no component and no group of `snapshot`, spelt as the
 /// page wrote them, for a console warning about a likely typo.
-pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
+pub fn unmatched<'a>(snapshot: &Snapshot, selection: &'a Selection) -> Vec<&'a str> {
     let mut matched = vec![false; selection.keys.len()];
     let texts = (snapshot.components.iter().map(|c| (&c.id, &c.name)))
         .chain(snapshot.groups.iter().map(|g| (&g.id, &g.name)));
@@ -212,7 +212,7 @@ pub fn unmatched(snapshot: &Snapshot, selection: &Selection) -> Vec<String> {
     }
     (selection.given.iter().zip(matched))
         .filter(|(_, matched)| !matched)
-        .map(|(given, _)| given.clone())
+        .map(|(given, _)| given.as_str())
         .collect()
 }
 
