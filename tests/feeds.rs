@@ -1109,6 +1109,48 @@ fn apple_event_without_status_words_is_warned_as_missing_not_as_empty() {
 }
 
 #[test]
+fn apple_message_without_date_posted_is_dated_by_the_end_once_the_event_is_over() {
+    let event = |status: &str, end: &str| {
+        format!(
+            r#"{{"serviceName":"Maps","events":[{{"messageId":"{status}","statusType":"Issue",
+            "eventStatus":"{status}","epochStartDate":1763625060000{end},"message":"Slow"}}]}}"#
+        )
+    };
+    let end = r#","epochEndDate":1763631060000"#;
+    let feed = format!(
+        r#"{{"services":[{},{},{},{}]}}"#,
+        event("resolved", end),
+        event("ongoing", end),
+        event("completed", end),
+        event("upcoming", end),
+    );
+    let parsed = parse(&feed, None).unwrap_or_else(|e| panic!("{e}"));
+    let snapshot = &parsed.snapshot;
+    let dated = |id: &str| {
+        let updates = (snapshot.incidents.iter().map(|i| (&i.id, &i.updates)))
+            .chain(snapshot.maintenances.iter().map(|m| (&m.id, &m.updates)))
+            .find(|(event, _)| event.as_str() == id)
+            .map(|(_, updates)| updates);
+        updates
+            .and_then(|updates| updates.first())
+            .and_then(|u| u.at_ms)
+    };
+    let (start, end) = (Some(1_763_625_060_000), Some(1_763_631_060_000));
+    assert_eq!(dated("resolved"), end);
+    assert_eq!(dated("completed"), end);
+    assert_eq!(
+        dated("ongoing"),
+        start,
+        "an end still ahead is no date for a message"
+    );
+    assert_eq!(dated("upcoming"), start);
+    // Ended, with no end given: the start is all there is.
+    let feed = format!(r#"{{"services":[{}]}}"#, event("resolved", ""));
+    let parsed = parse(&feed, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.snapshot.incidents[0].updates[0].at_ms, start);
+}
+
+#[test]
 fn apple_european_date_posted_is_read_day_first() {
     let feed = r#"{"services":[{"serviceName":"Maps","events":[
         {"messageId":"1","statusType":"Issue","eventStatus":"ongoing",

@@ -309,7 +309,11 @@ fn add_event(
         }
         .to_owned(),
         body,
-        at_ms: raw.date_posted.and_then(pacific_time).or(start_ms),
+        // Without `datePosted`, the message of an event that has ended is dated by its
+        // end: "Resolved" at the time the trouble began would say it never happened.
+        at_ms: (raw.date_posted.and_then(pacific_time))
+            .or(end_ms.filter(|_| matches!(stage, Stage::Resolved | Stage::Completed)))
+            .or(start_ms),
         affected: Vec::new(),
     };
     let users_affected = raw.users_affected.map(clean_body).filter(|s| !s.is_empty());
@@ -532,6 +536,11 @@ mod tests {
             Some(1_835_395_200_000)
         );
         assert_eq!(pacific_time("02/29/2026 00:00 UTC"), None);
+        // The last minute of a day.
+        assert_eq!(
+            pacific_time("11/19/2026 23:59 PST"),
+            Some(1_795_161_540_000)
+        );
         assert_eq!(pacific_time("11/31/2026 00:00 UTC"), None);
         assert_eq!(pacific_time("11/20/2026 01:08 CET"), None);
         assert_eq!(pacific_time("13/20/2026 01:08 PST"), None);
