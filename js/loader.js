@@ -301,12 +301,19 @@ function schedule(element, dirty) {
     entry.dirty = false;
     entry.generation += 1;
     var generation = entry.generation;
-    release(entry.handle);
-    entry.handle = null;
-    if (!element.isConnected) return;
+    if (!element.isConnected) {
+      release(entry.handle);
+      entry.handle = null;
+      return;
+    }
     whenReady(function (exports) {
       if (entry.generation !== generation || !element.isConnected) return;
+      // The new widget replaces the old one in place and starts where the reader was in
+      // it (an open panel, their focus). Releasing the old one afterwards does nothing
+      // then; after a settings error it stops it, and the fallback shows.
+      var old = entry.handle;
       entry.handle = exports.mount_element(element, testRefreshMs(), takePrefetch);
+      release(old);
     });
   }).catch(function (error) {
     console.warn("[telltale] " + error);

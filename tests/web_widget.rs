@@ -114,6 +114,7 @@ async fn render(config: Config, state: Option<FeedState>) -> Element {
         control: Default::default(),
         panel_id: "panel-under-test".into(),
         inline_css: true,
+        place: Default::default(),
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;
@@ -656,6 +657,7 @@ async fn first_live_state_dispatches_change_with_null_previous() {
         control: Default::default(),
         panel_id: "p".into(),
         inline_css: true,
+        place: Default::default(),
     };
     yew::Renderer::<App>::with_root_and_props(host.clone(), props).render();
     yew::scheduler::flush().await;

@@ -90,12 +90,13 @@ pub struct BadgeView {
     pub expanded: bool,
     /// False for `view="notice"` while everything is operational: render nothing.
     pub visible: bool,
-    /// What the live region says while the reader cannot be shown live status and should
-    /// hear why: no status at all ("Status unavailable — retrying"), or their own network
-    /// gone ("App Store: partial outage (offline — showing status as of 10:42)"). `None`
-    /// otherwise; a stale status from a failing feed is not announced, because a feed
-    /// that flaps would make the region speak at every poll.
-    pub alert: Option<String>,
+    /// True while the reader cannot be shown live status and should hear why, as the
+    /// badge appears: the live region then says [`BadgeView::spoken`]. That is no status
+    /// at all ("Status unavailable — retrying"), or their own network gone ("App Store:
+    /// partial outage (offline — showing status as of 10:42)"). A stale status from a
+    /// failing feed is not announced, because a feed that flaps would make the region
+    /// speak at every poll.
+    pub alert: bool,
 }
 
 /// A state shown next to a name.
@@ -327,9 +328,8 @@ fn badge_from(input: &ViewInput<'_>, summary: &Summary<'_>) -> BadgeView {
         );
     }
     // A hidden notice stays silent here too: it speaks only of what it shows.
-    let alert = (visible
-        && (summary.phase == Phase::Unavailable || (summary.phase == Phase::Stale && offline)))
-        .then(|| state.clone());
+    let alert = visible
+        && (summary.phase == Phase::Unavailable || (summary.phase == Phase::Stale && offline));
     let spoken = state.clone();
     let action = text(
         locale,
@@ -1379,20 +1379,25 @@ mod tests {
         assert!(!badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
     }
 
+    /// What the live region says as `view` appears, when it alerts.
+    fn alert_of(view: &BadgeView) -> Option<&str> {
+        view.alert.then_some(view.spoken.as_str())
+    }
+
     #[test]
     fn badge_unavailable_is_unknown_tone_and_retrying() {
         let state = unavailable(Problem::Network);
         let view = badge(&state, &config(&[]), Locale::En);
         assert_eq!(view.tone, Tone::Unknown);
         assert_eq!(view.text, "Status unavailable — retrying");
-        assert_eq!(view.alert.as_deref(), Some("Status unavailable — retrying"));
+        assert_eq!(alert_of(&view), Some("Status unavailable — retrying"));
         assert_eq!(
             badge_text(&state, &config(&[]), Locale::De),
             "Status nicht verfügbar – neuer Versuch läuft"
         );
         let notice = badge(&state, &config(&[("view", "notice")]), Locale::En);
         assert!(!notice.visible);
-        assert_eq!(notice.alert, None, "a hidden notice says nothing");
+        assert_eq!(alert_of(&notice), None, "a hidden notice says nothing");
     }
 
     #[test]
@@ -1578,7 +1583,7 @@ mod tests {
             .aria_label
             .contains("offline — showing status as of 10:42 AM"));
         assert_eq!(
-            view.alert.as_deref(),
+            alert_of(&view),
             Some("App Store: partial outage (offline — showing status as of 10:42 AM)")
         );
         let de = badge(&state, &config(&[]), Locale::De);
@@ -1596,7 +1601,7 @@ mod tests {
             stale(partial(), Problem::Http(503)),
             stale(partial(), Problem::Network),
         ] {
-            assert_eq!(badge(&state, &config(&[]), Locale::En).alert, None);
+            assert_eq!(alert_of(&badge(&state, &config(&[]), Locale::En)), None);
         }
         let labelled = badge(
             &unavailable(Problem::Http(503)),
@@ -1604,7 +1609,7 @@ mod tests {
             Locale::En,
         );
         assert_eq!(
-            labelled.alert.as_deref(),
+            alert_of(&labelled),
             Some("Apple services: Status unavailable — retrying")
         );
     }

@@ -15,7 +15,7 @@ use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::options::{config_from_element, config_from_options, negotiate_locale, MountError};
 use crate::core::config::Config;
-use crate::ui::{App, AppProps, Control, Pace, CSS};
+use crate::ui::{App, AppProps, Control, Pace, Place, CSS};
 use crate::web::{live, Timer};
 
 /// The smallest poll interval the test hook may ask for, milliseconds.
@@ -244,9 +244,10 @@ pub(crate) fn mount(
         Source::Options(options) => config_from_options(options)?,
         Source::Attributes => config_from_element(&element)?,
     };
+    let place = reader_place(&element);
     evict(&element);
     crate::web::hub::on_each_poll(stop_detached);
-    let mounted = start(&element, config, test_refresh_ms)?;
+    let mounted = start(&element, config, test_refresh_ms, place)?;
     let slot: Slot = Rc::new(RefCell::new(Some(mounted)));
     WIDGETS.with(|widgets| {
         widgets.borrow_mut().push(Entry {
@@ -319,6 +320,24 @@ fn shadow_root(element: &Element) -> Result<ShadowRoot, MountError> {
     Ok(root)
 }
 
+/// Where the reader is in the widget `element` shows now: whether its panel is open, and
+/// whether their focus is inside it. A new mount into the same element (an attribute the
+/// page changed, such as a language switch, or a second `Telltale.mount`) starts from
+/// there, so the panel being read stays open and focus stays in the widget instead of
+/// falling to the page's `<body>`.
+fn reader_place(element: &Element) -> Place {
+    let Some(root) = element
+        .shadow_root()
+        .filter(|root| OUR_ROOTS.with(|ours| ours.has(root)))
+    else {
+        return Place::default();
+    };
+    Place {
+        open: matches!(root.query_selector("[aria-expanded=true]"), Ok(Some(_))),
+        focused: root.active_element().is_some(),
+    }
+}
+
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.
 fn restore_fallback(root: &ShadowRoot) {
     root.set_text_content(None);
@@ -335,6 +354,7 @@ fn start(
     element: &Element,
     config: Config,
     test_refresh_ms: Option<u32>,
+    place: Place,
 ) -> Result<Mounted, MountError> {
     let root = shadow_root(element)?;
     let document = root
@@ -367,6 +387,7 @@ fn start(
         host: Some(element.clone().into()),
         control: control.clone(),
         panel_id: format!("telltale-panel-{id}").into(),
+        place,
     };
     let app = yew::Renderer::<App>::with_root_and_props(container, props).render();
     Ok(Mounted {

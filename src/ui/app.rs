@@ -50,6 +50,18 @@ pub(crate) struct AppProps {
     /// True renders the stylesheet as a `<style>` element; false when the mount adopted
     /// it as a constructable stylesheet (which a strict CSP allows).
     pub inline_css: bool,
+    /// Where the reader was in the widget this one replaces: it starts from there.
+    #[prop_or_default]
+    pub place: Place,
+}
+
+/// The reader's place in a widget: its panel open, their focus inside it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Place {
+    /// The reader had opened the panel.
+    pub open: bool,
+    /// The reader's focus was in the widget.
+    pub focused: bool,
 }
 
 /// How long a sentence one widget has just said keeps another from saying it too.
@@ -112,9 +124,9 @@ pub(crate) struct App {
     seen: Option<Option<i64>>,
     /// The `components` warning is given once per mount.
     unmatched_warned: bool,
-    /// Set while the live region carries an alert (unavailable, offline): the next new
-    /// snapshot is announced even when it changes nothing, so the reader hears that live
-    /// status is back.
+    /// Set while the badge alerts (unavailable, offline): the next new snapshot is
+    /// announced even when it changes nothing, so the reader hears that live status is
+    /// back.
     alerted: bool,
     /// What the last render's badge says to a screen reader, and whether it alerted.
     rendered_badge: RefCell<(String, bool)>,
@@ -169,8 +181,17 @@ impl App {
     /// never for an identical poll (core's diff decides).
     fn after_render(&mut self, ctx: &Context<Self>) {
         let (said, alert) = self.rendered_badge.borrow().clone();
-        if alert {
+        // What the badge says goes to the live region once per page: a header badge and a
+        // panel on one feed would otherwise make a screen reader say it twice.
+        let announce = || {
+            let first = first_to_say(&ANNOUNCED, &said, web::now_ms());
+            let text = if first { said.clone() } else { String::new() };
+            ctx.link().send_message(Msg::Announce(text));
+        };
+        // An alert is said as it appears, whatever else changed.
+        if alert && !self.alerted {
             self.alerted = true;
+            announce();
         }
         let fetched_at_ms = self.feed.good.as_ref().map(|g| g.fetched_at_ms);
         let new_snapshot = self.seen != Some(fetched_at_ms);
@@ -206,12 +227,7 @@ impl App {
             return;
         }
         self.observed = Some(now);
-        let recovered = std::mem::take(&mut self.alerted);
-        let announce = move || {
-            let first = first_to_say(&ANNOUNCED, &said, web::now_ms());
-            let text = if first { said } else { String::new() };
-            ctx.link().send_message(Msg::Announce(text));
-        };
+        let recovered = !alert && std::mem::take(&mut self.alerted);
         let Some(change) = change else {
             if recovered {
                 announce();
@@ -252,7 +268,7 @@ impl Component for App {
         App {
             hooks,
             feed: props.initial.clone().unwrap_or_default(),
-            expanded: false,
+            expanded: props.place.open,
             announcement: String::new(),
             observed: None,
             seen: None,
@@ -262,7 +278,9 @@ impl Component for App {
             badge_node: NodeRef::default(),
             root_node: NodeRef::default(),
             panel_node: NodeRef::default(),
-            had_focus: false,
+            // Focus the reader had in the widget this one replaces goes to its badge
+            // (`keep_focus`, after the first render).
+            had_focus: props.place.focused,
             feed_link: None,
             _ticker: ticker,
         }
@@ -331,15 +349,17 @@ impl Component for App {
         // The panel only while open (the reader's, or always for `view="panel"`), and
         // only beside a visible badge: a hidden notice shows nothing.
         let (badge, panel) = views(&input);
-        *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), badge.alert.is_some());
+        *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), badge.alert);
 
         let link = ctx.link();
         let close = link.callback(|()| Msg::Close);
         let is_open = toggles && self.expanded;
         let onkeydown = link.batch_callback(move |event: KeyboardEvent| {
-            // Ours to handle: the host's own Escape handlers (a dialog around us) should
-            // not also fire for this key press.
+            // Ours to handle: neither the host's own Escape handlers nor the key's
+            // default action (a modal `<dialog>` around us closes on it) should also
+            // act on this key press.
             (is_open && event.key() == "Escape").then(|| {
+                event.prevent_default();
                 event.stop_propagation();
                 Msg::Close
             })
@@ -369,7 +389,7 @@ impl Component for App {
                     }
                     <div class="visually-hidden" data-testid="live-region" aria-live="polite"
                         aria-atomic="true">
-                        { badge.alert.clone().unwrap_or_else(|| self.announcement.clone()) }
+                        { self.announcement.clone() }
                     </div>
                 </div>
             </>

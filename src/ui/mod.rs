@@ -15,6 +15,6 @@ mod panel;
 mod poller;
 mod style;
 
-pub(crate) use app::{App, AppProps};
+pub(crate) use app::{App, AppProps, Place};
 pub(crate) use poller::{Control, Pace};
 pub(crate) use style::CSS;

@@ -170,4 +170,76 @@ describe('badge on a plain page with the snippet', () => {
     session.assertCleanConsole();
     await session.close();
   });
+
+  test("a partner's language switch while the reader is in the open panel keeps it open and focus in the widget", async () => {
+    const { session, w } = await showFeed('statuspage/summary_major_incident_no_component_change.json');
+    const { page } = session;
+    const focus = () =>
+      page.evaluate(() => {
+        const host = document.activeElement;
+        return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.tagName ?? null;
+      });
+    await w.badge.focus();
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Tab');
+    assert.equal(await focus(), 'close');
+
+    await page.evaluate(() => document.querySelector('telltale-status').setAttribute('locale', 'fr'));
+    await page.locator('telltale-status [data-testid=root][lang=fr]').waitFor({ timeout: WAIT_MS });
+    await w.panel.filter({ hasText: /Dernière mise à jour/ }).waitFor({ timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'true', 'the panel stays open');
+    assert.equal(await focus(), 'badge', 'focus stays in the widget, on its badge');
+
+    // A closed panel stays closed, and focus on the page stays where it was.
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await page.evaluate(() => document.querySelector('h1').setAttribute('tabindex', '-1'));
+    await page.evaluate(() => document.querySelector('h1').focus());
+    await page.evaluate(() => document.querySelector('telltale-status').setAttribute('locale', 'de'));
+    await page.locator('telltale-status [data-testid=root][lang=de]').waitFor({ timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focus(), 'H1', "the reader's focus on the page is not taken");
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('in a modal dialog, Escape closes the panel and leaves the dialog open; the next Escape is the dialog\'s', async () => {
+    // A support page's "Need help?" dialog: closing on Escape is the key's default
+    // action there, which no listener of the page's would see in time to undo.
+    const { server, browser } = harness;
+    server.setFeed('badge-dialog', { fixture: 'statuspage/summary_major_incident_no_component_change.json' });
+    server.setPage(
+      '/t/badge-dialog.html',
+      hostPage({
+        body: `<dialog id="help"><p>Need help?</p>${snippet({ feed: '/feeds/badge-dialog' })}</dialog>`,
+        after: `<script>document.getElementById('help').showModal();
+          window.escapesSeen = 0;
+          document.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.escapesSeen += 1; });</script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/badge-dialog.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    const dialogOpen = () => page.evaluate(() => document.getElementById('help').open);
+    assert.equal(await dialogOpen(), true);
+
+    await w.badge.focus();
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    assert.equal(await dialogOpen(), true, 'the dialog stays open');
+    assert.equal(await page.evaluate(() => window.escapesSeen), 0, "the page's own handler did not fire");
+
+    // With the panel closed, Escape is the page's again.
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('help').open, null, { timeout: WAIT_MS });
+    assert.equal(await page.evaluate(() => window.escapesSeen), 1);
+    session.assertCleanConsole();
+    await session.close();
+  });
 });

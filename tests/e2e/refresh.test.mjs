@@ -153,6 +153,46 @@ describe('refresh', () => {
     await session.close();
   });
 
+  test('an alert is said once per page too: a badge and a panel on a feed that cannot be read say "unavailable" once', async () => {
+    const { server, browser } = harness;
+    server.setFeed('said-down', { status: 500, body: 'down' });
+    server.setPage(
+      '/t/said-down.html',
+      hostPage({
+        body:
+          snippet({ id: 'a', feed: '/feeds/said-down' }) +
+          snippet({ id: 'b', feed: '/feeds/said-down', view: 'panel' }) +
+          snippet({ id: 'c', feed: '/feeds/said-down', label: 'Apple services' }),
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/said-down.html'));
+    for (const id of ['#a', '#b', '#c']) await widget(page, id).waitForPhase('unavailable');
+    const regions = () =>
+      page.evaluate(() =>
+        ['a', 'b', 'c'].map(
+          (id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent,
+        ),
+      );
+    await page.waitForFunction(
+      () => {
+        const said = (id) =>
+          document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent;
+        return said('c') !== '' && (said('a') !== '' || said('b') !== '');
+      },
+      null,
+      { timeout: WAIT_MS },
+    );
+    // Past the two seconds within which a second widget keeps quiet: still said once.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const [a, b, c] = await regions();
+    assert.equal(c, 'Apple services: Status unavailable — retrying');
+    assert.deepEqual([a, b].sort(), ['', 'Status unavailable — retrying'], 'said once, not twice');
+    await session.close();
+  });
+
   test('a poll that takes away the focused link hands focus to the badge, or to the panel of view=panel', async () => {
     const { server, browser } = harness;
     server.setFeed('focus', { fixture: 'statuspage/summary_major_incident_no_component_change.json' });
