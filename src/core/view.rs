@@ -252,8 +252,9 @@ pub struct PanelView {
     /// The full status page.
     pub link: Option<LinkView>,
     /// True when the panel shows the page's own fallback (the element's children, usually
-    /// a link to the status page) in place of [`PanelView::link`]: nothing is known and
-    /// there is no link to show.
+    /// a link to the status page) in place of [`PanelView::link`], which is missing: while
+    /// the feed cannot be read, and while the panel leaves entries out for the full status
+    /// page to list.
     pub fallback: bool,
 }
 
@@ -441,9 +442,15 @@ fn panel_from(input: &ViewInput<'_>, summary: Summary<'_>) -> PanelView {
             text: ui(Ui::ViewFullStatusPage),
             name: None,
         });
-    // Whenever the feed cannot be read, the reader most wants the provider's page: the
-    // host's fallback link stands in when neither `link` nor the feed names one.
-    let fallback = link.is_none() && matches!(summary.phase, Phase::Stale | Phase::Unavailable);
+    // The host's fallback link stands in for the provider's page when neither `link` nor
+    // the feed names one: whenever the feed cannot be read (the reader most wants that
+    // page then), and whenever the panel leaves entries out "on the full status page".
+    let left_out = more_incidents.is_some()
+        || more_maintenances.is_some()
+        || (incidents.iter().chain(&resolved).chain(&maintenances))
+            .any(|event| event.more_updates.is_some());
+    let fallback =
+        link.is_none() && (left_out || matches!(summary.phase, Phase::Stale | Phase::Unavailable));
     PanelView {
         labels,
         overall: StateView {
@@ -2339,6 +2346,96 @@ mod tests {
         let view = panel(&live(bare), &typo, Locale::En);
         assert_eq!(view.overall.tone, Tone::Unknown);
         assert!(!view.fallback);
+    }
+
+    #[test]
+    fn panel_shows_the_pages_fallback_when_it_leaves_entries_out_and_no_link_is_known() {
+        // "N more on the full status page" must not point at a page the panel cannot
+        // link: the host's fallback link (to that page) shows beside it.
+        let updates = |n: i64| -> Vec<Update> {
+            (0..n)
+                .map(|u| Update {
+                    status: "investigating".into(),
+                    body: format!("Update {u}"),
+                    at_ms: Some(at("2024-11-20T09:00:00Z") + u * 1000),
+                    affected: vec![],
+                })
+                .collect()
+        };
+        let mut bare = snapshot(&[]);
+        bare.page.url = None;
+        let long_timeline = |mut incident: Incident| {
+            incident.updates = updates(UPDATES_MAX as i64 + 1);
+            incident
+        };
+        let mut resolved = long_timeline(incident(Level::MajorOutage, &[]));
+        resolved.status = IncidentStatus::Resolved;
+        resolved.resolved_at_ms = Some(now() - MINUTE_MS);
+        let mut in_progress = in_progress_maintenance();
+        in_progress.updates = updates(UPDATES_MAX as i64 + 1);
+        let cases: [(&str, Snapshot); 5] = [
+            (
+                "too many incidents",
+                Snapshot {
+                    incidents: (0..=EVENTS_MAX)
+                        .map(|i| Incident {
+                            id: format!("i{i}"),
+                            ..incident(Level::Degraded, &[])
+                        })
+                        .collect(),
+                    ..bare.clone()
+                },
+            ),
+            (
+                "too many maintenances",
+                Snapshot {
+                    maintenances: (0..=EVENTS_MAX)
+                        .map(|m| Maintenance {
+                            id: format!("m{m}"),
+                            ..in_progress_maintenance()
+                        })
+                        .collect(),
+                    ..bare.clone()
+                },
+            ),
+            (
+                "an incident's long timeline",
+                Snapshot {
+                    incidents: vec![long_timeline(incident(Level::Degraded, &[]))],
+                    ..bare.clone()
+                },
+            ),
+            (
+                "a resolved incident's long timeline",
+                Snapshot {
+                    incidents: vec![resolved],
+                    ..bare.clone()
+                },
+            ),
+            (
+                "a maintenance's long timeline",
+                Snapshot {
+                    maintenances: vec![in_progress],
+                    ..bare.clone()
+                },
+            ),
+        ];
+        let linked = config(&[("link", "https://status.example.com/")]);
+        for (case, snapshot) in cases {
+            let view = panel(&live(snapshot.clone()), &config(&[]), Locale::En);
+            assert_eq!(view.link, None, "{case}");
+            assert!(view.fallback, "{case}: the fallback shows");
+            assert!(
+                !panel(&live(snapshot), &linked, Locale::En).fallback,
+                "{case}: linked"
+            );
+        }
+        let short = Snapshot {
+            incidents: vec![incident(Level::Degraded, &[])],
+            maintenances: vec![in_progress_maintenance()],
+            ..bare
+        };
+        assert!(!panel(&live(short), &config(&[]), Locale::En).fallback);
     }
 
     #[test]
