@@ -380,8 +380,10 @@ async fn badge_click_toggles_the_panel_and_aria_expanded() {
         .get_attribute("aria-label")
         .unwrap_or_default()
         .is_empty());
-    // Groups and component rows as the contract names them.
+    // Groups and component rows as the contract names them; a group's name heads its
+    // list.
     assert!(find(&root, "[data-testid=group]").is_some());
+    assert!(find(&root, "[data-testid=group] > h4 [data-testid=group-name]").is_some());
     let row = get(&root, "[data-testid=component][data-id]");
     assert!(row.get_attribute("data-tone").is_some());
     assert!(!text(&row, "[data-testid=component-state]").is_empty());

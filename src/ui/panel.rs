@@ -112,13 +112,15 @@ fn group(group: &GroupView) -> Html {
         Some(name) => {
             let tone = group.state.as_ref().map(|s| s.tone.as_str());
             html! {
+                // The group's name and state head its list, for a screen reader's list of
+                // headings too (under the panel's "Services").
                 <div class="group" data-testid="group" data-tone={tone}>
-                    <div class="group-head">
+                    <h4 class="group-head">
                         <span class="name" data-testid="group-name" dir="auto">{ name.clone() }</span>
                         if let Some(state) = &group.state {
                             { state_text(state, "group-state") }
                         }
-                    </div>
+                    </h4>
                     { rows }
                 </div>
             }
