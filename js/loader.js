@@ -242,6 +242,12 @@ function mount(element, options) {
     console.warn("[telltale] Telltale.mount: the options could not be read (" + describe(error) + ")");
     state.gone = true;
   }
+  // A misspelt key would otherwise go unseen: `compnents` shows every service.
+  for (var key in copy) {
+    if (ATTRIBUTES.indexOf(key) < 0) {
+      console.warn("[telltale] Telltale.mount: unknown option `" + key + "` is ignored");
+    }
+  }
   if (!state.gone) whenReady(function (exports) {
     if (state.gone) return;
     state.handle = exports.mount_options(element, copy, testRefreshMs(), takePrefetch);

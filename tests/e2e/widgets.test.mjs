@@ -481,6 +481,21 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('Telltale.mount names an option it does not know (a misspelt key) and starts with the rest', async () => {
+    const { session, w } = await openMounted('unknown-key', {
+      feed: '/feeds/unknown-key',
+      compnents: 'iTunes Store',
+      label: 'Apple',
+    });
+    // The misspelt filter selects nothing: the badge speaks for every service.
+    assert.equal(squash(await w.badgeText.textContent()), 'All systems operational');
+    const named = session.warnings.filter((text) => /unknown option/.test(text));
+    assert.deepEqual(named, [
+      '[telltale] Telltale.mount: unknown option `compnents` is ignored',
+    ]);
+    await session.close();
+  });
+
   test('Telltale.mount with options that throw when read (a getter, a revoked Proxy) warns and never throws', async () => {
     const { server, browser } = harness;
     server.setPage(
