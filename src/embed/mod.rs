@@ -37,13 +37,6 @@ impl WidgetHandle {
             widget.unmount();
         }
     }
-
-    /// True while the widget runs (false once unmounted, or replaced by another mount
-    /// into the same element).
-    #[wasm_bindgen(getter)]
-    pub fn active(&self) -> bool {
-        self.widget.as_ref().is_some_and(Registration::is_active)
-    }
 }
 
 /// Mounts a widget into `element` configured by `options` (the plain object of

@@ -113,16 +113,19 @@ pub(crate) struct Registration {
 }
 
 impl Registration {
+    /// True while the widget runs: not once unmounted, or replaced by another mount into
+    /// the same element. For the browser tests (`tests/web_widget.rs`, which compile this
+    /// module); the page's handle has no use for it.
+    #[allow(dead_code)]
+    pub(crate) fn is_active(&self) -> bool {
+        self.slot.borrow().is_some()
+    }
+
     /// Asks the widget to poll now; nothing once it is unmounted.
     pub(crate) fn refresh(&self) {
         if let Some(mounted) = self.slot.borrow().as_ref() {
             mounted.control.refresh();
         }
-    }
-
-    /// True while the widget runs.
-    pub(crate) fn is_active(&self) -> bool {
-        self.slot.borrow().is_some()
     }
 
     /// Stops the widget and shows the fallback again. Idempotent.
