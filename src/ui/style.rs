@@ -44,9 +44,7 @@
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
 
-/// The light palette, once: `concat!` places it on `.tt` and again for print, where
-/// browsers drop backgrounds, so a dark theme's light text would print faint on white
-/// paper.
+/// The light palette, on `.tt`.
 macro_rules! light_palette {
     () => {
         r#"
@@ -69,7 +67,9 @@ macro_rules! light_palette {
 }
 
 /// The dark palette, once: `concat!` places it both where `theme="dark"` asks for it and
-/// where `theme="auto"` meets `prefers-color-scheme: dark`.
+/// where `theme="auto"` meets `prefers-color-scheme: dark`, on screen only: browsers drop
+/// backgrounds when printing, so a dark theme's light text would print faint on white
+/// paper, and the light palette stands there.
 macro_rules! dark_palette {
     () => {
         r#"
@@ -111,14 +111,11 @@ pub(crate) const CSS: &str = concat!(
     light_palette!(),
     r#"  color: var(--tt-fg);
 }
-.tt[data-theme="dark"] { "#,
-    dark_palette!(),
-    r#" }
-@media (prefers-color-scheme: dark) { .tt[data-theme="auto"] { "#,
+@media screen { .tt[data-theme="dark"] { "#,
     dark_palette!(),
     r#" } }
-@media print { .tt[data-theme] { "#,
-    light_palette!(),
+@media screen and (prefers-color-scheme: dark) { .tt[data-theme="auto"] { "#,
+    dark_palette!(),
     r#" } }
 .tt *, .tt *::before, .tt *::after { box-sizing: border-box; }
 [data-tone="operational"] { --tt-tone: var(--tt-operational); }
@@ -184,7 +181,7 @@ ul, ol { list-style: none; }
 .event.resolved { border-left-color: var(--tt-border); }
 h4 { font-weight: 600; overflow-wrap: anywhere; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.6em; margin-top: 2px; color: var(--tt-muted); font-size: 0.92em; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
+.facts { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
 .facts dt { color: var(--tt-muted); }
 .facts dd { overflow-wrap: anywhere; }
 .timeline { margin-top: 6px; }

@@ -174,6 +174,27 @@ describe('layout', () => {
     await session.close();
   });
 
+  test("in a narrow column an event's labels give way to its values", async () => {
+    // French labels are long ("Utilisateurs concernés"): sized to their whole width, the
+    // label column took half a 200px panel and the values wrapped word by word.
+    const { session } = await openLive('layout-facts', {
+      attrs: { view: 'panel', locale: 'fr' },
+      wrap: (html) => `<div style="width: 200px">${html}</div>`,
+    });
+    const columns = await session.page.evaluate(() =>
+      [...document.querySelector('#w').shadowRoot.querySelectorAll('.facts')].map((facts) => ({
+        facts: facts.getBoundingClientRect().width,
+        label: Math.max(...[...facts.querySelectorAll('dt')].map((dt) => dt.getBoundingClientRect().width)),
+      })),
+    );
+    assert.ok(columns.length >= 1, 'an event with facts is shown');
+    for (const { facts, label } of columns) {
+      assert.ok(label <= facts / 2, `the values keep at least half (labels ${label} of ${facts}px)`);
+    }
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('on a right-to-left page the widget keeps its left-to-right text', async () => {
     const { session } = await openLive('layout-rtl', {
       attrs: { view: 'panel', locale: 'en' },
