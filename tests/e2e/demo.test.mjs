@@ -119,6 +119,56 @@ describe('demo pages', () => {
     await session.close();
   });
 
+  // Widths where the header's status box is narrower than the open panel: the storefront
+  // at 870px gave its panel 282px and wrapped its badge, the support page at 760px 277px.
+  for (const [path, width] of [['/index.html', 640], ['/www/support.html', 760], ['/www/storefront.html', 870]]) {
+    test(`${path} at ${width}px: the header's badge keeps to one line and its open panel has its full width on screen`, async () => {
+      const session = await openPage(harness.browser, { viewport: { width, height: 800 } });
+      const { page } = session;
+      await page.goto(harness.server.url(path));
+      await settledWidgets(page);
+      const w = widget(page, 'header telltale-status');
+      const measure = () =>
+        page.evaluate(() => {
+          const host = document.querySelector('header telltale-status');
+          const root = host.shadowRoot;
+          const box = host.getBoundingClientRect();
+          const words = root.querySelector('.badge-words');
+          const panel = root.querySelector('[data-testid=panel]')?.getBoundingClientRect();
+          // What else the header shows (its logo and menu links) that the element covers.
+          const covered = [...document.querySelectorAll('header a, header p')]
+            .filter((node) => !host.contains(node) && !node.contains(host))
+            .map((node) => [node.textContent.trim(), node.getBoundingClientRect()])
+            .filter(([, r]) => r.width > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top)
+            .map(([text]) => text);
+          return {
+            position: getComputedStyle(host).position,
+            lines: Math.round(words.getBoundingClientRect().height / parseFloat(getComputedStyle(words).lineHeight)),
+            left: box.left,
+            right: box.right,
+            panel: panel ? panel.width : null,
+            covered,
+            viewport: document.documentElement.clientWidth,
+            scroll: document.documentElement.scrollWidth,
+          };
+        });
+      const closed = await measure();
+      const at = (m) => `${path} at ${width}px: ${JSON.stringify(m)}`;
+      assert.equal(closed.position, 'absolute', `the header's element is an overlay here (${at(closed)})`);
+      assert.equal(closed.lines, 1, `the badge is on one line (${at(closed)})`);
+      assert.deepEqual(closed.covered, [], `the badge covers nothing in the header (${at(closed)})`);
+      assert.ok(closed.scroll <= closed.viewport, `closed: no horizontal scroll (${at(closed)})`);
+      await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      const open = await measure();
+      assert.ok(open.panel >= 360, `the open panel has its full width (${at(open)})`);
+      assert.ok(open.left >= 0 && open.right <= open.viewport, `the open panel is on screen (${at(open)})`);
+      assert.ok(open.scroll <= open.viewport, `open: no horizontal scroll (${at(open)})`);
+      session.assertCleanConsole();
+      await session.close();
+    });
+  }
+
   test('/www/storefront.html: the panel is French throughout, its own words and the feed\'s', async () => {
     const session = await openPage(harness.browser, { locale: 'en-US' });
     const { page } = session;

@@ -278,6 +278,54 @@ describe('layout', () => {
     }
   });
 
+  test("the README's header recipe beside a menu: the open panel keeps its 380px over the page, the closed badge keeps to its box", async () => {
+    // The menu leaves the status box its min-width (18rem, 288px), less than the panel's
+    // 380px; the label makes the badge longer than the box.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const recipe = readme.split('In a header, where the panel')[1]?.split('```css\n')[1]?.split('```')[0];
+    const head = `<style>
+      header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem; }
+      nav { display: flex; gap: 1rem; width: 600px; }
+      ${recipe}
+    </style>`;
+    const { session, page, w } = await openLive('layout-recipe-menu', {
+      head,
+      attrs: { label: 'Apple services for Acme Notes customers' },
+      wrap: (widgetHtml) =>
+        `<header><b>Acme</b><nav><a href="#a">Features</a><a href="#b">Pricing</a><a href="#c">Support</a></nav>` +
+        `<div class="header-status">${widgetHtml}</div></header><main>Page</main>`,
+    });
+    const geometry = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('#w');
+        const panel = host.shadowRoot.querySelector('[data-testid=panel]');
+        const badge = host.shadowRoot.querySelector('[data-testid=badge]').getBoundingClientRect();
+        return {
+          viewport: document.documentElement.clientWidth,
+          scroll: document.documentElement.scrollWidth,
+          menuRight: document.querySelector('nav').getBoundingClientRect().right,
+          boxLeft: host.parentElement.getBoundingClientRect().left,
+          boxWidth: host.parentElement.getBoundingClientRect().width,
+          badgeLeft: badge.left,
+          left: host.getBoundingClientRect().left,
+          right: host.getBoundingClientRect().right,
+          panel: panel ? panel.getBoundingClientRect().width : null,
+        };
+      });
+    const closed = await geometry();
+    assert.ok(closed.boxWidth < 380, `the box is narrower than the panel (${JSON.stringify(closed)})`);
+    assert.ok(closed.badgeLeft >= closed.boxLeft - 0.5, `the badge keeps to its box (${JSON.stringify(closed)})`);
+    assert.ok(closed.left >= closed.menuRight, `the closed element does not cover the menu (${JSON.stringify(closed)})`);
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const open = await geometry();
+    assert.equal(Math.round(open.panel), 380, `the panel has its full width (${JSON.stringify(open)})`);
+    assert.ok(open.left >= 0 && open.right <= open.viewport, `the panel is on screen (${JSON.stringify(open)})`);
+    assert.ok(open.scroll <= open.viewport, `no horizontal scroll when open (${JSON.stringify(open)})`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test("in a fixed header, the README's max-height keeps the panel on screen and Tab scrolls to its end", async () => {
     // The README's recipe for a header that does not scroll with the page.
     const head = `<style>
