@@ -242,8 +242,9 @@ function mount(element, options) {
     console.warn("[telltale] Telltale.mount: the options could not be read (" + describe(error) + ")");
     state.gone = true;
   }
-  // A misspelt key would otherwise go unseen: `compnents` shows every service.
-  for (var key in copy) {
+  // A misspelt key would otherwise go unseen: `compnents` shows every service. (Options
+  // that are no object at all get their own warning from the wasm.)
+  if (typeof copy === "object") for (var key in copy) {
     if (ATTRIBUTES.indexOf(key) < 0) {
       console.warn("[telltale] Telltale.mount: unknown option `" + key + "` is ignored");
     }

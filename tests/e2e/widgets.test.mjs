@@ -493,6 +493,17 @@ describe('widgets on one page', () => {
     assert.deepEqual(named, [
       '[telltale] Telltale.mount: unknown option `compnents` is ignored',
     ]);
+    // Options that are no object get the one warning that says so, not one per character.
+    const before = session.warnings.length;
+    await session.page.evaluate(() => Telltale.mount(document.createElement('div'), 'feed=/x'));
+    for (let waited = 0; session.warnings.length === before && waited < WAIT_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.deepEqual(
+      session.warnings.slice(before).map((text) => /expected an object/.test(text)),
+      [true],
+      JSON.stringify(session.warnings.slice(before)),
+    );
     await session.close();
   });
 
