@@ -15,6 +15,13 @@ describe('badge on a plain page with the snippet', () => {
     await harness?.stop();
   });
 
+  /** The `data-testid` of what has focus inside the widget, or the focused page element's tag. */
+  const focused = (page) =>
+    page.evaluate(() => {
+      const host = document.activeElement;
+      return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.tagName ?? null;
+    });
+
   async function showFeed(fixture, attrs = {}) {
     const { server, browser } = harness;
     const name = `badge-${fixture.replace(/\W/g, '_')}`;
@@ -136,11 +143,7 @@ describe('badge on a plain page with the snippet', () => {
   test('keyboard: Tab reaches the badge, Enter opens, Escape closes and focus returns', async () => {
     const { session, w } = await showFeed('statuspage/summary_major_incident_no_component_change.json');
     const { page } = session;
-    const focusedTestId = () =>
-      page.evaluate(() => {
-        const host = document.activeElement;
-        return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.tagName ?? null;
-      });
+    const focusedTestId = () => focused(page);
 
     await page.keyboard.press('Tab');
     assert.equal(await focusedTestId(), 'badge');
@@ -174,11 +177,7 @@ describe('badge on a plain page with the snippet', () => {
   test("a partner's language switch while the reader is in the open panel keeps it open and focus in the widget", async () => {
     const { session, w } = await showFeed('statuspage/summary_major_incident_no_component_change.json');
     const { page } = session;
-    const focus = () =>
-      page.evaluate(() => {
-        const host = document.activeElement;
-        return host?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? host?.tagName ?? null;
-      });
+    const focus = () => focused(page);
     await w.badge.focus();
     await page.keyboard.press('Enter');
     await w.panel.waitFor({ timeout: WAIT_MS });

@@ -92,16 +92,39 @@ describe('refresh', () => {
     await session.close();
   });
 
+  /** A badge (`#a`), a panel (`#b`) and a labelled badge (`#c`), all on `feed`. */
+  const threeOnOneFeed = (feed) =>
+    snippet({ id: 'a', feed }) +
+    snippet({ id: 'b', feed, view: 'panel' }) +
+    snippet({ id: 'c', feed, label: 'Apple services' });
+
+  /** What the live regions of `#a`, `#b` and `#c` say, in that order. */
+  const liveRegions = (page) =>
+    page.evaluate(() =>
+      ['a', 'b', 'c'].map(
+        (id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent,
+      ),
+    );
+
+  /** Waits until the labelled `#c` and one of `#a` and `#b` have said something. */
+  const untilSaid = (page) =>
+    page.waitForFunction(
+      () => {
+        const said = (id) =>
+          document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent;
+        return said('c') !== '' && (said('a') !== '' || said('b') !== '');
+      },
+      null,
+      { timeout: WAIT_MS },
+    );
+
   test('a change is announced and logged once per page: two widgets saying the same sentence speak once, a labelled one says its label', async () => {
     const { server, browser } = harness;
     server.setFeed('said', { fixture: 'apple/all_operational.js' });
     server.setPage(
       '/t/said.html',
       hostPage({
-        body:
-          snippet({ id: 'a', feed: '/feeds/said' }) +
-          snippet({ id: 'b', feed: '/feeds/said', view: 'panel' }) +
-          snippet({ id: 'c', feed: '/feeds/said', label: 'Apple services' }),
+        body: threeOnOneFeed('/feeds/said'),
         script: '<script src="/dist/telltale.js"></script>',
         hooks: { refreshMs: 300 },
       }),
@@ -115,22 +138,8 @@ describe('refresh', () => {
     await page.goto(server.url('/t/said.html'));
     for (const id of ['#a', '#b', '#c']) await widget(page, id).waitForPhase('live');
     server.setFeed('said', { fixture: 'apple/itunes_partial_outage.json' });
-    const regions = () =>
-      page.evaluate(() =>
-        ['a', 'b', 'c'].map(
-          (id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent,
-        ),
-      );
-    await page.waitForFunction(
-      () => {
-        const said = (id) =>
-          document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent;
-        return said('c') !== '' && (said('a') !== '' || said('b') !== '');
-      },
-      null,
-      { timeout: WAIT_MS },
-    );
-    const [a, b, c] = await regions();
+    await untilSaid(page);
+    const [a, b, c] = await liveRegions(page);
     assert.equal(c, 'Apple services: iTunes Store: partial outage');
     assert.deepEqual([a, b].sort(), ['', 'iTunes Store: partial outage'], 'said once, not twice');
     // The console too gets the change once, not once per widget. Its messages reach the
@@ -159,10 +168,7 @@ describe('refresh', () => {
     server.setPage(
       '/t/said-down.html',
       hostPage({
-        body:
-          snippet({ id: 'a', feed: '/feeds/said-down' }) +
-          snippet({ id: 'b', feed: '/feeds/said-down', view: 'panel' }) +
-          snippet({ id: 'c', feed: '/feeds/said-down', label: 'Apple services' }),
+        body: threeOnOneFeed('/feeds/said-down'),
         script: '<script src="/dist/telltale.js"></script>',
       }),
     );
@@ -170,24 +176,10 @@ describe('refresh', () => {
     const { page } = session;
     await page.goto(server.url('/t/said-down.html'));
     for (const id of ['#a', '#b', '#c']) await widget(page, id).waitForPhase('unavailable');
-    const regions = () =>
-      page.evaluate(() =>
-        ['a', 'b', 'c'].map(
-          (id) => document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent,
-        ),
-      );
-    await page.waitForFunction(
-      () => {
-        const said = (id) =>
-          document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent;
-        return said('c') !== '' && (said('a') !== '' || said('b') !== '');
-      },
-      null,
-      { timeout: WAIT_MS },
-    );
+    await untilSaid(page);
     // Past the two seconds within which a second widget keeps quiet: still said once.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const [a, b, c] = await regions();
+    const [a, b, c] = await liveRegions(page);
     assert.equal(c, 'Apple services: Status unavailable — retrying');
     assert.deepEqual([a, b].sort(), ['', 'Status unavailable — retrying'], 'said once, not twice');
     await session.close();
