@@ -15,6 +15,7 @@ use web_sys::{Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use super::options::{config_from_element, config_from_options, negotiate_locale, MountError};
 use crate::core::config::Config;
+use crate::core::state::FeedState;
 use crate::ui::{App, AppProps, Control, Pace, Place, CSS};
 use crate::web::{live, Timer};
 
@@ -248,9 +249,11 @@ pub(crate) fn mount(
         Source::Attributes => config_from_element(&element)?,
     };
     let place = reader_place(&element);
+    // Read before the widget it replaces stops: it may be the feed's last.
+    let known = crate::web::hub::known(&config.feed, config.format);
     evict(&element);
     crate::web::hub::on_each_poll(stop_detached);
-    let mounted = start(&element, config, test_refresh_ms, place)?;
+    let mounted = start(&element, config, test_refresh_ms, place, known)?;
     let slot: Slot = Rc::new(RefCell::new(Some(mounted)));
     WIDGETS.with(|widgets| {
         widgets.borrow_mut().push(Entry {
@@ -358,6 +361,7 @@ fn start(
     config: Config,
     test_refresh_ms: Option<u32>,
     place: Place,
+    initial: Option<Rc<FeedState>>,
 ) -> Result<Mounted, MountError> {
     let root = shadow_root(element)?;
     let document = root
@@ -386,7 +390,7 @@ fn start(
         config: Rc::new(config),
         pace,
         poll: true,
-        initial: None,
+        initial,
         host: Some(element.clone().into()),
         control: control.clone(),
         panel_id: format!("telltale-panel-{id}").into(),

@@ -166,6 +166,24 @@ impl Drop for Subscription {
     }
 }
 
+/// The feed this page follows for `key`, while some widget does.
+fn followed(key: &Key) -> Option<Rc<Feed>> {
+    FEEDS.with(|feeds| {
+        feeds
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, weak)| weak.upgrade())
+    })
+}
+
+/// What this page knows now of `url` read as `format`, while some widget follows it: a
+/// widget started in place of another (a changed attribute) shows it from its first
+/// render, with no "Loading status…" in between.
+pub(crate) fn known(url: &str, format: Option<Format>) -> Option<Rc<FeedState>> {
+    followed(&(url.to_owned(), format)).map(|feed| Rc::clone(&feed.state.borrow()))
+}
+
 /// Subscribes to `url` read as `format`: `notify` is called with the current state at once
 /// when the feed is already known (kept or polled), and after every change.
 pub(crate) fn subscribe(
@@ -175,13 +193,7 @@ pub(crate) fn subscribe(
     notify: Notify,
 ) -> Subscription {
     let key: Key = (url.to_owned(), format);
-    let existing = FEEDS.with(|feeds| {
-        feeds
-            .borrow()
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, weak)| weak.upgrade())
-    });
+    let existing = followed(&key);
     let id = NEXT_ID.with(|next| {
         let id = next.get();
         next.set(id.wrapping_add(1));

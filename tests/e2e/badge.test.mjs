@@ -203,6 +203,37 @@ describe('badge on a plain page with the snippet', () => {
     await session.close();
   });
 
+  test('a restarted view=notice widget shows its status from the first render, so focus stays on its badge', async () => {
+    // A notice hides while nothing is known: started afresh it would be hidden for its
+    // first render, with nothing to take the reader's focus.
+    const { session, w } = await showFeed('statuspage/summary_major_incident_no_component_change.json', {
+      view: 'notice',
+    });
+    const { page } = session;
+    await w.badge.focus();
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const phases = await page.evaluate(async () => {
+      const element = document.querySelector('telltale-status');
+      const seen = [];
+      const watch = new MutationObserver(() => {
+        const root = element.shadowRoot.querySelector('[data-testid=root]');
+        seen.push(root ? root.getAttribute('data-phase') : 'none');
+      });
+      watch.observe(element.shadowRoot, { subtree: true, childList: true, attributes: true });
+      element.setAttribute('locale', 'de');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      watch.disconnect();
+      return [...new Set(seen)];
+    });
+    assert.ok(!phases.includes('loading'), `no loading state between the two widgets: ${phases}`);
+    await page.locator('telltale-status [data-testid=root][lang=de]').waitFor({ timeout: WAIT_MS });
+    assert.equal(await focused(page), 'badge');
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'true');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('in a modal dialog, Escape closes the panel and leaves the dialog open; the next Escape is the dialog\'s', async () => {
     // A support page's "Need help?" dialog: closing on Escape is the key's default
     // action there, which no listener of the page's would see in time to undo.
