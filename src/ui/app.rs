@@ -128,6 +128,9 @@ pub(crate) struct App {
     /// announced even when it changes nothing, so the reader hears that live status is
     /// back.
     alerted: bool,
+    /// Set while the live region holds an alert: when its reason goes (back online to a
+    /// feed that still fails), the region lets go of it rather than keep saying it.
+    alert_said: bool,
     /// What the last render's badge says to a screen reader, and whether it alerted.
     rendered_badge: RefCell<(String, bool)>,
     badge_node: NodeRef,
@@ -191,7 +194,10 @@ impl App {
         // An alert is said as it appears, whatever else changed.
         if alert && !self.alerted {
             self.alerted = true;
+            self.alert_said = true;
             announce();
+        } else if !alert && std::mem::take(&mut self.alert_said) {
+            ctx.link().send_message(Msg::Announce(String::new()));
         }
         let fetched_at_ms = self.feed.good.as_ref().map(|g| g.fetched_at_ms);
         let new_snapshot = self.seen != Some(fetched_at_ms);
@@ -274,6 +280,7 @@ impl Component for App {
             seen: None,
             unmatched_warned: false,
             alerted: false,
+            alert_said: false,
             rendered_badge: RefCell::default(),
             badge_node: NodeRef::default(),
             root_node: NodeRef::default(),

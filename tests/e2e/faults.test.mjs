@@ -509,6 +509,34 @@ describe('faults', () => {
     await session.close();
   });
 
+  test('back online to a failing feed: the live region no longer says offline', async () => {
+    const { session, context, w, refresh } = await openRealTime('reconnect-failing');
+    await context.setOffline(true);
+    await refresh();
+    await w.waitForPhase('stale');
+    assert.match(await w.liveRegion.textContent(), /\(offline — /);
+    server.setFeed('reconnect-failing', { status: 503, body: 'down' });
+    const during = server.feedRequests('reconnect-failing').length;
+    await context.setOffline(false);
+    await server.waitForFeedRequests('reconnect-failing', during + 1, 5_000);
+    // The badge still shows the kept status with its age, no longer "offline"...
+    await session.page.waitForFunction(
+      () => !document.querySelector('#slot').shadowRoot.querySelector('[data-testid=badge-age]')
+        .textContent.startsWith('offline'),
+      null,
+      { timeout: WAIT_MS },
+    );
+    assert.equal(await w.root.getAttribute('data-phase'), 'stale');
+    // ...and neither does the live region, which a screen reader's user can read again.
+    await session.page.waitForFunction(
+      () => !document.querySelector('#slot').shadowRoot.querySelector('[data-testid=live-region]')
+        .textContent.includes('offline'),
+      null,
+      { timeout: WAIT_MS },
+    );
+    await session.close();
+  });
+
   test('going offline between polls says so at once, without waiting for the next poll', async () => {
     // The next poll is 36 s away: only the browser's `offline` event can tell the widget.
     const { session, context, w } = await openRealTime('goes-offline');
