@@ -16,19 +16,22 @@
 //! ("Nov 20, 5:03 PM"), world English ("20 Nov, 5:03 pm") and Latin-American Spanish
 //! ("20 nov, 5:03 p.m."), with "a.m." in Canadian English; the 24-hour clock in British
 //! English ("20 Nov, 17:03"), French and German ("17:03", "05:03"), Canadian French
-//! ("17 h 03") and in Spanish and Japanese (unpadded: "5:03"). The clock is
-//! itself a pattern ([`Tpl::Clock`]) choosing among the slots `{hh}`, `{h}`, `{h12}`, `{mm}`
-//! and `{ampm}`, so a locale changes it without touching code.
+//! ("17 h 03"), Portuguese ("20 de nov., 17:03", "05:03") and in Spanish and Japanese
+//! (unpadded: "5:03"). The clock is itself a pattern ([`Tpl::Clock`]) choosing among the
+//! slots `{hh}`, `{h}`, `{h12}`, `{mm}` and `{ampm}`, so a locale changes it without
+//! touching code.
 
 use crate::core::case;
 use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
 use crate::core::state::Problem;
 
 /// A language the catalogue speaks, with the regional way of writing dates and times
-/// where one language has several (English, Spanish).
+/// where one language has several (English, Spanish), and the regional words where they
+/// differ (Portuguese).
 ///
 /// The regional variants share their language's catalogue and change only the date order
-/// and the clock, as CLDR does for the regions they stand for.
+/// and the clock, as CLDR does for the regions they stand for, and for European
+/// Portuguese the words that Portugal writes differently.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
     /// English as in the United States ("Nov 20, 5:03 PM"); the fallback. Also the
@@ -62,6 +65,20 @@ pub enum Locale {
     EsAr,
     /// Japanese.
     Ja,
+    /// Portuguese as in Brazil ("20 de nov., 17:03"); also Portuguese without a region and
+    /// every region not named for [`Locale::PtPt`].
+    Pt,
+    /// Portuguese as in Portugal: the words Portugal uses ("estado", "utilizadores", "a
+    /// carregar", "dentro de 2 min") and `one` for 1 only. Also the regions whose CLDR
+    /// data inherits from `pt_PT`: Angola, Cape Verde, Equatorial Guinea, Guinea-Bissau,
+    /// Luxembourg, Macau, Mozambique, São Tomé and Príncipe, Switzerland and Timor-Leste.
+    ///
+    /// Dates and clock are Brazil's ("20 de nov., 17:03"), where CLDR's `pt_PT` writes the
+    /// month as a number ("20/11, 17:03") and Macau a 12-hour clock ("5:03 p.m."): a month
+    /// in letters reads the same in every region, and a variant for Macau alone is not
+    /// worth its bytes. ICU keeps Brazil's plural rule (`one` for 0 too) in the regions
+    /// other than Portugal; it differs only at 0, a count the widget never shows.
+    PtPt,
 }
 
 /// English regions that CLDR writes day first with a 24-hour clock, two letters each.
@@ -72,6 +89,9 @@ const EN_US_REGIONS: &str = "USASGUMHMPPHPRUMVI";
 const ES_24H_REGIONS: &str = "ESEAICGQBRBZ";
 /// Spanish regions that CLDR writes "a.m." / "p.m." without a space, as `es-419` does.
 const ES_419_REGIONS: &str = "MXUSCU";
+/// Portuguese regions that write European Portuguese: Portugal and the regions CLDR's
+/// `parentLocales` puts under `pt_PT`.
+const PT_PT_REGIONS: &str = "PTAOCHCVGQGWLUMOMZSTTL";
 
 /// True when `list` (two-letter codes run together) holds `region`, in any case.
 fn lists(list: &str, region: &str) -> bool {
@@ -85,7 +105,7 @@ fn lists(list: &str, region: &str) -> bool {
 
 impl Locale {
     /// Every supported locale, the fallback first.
-    pub const ALL: [Locale; 11] = [
+    pub const ALL: [Locale; 13] = [
         Locale::En,
         Locale::EnCa,
         Locale::EnGb,
@@ -97,12 +117,14 @@ impl Locale {
         Locale::Es419,
         Locale::EsAr,
         Locale::Ja,
+        Locale::Pt,
+        Locale::PtPt,
     ];
 
     /// The first supported locale among `tags` (BCP 47, best first), matching on the
     /// primary language; English when none is supported.
     ///
-    /// `fr-CA` gives French, `pt-BR, de` German, `zh` English. Case and `_` separators
+    /// `fr-CA` gives French, `zh-TW, de` German, `zh` English. Case and `_` separators
     /// (`de_AT`, as some platforms spell them) are accepted. A chosen tag without a region
     /// takes the region of a later tag in the same language: a page in `en` read by a
     /// browser set to `en-GB` writes dates the British way, since the page's `lang` names
@@ -125,12 +147,13 @@ impl Locale {
     }
 
     /// The language whose catalogue this locale uses: [`Locale::En`] for every English
-    /// variant, [`Locale::Es`] for every Spanish one.
+    /// variant, [`Locale::Es`] for every Spanish one, [`Locale::Pt`] for both Portuguese.
     pub fn language(self) -> Locale {
         match self {
             Locale::EnCa | Locale::EnGb | Locale::En001 => Locale::En,
             Locale::FrCa => Locale::Fr,
             Locale::Es419 | Locale::EsAr => Locale::Es,
+            Locale::PtPt => Locale::Pt,
             other => other,
         }
     }
@@ -149,6 +172,8 @@ impl Locale {
             // Latin-American Spanish, whichever way its region writes the clock.
             Locale::Es419 | Locale::EsAr => "es-419",
             Locale::Ja => "ja",
+            Locale::Pt => "pt-BR",
+            Locale::PtPt => "pt-PT",
         }
     }
 }
@@ -165,6 +190,7 @@ fn parse_tag(tag: &str) -> Option<(Locale, bool)> {
         ("de", Locale::De),
         ("es", Locale::Es),
         ("ja", Locale::Ja),
+        ("pt", Locale::Pt),
     ]
     .into_iter()
     .find(|(code, _)| primary.eq_ignore_ascii_case(code))?
@@ -182,6 +208,7 @@ fn parse_tag(tag: &str) -> Option<(Locale, bool)> {
         (Locale::Es, Some(r)) if r == "419" || lists(ES_419_REGIONS, r) => Locale::Es419,
         (Locale::Es, Some(r)) if !lists(ES_24H_REGIONS, r) => Locale::EsAr,
         (Locale::Fr, Some(r)) if r.eq_ignore_ascii_case("CA") => Locale::FrCa,
+        (Locale::Pt, Some(r)) if lists(PT_PT_REGIONS, r) => Locale::PtPt,
         (language, _) => language,
     };
     Some((locale, region.is_some()))
@@ -571,6 +598,8 @@ pub fn text(locale: Locale, msg: Msg) -> &'static str {
         (Locale::De, _) => de(msg),
         (Locale::Es | Locale::Es419 | Locale::EsAr, _) => es(msg),
         (Locale::Ja, _) => ja(msg),
+        (Locale::Pt, _) => pt(msg),
+        (Locale::PtPt, _) => pt_pt(msg),
     }
 }
 
@@ -589,9 +618,11 @@ pub fn plural(locale: Locale, n: i64) -> Plural {
         | Locale::De
         | Locale::Es
         | Locale::Es419
-        | Locale::EsAr => n == 1,
-        // French uses the singular for 0 and 1 ("il y a 0 jour", "1 jour").
-        Locale::Fr | Locale::FrCa => n == 0 || n == 1,
+        | Locale::EsAr
+        | Locale::PtPt => n == 1,
+        // French and Brazilian Portuguese use the singular for 0 and 1 ("il y a 0 jour",
+        // "0 serviço oculto").
+        Locale::Fr | Locale::FrCa | Locale::Pt => n == 0 || n == 1,
         Locale::Ja => false,
     };
     if one {
@@ -653,6 +684,10 @@ pub fn month_abbr(locale: Locale, month: u32) -> &'static str {
         ],
         Locale::Es | Locale::Es419 | Locale::EsAr => &[
             "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
+        ],
+        Locale::Pt | Locale::PtPt => &[
+            "jan.", "fev.", "mar.", "abr.", "mai.", "jun.", "jul.", "ago.", "set.", "out.", "nov.",
+            "dez.",
         ],
         Locale::Ja => &[
             "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月",
@@ -1378,6 +1413,201 @@ fn ja(msg: Msg) -> &'static str {
     }
 }
 
+/// Brazilian Portuguese, in the words of Brazilian status pages ("Interrupção parcial",
+/// "Manutenção em andamento", "página de status").
+fn pt(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Level(level) => match level {
+            Level::Operational => "Operacional",
+            Level::Maintenance => "Manutenção",
+            Level::Degraded => "Desempenho degradado",
+            Level::PartialOutage => "Interrupção parcial",
+            Level::MajorOutage => "Interrupção grave",
+        },
+        Msg::LevelInline(level) => match level {
+            Level::Operational => "operacional",
+            Level::Maintenance => "em manutenção",
+            Level::Degraded => "desempenho degradado",
+            Level::PartialOutage => "interrupção parcial",
+            Level::MajorOutage => "interrupção grave",
+        },
+        // Not "Todos os sistemas operacionais": in Portuguese that reads "all operating
+        // systems".
+        Msg::Overall(level) => match level {
+            Level::Operational => "Todos os sistemas estão operacionais",
+            Level::Maintenance => "Manutenção em andamento",
+            Level::Degraded => "Desempenho degradado",
+            Level::PartialOutage => "Interrupção parcial",
+            Level::MajorOutage => "Interrupção grave",
+        },
+        Msg::Incident(status) => match status {
+            IncidentStatus::Investigating => "Investigando",
+            IncidentStatus::Identified => "Causa identificada",
+            IncidentStatus::Monitoring => "Monitorando",
+            IncidentStatus::Ongoing => "Em andamento",
+            IncidentStatus::Resolved => "Resolvido",
+            IncidentStatus::Postmortem => "Análise pós-incidente",
+        },
+        // "A manutenção" is feminine.
+        Msg::Maintenance(status) => match status {
+            MaintenanceStatus::Scheduled => "Agendada",
+            MaintenanceStatus::InProgress => "Em andamento",
+            MaintenanceStatus::Verifying => "Em verificação",
+            MaintenanceStatus::Completed => "Concluída",
+        },
+        Msg::Update(status) => match status {
+            UpdateStatus::Investigating => "Investigando",
+            UpdateStatus::Identified => "Causa identificada",
+            UpdateStatus::Monitoring => "Monitorando",
+            UpdateStatus::Update => "Atualização",
+            UpdateStatus::Resolved => "Resolvido",
+            UpdateStatus::Postmortem => "Análise pós-incidente",
+            UpdateStatus::Scheduled => "Agendada",
+            UpdateStatus::InProgress => "Em andamento",
+            UpdateStatus::Verifying => "Em verificação",
+            UpdateStatus::Completed => "Concluída",
+            UpdateStatus::Ongoing => "Em andamento",
+            UpdateStatus::Upcoming => "Em breve",
+        },
+        Msg::Fact(fact) => match fact {
+            Fact::Started => "Início",
+            Fact::Ended => "Fim",
+            Fact::Affects => "Afeta",
+            Fact::UsersAffected => "Usuários afetados",
+            Fact::Window => "Período",
+            Fact::NextTry => "Próxima tentativa",
+        },
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "Carregando status…",
+            Ui::Unavailable => "Status indisponível — tentando novamente",
+            Ui::NotInFeed => "não consta no feed de status",
+            Ui::ViewFullStatusPage => "Ver a página de status completa",
+            Ui::Details => "Detalhes",
+            Ui::ShowDetails => "Mostrar detalhes do status",
+            Ui::HideDetails => "Ocultar detalhes do status",
+            Ui::CloseDetails => "Fechar detalhes do status",
+            Ui::PanelHeading => "Status dos serviços",
+            Ui::Services => "Serviços",
+            Ui::Incidents => "Incidentes",
+            Ui::NoIncidents => "Nenhum incidente ativo",
+            Ui::RecentlyResolved => "Resolvidos recentemente",
+            Ui::MaintenanceHeading => "Manutenção",
+            Ui::Updates => "Atualizações",
+            Ui::RetryingNow => "Tentando novamente.",
+            Ui::JustNow => "agora mesmo",
+            Ui::Am => "AM",
+            Ui::Pm => "PM",
+            Ui::ListSeparator => ", ",
+            Ui::MetaSeparator => " · ",
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "seu dispositivo está offline",
+            ProblemText::Timeout => "o feed de status não respondeu a tempo",
+            ProblemText::Network => "não foi possível acessar o feed de status",
+            ProblemText::Http => "o feed de status respondeu com um erro (HTTP {code})",
+            ProblemText::TooLarge => "o feed de status enviou mais dados do que o permitido",
+            ProblemText::Unreadable => "o feed de status enviou uma resposta ilegível",
+            ProblemText::FormatChanged => "o feed de status mudou de formato",
+            ProblemText::Empty => "o feed de status enviou um status vazio",
+        },
+        // `{time}` may carry a date ("20 de nov., 17:03"), so no "às" before it.
+        Msg::Tpl(tpl) => match tpl {
+            Tpl::ComponentState => "{name}: {state}",
+            Tpl::StateWithCount => "{state} ({count})",
+            Tpl::Labelled => "{label}: {state}",
+            Tpl::WithAge => "{text} ({age})",
+            Tpl::AsOf => "dados de {time}",
+            Tpl::OfflineAsOf => "offline — dados de {time}",
+            Tpl::Updated => "Última atualização: {time} ({age})",
+            Tpl::Window => "{start} – {end}",
+            Tpl::BadgeAria => "{state}. {action}",
+            Tpl::StaleNotice => "Mostrando o último status conhecido: {problem}.",
+            Tpl::OldNotice => "Mostrando o último status conhecido (dados de {time}).",
+            Tpl::UnavailableNotice => "Status indisponível: {problem}.",
+            Tpl::NextTry => "Próxima tentativa {when}.",
+            Tpl::DateDay => "{day} de {month}",
+            Tpl::DateDayYear => "{day} de {month} de {year}",
+            Tpl::DateTime => "{date}, {time}",
+            Tpl::Clock => "{hh}:{mm}",
+            Tpl::Sentences => "{first} {second}",
+        },
+        Msg::Count(count, form) => match (count, form) {
+            (Count::MinutesAgo, _) => "há {n} min",
+            (Count::HoursAgo, _) => "há {n} h",
+            (Count::DaysAgo, Plural::One) => "há {n} dia",
+            (Count::DaysAgo, Plural::Other) => "há {n} dias",
+            (Count::InSeconds, _) => "em {n} s",
+            (Count::InMinutes, _) => "em {n} min",
+            (Count::InHours, _) => "em {n} h",
+            (Count::InDays, Plural::One) => "em {n} dia",
+            (Count::InDays, Plural::Other) => "em {n} dias",
+            (Count::Services, Plural::One) => "{n} serviço",
+            (Count::Services, Plural::Other) => "{n} serviços",
+            (Count::NotShown, Plural::One) => "{n} serviço oculto",
+            (Count::NotShown, Plural::Other) => "{n} serviços ocultos",
+            (Count::OperationalNotShown, Plural::One) => "{n} serviço operacional oculto",
+            (Count::OperationalNotShown, Plural::Other) => "{n} serviços operacionais ocultos",
+            (Count::More, _) => "Mais {n} na página de status completa",
+            (Count::MoreNames, _) => "mais {n}",
+        },
+    }
+}
+
+/// European Portuguese: the Brazilian catalogue but for the words Portugal writes
+/// differently. "Estado", not "status" (Apple's page there is "Estado do sistema");
+/// "utilizadores", "aceder", "em curso", "monitorização"; "a carregar" where Brazil says
+/// "carregando"; "dentro de 2 min" as CLDR's `pt_PT` writes a time ahead.
+fn pt_pt(msg: Msg) -> &'static str {
+    match msg {
+        Msg::Overall(Level::Maintenance) => "Manutenção em curso",
+        Msg::Incident(IncidentStatus::Investigating) | Msg::Update(UpdateStatus::Investigating) => {
+            "Em investigação"
+        }
+        Msg::Incident(IncidentStatus::Monitoring) | Msg::Update(UpdateStatus::Monitoring) => {
+            "Em monitorização"
+        }
+        Msg::Incident(IncidentStatus::Ongoing)
+        | Msg::Maintenance(MaintenanceStatus::InProgress)
+        | Msg::Update(UpdateStatus::InProgress | UpdateStatus::Ongoing) => "Em curso",
+        Msg::Fact(Fact::UsersAffected) => "Utilizadores afetados",
+        Msg::Ui(ui) => match ui {
+            Ui::Loading => "A carregar o estado…",
+            Ui::Unavailable => "Estado indisponível — a tentar novamente",
+            Ui::NotInFeed => "não consta do feed de estado",
+            Ui::ViewFullStatusPage => "Ver a página de estado completa",
+            Ui::ShowDetails => "Mostrar detalhes do estado",
+            Ui::HideDetails => "Ocultar detalhes do estado",
+            Ui::CloseDetails => "Fechar detalhes do estado",
+            Ui::PanelHeading => "Estado dos serviços",
+            Ui::RetryingNow => "A tentar novamente.",
+            _ => pt(msg),
+        },
+        Msg::Problem(problem) => match problem {
+            ProblemText::Offline => "o seu dispositivo está offline",
+            ProblemText::Timeout => "o feed de estado não respondeu a tempo",
+            ProblemText::Network => "não foi possível aceder ao feed de estado",
+            ProblemText::Http => "o feed de estado respondeu com um erro (HTTP {code})",
+            ProblemText::TooLarge => "o feed de estado enviou mais dados do que o permitido",
+            ProblemText::Unreadable => "o feed de estado enviou uma resposta ilegível",
+            ProblemText::FormatChanged => "o feed de estado mudou de formato",
+            ProblemText::Empty => "o feed de estado enviou um estado vazio",
+        },
+        Msg::Tpl(Tpl::StaleNotice) => "A mostrar o último estado conhecido: {problem}.",
+        Msg::Tpl(Tpl::OldNotice) => "A mostrar o último estado conhecido (dados de {time}).",
+        Msg::Tpl(Tpl::UnavailableNotice) => "Estado indisponível: {problem}.",
+        Msg::Count(count, form) => match (count, form) {
+            (Count::InSeconds, _) => "dentro de {n} s",
+            (Count::InMinutes, _) => "dentro de {n} min",
+            (Count::InHours, _) => "dentro de {n} h",
+            (Count::InDays, Plural::One) => "dentro de {n} dia",
+            (Count::InDays, Plural::Other) => "dentro de {n} dias",
+            (Count::More, _) => "Mais {n} na página de estado completa",
+            _ => pt(msg),
+        },
+        _ => pt(msg),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1419,9 +1649,12 @@ mod tests {
 
     #[test]
     fn negotiate_picks_first_supported_primary_language() {
-        let cases: [(&[&str], Locale); 10] = [
+        let cases: [(&[&str], Locale); 13] = [
             (&["fr-CA"], Locale::FrCa),
-            (&["pt-BR", "de"], Locale::De),
+            (&["pt-BR", "de"], Locale::Pt),
+            (&["pt", "en"], Locale::Pt),
+            (&["pt_PT"], Locale::PtPt),
+            (&["zh-TW", "de"], Locale::De),
             (&["zh"], Locale::En),
             (&[], Locale::En),
             (&["DE-at"], Locale::De),
@@ -1471,6 +1704,9 @@ mod tests {
             ("fr-FR", Locale::Fr),
             ("fr-CH", Locale::Fr),
             ("ja-JP", Locale::Ja),
+            ("pt", Locale::Pt),
+            ("pt-BR", Locale::Pt),
+            ("pt-PT", Locale::PtPt),
             // A four-letter script or an oddly long subtag is not a region.
             ("en-Latn", Locale::En),
             ("en-GBR", Locale::En),
@@ -1516,17 +1752,46 @@ mod tests {
 
     #[test]
     fn negotiate_borrows_the_region_of_a_later_tag_in_the_same_language() {
-        let cases: [(&[&str], Locale); 6] = [
+        let cases: [(&[&str], Locale); 9] = [
             (&["en", "en-GB"], Locale::EnGb),
             (&["en", "fr-FR", "en-AU"], Locale::En001),
             (&["en-US", "en-GB"], Locale::En),
             (&["en", "es-MX"], Locale::En),
             (&["es", "en-GB", "es-MX"], Locale::Es419),
             (&["fr", "fr-CA"], Locale::FrCa),
+            (&["pt", "pt-PT"], Locale::PtPt),
+            (&["pt", "en-GB", "pt-AO"], Locale::PtPt),
+            (&["pt-BR", "pt-PT"], Locale::Pt),
         ];
         for (tags, want) in cases {
             assert_eq!(Locale::negotiate(tags.iter().copied()), want, "{tags:?}");
         }
+    }
+
+    #[test]
+    fn negotiate_gives_european_portuguese_to_portugal_and_its_cldr_children() {
+        // CLDR's `parentLocales` puts these regions under `pt_PT`; every other region,
+        // and `pt` alone, writes as Brazil does (ICU 78 resolves `pt-FR` and `pt-US` to
+        // `pt`).
+        for region in [
+            "PT", "AO", "CV", "GW", "MO", "MZ", "ST", "TL", "LU", "CH", "GQ",
+        ] {
+            for tag in [
+                format!("pt-{region}"),
+                format!("pt_{}", region.to_lowercase()),
+            ] {
+                assert_eq!(Locale::from_tag(&tag), Some(Locale::PtPt), "{tag}");
+            }
+        }
+        for tag in [
+            "pt", "pt-BR", "pt_br", "pt-FR", "pt-US", "pt-419", "pt-Latn", "PT",
+        ] {
+            assert_eq!(Locale::from_tag(tag), Some(Locale::Pt), "{tag}");
+        }
+        assert_eq!(Locale::from_tag("pt-PT").map(Locale::tag), Some("pt-PT"));
+        assert_eq!(Locale::from_tag("pt-AO").map(Locale::tag), Some("pt-PT"));
+        assert_eq!(Locale::from_tag("pt").map(Locale::tag), Some("pt-BR"));
+        assert_eq!(Locale::PtPt.language(), Locale::Pt);
     }
 
     #[test]
@@ -1600,6 +1865,13 @@ mod tests {
             (Locale::De, 1, Plural::One),
             (Locale::Es, 3, Plural::Other),
             (Locale::Ja, 1, Plural::Other),
+            // CLDR: `one` is i = 0..1 in Portuguese, i = 1 in `pt_PT`.
+            (Locale::Pt, 0, Plural::One),
+            (Locale::Pt, 1, Plural::One),
+            (Locale::Pt, 2, Plural::Other),
+            (Locale::PtPt, 0, Plural::Other),
+            (Locale::PtPt, 1, Plural::One),
+            (Locale::PtPt, 2, Plural::Other),
         ];
         for (locale, n, want) in cases {
             assert_eq!(plural(locale, n), want, "{locale:?} {n}");
@@ -1616,6 +1888,17 @@ mod tests {
             (Locale::De, Count::DaysAgo, 3, "vor 3 Tagen"),
             (Locale::Es, Count::Services, 2, "2 servicios"),
             (Locale::Ja, Count::MinutesAgo, 5, "5分前"),
+            (Locale::Pt, Count::DaysAgo, 0, "há 0 dia"),
+            (Locale::Pt, Count::DaysAgo, 1, "há 1 dia"),
+            (Locale::Pt, Count::DaysAgo, 2, "há 2 dias"),
+            (Locale::Pt, Count::InDays, 2, "em 2 dias"),
+            (Locale::Pt, Count::NotShown, 1, "1 serviço oculto"),
+            (Locale::Pt, Count::NotShown, 14990, "14990 serviços ocultos"),
+            (Locale::PtPt, Count::DaysAgo, 0, "há 0 dias"),
+            (Locale::PtPt, Count::DaysAgo, 1, "há 1 dia"),
+            (Locale::PtPt, Count::InDays, 1, "dentro de 1 dia"),
+            (Locale::PtPt, Count::InDays, 2, "dentro de 2 dias"),
+            (Locale::PtPt, Count::Services, 2, "2 serviços"),
         ];
         for (locale, count, n, want) in cases {
             assert_eq!(count_text(locale, count, n), want);
@@ -1632,6 +1915,12 @@ mod tests {
             (Locale::Ja, "upcoming", "予定"),
             (Locale::En, "needs_review", "Needs review"),
             (Locale::Fr, "élevé", "Élevé"),
+            (Locale::Pt, "in_progress", "Em andamento"),
+            (Locale::PtPt, "in_progress", "Em curso"),
+            (Locale::Pt, "monitoring", "Monitorando"),
+            (Locale::PtPt, "monitoring", "Em monitorização"),
+            (Locale::PtPt, "resolved", "Resolvido"),
+            (Locale::Pt, "completed", "Concluída"),
             (Locale::En, "", ""),
         ];
         for (locale, raw, want) in cases {
@@ -1669,6 +1958,22 @@ mod tests {
                 Problem::Http(429),
                 "ステータスフィードがエラーを返しました（HTTP 429）",
             ),
+            (
+                Locale::Pt,
+                Problem::Network,
+                "não foi possível acessar o feed de status",
+            ),
+            (
+                Locale::PtPt,
+                Problem::Network,
+                "não foi possível aceder ao feed de estado",
+            ),
+            (
+                Locale::PtPt,
+                Problem::Http(503),
+                "o feed de estado respondeu com um erro (HTTP 503)",
+            ),
+            (Locale::Pt, Problem::Offline, "seu dispositivo está offline"),
         ];
         for (locale, problem, want) in cases {
             assert_eq!(problem_text(locale, &problem), want, "{problem:?}");
@@ -1682,8 +1987,35 @@ mod tests {
         assert_eq!(month_abbr(Locale::De, 3), "März");
         assert_eq!(month_abbr(Locale::Es, 9), "sept");
         assert_eq!(month_abbr(Locale::Ja, 12), "12月");
+        assert_eq!(month_abbr(Locale::Pt, 2), "fev.");
+        assert_eq!(month_abbr(Locale::PtPt, 9), "set.");
         assert_eq!(month_abbr(Locale::En, 0), "");
         assert_eq!(month_abbr(Locale::En, 13), "");
+    }
+
+    #[test]
+    fn european_portuguese_has_no_brazilian_words() {
+        // What Brazil writes and Portugal does not: "status" for "estado", "usuário",
+        // "acessar", "em andamento", "monitorando", and the gerund of an action going on
+        // ("carregando", "tentando"), where Portugal writes "a carregar".
+        const BRAZILIAN: [&str; 5] = ["status", "usuário", "acessar", "andamento", "monitora"];
+        let mut differ = 0;
+        for msg in every_msg() {
+            let european = text(Locale::PtPt, msg);
+            let lower = european.to_lowercase();
+            for word in BRAZILIAN {
+                assert!(!lower.contains(word), "{msg:?}: {european}");
+            }
+            for word in lower.split(|c: char| !c.is_alphabetic()) {
+                assert!(
+                    !(word.ends_with("ando") || word.ends_with("endo")),
+                    "{msg:?}: {european}"
+                );
+            }
+            differ += usize::from(european != text(Locale::Pt, msg));
+        }
+        // Dates, clock, levels and most labels are shared.
+        assert!((30..60).contains(&differ), "{differ} messages differ");
     }
 
     // proptest does not build for wasm32, where clippy --all-targets also compiles these.

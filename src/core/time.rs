@@ -580,6 +580,60 @@ mod tests {
         );
     }
 
+    #[test]
+    fn portuguese_dates_clock_and_ages_in_brazil_and_portugal() {
+        // CLDR's medium date in Portuguese: "20 de nov. de 2026, 17:03", with a 24-hour,
+        // zero-padded clock; Portugal differs from Brazil only in the words of a time ahead.
+        let utc = FixedOffset(0);
+        for locale in [Locale::Pt, Locale::PtPt] {
+            let cases = [
+                ("2024-11-20T09:05:00Z", "09:05"),
+                ("2024-11-19T17:03:00Z", "19 de nov., 17:03"),
+                ("2023-02-03T05:03:00Z", "3 de fev. de 2023, 05:03"),
+            ];
+            for (time, want) in cases {
+                assert_eq!(
+                    local_time_text(locale, at(time), &utc, NOW),
+                    want,
+                    "{locale:?}"
+                );
+            }
+            assert_eq!(
+                window_text(
+                    locale,
+                    at("2024-11-21T02:00:00Z"),
+                    Some(at("2024-11-21T06:00:00Z")),
+                    &utc,
+                    NOW
+                ),
+                "21 de nov., 02:00 – 06:00"
+            );
+        }
+        let ages = [
+            (Locale::Pt, 0, "agora mesmo"),
+            (Locale::Pt, 5 * MINUTE_MS, "há 5 min"),
+            (Locale::Pt, 2 * HOUR_MS, "há 2 h"),
+            (Locale::Pt, DAY_MS, "há 1 dia"),
+            (Locale::Pt, 3 * DAY_MS, "há 3 dias"),
+            (Locale::Pt, -20_000, "em 20 s"),
+            (Locale::Pt, -5 * MINUTE_MS, "em 5 min"),
+            (Locale::Pt, -2 * DAY_MS, "em 2 dias"),
+            (Locale::PtPt, 0, "agora mesmo"),
+            (Locale::PtPt, DAY_MS, "há 1 dia"),
+            (Locale::PtPt, 3 * DAY_MS, "há 3 dias"),
+            (Locale::PtPt, -20_000, "dentro de 20 s"),
+            (Locale::PtPt, -2 * HOUR_MS, "dentro de 2 h"),
+            (Locale::PtPt, -DAY_MS, "dentro de 1 dia"),
+        ];
+        for (locale, age_ms, want) in ages {
+            assert_eq!(
+                relative_text(locale, NOW - age_ms, NOW),
+                want,
+                "{locale:?} {age_ms}"
+            );
+        }
+    }
+
     // proptest does not build for wasm32, where clippy --all-targets also compiles these.
     #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {

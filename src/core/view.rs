@@ -1952,6 +1952,106 @@ mod tests {
     }
 
     #[test]
+    fn badge_and_panel_in_portuguese() {
+        let one = live(snapshot(&[("c-app", Level::PartialOutage)]));
+        let two = live(snapshot(&[
+            ("c-app", Level::MajorOutage),
+            ("c-photos", Level::MajorOutage),
+        ]));
+        let fine = live(snapshot(&[]));
+        for locale in [Locale::Pt, Locale::PtPt] {
+            assert_eq!(
+                badge_text(&one, &config(&[]), locale),
+                "App Store: interrupção parcial"
+            );
+            assert_eq!(
+                badge_text(&two, &config(&[]), locale),
+                "Interrupção grave (2 serviços)"
+            );
+            assert_eq!(
+                badge_text(&fine, &config(&[]), locale),
+                "Todos os sistemas estão operacionais"
+            );
+            assert_eq!(
+                badge_text(&fine, &config(&[("components", "iMessage")]), locale),
+                "iMessage: operacional"
+            );
+        }
+        let closed = |locale| badge(&one, &config(&[]), locale).aria_label;
+        assert_eq!(
+            closed(Locale::Pt),
+            "App Store: interrupção parcial. Mostrar detalhes do status"
+        );
+        assert_eq!(
+            closed(Locale::PtPt),
+            "App Store: interrupção parcial. Mostrar detalhes do estado"
+        );
+
+        let state = live(full_snapshot());
+        let view = panel(&state, &config(&[]), Locale::Pt);
+        assert_eq!(view.labels.heading, "Status dos serviços");
+        assert_eq!(view.labels.no_incidents, "Nenhum incidente ativo");
+        let incident = &view.incidents[0];
+        assert_eq!(incident.status, "Causa identificada");
+        assert_eq!(
+            incident.facts,
+            owned(&[
+                ("Início", "08:50 (há 2 h)"),
+                ("Afeta", "App Store, iTunes Store"),
+                ("Usuários afetados", "Some users cannot buy"),
+            ])
+        );
+        assert_eq!(incident.updates[1].status, "Investigando");
+        assert_eq!(incident.updates[0].time, "09:30");
+        assert_eq!(incident.updates[0].age_suffix, " (há 1 h)");
+        assert_eq!(view.maintenances[0].status, "Em andamento");
+        assert_eq!(
+            view.maintenances[1].facts[0],
+            ("Período".to_owned(), "21 de nov., 02:00 – 06:00".to_owned())
+        );
+        assert_eq!(
+            view.updated.as_deref(),
+            Some("Última atualização: 10:49 (há 1 min)")
+        );
+        assert_eq!(
+            view.link.map(|l| l.text).as_deref(),
+            Some("Ver a página de status completa")
+        );
+
+        let view = panel(&state, &config(&[]), Locale::PtPt);
+        assert_eq!(view.labels.heading, "Estado dos serviços");
+        let incident = &view.incidents[0];
+        assert_eq!(incident.facts[2].0, "Utilizadores afetados");
+        assert_eq!(incident.updates[1].status, "Em investigação");
+        assert_eq!(view.maintenances[0].status, "Em curso");
+        assert_eq!(
+            view.link.map(|l| l.text).as_deref(),
+            Some("Ver a página de estado completa")
+        );
+
+        let mut state = stale(full_snapshot(), Problem::Network);
+        state.apply(Action::Scheduled {
+            at_ms: now() + 2 * MINUTE_MS,
+        });
+        let cases = [
+            (
+                Locale::Pt,
+                "Mostrando o último status conhecido: não foi possível acessar o feed de \
+                 status. Próxima tentativa em 2 min.",
+            ),
+            (
+                Locale::PtPt,
+                "A mostrar o último estado conhecido: não foi possível aceder ao feed de \
+                 estado. Próxima tentativa dentro de 2 min.",
+            ),
+        ];
+        for (locale, want) in cases {
+            let view = panel(&state, &config(&[]), locale);
+            assert_eq!(view.notice.as_deref(), Some(want), "{locale:?}");
+        }
+    }
+
+    #[test]
     fn panel_filter_narrows_groups_and_affected_names() {
         let state = live(full_snapshot());
         let view = panel(&state, &config(&[("components", "App Store")]), Locale::En);

@@ -109,6 +109,51 @@ describe('widgets on one page', () => {
     }
   });
 
+  test('a page in pt-BR speaks Brazilian Portuguese; a page in pt read in pt-PT writes as Portugal does', async () => {
+    const { server, browser } = harness;
+    server.setFeed('portuguese', { fixture: 'apple/multi_service_outage.js' });
+    const link = 'https://www.apple.com/br/support/systemstatus/';
+    const now = '2026-11-20T17:03:00Z';
+    const cases = [
+      {
+        lang: 'pt-BR',
+        browser: 'en-US',
+        root: 'pt-BR',
+        action: 'Mostrar detalhes do status',
+        link: 'Ver a página de status completa',
+      },
+      {
+        lang: 'pt',
+        browser: 'pt-PT',
+        root: 'pt-PT',
+        action: 'Mostrar detalhes do estado',
+        link: 'Ver a página de estado completa',
+      },
+    ];
+    for (const [i, c] of cases.entries()) {
+      server.setPage(
+        `/t/portuguese-${i}.html`,
+        hostPage({ lang: c.lang, body: snippet({ feed: '/feeds/portuguese', link }) }),
+      );
+      const session = await openPage(browser, { locale: c.browser, timezoneId: 'UTC' });
+      await session.page.clock.setFixedTime(new Date(now));
+      await session.page.goto(server.url(`/t/portuguese-${i}.html`));
+      const w = widget(session.page);
+      await w.waitForPhase('live');
+      const where = `page ${c.lang}, browser ${c.browser}`;
+      assert.equal(await w.root.getAttribute('lang'), c.root, where);
+      const text = squash(await w.badgeText.textContent());
+      assert.match(text, /^Interrupção grave \(\d+ serviços\)$/, where);
+      assert.equal(await w.badge.getAttribute('aria-label'), `${text}. ${c.action}`, where);
+      await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      assert.equal(squash(await w.inside('updated').textContent()), 'Última atualização: 17:03 (agora mesmo)', where);
+      assert.equal(squash(await w.statusLink.textContent()), c.link, where);
+      session.assertCleanConsole();
+      await session.close();
+    }
+  });
+
   test('an event that ended an hour ago is listed under "Recently resolved", after the active ones', async () => {
     const { server, browser } = harness;
     const now = Date.now();
