@@ -203,37 +203,34 @@ fn local_day(at_ms: i64, zone: &dyn ZoneOffset) -> (i64, u32, u32) {
 /// How long ago (or how far ahead) `at_ms` is from `now_ms`, in words: "just now",
 /// "5 min ago", "2 h ago", "3 days ago", "in 20 s", "in 5 min".
 ///
-/// Ages are truncated (59 minutes is "59 min ago", 61 is "1 h ago") so an age never
-/// looks younger than it is. A future time under a minute counts seconds, rounded up, so
-/// "in 0 s" never appears; further ahead it is rounded to the nearest unit (1 min 50 s is
-/// "in 2 min", 2 h 50 min "in 3 h"), and a value that rounds up to the next unit's size
-/// says that unit ("in 1 min", never "in 60 s").
+/// An age under a minute is "just now"; a future time under a minute counts seconds,
+/// rounded up, so "in 0 s" never appears. Beyond a minute, both directions say the
+/// nearest whole minute, hour or day, a half rounding up: 1 min 30 s ago is "2 min ago",
+/// 1 h 29 min "1 h ago", 36 h "2 days ago" and 47 h "2 days ago" (truncating said
+/// "1 day ago" of an update almost two days old). The unit is chosen after rounding, so
+/// a value that rounds up to the next unit's size says that unit: 59 min 40 s is
+/// "1 h ago" and 23 h 40 min "1 day ago", never "60 min" or "24 h" (nor "in 60 s").
 pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
     let delta_ms = now_ms.saturating_sub(at_ms);
-    if delta_ms >= 0 {
-        if delta_ms < MINUTE_MS {
-            return text(locale, Msg::Ui(Ui::JustNow)).to_owned();
-        }
-        let (count, n) = if delta_ms < HOUR_MS {
-            (Count::MinutesAgo, delta_ms / MINUTE_MS)
-        } else if delta_ms < DAY_MS {
-            (Count::HoursAgo, delta_ms / HOUR_MS)
-        } else {
-            (Count::DaysAgo, delta_ms / DAY_MS)
-        };
-        return count_text(locale, count, n);
+    if (0..MINUTE_MS).contains(&delta_ms) {
+        return text(locale, Msg::Ui(Ui::JustNow)).to_owned();
     }
-    let ahead_ms = delta_ms.saturating_neg();
-    let nearest = |unit_ms: i64| ahead_ms.saturating_add(unit_ms / 2) / unit_ms;
-    let seconds = ahead_ms.saturating_add(999) / 1000;
-    let (count, n) = if seconds < 60 {
+    let past = delta_ms > 0;
+    let span_ms = delta_ms.saturating_abs();
+    let nearest = |unit_ms: i64| span_ms.saturating_add(unit_ms / 2) / unit_ms;
+    let seconds = span_ms.saturating_add(999) / 1000;
+    let pick = |ago, ahead| if past { ago } else { ahead };
+    let (count, n) = if !past && seconds < 60 {
         (Count::InSeconds, seconds)
     } else if nearest(MINUTE_MS) < 60 {
-        (Count::InMinutes, nearest(MINUTE_MS).max(1))
+        (
+            pick(Count::MinutesAgo, Count::InMinutes),
+            nearest(MINUTE_MS).max(1),
+        )
     } else if nearest(HOUR_MS) < 24 {
-        (Count::InHours, nearest(HOUR_MS))
+        (pick(Count::HoursAgo, Count::InHours), nearest(HOUR_MS))
     } else {
-        (Count::InDays, nearest(DAY_MS))
+        (pick(Count::DaysAgo, Count::InDays), nearest(DAY_MS))
     };
     count_text(locale, count, n)
 }
@@ -362,10 +359,12 @@ mod tests {
             (Locale::En, 0, "just now"),
             (Locale::En, 59_999, "just now"),
             (Locale::En, MINUTE_MS, "1 min ago"),
-            (Locale::En, 5 * MINUTE_MS + 30_000, "5 min ago"),
+            (Locale::En, 5 * MINUTE_MS + 29_000, "5 min ago"),
+            (Locale::En, 5 * MINUTE_MS + 30_000, "6 min ago"),
             (Locale::En, 59 * MINUTE_MS, "59 min ago"),
             (Locale::En, HOUR_MS, "1 h ago"),
-            (Locale::En, 2 * HOUR_MS + 59 * MINUTE_MS, "2 h ago"),
+            (Locale::En, 2 * HOUR_MS + 29 * MINUTE_MS, "2 h ago"),
+            (Locale::En, 2 * HOUR_MS + 59 * MINUTE_MS, "3 h ago"),
             (Locale::En, DAY_MS, "1 day ago"),
             (Locale::En, 3 * DAY_MS, "3 days ago"),
             (Locale::En, -20_000, "in 20 s"),
@@ -405,6 +404,140 @@ mod tests {
             relative_text(Locale::En, i64::MAX, NOW),
             "in 106751971120 days"
         );
+    }
+
+    #[test]
+    fn relative_text_rounds_past_ages_to_the_nearest_unit_in_every_language() {
+        // QA: an update 47 hours old read "1 day ago". Each row: the age, then its text
+        // in English, French, German, Spanish and Japanese.
+        let cases: [(i64, [&str; 5]); 10] = [
+            (
+                59_999,
+                [
+                    "just now",
+                    "à l’instant",
+                    "gerade eben",
+                    "ahora mismo",
+                    "たった今",
+                ],
+            ),
+            (
+                MINUTE_MS + 29_000,
+                [
+                    "1 min ago",
+                    "il y a 1 min",
+                    "vor 1 Min.",
+                    "hace 1 min",
+                    "1分前",
+                ],
+            ),
+            (
+                MINUTE_MS + 30_000,
+                [
+                    "2 min ago",
+                    "il y a 2 min",
+                    "vor 2 Min.",
+                    "hace 2 min",
+                    "2分前",
+                ],
+            ),
+            (
+                59 * MINUTE_MS + 29_000,
+                [
+                    "59 min ago",
+                    "il y a 59 min",
+                    "vor 59 Min.",
+                    "hace 59 min",
+                    "59分前",
+                ],
+            ),
+            // Never "60 min ago".
+            (
+                59 * MINUTE_MS + 40_000,
+                ["1 h ago", "il y a 1 h", "vor 1 Std.", "hace 1 h", "1時間前"],
+            ),
+            (
+                HOUR_MS + 30 * MINUTE_MS,
+                ["2 h ago", "il y a 2 h", "vor 2 Std.", "hace 2 h", "2時間前"],
+            ),
+            // Never "24 h ago".
+            (
+                23 * HOUR_MS + 40 * MINUTE_MS,
+                [
+                    "1 day ago",
+                    "il y a 1 jour",
+                    "vor 1 Tag",
+                    "hace 1 día",
+                    "1日前",
+                ],
+            ),
+            (
+                35 * HOUR_MS + 59 * MINUTE_MS,
+                [
+                    "1 day ago",
+                    "il y a 1 jour",
+                    "vor 1 Tag",
+                    "hace 1 día",
+                    "1日前",
+                ],
+            ),
+            (
+                36 * HOUR_MS,
+                [
+                    "2 days ago",
+                    "il y a 2 jours",
+                    "vor 2 Tagen",
+                    "hace 2 días",
+                    "2日前",
+                ],
+            ),
+            (
+                47 * HOUR_MS,
+                [
+                    "2 days ago",
+                    "il y a 2 jours",
+                    "vor 2 Tagen",
+                    "hace 2 días",
+                    "2日前",
+                ],
+            ),
+        ];
+        let languages = [Locale::En, Locale::Fr, Locale::De, Locale::Es, Locale::Ja];
+        for (age_ms, texts) in cases {
+            for (locale, want) in languages.into_iter().zip(texts) {
+                assert_eq!(
+                    relative_text(locale, NOW - age_ms, NOW),
+                    want,
+                    "{locale:?} {age_ms}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn relative_text_past_age_is_within_half_a_unit_and_never_a_boundary_artefact() {
+        // Every 10 s over four days: the number said is the nearest whole unit, never
+        // 0, "60 min" or "24 h".
+        for age_ms in (0..4 * DAY_MS).step_by(10_000) {
+            let said = relative_text(Locale::En, NOW - age_ms, NOW);
+            if said == "just now" {
+                assert!(age_ms < MINUTE_MS, "{age_ms}: {said}");
+                continue;
+            }
+            let (n, unit) = said.split_once(' ').unwrap_or_default();
+            let n: i64 = n.parse().unwrap_or_else(|_| panic!("{age_ms}: {said}"));
+            let (unit_ms, max) = match unit {
+                "min ago" => (MINUTE_MS, 59),
+                "h ago" => (HOUR_MS, 23),
+                "day ago" | "days ago" => (DAY_MS, i64::MAX),
+                _ => panic!("{age_ms}: {said}"),
+            };
+            assert!((1..=max).contains(&n), "{age_ms}: {said}");
+            assert!(
+                (n * unit_ms - age_ms).abs() <= unit_ms / 2,
+                "{age_ms}: {said}"
+            );
+        }
     }
 
     #[test]

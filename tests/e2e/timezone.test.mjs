@@ -221,15 +221,16 @@ describe("the reader's time zone", () => {
   // the reader's: in Kathmandu it is 08:45 on 1 January 2024, so the new year incident
   // is today's (clock only) and July 2023 is last year; in Los Angeles it is 7:00 PM on
   // 31 December 2023, so new year's eve is today and July is this year (no year shown).
-  // Ages are exact too.
+  // Ages are exact too, to the nearest unit: the new year incident began 8 h 30 min
+  // before ("9 h ago"), the summer one 180 days 23 h 40 min before ("181 days ago").
   const todayCases = [
     {
       timezoneId: 'Asia/Kathmandu',
       locale: 'en-GB',
-      started: { newyear: '00:15 (8 h ago)', summer: '4 Jul 2023, 09:05 (180 days ago)' },
+      started: { newyear: '00:15 (9 h ago)', summer: '4 Jul 2023, 09:05 (181 days ago)' },
       heads: {
-        newyear: ['Identified · 07:55 (50 min ago)', 'Investigating · 00:15 (8 h ago)'],
-        summer: ['Monitoring · 4 Jul 2023, 09:45 (180 days ago)'],
+        newyear: ['Identified · 07:55 (50 min ago)', 'Investigating · 00:15 (9 h ago)'],
+        summer: ['Monitoring · 4 Jul 2023, 09:45 (181 days ago)'],
         upgrade: ['In progress · 01:45 (7 h ago)'],
       },
       window: '01:45 – 09:45',
@@ -238,10 +239,10 @@ describe("the reader's time zone", () => {
     {
       timezoneId: 'America/Los_Angeles',
       locale: 'en-US',
-      started: { newyear: '10:30 AM (8 h ago)', summer: 'Jul 3, 8:20 PM (180 days ago)' },
+      started: { newyear: '10:30 AM (9 h ago)', summer: 'Jul 3, 8:20 PM (181 days ago)' },
       heads: {
-        newyear: ['Identified · 6:10 PM (50 min ago)', 'Investigating · 10:30 AM (8 h ago)'],
-        summer: ['Monitoring · Jul 3, 9:00 PM (180 days ago)'],
+        newyear: ['Identified · 6:10 PM (50 min ago)', 'Investigating · 10:30 AM (9 h ago)'],
+        summer: ['Monitoring · Jul 3, 9:00 PM (181 days ago)'],
         upgrade: ['In progress · 12:00 PM (7 h ago)'],
       },
       window: '12:00 PM – 8:00 PM',
@@ -252,10 +253,10 @@ describe("the reader's time zone", () => {
       // its date, or the window would seem to end before it starts.
       timezoneId: 'UTC',
       locale: 'en-GB',
-      started: { newyear: '31 Dec 2023, 18:30 (8 h ago)', summer: '4 Jul 2023, 03:20 (180 days ago)' },
+      started: { newyear: '31 Dec 2023, 18:30 (9 h ago)', summer: '4 Jul 2023, 03:20 (181 days ago)' },
       heads: {
-        newyear: ['Identified · 02:10 (50 min ago)', 'Investigating · 31 Dec 2023, 18:30 (8 h ago)'],
-        summer: ['Monitoring · 4 Jul 2023, 04:00 (180 days ago)'],
+        newyear: ['Identified · 02:10 (50 min ago)', 'Investigating · 31 Dec 2023, 18:30 (9 h ago)'],
+        summer: ['Monitoring · 4 Jul 2023, 04:00 (181 days ago)'],
         upgrade: ['In progress · 31 Dec 2023, 20:00 (7 h ago)'],
       },
       window: '31 Dec 2023, 20:00 – 1 Jan, 04:00',
