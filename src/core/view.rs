@@ -213,10 +213,16 @@ pub struct PanelLabels {
 pub struct PanelView {
     /// Fixed texts.
     pub labels: PanelLabels,
-    /// The overall state, as on the badge.
+    /// The overall state, as on the badge. Its tone marks [`PanelView::notice`] too.
     pub overall: StateView,
+    /// False when the notice already says the overall state, with why: while the feed
+    /// cannot be read, "Status unavailable: the status feed could not be reached. Next
+    /// try in 2 min." says it all, and a "Status unavailable — retrying" line under it
+    /// (below a badge that says so too) would only repeat it.
+    pub overall_shown: bool,
     /// A notice about the data itself: "Showing the last known status: the feed could
-    /// not be reached. Next try in 2 min." or "Status unavailable — retrying".
+    /// not be reached. Next try in 2 min." or "Status unavailable: the status feed could not
+    /// be reached. Retrying now."
     pub notice: Option<String>,
     /// The provider's own message for the whole page, shown as it wrote it, below the
     /// overall state (see [`crate::core::model::Page::announcement`]).
@@ -457,6 +463,7 @@ fn panel_from(input: &ViewInput<'_>, summary: Summary<'_>) -> PanelView {
             tone: summary.tone,
             text: summary.text,
         },
+        overall_shown: summary.phase != Phase::Unavailable,
         notice: notice(input, summary.phase),
         // Only beside a status it belongs to: not over day-old data the panel no longer
         // shows.
@@ -2373,6 +2380,51 @@ mod tests {
         assert_eq!(
             view.notice.as_deref(),
             Some("Letzter bekannter Status wird angezeigt: der Status-Feed hat sein Format geändert.")
+        );
+    }
+
+    #[test]
+    fn panel_unavailable_says_status_unavailable_once_with_why_and_the_link() {
+        // QA: with nothing ever fetched, the badge said "Status unavailable — retrying"
+        // and the open panel said "Status unavailable" twice more: in its notice and in
+        // its overall line.
+        let state = unavailable(Problem::Network);
+        let linked = config(&[("link", "https://status.example.com/")]);
+        for locale in Locale::ALL {
+            let view = panel(&state, &linked, locale);
+            let shown: Vec<&str> = (view.notice.iter())
+                .chain(view.overall_shown.then_some(&view.overall.text))
+                .map(String::as_str)
+                .collect();
+            let unavailable = match locale {
+                Locale::En | Locale::EnCa | Locale::EnGb | Locale::En001 => "Status unavailable",
+                Locale::Fr | Locale::FrCa => "État indisponible",
+                Locale::De => "Status nicht verfügbar",
+                Locale::Es | Locale::Es419 | Locale::EsAr => "Estado no disponible",
+                Locale::Ja => "ステータスを取得できません",
+            };
+            let times: usize = shown.iter().map(|t| t.matches(unavailable).count()).sum();
+            assert_eq!(times, 1, "{locale:?} says {unavailable:?} in {shown:?}");
+            let notice = view.notice.as_deref().unwrap_or_default();
+            assert!(
+                notice.contains(&problem_text(locale, &Problem::Network)),
+                "{locale:?}: what happened, in {notice:?}"
+            );
+            assert_eq!(
+                view.link.as_ref().map(|l| l.href.as_str()),
+                Some("https://status.example.com/"),
+                "{locale:?}"
+            );
+        }
+        let view = panel(&state, &config(&[]), Locale::En);
+        assert!(!view.overall_shown);
+        assert_eq!(
+            view.notice.as_deref(),
+            Some("Status unavailable: the status feed could not be reached.")
+        );
+        assert!(
+            view.fallback,
+            "no link known: the page's own fallback link shows"
         );
     }
 

@@ -39,10 +39,12 @@ pub(crate) fn panel(
                     { notice.clone() }
                 </p>
             }
-            <p class="overall" data-testid="overall" data-tone={view.overall.tone.as_str()}>
-                { icon(view.overall.tone) }
-                <span>{ view.overall.text.clone() }</span>
-            </p>
+            if view.overall_shown {
+                <p class="overall" data-testid="overall" data-tone={view.overall.tone.as_str()}>
+                    { icon(view.overall.tone) }
+                    <span>{ view.overall.text.clone() }</span>
+                </p>
+            }
             if let Some(announcement) = &view.announcement {
                 <p class="announcement" data-testid="announcement" dir="auto">
                     { announcement.clone() }

@@ -73,6 +73,9 @@ describe('errors and fallback', () => {
     await w.badge.click();
     await w.notice.waitFor({ timeout: WAIT_MS });
     assert.match(squash(await w.notice.textContent()), notice);
+    // It says so once: the notice, with why, and no second "Status unavailable" line.
+    const said = squash(await w.panel.textContent()).split('Status unavailable').length - 1;
+    assert.equal(said, 1, squash(await w.panel.textContent()));
     // With no status and no link to the status page, the snippet's own fallback link
     // shows in the panel: the reader still has a way to the provider's page.
     const fallback = page.getByRole('link', { name: 'System status' });
