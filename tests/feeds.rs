@@ -231,6 +231,46 @@ fn statuspage_only_show_if_degraded_is_kept() {
     );
 }
 
+/// The rows of `panel`, as "name: state", in order.
+fn rows(panel: &PanelView) -> Vec<String> {
+    (panel.groups.iter().flat_map(|g| &g.components))
+        .map(|c| format!("{}: {}", c.name, c.state.text))
+        .collect()
+}
+
+#[test]
+fn statuspage_only_show_if_degraded_component_named_in_components_is_shown() {
+    // QA: "Status Emails" is `only_show_if_degraded` and operational. Hidden when the
+    // embed shows everything, it must show when the page names it: the partner asked
+    // for that service.
+    let all = panel_of(load("statuspage/summary_groups.json"), None, now_ms());
+    assert!(
+        !rows(&all).iter().any(|r| r.starts_with("Status Emails")),
+        "{:?}",
+        rows(&all)
+    );
+    assert!(rows(&all).contains(&"SMS Alerts: Partial outage".to_owned()));
+    for components in ["Status Emails", "kr09ddfgbfsf", "status emails, API"] {
+        let named = panel_of(
+            load("statuspage/summary_groups.json"),
+            Some(components),
+            now_ms(),
+        );
+        assert!(
+            rows(&named).contains(&"Status Emails: Operational".to_owned()),
+            "{components}: {:?}",
+            rows(&named)
+        );
+    }
+    // Named alone, the badge and the panel name it, as for any one service.
+    let alone = panel_of(
+        load("statuspage/summary_groups.json"),
+        Some("Status Emails"),
+        now_ms(),
+    );
+    assert_eq!(alone.overall.text, "Status Emails: operational");
+}
+
 #[test]
 fn statuspage_maintenance_in_progress_and_scheduled() {
     let parsed = load("statuspage/summary_maintenance.json");

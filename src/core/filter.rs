@@ -85,6 +85,9 @@ pub(crate) fn normalize_key(key: &str) -> String {
 /// The part of `snapshot` that `selection` shows.
 ///
 /// - A component is kept when its id or name is selected, or its group's id or name is.
+///   One selected by its own id or name shows even when the feed marks it
+///   `only_show_if_degraded` and it is operational (the page asked for it); one selected
+///   only through its group keeps the feed's rule, as the feed's own page shows it.
 /// - A group is kept while at least one of its members is.
 /// - An incident or maintenance is kept when it affects a kept component or a kept group
 ///   (a group names all of its members), or when it names nothing at all: a page-wide
@@ -130,13 +133,20 @@ pub fn apply<'a>(snapshot: &'a Snapshot, selection: &Selection) -> Cow<'a, Snaps
     let components: Vec<Component> = snapshot
         .components
         .iter()
-        .filter(|c| {
-            selection.matches(&c.id, &c.name)
-                || c.group_id
+        .filter_map(|c| {
+            let named = selection.matches(&c.id, &c.name);
+            let in_group = || {
+                c.group_id
                     .as_deref()
                     .is_some_and(|g| selected_groups.contains(g))
+            };
+            (named || in_group()).then(|| Component {
+                // The page asked for this service by name: it shows even while the feed
+                // would hide it for being operational.
+                only_show_if_degraded: c.only_show_if_degraded && !named,
+                ..c.clone()
+            })
         })
-        .cloned()
         .collect();
     let member_groups: HashSet<String> = components
         .iter()
@@ -355,6 +365,57 @@ mod tests {
 
     fn ids<T>(items: &[T], id: impl Fn(&T) -> &str) -> Vec<&str> {
         items.iter().map(id).collect()
+    }
+
+    #[test]
+    fn filter_shows_an_only_show_if_degraded_component_the_page_names() {
+        // A Statuspage feed: "Status Emails" and "Push" are shown only when degraded;
+        // "Push" belongs to the group "Notifications".
+        let feed = r#"{
+            "page": {"id": "p", "name": "Acme", "url": "https://status.acme.example"},
+            "components": [
+                {"id": "g-notify", "name": "Notifications", "status": "operational",
+                 "group": true, "components": ["c-push"]},
+                {"id": "c-push", "name": "Push", "status": "operational",
+                 "group_id": "g-notify", "only_show_if_degraded": true},
+                {"id": "c-emails", "name": "Status Emails", "status": "operational",
+                 "only_show_if_degraded": true},
+                {"id": "c-api", "name": "API", "status": "operational"}
+            ],
+            "incidents": [],
+            "scheduled_maintenances": []
+        }"#;
+        let snap = crate::core::feed::parse(feed, None)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .snapshot;
+        let hidden = |shown: &Snapshot| -> Vec<String> {
+            (shown.components.iter())
+                .filter(|c| c.only_show_if_degraded)
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        // Everything shown: the feed's own rule stands.
+        assert_eq!(
+            hidden(&apply(&snap, &Selection::default())),
+            ["c-push", "c-emails"]
+        );
+        // Named by name or by id, in any case: the page asked for it, so it shows.
+        for list in ["Status Emails", "c-emails", " status  EMAILS , API"] {
+            let shown = applied(&snap, &Selection::parse(list));
+            assert!(hidden(&shown).is_empty(), "{list}");
+            assert!(
+                shown.components.iter().any(|c| c.id == "c-emails"),
+                "{list}"
+            );
+        }
+        // Selected through its group only, it keeps the feed's rule; named, it shows.
+        assert_eq!(
+            hidden(&applied(&snap, &Selection::parse("Notifications"))),
+            ["c-push"]
+        );
+        assert!(hidden(&applied(&snap, &Selection::parse("Notifications, Push"))).is_empty());
+        // The feed itself is left as it was.
+        assert_eq!(hidden(&snap), ["c-push", "c-emails"]);
     }
 
     #[test]

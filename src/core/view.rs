@@ -543,7 +543,8 @@ impl<'a> Shown<'a> {
     }
 
     /// The component rows: the selection, less `only_show_if_degraded` components while
-    /// they are operational.
+    /// they are operational (the filter lifts the mark from one the page names,
+    /// [`filter::apply`]).
     fn rows(&self) -> impl Iterator<Item = &Component> {
         self.snapshot
             .components
