@@ -2402,6 +2402,8 @@ mod tests {
                 Locale::Fr | Locale::FrCa => "État indisponible",
                 Locale::De => "Status nicht verfügbar",
                 Locale::Es | Locale::Es419 | Locale::EsAr => "Estado no disponible",
+                Locale::Pt => "Status indisponível",
+                Locale::PtPt => "Estado indisponível",
                 Locale::Ja => "ステータスを取得できません",
             };
             let times: usize = shown.iter().map(|t| t.matches(unavailable).count()).sum();
