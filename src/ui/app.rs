@@ -1,7 +1,7 @@
 //! The widget's root component: holds the feed state and the open/closed flag, polls, and
 //! renders the badge and panel from core's view-models.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::thread::LocalKey;
 
@@ -17,7 +17,7 @@ use crate::core::filter;
 use crate::core::i18n::Locale;
 use crate::core::state::{self, FeedState};
 use crate::core::view::{views, ViewInput};
-use crate::web::{self, hub, BrowserZone, TestHooks, Timer};
+use crate::web::{self, hub, BrowserZone, Listener, TestHooks, Timer};
 
 /// How often relative ages ("5 min ago") and the stale check are refreshed.
 const TICK_MS: u64 = 30_000;
@@ -141,6 +141,14 @@ pub(crate) struct App {
     root_node: NodeRef,
     panel_node: NodeRef,
     had_focus: bool,
+    /// True while Escape is the widget's: the reader's panel is open (never with
+    /// `view="panel"`, which has nothing to close). Set by each render, read by `escape`.
+    closable: Rc<Cell<bool>>,
+    /// Escape anywhere in the widget, from the first render on. A listener of its own on
+    /// the root rather than Yew's `onkeydown`: Yew's delegation walks up from the light
+    /// DOM and never sees a key pressed on the page's fallback link shown in the panel's
+    /// `<slot>`, while the native event passes through the slot and the root.
+    escape: Option<Listener>,
     /// The feed subscription, from the first render on (when `poll`).
     feed_link: Option<FeedLink>,
     _ticker: Timer,
@@ -288,6 +296,8 @@ impl Component for App {
             // Focus the reader had in the widget this one replaces goes to its badge
             // (`keep_focus`, after the first render).
             had_focus: props.place.focused,
+            closable: Rc::default(),
+            escape: None,
             feed_link: None,
             _ticker: ticker,
         }
@@ -321,6 +331,22 @@ impl Component for App {
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
         let props = ctx.props();
+        if first_render {
+            self.escape = self.root_node.cast::<web_sys::Element>().and_then(|root| {
+                let link = ctx.link().clone();
+                let closable = Rc::clone(&self.closable);
+                Listener::new(&root, "keydown", move |event| {
+                    // Ours to handle: neither the host's own Escape handlers nor the key's
+                    // default action (a modal `<dialog>` around us closes on it) should
+                    // also act on this key press.
+                    if closable.get() && web::key_is(event, "Escape") {
+                        event.prevent_default();
+                        event.stop_propagation();
+                        link.send_message(Msg::Close);
+                    }
+                })
+            });
+        }
         if first_render && props.poll {
             let link = ctx.link().clone();
             let notify: hub::Notify = Rc::new(move |state| link.send_message(Msg::Feed(state)));
@@ -360,17 +386,7 @@ impl Component for App {
 
         let link = ctx.link();
         let close = link.callback(|()| Msg::Close);
-        let is_open = toggles && self.expanded;
-        let onkeydown = link.batch_callback(move |event: KeyboardEvent| {
-            // Ours to handle: neither the host's own Escape handlers nor the key's
-            // default action (a modal `<dialog>` around us closes on it) should also
-            // act on this key press.
-            (is_open && event.key() == "Escape").then(|| {
-                event.prevent_default();
-                event.stop_propagation();
-                Msg::Close
-            })
-        });
+        self.closable.set(toggles && self.expanded);
         let on_toggle = link.callback(|()| Msg::Toggle);
 
         let phase = state.phase(now_ms, stale_after_ms).as_str();
@@ -383,7 +399,7 @@ impl Component for App {
                 // Every catalogue language is written left to right: on a right-to-left
                 // page the widget's own sentences must not inherit `rtl`.
                 <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
-                    lang={props.locale.tag()} dir="ltr" {onkeydown} ref={self.root_node.clone()}>
+                    lang={props.locale.tag()} dir="ltr" ref={self.root_node.clone()}>
                     if visible {
                         { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &self.badge_node) }
                     }

@@ -364,7 +364,7 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
         return;
     };
     let weak = Rc::downgrade(feed);
-    let listener = Listener::new(&target, kind, move || {
+    let listener = Listener::new(&target, kind, move |_| {
         let Some(feed) = weak.upgrade() else {
             return;
         };

@@ -24,7 +24,7 @@ pub(crate) use clock::{now_ms, BrowserZone};
 pub(crate) use console::{info, warn};
 pub(crate) use event::dispatch_change;
 pub(crate) use hooks::{test_hooks, TestHooks};
-pub(crate) use listen::Listener;
+pub(crate) use listen::{key_is, Listener};
 pub(crate) use page::{
     base_uri, document_target, focus_within, is_hidden, is_offline, page_languages, resolve_url,
     window_target,

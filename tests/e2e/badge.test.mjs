@@ -272,4 +272,46 @@ describe('badge on a plain page with the snippet', () => {
     session.assertCleanConsole();
     await session.close();
   });
+
+  test("escape on the page's fallback link at the panel's foot closes the panel, returns focus and leaves the dialog open", async () => {
+    // The link is the element's own light-DOM child, shown through the panel's <slot>
+    // (here because the feed cannot be read and names no status page).
+    const { server, browser } = harness;
+    server.setFeed('badge-fallback-escape', { fixture: 'bad/truncated.json' });
+    server.setPage(
+      '/t/badge-fallback-escape.html',
+      hostPage({
+        body: `<dialog id="help"><p>Need help?</p>${snippet({ feed: '/feeds/badge-fallback-escape' })}</dialog>`,
+        after: `<script>document.getElementById('help').showModal();
+          window.escapesSeen = 0;
+          document.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.escapesSeen += 1; });
+          document.querySelector('telltale-status').addEventListener('keydown', (e) => {
+            if (e.key === 'Escape') window.escapesSeen += 1;
+          });</script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/badge-fallback-escape.html'));
+    const w = widget(page);
+    await w.waitForPhase('unavailable');
+    const dialogOpen = () => page.evaluate(() => document.getElementById('help').open);
+
+    await w.badge.focus();
+    await page.keyboard.press('Enter');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const fallback = page.getByRole('link', { name: 'System status' });
+    assert.equal(await fallback.isVisible(), true, 'the fallback link shows in the panel');
+    await fallback.focus();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'A');
+
+    await page.keyboard.press('Escape');
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'false');
+    assert.equal(await focused(page), 'badge', 'focus returns to the badge');
+    assert.equal(await dialogOpen(), true, 'the dialog stays open');
+    assert.equal(await page.evaluate(() => window.escapesSeen), 0, "the page's own handlers did not fire");
+    session.assertCleanConsole();
+    await session.close();
+  });
 });

@@ -40,6 +40,9 @@ describe('lifetimes', () => {
     for (const id of ['a1', 'a2', 'b1']) await widget(page, `#${id}`).waitForPhase('live');
     const stats = () => page.evaluate(() => Telltale.__test.stats());
     assert.equal((await stats()).widgets, 3);
+    // Each widget listens for Escape on its root (the fallback link in its panel is out
+    // of Yew's reach); that listener must go with the widget too.
+    assert.ok((await stats()).listeners >= 3, 'one Escape listener per widget');
 
     // Polled at the smallest refresh (30 s → 180 ms here), once for both widgets: with two
     // pollers there would be about twice as many requests as for the single-widget feed.
