@@ -38,7 +38,9 @@
 //!
 //! A row is a name and a state. Where both do not fit on one line the state moves under
 //! the name (the row wraps) rather than the name breaking inside its words; only a single
-//! word wider than the panel is broken.
+//! word wider than the panel is broken. A state is one line wherever it fits on one (a
+//! flex row wraps before it shrinks any item), and wraps between its words where it does
+//! not: kept on one line, "Performances dégradées" ran out of a 150px panel.
 //!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
@@ -172,7 +174,7 @@ ul, ol { list-style: none; }
 .group-head .state { font-weight: 400; }
 .group .rows { padding-left: 12px; border-left: 1px solid var(--tt-border); }
 .name { min-width: 0; overflow-wrap: break-word; }
-.state { display: inline-flex; align-items: center; gap: 0.35em; flex: none; color: var(--tt-muted); font-size: 0.92em; white-space: nowrap; }
+.state { display: inline-flex; align-items: center; gap: 0.35em; min-width: 0; color: var(--tt-muted); font-size: 0.92em; overflow-wrap: anywhere; }
 .row > .state, .group-head > .state { margin-left: auto; }
 .empty, .not-shown { color: var(--tt-muted); }
 .not-shown { margin-top: 6px; }

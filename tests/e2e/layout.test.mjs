@@ -89,6 +89,20 @@ describe('layout', () => {
     });
     assert.ok(Math.abs(edges.rowEnd) < 1, `row state at the end (${JSON.stringify(edges)})`);
     assert.ok(Math.abs(edges.chipStart) < 1, `incident state at the start (${JSON.stringify(edges)})`);
+    // Where a state fits on one line it keeps to one (it wraps only in a narrower box).
+    const states = await session.page.evaluate(() => {
+      const spans = [...document.querySelector('#w').shadowRoot.querySelectorAll('.state > span')];
+      const wrapped = spans
+        .filter((span) => {
+          const range = document.createRange();
+          range.selectNodeContents(span);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((span) => span.textContent);
+      return { count: spans.length, wrapped };
+    });
+    assert.ok(states.count >= 3, `states shown (${states.count})`);
+    assert.deepEqual(states.wrapped, [], 'states on one line in a 300px column');
     session.assertCleanConsole();
     await session.close();
   });
@@ -172,6 +186,48 @@ describe('layout', () => {
     assert.ok(m.panel <= 180, `the panel fits the sidebar (${JSON.stringify(m)})`);
     session.assertCleanConsole();
     await session.close();
+  });
+
+  test('in a 150px box nothing in the panel runs past its edges, in English and in French', async () => {
+    // A state ("Performances dégradées") was kept on one line and ran out of the panel.
+    const fixtures = [OUTAGE, 'statuspage/summary_groups.json', 'statuspage/summary_maintenance.json'];
+    for (const locale of ['en', 'fr']) {
+      for (const fixture of fixtures) {
+        const name = `layout-150-${locale}-${fixture.replace(/\W/g, '_')}`;
+        const { session } = await openLive(name, {
+          fixture,
+          attrs: { view: 'panel', locale },
+          wrap: (html) => `<div style="width: 150px">${html}</div>`,
+        });
+        const out = await session.page.evaluate(() => {
+          const panel = document.querySelector('#w').shadowRoot.querySelector('[data-testid=panel]');
+          const edge = panel.getBoundingClientRect();
+          const past = [];
+          const check = (what, box) => {
+            if (box.width === 0 && box.height === 0) return;
+            if (box.right > edge.right + 0.5 || box.left < edge.left - 0.5) {
+              past.push(`${what} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+            }
+          };
+          for (const element of panel.querySelectorAll('*')) {
+            check(`<${element.localName} class="${element.className?.baseVal ?? element.className}">`, element.getBoundingClientRect());
+          }
+          // Text can run out of a box that stays within the panel.
+          const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            check(JSON.stringify(node.textContent.trim()), range.getBoundingClientRect());
+          }
+          return { panel: [Math.round(edge.left), Math.round(edge.right)], past };
+        });
+        assert.deepEqual(out.past, [], `${locale}, ${fixture}: within the panel ${JSON.stringify(out.panel)}`);
+        const m = await measure(session.page, '#w');
+        assert.ok(m.panel <= 150, `${locale}, ${fixture}: the panel fits the box (${JSON.stringify(m)})`);
+        session.assertCleanConsole();
+        await session.close();
+      }
+    }
   });
 
   test("in a narrow column an event's labels give way to its values", async () => {
