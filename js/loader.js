@@ -218,6 +218,17 @@ function describe(error) {
   }
 }
 
+// What the options are when they are no plain object (a Map, an array, URLSearchParams, a
+// string), in words; null for an object whose own fields are the options (a literal, an
+// instance of the page's own class) and for none at all. Copied, a Map or an array would
+// be an object without `feed`, and the warning would be that `feed` is missing.
+var objectTag = Object.prototype.toString;
+function notPlainObject(options) {
+  if (options == null) return null;
+  var kind = typeof options !== "object" ? typeof options : objectTag.call(options).slice(8, -1);
+  return kind === "Object" ? null : (/^[AEIO]/.test(kind) ? "an " : "a ") + kind;
+}
+
 // The options as they are now: the page may change its object before the wasm is ready.
 // Reading them runs the page's getters, which may throw; the caller handles that.
 function copyOptions(options) {
@@ -235,16 +246,22 @@ function mount(element, options) {
   var state = { handle: null, gone: false, refresh: false };
   var copy;
   try {
-    copy = copyOptions(options);
+    var kind = notPlainObject(options);
+    if (kind) {
+      // Nothing else is said of them: neither a missing `feed` nor unknown keys.
+      console.warn("[telltale] Telltale.mount: the options must be a plain object such as { feed: url }, got " + kind);
+      state.gone = true;
+    } else {
+      copy = copyOptions(options);
+    }
   } catch (error) {
     // A throwing getter or a revoked Proxy: the options cannot be read, as with any
     // other bad option the handle stays inert.
     console.warn("[telltale] Telltale.mount: the options could not be read (" + describe(error) + ")");
     state.gone = true;
   }
-  // A misspelt key would otherwise go unseen: `compnents` shows every service. (Options
-  // that are no object at all get their own warning from the wasm.)
-  if (typeof copy === "object") for (var key in copy) {
+  // A misspelt key would otherwise go unseen: `compnents` shows every service.
+  if (copy) for (var key in copy) {
     if (ATTRIBUTES.indexOf(key) < 0) {
       console.warn("[telltale] Telltale.mount: unknown option `" + key + "` is ignored");
     }

@@ -40,6 +40,9 @@ fn options_as_attributes(options: &JsValue) -> Result<Vec<(&'static str, String)
     if options.is_undefined() || options.is_null() {
         return Ok(Vec::new());
     }
+    // The loader has already turned away options that are no plain object (a string, a
+    // Map, an array: copied, those would read as options without a `feed`); this holds
+    // for a caller that does not go through it.
     if !options.is_object() {
         return Err(MountError::BadOptions(format!(
             "expected an object, got {}",

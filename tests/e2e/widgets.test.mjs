@@ -545,10 +545,58 @@ describe('widgets on one page', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     assert.deepEqual(
-      session.warnings.slice(before).map((text) => /expected an object/.test(text)),
+      session.warnings.slice(before).map((text) => /must be a plain object .*, got a string$/.test(text)),
       [true],
       JSON.stringify(session.warnings.slice(before)),
     );
+    await session.close();
+  });
+
+  test('Telltale.mount with a Map, an array or URLSearchParams for options says they must be a plain object, and nothing else', async () => {
+    // Copied as an object, each of these has no `feed` key: the warning was that `feed`
+    // is required (and for an array, that options `0`, `1` are unknown).
+    const { server, browser } = harness;
+    server.setFeed('not-plain-ok', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/not-plain.html',
+      hostPage({
+        body: ['map', 'array', 'params'].map((id) => `<div id="${id}"><a href="https://status.example.com/">Status ${id}</a></div>`).join('') +
+          '<div id="ok"></div>',
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/not-plain.html'));
+    const outcome = await page.evaluate(() => {
+      try {
+        const handles = [
+          Telltale.mount(document.getElementById('map'), new Map([['feed', '/feeds/not-plain']])),
+          Telltale.mount(document.getElementById('array'), [{ feed: '/feeds/not-plain' }]),
+          Telltale.mount(document.getElementById('params'), new URLSearchParams('feed=/feeds/not-plain')),
+        ];
+        handles[0].refresh();
+        // Mounted after the others: once it is live, the wasm has run every earlier call.
+        Telltale.mount(document.getElementById('ok'), { feed: '/feeds/not-plain-ok' });
+        return 'ok';
+      } catch (error) {
+        return `threw: ${error}`;
+      }
+    });
+    assert.equal(outcome, 'ok');
+    await widget(page, '#ok').waitForPhase('live');
+    const ours = session.warnings.filter((w) => w.startsWith('[telltale]'));
+    assert.deepEqual(ours, [
+      '[telltale] Telltale.mount: the options must be a plain object such as { feed: url }, got a Map',
+      '[telltale] Telltale.mount: the options must be a plain object such as { feed: url }, got an Array',
+      '[telltale] Telltale.mount: the options must be a plain object such as { feed: url }, got a URLSearchParams',
+    ]);
+    for (const id of ['map', 'array', 'params']) {
+      assert.equal(await page.getByRole('link', { name: `Status ${id}` }).isVisible(), true, `${id}: the fallback stays`);
+      assert.equal(await page.locator(`#${id}`).evaluate((div) => div.shadowRoot), null, `${id}: no widget`);
+    }
+    assert.equal(server.feedRequests('not-plain').length, 0);
+    session.assertCleanConsole();
     await session.close();
   });
 
