@@ -92,7 +92,7 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     /// `feed` is missing or empty.
-    #[error("the feed attribute is required: the URL of a status feed")]
+    #[error("no feed: the feed attribute (or the feed option of Telltale.mount) takes the URL of a status feed")]
     MissingFeed,
     /// An attribute holds a URL that is not an absolute `http:`/`https:` URL.
     #[error("{attribute}=\"{value}\" is not an http: or https: URL")]
@@ -367,7 +367,7 @@ mod tests {
     #[test]
     fn config_errors_name_the_attribute() {
         let cases: [(&[(&str, &str)], &str); 10] = [
-            (&[], "feed attribute is required"),
+            (&[], "no feed: the feed attribute (or the feed option of Telltale.mount)"),
             (
                 &[("feed", "https://user:secret@status.example.com/f.json")],
                 "feed=\"https://user:secret@status.example.com/f.json\" has a user name or password",
@@ -376,7 +376,7 @@ mod tests {
                 &[("feed", "https://status@example.com")],
                 "has a user name or password",
             ),
-            (&[("feed", "  ")], "feed attribute is required"),
+            (&[("feed", "  ")], "no feed: the feed attribute (or the feed option of Telltale.mount)"),
             (
                 &[("feed", "javascript:alert(1)")],
                 "feed=\"javascript:alert(1)\"",
