@@ -234,26 +234,40 @@ describe('badge on a plain page with the snippet', () => {
     await session.close();
   });
 
-  test('in a modal dialog, Escape closes the panel and leaves the dialog open; the next Escape is the dialog\'s', async () => {
-    // A support page's "Need help?" dialog: closing on Escape is the key's default
-    // action there, which no listener of the page's would see in time to undo.
+  /**
+   * Opens a page whose widget, on `/feeds/<name>` answering `fixture`, sits in a modal
+   * "Need help?" dialog (a support page's), and counts in `window.escapesSeen` the
+   * Escapes that reach the page's own handlers: the document's, and with
+   * `onElement` the element's too. Closing on Escape is the dialog's default action,
+   * which no listener of the page's would see in time to undo.
+   */
+  async function openInDialog(name, fixture, { onElement = false } = {}) {
     const { server, browser } = harness;
-    server.setFeed('badge-dialog', { fixture: 'statuspage/summary_major_incident_no_component_change.json' });
+    server.setFeed(name, { fixture });
+    const count = "(e) => { if (e.key === 'Escape') window.escapesSeen += 1; }";
     server.setPage(
-      '/t/badge-dialog.html',
+      `/t/${name}.html`,
       hostPage({
-        body: `<dialog id="help"><p>Need help?</p>${snippet({ feed: '/feeds/badge-dialog' })}</dialog>`,
+        body: `<dialog id="help"><p>Need help?</p>${snippet({ feed: `/feeds/${name}` })}</dialog>`,
         after: `<script>document.getElementById('help').showModal();
           window.escapesSeen = 0;
-          document.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.escapesSeen += 1; });</script>`,
+          document.addEventListener('keydown', ${count});
+          ${onElement ? `document.querySelector('telltale-status').addEventListener('keydown', ${count});` : ''}</script>`,
       }),
     );
     const session = await openPage(browser);
     const { page } = session;
-    await page.goto(server.url('/t/badge-dialog.html'));
-    const w = widget(page);
-    await w.waitForPhase('live');
+    await page.goto(server.url(`/t/${name}.html`));
     const dialogOpen = () => page.evaluate(() => document.getElementById('help').open);
+    return { session, page, w: widget(page), dialogOpen };
+  }
+
+  test('in a modal dialog, Escape closes the panel and leaves the dialog open; the next Escape is the dialog\'s', async () => {
+    const { session, page, w, dialogOpen } = await openInDialog(
+      'badge-dialog',
+      'statuspage/summary_major_incident_no_component_change.json',
+    );
+    await w.waitForPhase('live');
     assert.equal(await dialogOpen(), true);
 
     await w.badge.focus();
@@ -276,26 +290,10 @@ describe('badge on a plain page with the snippet', () => {
   test("escape on the page's fallback link at the panel's foot closes the panel, returns focus and leaves the dialog open", async () => {
     // The link is the element's own light-DOM child, shown through the panel's <slot>
     // (here because the feed cannot be read and names no status page).
-    const { server, browser } = harness;
-    server.setFeed('badge-fallback-escape', { fixture: 'bad/truncated.json' });
-    server.setPage(
-      '/t/badge-fallback-escape.html',
-      hostPage({
-        body: `<dialog id="help"><p>Need help?</p>${snippet({ feed: '/feeds/badge-fallback-escape' })}</dialog>`,
-        after: `<script>document.getElementById('help').showModal();
-          window.escapesSeen = 0;
-          document.addEventListener('keydown', (e) => { if (e.key === 'Escape') window.escapesSeen += 1; });
-          document.querySelector('telltale-status').addEventListener('keydown', (e) => {
-            if (e.key === 'Escape') window.escapesSeen += 1;
-          });</script>`,
-      }),
-    );
-    const session = await openPage(browser);
-    const { page } = session;
-    await page.goto(server.url('/t/badge-fallback-escape.html'));
-    const w = widget(page);
+    const { session, page, w, dialogOpen } = await openInDialog('badge-fallback-escape', 'bad/truncated.json', {
+      onElement: true,
+    });
     await w.waitForPhase('unavailable');
-    const dialogOpen = () => page.evaluate(() => document.getElementById('help').open);
 
     await w.badge.focus();
     await page.keyboard.press('Enter');
