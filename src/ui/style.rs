@@ -7,7 +7,10 @@
 //! `::part(panel)`. `all: initial` on the host and on the root stops the host's inherited
 //! styles at the boundary: inherited properties do cross into a shadow tree, so a page
 //! rule like `* { color: red !important; font-size: 40px !important }` matches the host
-//! element itself and would otherwise flow into every line of the widget.
+//! element itself and would otherwise flow into every line of the widget. Letter and
+//! word spacing are the exception: a reader's text-spacing tool (WCAG 1.4.12) sets them
+//! with such a rule, and they change no colour or size of the widget's, so the root
+//! inherits them from the host (the badge, a `<button>`, too).
 //!
 //! The text is 14px at the browser's default font size and grows with the reader's own
 //! (`0.875em` of the mount `<div>`'s `medium`, never below 14px). `medium` is the reader's
@@ -101,6 +104,8 @@ pub(crate) const CSS: &str = concat!(
 :host > div { min-width: 0; max-width: 100%; font-family: sans-serif; font-size: medium; }
 .tt {
   all: initial;
+  letter-spacing: inherit;
+  word-spacing: inherit;
   display: block;
   box-sizing: border-box;
   min-width: 0;
@@ -133,7 +138,7 @@ pub(crate) const CSS: &str = concat!(
 .badge {
   display: inline-flex; align-items: center; gap: 0.45em; max-width: 100%;
   margin: 0; padding: 0.3em 0.75em 0.3em 0.55em;
-  font: inherit; color: var(--tt-fg); text-align: start; text-transform: none; letter-spacing: normal;
+  font: inherit; color: var(--tt-fg); text-align: start; text-transform: none; letter-spacing: inherit; word-spacing: inherit;
   background: var(--tt-bg); border: 1px solid var(--tt-border); border-left: 4px solid var(--tt-tone);
   border-radius: var(--tt-radius); cursor: pointer; appearance: none; -webkit-appearance: none;
 }

@@ -188,6 +188,67 @@ describe('layout', () => {
     await session.close();
   });
 
+  /**
+   * The elements and text runs of `#w`'s panel that run past its left or right edge
+   * (text can run out of a box that stays within the panel), and the panel's edges.
+   */
+  const pastThePanel = (page) =>
+    page.evaluate(() => {
+      const panel = document.querySelector('#w').shadowRoot.querySelector('[data-testid=panel]');
+      const edge = panel.getBoundingClientRect();
+      const past = [];
+      const check = (what, box) => {
+        if (box.width === 0 && box.height === 0) return;
+        if (box.right > edge.right + 0.5 || box.left < edge.left - 0.5) {
+          past.push(`${what} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+        }
+      };
+      for (const element of panel.querySelectorAll('*')) {
+        check(`<${element.localName} class="${element.className?.baseVal ?? element.className}">`, element.getBoundingClientRect());
+      }
+      const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        check(JSON.stringify(node.textContent.trim()), range.getBoundingClientRect());
+      }
+      return { panel: [Math.round(edge.left), Math.round(edge.right)], past };
+    });
+
+  test("a reader's text spacing (WCAG 1.4.12) reaches the widget, and its text stays within the panel", async () => {
+    // What text-spacing bookmarklets and user styles apply: a rule on every element of the
+    // page, which matches the host element and reaches the shadow tree only by inheritance.
+    const head = `<style>* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+      word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }</style>`;
+    for (const view of ['badge', 'panel']) {
+      const { session, page, w } = await openLive(`layout-text-spacing-${view}`, {
+        head,
+        attrs: { view, locale: 'fr' },
+        wrap: (html) => `<div style="width: 300px">${html}</div>`,
+      });
+      if (view === 'badge') await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      const spacing = (locator) =>
+        locator.first().evaluate((element) => {
+          const style = getComputedStyle(element);
+          return [style.letterSpacing, style.wordSpacing];
+        });
+      // 0.12em and 0.16em of the host's 16px, as the host computes them.
+      for (const [what, locator] of [
+        ['badge', w.badgeText],
+        ['component', w.inside('component-name')],
+        ['update', w.updateBodies],
+      ]) {
+        if (view === 'panel' && what === 'badge') continue;
+        assert.deepEqual(await spacing(locator), ['1.92px', '2.56px'], `${view}: ${what}`);
+      }
+      const out = await pastThePanel(page);
+      assert.deepEqual(out.past, [], `${view}: within the panel ${JSON.stringify(out.panel)}`);
+      session.assertCleanConsole();
+      await session.close();
+    }
+  });
+
   test('in a 150px box nothing in the panel runs past its edges, in English and in French', async () => {
     // A state ("Performances dégradées") was kept on one line and ran out of the panel.
     const fixtures = [OUTAGE, 'statuspage/summary_groups.json', 'statuspage/summary_maintenance.json'];
@@ -199,28 +260,7 @@ describe('layout', () => {
           attrs: { view: 'panel', locale },
           wrap: (html) => `<div style="width: 150px">${html}</div>`,
         });
-        const out = await session.page.evaluate(() => {
-          const panel = document.querySelector('#w').shadowRoot.querySelector('[data-testid=panel]');
-          const edge = panel.getBoundingClientRect();
-          const past = [];
-          const check = (what, box) => {
-            if (box.width === 0 && box.height === 0) return;
-            if (box.right > edge.right + 0.5 || box.left < edge.left - 0.5) {
-              past.push(`${what} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
-            }
-          };
-          for (const element of panel.querySelectorAll('*')) {
-            check(`<${element.localName} class="${element.className?.baseVal ?? element.className}">`, element.getBoundingClientRect());
-          }
-          // Text can run out of a box that stays within the panel.
-          const walker = document.createTreeWalker(panel, NodeFilter.SHOW_TEXT);
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const range = document.createRange();
-            range.selectNodeContents(node);
-            check(JSON.stringify(node.textContent.trim()), range.getBoundingClientRect());
-          }
-          return { panel: [Math.round(edge.left), Math.round(edge.right)], past };
-        });
+        const out = await pastThePanel(session.page);
         assert.deepEqual(out.past, [], `${locale}, ${fixture}: within the panel ${JSON.stringify(out.panel)}`);
         const m = await measure(session.page, '#w');
         assert.ok(m.panel <= 150, `${locale}, ${fixture}: the panel fits the box (${JSON.stringify(m)})`);
