@@ -200,7 +200,9 @@ impl App {
             ctx.link().send_message(Msg::Announce(text));
         };
         // An alert is said as it appears, whatever else changed.
-        if alert && !self.alerted {
+        // Decided on `alert_said`, not `alerted`: after an alert has let go (back online to
+        // a feed that still fails) a second one (offline again) is said too.
+        if alert && !self.alert_said {
             self.alerted = true;
             self.alert_said = true;
             announce();

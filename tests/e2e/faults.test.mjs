@@ -509,7 +509,7 @@ describe('faults', () => {
     await session.close();
   });
 
-  test('back online to a failing feed: the live region no longer says offline', async () => {
+  test('back online to a failing feed: the live region no longer says offline, and says it again when offline again', async () => {
     const { session, context, w, refresh } = await openRealTime('reconnect-failing');
     await context.setOffline(true);
     await refresh();
@@ -534,6 +534,15 @@ describe('faults', () => {
       null,
       { timeout: WAIT_MS },
     );
+    // Offline a second time: said again.
+    await context.setOffline(true);
+    await session.page.waitForFunction(
+      () => document.querySelector('#slot').shadowRoot.querySelector('[data-testid=live-region]')
+        .textContent.includes('(offline — '),
+      null,
+      { timeout: WAIT_MS },
+    );
+    await context.setOffline(false);
     await session.close();
   });
 
