@@ -160,7 +160,7 @@ button.badge:hover { background: var(--tt-hover); }
 .panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
 h2, h3, h4, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
 h2 { font-size: 1.05em; font-weight: 600; }
-h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; letter-spacing: 0.04em; text-transform: uppercase; color: var(--tt-muted); }
+h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; text-transform: uppercase; color: var(--tt-muted); }
 .close {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.8em; height: 1.8em;
   margin: 0; padding: 0; font: inherit; color: var(--tt-muted); background: transparent;

@@ -237,6 +237,7 @@ describe('layout', () => {
       for (const [what, locator] of [
         ['badge', w.badgeText],
         ['component', w.inside('component-name')],
+        ['section heading', w.panel.locator('h3')],
         ['update', w.updateBodies],
       ]) {
         if (view === 'panel' && what === 'badge') continue;
