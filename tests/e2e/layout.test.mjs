@@ -250,10 +250,10 @@ describe('layout', () => {
     }
   });
 
-  test('in a 150px box nothing in the panel runs past its edges, in English and in French', async () => {
+  test('in a 150px box nothing in the panel runs past its edges, in English, French and Portuguese', async () => {
     // A state ("Performances dégradées") was kept on one line and ran out of the panel.
     const fixtures = [OUTAGE, 'statuspage/summary_groups.json', 'statuspage/summary_maintenance.json'];
-    for (const locale of ['en', 'fr']) {
+    for (const locale of ['en', 'fr', 'pt-PT']) {
       for (const fixture of fixtures) {
         const name = `layout-150-${locale}-${fixture.replace(/\W/g, '_')}`;
         const { session } = await openLive(name, {
