@@ -205,12 +205,16 @@ fn local_day(at_ms: i64, zone: &dyn ZoneOffset) -> (i64, u32, u32) {
 ///
 /// An age under a minute is "just now"; a future time under a minute counts seconds,
 /// rounded up, so "in 0 s" never appears. Beyond a minute, both directions say the
-/// nearest whole minute, hour or day, a half rounding up: 1 min 30 s ago is "2 min ago",
-/// 1 h 29 min "1 h ago", 36 h "2 days ago" and 47 h "2 days ago" (truncating said
-/// "1 day ago" of an update almost two days old). The unit is chosen after rounding, so
-/// a value that rounds up to the next unit's size says that unit: 59 min 40 s is
-/// "1 h ago" and 23 h 40 min "1 day ago", never "60 min" or "24 h" (nor "in 60 s").
-pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
+/// nearest whole minute or hour, a half rounding up: 1 min 30 s ago is "2 min ago", 1 h
+/// 29 min "1 h ago". The unit is chosen after rounding, so 59 min 40 s is "1 h ago",
+/// never "60 min" (nor "in 60 s").
+///
+/// From about a day on, it counts calendar days in the reader's `zone`, as the date
+/// shown beside it does: at noon, midnight yesterday (36 h) is "1 day ago" and 1 p.m. the
+/// day before yesterday (47 h) "2 days ago". Rounding 36 h to "2 days" put "2 days ago"
+/// next to yesterday's date; truncating 47 h put "1 day ago" next to the day before. A
+/// time earlier today that is nearly a day old stays in hours ("23 h ago"), never "24 h".
+pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64, zone: &dyn ZoneOffset) -> String {
     let delta_ms = now_ms.saturating_sub(at_ms);
     if (0..MINUTE_MS).contains(&delta_ms) {
         return text(locale, Msg::Ui(Ui::JustNow)).to_owned();
@@ -220,6 +224,11 @@ pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
     let nearest = |unit_ms: i64| span_ms.saturating_add(unit_ms / 2) / unit_ms;
     let seconds = span_ms.saturating_add(999) / 1000;
     let pick = |ago, ahead| if past { ago } else { ahead };
+    let day = |ms: i64| {
+        let (year, month, day) = local_day(ms, zone);
+        days_from_civil(year, month, day)
+    };
+    let calendar_days = day(now_ms).saturating_sub(day(at_ms)).saturating_abs();
     let (count, n) = if !past && seconds < 60 {
         (Count::InSeconds, seconds)
     } else if nearest(MINUTE_MS) < 60 {
@@ -227,10 +236,13 @@ pub fn relative_text(locale: Locale, at_ms: i64, now_ms: i64) -> String {
             pick(Count::MinutesAgo, Count::InMinutes),
             nearest(MINUTE_MS).max(1),
         )
-    } else if nearest(HOUR_MS) < 24 {
-        (pick(Count::HoursAgo, Count::InHours), nearest(HOUR_MS))
+    } else if nearest(HOUR_MS) < 24 || calendar_days == 0 {
+        (
+            pick(Count::HoursAgo, Count::InHours),
+            nearest(HOUR_MS).min(23),
+        )
     } else {
-        (pick(Count::DaysAgo, Count::InDays), nearest(DAY_MS))
+        (pick(Count::DaysAgo, Count::InDays), calendar_days)
     };
     count_text(locale, count, n)
 }
@@ -348,6 +360,7 @@ mod tests {
     use super::*;
 
     const NOW: i64 = 1_732_099_320_000; // 2024-11-20T10:42:00Z
+    const UTC: FixedOffset = FixedOffset(0);
 
     fn at(text: &str) -> i64 {
         parse_rfc3339(text).unwrap_or_else(|| panic!("bad test time {text}"))
@@ -395,22 +408,24 @@ mod tests {
         ];
         for (locale, age_ms, want) in cases {
             assert_eq!(
-                relative_text(locale, NOW - age_ms, NOW),
+                relative_text(locale, NOW - age_ms, NOW, &UTC),
                 want,
                 "{locale:?} {age_ms}"
             );
         }
         assert_eq!(
-            relative_text(Locale::En, i64::MAX, NOW),
+            relative_text(Locale::En, i64::MAX, NOW, &UTC),
             "in 106751971120 days"
         );
     }
 
     #[test]
     fn relative_text_rounds_past_ages_to_the_nearest_unit_in_every_language() {
-        // QA: an update 47 hours old read "1 day ago". Each row: the age, then its text
-        // in English, French, German, Spanish and Japanese.
-        let cases: [(i64, [&str; 5]); 10] = [
+        // QA: an update 47 hours old read "1 day ago"; then, rounded, midnight yesterday
+        // read "2 days ago". At noon (UTC), each row: the age, then its text in English,
+        // French, German, Spanish and Japanese.
+        let noon = at("2024-11-20T12:00:00Z");
+        let cases: [(i64, [&str; 5]); 11] = [
             (
                 59_999,
                 [
@@ -460,7 +475,7 @@ mod tests {
                 HOUR_MS + 30 * MINUTE_MS,
                 ["2 h ago", "il y a 2 h", "vor 2 Std.", "hace 2 h", "2時間前"],
             ),
-            // Never "24 h ago".
+            // Never "24 h ago": 12:20 yesterday.
             (
                 23 * HOUR_MS + 40 * MINUTE_MS,
                 [
@@ -481,8 +496,20 @@ mod tests {
                     "1日前",
                 ],
             ),
+            // Midnight yesterday is yesterday, not two days ago.
             (
                 36 * HOUR_MS,
+                [
+                    "1 day ago",
+                    "il y a 1 jour",
+                    "vor 1 Tag",
+                    "hace 1 día",
+                    "1日前",
+                ],
+            ),
+            // A minute before it is the day before yesterday.
+            (
+                36 * HOUR_MS + MINUTE_MS,
                 [
                     "2 days ago",
                     "il y a 2 jours",
@@ -506,7 +533,7 @@ mod tests {
         for (age_ms, texts) in cases {
             for (locale, want) in languages.into_iter().zip(texts) {
                 assert_eq!(
-                    relative_text(locale, NOW - age_ms, NOW),
+                    relative_text(locale, noon - age_ms, noon, &UTC),
                     want,
                     "{locale:?} {age_ms}"
                 );
@@ -515,35 +542,64 @@ mod tests {
     }
 
     #[test]
+    fn relative_text_counts_days_in_the_readers_zone() {
+        let noon_utc = at("2024-11-20T12:00:00Z");
+        // 04:00 UTC on the 19th, 32 h before: yesterday in UTC, the day before yesterday
+        // (23:00 on the 18th) five hours west, where it is 07:00 on the 20th.
+        let then = at("2024-11-19T04:00:00Z");
+        assert_eq!(relative_text(Locale::En, then, noon_utc, &UTC), "1 day ago");
+        assert_eq!(
+            relative_text(Locale::En, then, noon_utc, &FixedOffset(-300)),
+            "2 days ago"
+        );
+        // Earlier today and nearly a day old: hours, never "24 h" or "1 day".
+        let late = at("2024-11-20T23:50:00Z");
+        assert_eq!(
+            relative_text(Locale::En, at("2024-11-20T00:05:00Z"), late, &UTC),
+            "23 h ago"
+        );
+        // Ahead too: a maintenance the day after tomorrow at 01:00 is "in 2 days".
+        assert_eq!(
+            relative_text(Locale::En, at("2024-11-22T01:00:00Z"), noon_utc, &UTC),
+            "in 2 days"
+        );
+    }
+
+    #[test]
     fn relative_text_past_age_is_within_half_a_unit_and_never_a_boundary_artefact() {
-        // Every 10 s over four days: the number said is the nearest whole unit, never
-        // 0, "60 min" or "24 h".
+        // Every 10 s over four days: minutes and hours are the nearest whole unit, days
+        // the calendar days between the two dates (UTC here); never 0, "60 min" or
+        // "24 h".
+        let day = |ms: i64| ms.div_euclid(DAY_MS);
         for age_ms in (0..4 * DAY_MS).step_by(10_000) {
-            let said = relative_text(Locale::En, NOW - age_ms, NOW);
+            let said = relative_text(Locale::En, NOW - age_ms, NOW, &UTC);
             if said == "just now" {
                 assert!(age_ms < MINUTE_MS, "{age_ms}: {said}");
                 continue;
             }
             let (n, unit) = said.split_once(' ').unwrap_or_default();
             let n: i64 = n.parse().unwrap_or_else(|_| panic!("{age_ms}: {said}"));
-            let (unit_ms, max) = match unit {
-                "min ago" => (MINUTE_MS, 59),
-                "h ago" => (HOUR_MS, 23),
-                "day ago" | "days ago" => (DAY_MS, i64::MAX),
+            let nearest = |unit_ms: i64| (age_ms + unit_ms / 2) / unit_ms;
+            let calendar = day(NOW) - day(NOW - age_ms);
+            match unit {
+                "min ago" => assert!(n == nearest(MINUTE_MS) && n <= 59, "{age_ms}: {said}"),
+                "h ago" => assert!(
+                    n == nearest(HOUR_MS).min(23) && (nearest(HOUR_MS) < 24 || calendar == 0),
+                    "{age_ms}: {said}"
+                ),
+                "day ago" | "days ago" => assert!(
+                    n == calendar && n >= 1 && nearest(HOUR_MS) >= 24,
+                    "{age_ms}: {said}"
+                ),
                 _ => panic!("{age_ms}: {said}"),
-            };
-            assert!((1..=max).contains(&n), "{age_ms}: {said}");
-            assert!(
-                (n * unit_ms - age_ms).abs() <= unit_ms / 2,
-                "{age_ms}: {said}"
-            );
+            }
         }
     }
 
     #[test]
     fn relative_text_survives_extreme_instants() {
-        assert!(!relative_text(Locale::En, i64::MIN, i64::MAX).is_empty());
-        assert!(!relative_text(Locale::En, i64::MAX, i64::MIN).is_empty());
+        assert!(!relative_text(Locale::En, i64::MIN, i64::MAX, &UTC).is_empty());
+        assert!(!relative_text(Locale::En, i64::MAX, i64::MIN, &UTC).is_empty());
     }
 
     #[test]
@@ -760,7 +816,7 @@ mod tests {
         ];
         for (locale, age_ms, want) in ages {
             assert_eq!(
-                relative_text(locale, NOW - age_ms, NOW),
+                relative_text(locale, NOW - age_ms, NOW, &UTC),
                 want,
                 "{locale:?} {age_ms}"
             );
@@ -778,7 +834,7 @@ mod tests {
         ) {
             let zone = FixedOffset(offset);
             for locale in Locale::ALL {
-                proptest::prop_assert!(!relative_text(locale, at_ms, now_ms).is_empty());
+                proptest::prop_assert!(!relative_text(locale, at_ms, now_ms, &UTC).is_empty());
                 proptest::prop_assert!(!local_time_text(locale, at_ms, &zone, now_ms).is_empty());
                 proptest::prop_assert!(!window_text(locale, at_ms, Some(now_ms), &zone, now_ms).is_empty());
             }

@@ -430,7 +430,12 @@ fn panel_from(input: &ViewInput<'_>, summary: Summary<'_>) -> PanelView {
                 // The reader's own clock took it: ahead only if that clock went back.
                 (
                     "age",
-                    &relative_text(locale, good.fetched_at_ms.min(input.now_ms), input.now_ms),
+                    &relative_text(
+                        locale,
+                        good.fetched_at_ms.min(input.now_ms),
+                        input.now_ms,
+                        input.zone,
+                    ),
                 ),
             ],
         )
@@ -651,8 +656,14 @@ const CLOCK_SKEW_MS: i64 = 5 * MINUTE_MS;
 /// ahead has no age: "in 3 days" of what has happened says nothing true, and "just now"
 /// of a date in 9999 would be false. Its date, shown beside, tells the reader.
 fn age(input: &ViewInput<'_>, at_ms: i64) -> Option<String> {
-    (at_ms <= input.now_ms.saturating_add(CLOCK_SKEW_MS))
-        .then(|| relative_text(input.locale, at_ms.min(input.now_ms), input.now_ms))
+    (at_ms <= input.now_ms.saturating_add(CLOCK_SKEW_MS)).then(|| {
+        relative_text(
+            input.locale,
+            at_ms.min(input.now_ms),
+            input.now_ms,
+            input.zone,
+        )
+    })
 }
 
 /// "Nov 20, 10:42 AM (2 h ago)", or the time alone when it has no age ([`age`]).
@@ -711,7 +722,10 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
                 let mut next = text_with(
                     locale,
                     Msg::Tpl(Tpl::NextTry),
-                    &[("when", &relative_text(locale, at_ms, input.now_ms))],
+                    &[(
+                        "when",
+                        &relative_text(locale, at_ms, input.now_ms, input.zone),
+                    )],
                 );
                 // A sentence that ends in an abbreviation ("in 5 Min.") takes no second
                 // full stop.
