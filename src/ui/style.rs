@@ -43,7 +43,10 @@
 //! the name (the row wraps) rather than the name breaking inside its words; only a single
 //! word wider than the panel is broken. A state is one line wherever it fits on one (a
 //! flex row wraps before it shrinks any item), and wraps between its words where it does
-//! not: kept on one line, "Performances dégradées" ran out of a 150px panel.
+//! not: kept on one line, "Performances dégradées" ran out of a 150px panel. The panel's
+//! heading lets the close button wrap under it, and it, an event's stage and an update's
+//! head break inside a word only where that word is wider than the line: at twice the
+//! default text size in a 200px box, "Em investigação" ran past the panel.
 //!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
@@ -157,9 +160,9 @@ button.badge:hover { background: var(--tt-hover); }
   display: block; min-width: 0; margin: 6px 0 0; padding: 12px 14px;
   background: var(--tt-bg); color: var(--tt-fg); border: 1px solid var(--tt-border); border-radius: var(--tt-radius);
 }
-.panel-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+.panel-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
 h2, h3, h4, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
-h2 { font-size: 1.05em; font-weight: 600; }
+h2 { min-width: 0; font-size: 1.05em; font-weight: 600; overflow-wrap: anywhere; }
 h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; text-transform: uppercase; color: var(--tt-muted); }
 .close {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.8em; height: 1.8em;
@@ -193,6 +196,7 @@ h4 { font-weight: 600; overflow-wrap: anywhere; }
 .facts dd { overflow-wrap: anywhere; }
 .timeline { margin-top: 6px; }
 .update { position: relative; padding: 4px 0 4px 12px; border-left: 2px solid var(--tt-border); }
+.update-head, .event-meta > * { min-width: 0; overflow-wrap: anywhere; }
 .update-head { color: var(--tt-muted); font-size: 0.88em; }
 .update-status { font-weight: 600; color: var(--tt-fg); }
 .update-body { margin-top: 1px; white-space: pre-line; overflow-wrap: anywhere; }

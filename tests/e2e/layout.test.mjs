@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { WAIT_MS, hostPage, openPage, snippet, startHarness, widget } from './helpers.mjs';
+import { WAIT_MS, hostPage, launchWithFontSize, openPage, snippet, startHarness, widget } from './helpers.mjs';
 
 /** A storefront-like layout: content and a 300px status column, as partners build it. */
 const GRID = `<style>
@@ -247,6 +247,36 @@ describe('layout', () => {
       assert.deepEqual(out.past, [], `${view}: within the panel ${JSON.stringify(out.panel)}`);
       session.assertCleanConsole();
       await session.close();
+    }
+  });
+
+  test('at twice the default text size in a 220px box nothing in the panel runs past its edges', async () => {
+    // QA: at 32px the close button and the stage of an update ("Investigating", "Em
+    // investigação") ran past the panel's right edge. At 200px an event's facts still
+    // cannot fit a label beside its value (about five letters a column).
+    const { server } = harness;
+    const browser = await launchWithFontSize(32);
+    try {
+      for (const locale of ['en', 'pt-PT']) {
+        for (const fixture of ['statuspage/incidents.json', 'statuspage/summary_major_incident_no_component_change.json', 'apple/multi_service_outage.js']) {
+          const name = `layout-2x-${locale}-${fixture.replace(/\W/g, '_')}`;
+          server.setFeed(name, { fixture });
+          server.setPage(
+            `/t/${name}.html`,
+            hostPage({
+              body: `<div style="width: 220px">${snippet({ id: 'w', feed: `/feeds/${name}`, view: 'panel', locale })}</div>`,
+            }),
+          );
+          const page = await browser.context.newPage();
+          await page.goto(server.url(`/t/${name}.html`));
+          await widget(page, '#w').waitForPhase('live');
+          const out = await pastThePanel(page);
+          assert.deepEqual(out.past, [], `${locale}, ${fixture}: within the panel ${JSON.stringify(out.panel)}`);
+          await page.close();
+        }
+      }
+    } finally {
+      await browser.close();
     }
   });
 
