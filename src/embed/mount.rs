@@ -332,16 +332,10 @@ fn shadow_root(element: &Element) -> Result<ShadowRoot, MountError> {
 /// there, so the panel being read stays open and focus stays in the widget instead of
 /// falling to the page's `<body>`.
 fn reader_place(element: &Element) -> Place {
-    let Some(root) = element
+    element
         .shadow_root()
         .filter(|root| OUR_ROOTS.with(|ours| ours.has(root)))
-    else {
-        return Place::default();
-    };
-    Place {
-        open: matches!(root.query_selector("[aria-expanded=true]"), Ok(Some(_))),
-        focused: root.active_element().is_some(),
-    }
+        .map_or_else(Place::default, |root| Place::of(&root))
 }
 
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.

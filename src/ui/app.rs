@@ -64,6 +64,18 @@ pub(crate) struct Place {
     pub focused: bool,
 }
 
+impl Place {
+    /// Where the reader is in the widget rendered into `root`: whether its badge says the
+    /// panel is open, and whether their focus is inside it. Read here, beside the markup
+    /// it reads, so the embed layer need not know the badge's attributes.
+    pub(crate) fn of(root: &web_sys::ShadowRoot) -> Place {
+        Place {
+            open: matches!(root.query_selector("[aria-expanded=true]"), Ok(Some(_))),
+            focused: root.active_element().is_some(),
+        }
+    }
+}
+
 /// How long a sentence one widget has just said keeps another from saying it too.
 const SAME_SENTENCE_MS: i64 = 2_000;
 
@@ -199,9 +211,9 @@ impl App {
             let text = if first { said.clone() } else { String::new() };
             ctx.link().send_message(Msg::Announce(text));
         };
-        // An alert is said as it appears, whatever else changed.
-        // Decided on `alert_said`, not `alerted`: after an alert has let go (back online to
-        // a feed that still fails) a second one (offline again) is said too.
+        // An alert is said as it appears, whatever else changed, and again after the region
+        // let go of it (offline, back online to a feed that still fails, offline again):
+        // hence `alert_said`, not `alerted`, which only the recovery resets.
         if alert && !self.alert_said {
             self.alerted = true;
             self.alert_said = true;

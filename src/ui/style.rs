@@ -46,7 +46,7 @@
 //! not: kept on one line, "Performances dégradées" ran out of a 150px panel. The panel's
 //! heading lets the close button wrap under it, and it, an event's stage and an update's
 //! head break inside a word only where that word is wider than the line: at twice the
-//! default text size in a 200px box, "Em investigação" ran past the panel.
+//! default text size in a 220px box, "Em investigação" ran past the panel.
 //!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
