@@ -13,7 +13,8 @@ if (typeof NativePromise !== "function" || typeof NativePromise.resolve !== "fun
   throw "window.Promise is not the browser's"; // build.sh's last net reports it
 }
 var ELEMENT = "telltale-status";
-var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label"];
+var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label",
+  "heading"];
 
 // The wasm sits next to this script. document.currentScript is only set while this script
 // first runs, so it is read now; it is null for a `type="module"` script (and for a copy

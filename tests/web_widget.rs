@@ -359,6 +359,38 @@ async fn app_unavailable_without_data_says_so() {
 
 // ---- interaction -----------------------------------------------------------------------
 
+/// The tag names of the panel's title, its first section heading, a group's heading and
+/// an event's title, as rendered for `attrs` and each of two feeds.
+async fn heading_tags(attrs: &[(&str, &str)]) -> [String; 4] {
+    let tag = |root: &Element, selector: &str| get(root, selector).tag_name().to_lowercase();
+    let url = feed_url();
+    let attrs = [&[("feed", url.as_str()), ("view", "panel")], attrs].concat();
+    let groups = render(config(&attrs), Some(live_state(STATUSPAGE_GROUPS, 0))).await;
+    let incident = render(config(&attrs), Some(live_state(APPLE_ITUNES, 0))).await;
+    [
+        tag(&groups, "[data-testid=panel] .panel-head > .title"),
+        tag(&groups, "[data-testid=panel] > .section"),
+        tag(&groups, "[data-testid=group] > .group-head"),
+        tag(
+            &incident,
+            "[data-testid=incident] > [data-testid=incident-title]",
+        ),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn heading_sets_the_level_of_the_panels_headings() {
+    assert_eq!(heading_tags(&[]).await, ["h2", "h3", "h4", "h4"]);
+    assert_eq!(
+        heading_tags(&[("heading", "1")]).await,
+        ["h1", "h2", "h3", "h3"]
+    );
+    assert_eq!(
+        heading_tags(&[("heading", "4")]).await,
+        ["h4", "h5", "h6", "h6"]
+    );
+}
+
 #[wasm_bindgen_test]
 async fn badge_click_toggles_the_panel_and_aria_expanded() {
     let state = live_state(STATUSPAGE_GROUPS, 0);
@@ -383,7 +415,11 @@ async fn badge_click_toggles_the_panel_and_aria_expanded() {
     // Groups and component rows as the contract names them; a group's name heads its
     // list.
     assert!(find(&root, "[data-testid=group]").is_some());
-    assert!(find(&root, "[data-testid=group] > h4 [data-testid=group-name]").is_some());
+    assert!(find(
+        &root,
+        "[data-testid=group] > .group-head [data-testid=group-name]"
+    )
+    .is_some());
     let row = get(&root, "[data-testid=component][data-id]");
     assert!(row.get_attribute("data-tone").is_some());
     assert!(!text(&row, "[data-testid=component-state]").is_empty());
@@ -741,6 +777,7 @@ fn attributes_of_a_real_element_read_into_the_expected_config() {
         ("refresh", "5"),
         ("link", "https://status.example.com/"),
         ("label", "Apple services"),
+        ("heading", "4"),
     ] {
         element.set_attribute(name, value).unwrap();
     }
@@ -755,6 +792,7 @@ fn attributes_of_a_real_element_read_into_the_expected_config() {
     assert_eq!(config.refresh_secs, 30, "refresh is clamped to 30 s");
     assert_eq!(config.link.as_deref(), Some("https://status.example.com/"));
     assert_eq!(config.label.as_deref(), Some("Apple services"));
+    assert_eq!(config.heading_level, 4);
 }
 
 #[wasm_bindgen_test]
@@ -858,12 +896,21 @@ fn unusable_feed_or_link_url_keeps_the_fallback_and_says_why() {
 #[wasm_bindgen_test]
 fn options_accept_arrays_and_numbers_and_reject_wrong_types() {
     let options = js_sys::JSON::parse(
-        r#"{"feed":"https://s.example.com/f.json","components":["App Store","iCloud"],"refresh":120}"#,
+        r#"{"feed":"https://s.example.com/f.json","components":["App Store","iCloud"],"refresh":120,"heading":3}"#,
     )
     .unwrap();
     let config = embed::options::config_from_options(&options).unwrap();
     assert_eq!(config.components.keys(), ["app store", "icloud"]);
     assert_eq!(config.refresh_secs, 120);
+    assert_eq!(config.heading_level, 3);
+    let heading =
+        js_sys::JSON::parse(r#"{"feed":"https://s.example.com/f.json","heading":2.5}"#).unwrap();
+    assert_eq!(
+        embed::options::config_from_options(&heading)
+            .err()
+            .map(|e| e.to_string()),
+        Some("heading=\"2.5\" is not one of: 1, 2, 3, 4".to_owned())
+    );
     let bad =
         js_sys::JSON::parse(r#"{"feed":"https://s.example.com/f.json","refresh":1.5}"#).unwrap();
     assert!(matches!(

@@ -17,8 +17,12 @@ pub const DEFAULT_REFRESH_SECS: u32 = 60;
 /// The most seconds between polls (one day); larger values are clamped.
 pub const MAX_REFRESH_SECS: u32 = 86_400;
 
+/// The level of the panel's own heading when `heading` is not given: an `h2`, with its
+/// sections in `h3` and each group and event in `h4`.
+pub const DEFAULT_HEADING_LEVEL: u8 = 2;
+
 /// Every attribute the element reads, in the order the README documents them.
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "feed",
     "format",
     "components",
@@ -28,6 +32,7 @@ pub const ATTRIBUTES: [&str; 9] = [
     "refresh",
     "link",
     "label",
+    "heading",
 ];
 
 /// How the widget presents itself.
@@ -86,6 +91,9 @@ pub struct Config {
     pub link: Option<String>,
     /// Text before the state, e.g. "Apple services".
     pub label: Option<String>,
+    /// The level (1 to 4) of the panel's heading, so the panel fits the outline of the
+    /// page around it: its sections are one level below, groups and events two.
+    pub heading_level: u8,
 }
 
 /// An attribute the widget cannot honour.
@@ -247,6 +255,13 @@ impl Config {
             "auto, light, dark",
             Theme::Auto,
         )?;
+        let heading_level = one_of(
+            "heading",
+            get("heading"),
+            &[("1", 1), ("2", 2), ("3", 3), ("4", 4)],
+            "1, 2, 3, 4",
+            DEFAULT_HEADING_LEVEL,
+        )?;
         let locale = match non_empty("locale") {
             None => None,
             Some(tag) if tag.eq_ignore_ascii_case("auto") => None,
@@ -288,6 +303,7 @@ impl Config {
             refresh_secs,
             link,
             label: non_empty("label"),
+            heading_level,
         })
     }
 }
@@ -318,6 +334,7 @@ mod tests {
         assert_eq!(config.refresh_secs, DEFAULT_REFRESH_SECS);
         assert_eq!(config.link, None);
         assert_eq!(config.label, None);
+        assert_eq!(config.heading_level, 2);
         assert!(config.components.is_all());
     }
 
@@ -333,6 +350,7 @@ mod tests {
             ("refresh", "120"),
             ("link", "https://www.apple.com/support/systemstatus/"),
             ("label", " Apple services "),
+            ("heading", " 3 "),
         ])
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.format, Some(Format::Apple));
@@ -345,6 +363,7 @@ mod tests {
         assert_eq!(config.locale.as_deref(), Some("fr-CA"));
         assert_eq!(config.refresh_secs, 120);
         assert_eq!(config.label.as_deref(), Some("Apple services"));
+        assert_eq!(config.heading_level, 3);
     }
 
     #[test]
@@ -366,7 +385,7 @@ mod tests {
 
     #[test]
     fn config_errors_name_the_attribute() {
-        let cases: [(&[(&str, &str)], &str); 10] = [
+        let cases: [(&[(&str, &str)], &str); 12] = [
             (&[], "no feed: the feed attribute (or the feed option of Telltale.mount)"),
             (
                 &[("feed", "https://user:secret@status.example.com/f.json")],
@@ -389,6 +408,11 @@ mod tests {
             (&[FEED, ("format", "rss")], "format=\"rss\""),
             (&[FEED, ("refresh", "soon")], "refresh=\"soon\""),
             (&[FEED, ("link", "ftp://x")], "link=\"ftp://x\""),
+            (
+                &[FEED, ("heading", "h3")],
+                "heading=\"h3\" is not one of: 1, 2, 3, 4",
+            ),
+            (&[FEED, ("heading", "5")], "heading=\"5\""),
         ];
         for (pairs, want) in cases {
             let message = read(pairs).err().map(|e| e.to_string()).unwrap_or_default();
@@ -491,9 +515,10 @@ mod tests {
                 attribute(&["0", "29", "30", " 120 ", "99999999999999999999999", "-5", "1e3"]),
                 attribute(&["https://status.example.com/", "ftp://a.example/", "data:text/html,x"]),
                 attribute(&["Apple services", ""]),
-            ).prop_map(|v| [v.0, v.1, v.2, v.3, v.4, v.5, v.6, v.7, v.8]),
+                attribute(&["1", " 4 ", "", "0", "5", "h3", "2.0"]),
+            ).prop_map(|v| [v.0, v.1, v.2, v.3, v.4, v.5, v.6, v.7, v.8, v.9]),
         ) {
-            let names = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label"];
+            let names = ATTRIBUTES;
             let get = |name: &str| {
                 names.iter().position(|n| *n == name).and_then(|i| values[i].clone())
             };
@@ -502,6 +527,7 @@ mod tests {
                     proptest::prop_assert!(is_web_url(&config.feed));
                     proptest::prop_assert!((MIN_REFRESH_SECS..=MAX_REFRESH_SECS).contains(&config.refresh_secs));
                     proptest::prop_assert!(config.link.as_deref().is_none_or(is_web_url));
+                    proptest::prop_assert!((1..=4).contains(&config.heading_level));
                 }
                 Err(ConfigError::MissingFeed) => {
                     proptest::prop_assert!(get("feed").is_none_or(|v| v.trim().is_empty()));

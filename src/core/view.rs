@@ -262,6 +262,9 @@ pub struct PanelView {
     /// the feed cannot be read, and while the panel leaves entries out for the full status
     /// page to list.
     pub fallback: bool,
+    /// The level of the panel's heading, from the `heading` attribute (1 to 4): sections
+    /// are one level below it, groups and events two.
+    pub heading_level: u8,
 }
 
 /// A level on its own, in words ("Partial outage"), for rows and cards.
@@ -490,6 +493,7 @@ fn panel_from(input: &ViewInput<'_>, summary: Summary<'_>) -> PanelView {
         updated,
         link,
         fallback,
+        heading_level: input.config.heading_level,
     }
 }
 

@@ -59,7 +59,7 @@ fn options_as_attributes(options: &JsValue) -> Result<Vec<(&'static str, String)
         }
         let text = match name {
             "components" => components_text(&value),
-            "refresh" => refresh_text(&value),
+            "refresh" | "heading" => number_text(&value),
             _ => value.as_string(),
         };
         let Some(text) = text else {
@@ -75,7 +75,7 @@ fn options_as_attributes(options: &JsValue) -> Result<Vec<(&'static str, String)
             }
             let expected = match name {
                 "components" => "a string or an array of strings",
-                "refresh" => "a number or a string",
+                "refresh" | "heading" => "a number or a string",
                 _ => "a string",
             };
             return Err(MountError::BadOptions(format!(
@@ -98,10 +98,10 @@ fn components_text(value: &JsValue) -> Option<String> {
     Some(names?.join(","))
 }
 
-/// `refresh`: seconds as a number or its text. Whole numbers read as the attribute would;
-/// anything else (1.5, NaN, -3) keeps the browser's spelling so the error shows what was
-/// given.
-fn refresh_text(value: &JsValue) -> Option<String> {
+/// `refresh` (seconds) and `heading` (a level): a number or its text. Whole numbers read
+/// as the attribute would; anything else (1.5, NaN, -3) keeps the browser's spelling so
+/// the error shows what was given.
+fn number_text(value: &JsValue) -> Option<String> {
     if let Some(text) = value.as_string() {
         return Some(text);
     }

@@ -19,13 +19,17 @@ pub(crate) fn panel(
     node: &NodeRef,
 ) -> Html {
     let labels = &view.labels;
+    // Within 1 to 4, so its sections and items stay within h6.
+    let level = view.heading_level.clamp(1, 4);
+    let section =
+        |text: &String| heading(level + 1, "section", None, None, html! { { text.clone() } });
     html! {
         // `tabindex="-1"`: out of the Tab order, but focus can be handed to it when an
         // update removes what the reader had focused.
         <section class="panel" part="panel" data-testid="panel" id={id.clone()}
             role="region" aria-label={labels.region.clone()} tabindex="-1" ref={node.clone()}>
             <div class="panel-head">
-                <h2>{ labels.heading.clone() }</h2>
+                { heading(level, "title", None, None, html! { { labels.heading.clone() } }) }
                 if let Some(on_close) = on_close {
                     <button type="button" class="close" data-testid="close"
                         aria-label={labels.close.clone()}
@@ -51,28 +55,28 @@ pub(crate) fn panel(
                 </p>
             }
             if !view.groups.is_empty() || view.not_shown.is_some() {
-                <h3>{ labels.services.clone() }</h3>
-                { component_list(&view.groups) }
+                { section(&labels.services) }
+                { component_list(&view.groups, level + 2) }
                 if let Some(not_shown) = &view.not_shown {
                     <p class="not-shown" data-testid="not-shown">{ not_shown.clone() }</p>
                 }
             }
             if view.known {
-                <h3>{ labels.incidents.clone() }</h3>
+                { section(&labels.incidents) }
                 if view.incidents.is_empty() {
                     <p class="empty" data-testid="no-incidents">{ labels.no_incidents.clone() }</p>
                 } else {
-                    { for view.incidents.iter().map(|event| event_card(event, labels, Card::Incident)) }
+                    { for view.incidents.iter().map(|event| event_card(event, labels, Card::Incident, level + 2)) }
                     { more(&view.more_incidents) }
                 }
             }
             if !view.resolved.is_empty() {
-                <h3>{ labels.resolved.clone() }</h3>
-                { for view.resolved.iter().map(|event| event_card(event, labels, Card::Resolved)) }
+                { section(&labels.resolved) }
+                { for view.resolved.iter().map(|event| event_card(event, labels, Card::Resolved, level + 2)) }
             }
             if !view.maintenances.is_empty() {
-                <h3>{ labels.maintenance.clone() }</h3>
-                { for view.maintenances.iter().map(|event| event_card(event, labels, Card::Maintenance)) }
+                { section(&labels.maintenance) }
+                { for view.maintenances.iter().map(|event| event_card(event, labels, Card::Maintenance, level + 2)) }
                 { more(&view.more_maintenances) }
             }
             if let Some(updated) = &view.updated {
@@ -87,6 +91,28 @@ pub(crate) fn panel(
     }
 }
 
+/// A heading of `level` (1 to 6: the panel's own is 1 to 4, its sections one below, its
+/// groups and events two) with `class`, the `testid` the contract names and `dir`.
+///
+/// One literal tag per level rather than Yew's `<@{tag}>`, whose every use brings in the
+/// code for `<input>` and `<textarea>` (1.3 kB brotli for the panel's seven headings).
+fn heading(
+    level: u8,
+    class: &'static str,
+    testid: Option<&'static str>,
+    dir: Option<&'static str>,
+    children: Html,
+) -> Html {
+    match level {
+        1 => html! { <h1 {class} data-testid={testid} {dir}>{ children }</h1> },
+        2 => html! { <h2 {class} data-testid={testid} {dir}>{ children }</h2> },
+        3 => html! { <h3 {class} data-testid={testid} {dir}>{ children }</h3> },
+        4 => html! { <h4 {class} data-testid={testid} {dir}>{ children }</h4> },
+        5 => html! { <h5 {class} data-testid={testid} {dir}>{ children }</h5> },
+        _ => html! { <h6 {class} data-testid={testid} {dir}>{ children }</h6> },
+    }
+}
+
 /// What a long list leaves out ("3 more on the full status page"), after the list.
 fn more(text: &Option<String>) -> Html {
     match text {
@@ -96,16 +122,16 @@ fn more(text: &Option<String>) -> Html {
 }
 
 /// Component rows, grouped as the feed groups them (`groups` in feed order; a group
-/// without a name holds ungrouped components).
-fn component_list(groups: &[GroupView]) -> Html {
+/// without a name holds ungrouped components), each group's name a heading of `level`.
+fn component_list(groups: &[GroupView], level: u8) -> Html {
     html! {
         <div class="components" data-testid="components">
-            { for groups.iter().map(group) }
+            { for groups.iter().map(|g| group(g, level)) }
         </div>
     }
 }
 
-fn group(group: &GroupView) -> Html {
+fn group(group: &GroupView, level: u8) -> Html {
     let rows = html! {
         <ul class="rows">{ for group.components.iter().map(row) }</ul>
     };
@@ -117,12 +143,14 @@ fn group(group: &GroupView) -> Html {
                 // The group's name and state head its list, for a screen reader's list of
                 // headings too (under the panel's "Services").
                 <div class="group" data-testid="group" data-tone={tone}>
-                    <h4 class="group-head">
-                        <span class="name" data-testid="group-name" dir="auto">{ name.clone() }</span>
-                        if let Some(state) = &group.state {
-                            { state_text(state, "group-state") }
-                        }
-                    </h4>
+                    { heading(level, "group-head", None, None, html! {
+                        <>
+                            <span class="name" data-testid="group-name" dir="auto">{ name.clone() }</span>
+                            if let Some(state) = &group.state {
+                                { state_text(state, "group-state") }
+                            }
+                        </>
+                    }) }
                     { rows }
                 </div>
             }
@@ -181,18 +209,18 @@ impl Card {
     }
 }
 
-/// One event of the `kind` list, keyed by the event's id.
+/// One event of the `kind` list, keyed by the event's id, its title a heading of `level`.
 ///
 /// Text from the feed (names, titles, update bodies) is `dir="auto"`: a provider writing
 /// in Arabic or Hebrew gets its own direction inside the widget's left-to-right layout.
-fn event_card(event: &EventView, labels: &PanelLabels, kind: Card) -> Html {
+fn event_card(event: &EventView, labels: &PanelLabels, kind: Card, level: u8) -> Html {
     let [kind_id, title_id, status_id] = kind.test_ids();
     let class = kind.class();
     html! {
         <article key={event.id.clone()} {class} data-testid={kind_id}
             data-id={event.id.clone()}
             data-tone={event.state.tone.as_str()}>
-            <h4 data-testid={title_id} dir="auto">{ event.title.clone() }</h4>
+            { heading(level, "event-title", Some(title_id), Some("auto"), html! { { event.title.clone() } }) }
             <p class="event-meta">
                 { state_text(&event.state, "event-state") }
                 if !event.status.is_empty() {

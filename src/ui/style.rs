@@ -161,9 +161,9 @@ button.badge:hover { background: var(--tt-hover); }
   background: var(--tt-bg); color: var(--tt-fg); border: 1px solid var(--tt-border); border-radius: var(--tt-radius);
 }
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
-h2, h3, h4, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
-h2 { min-width: 0; font-size: 1.05em; font-weight: 600; overflow-wrap: anywhere; }
-h3 { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; text-transform: uppercase; color: var(--tt-muted); }
+h1, h2, h3, h4, h5, h6, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
+.title { min-width: 0; font-size: 1.05em; font-weight: 600; overflow-wrap: anywhere; }
+.section { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; text-transform: uppercase; color: var(--tt-muted); }
 .close {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.8em; height: 1.8em;
   margin: 0; padding: 0; font: inherit; color: var(--tt-muted); background: transparent;
@@ -189,7 +189,7 @@ ul, ol { list-style: none; }
 .event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }
 .event.resolved { border-left-color: var(--tt-border); }
-h4 { font-weight: 600; overflow-wrap: anywhere; }
+.event-title { font-weight: 600; overflow-wrap: anywhere; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.6em; margin-top: 2px; color: var(--tt-muted); font-size: 0.92em; }
 .facts { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
 .facts dt { color: var(--tt-muted); }

@@ -124,7 +124,7 @@ describe('hostile host page', () => {
     const styles = await panelTextStyles(page);
 
     // The panel has text of every kind: headings, rows, incident facts, update bodies.
-    for (const kind of ['h2', 'h3', 'h4', 'span', 'dd', 'time', 'p.update-body', 'p.updated']) {
+    for (const kind of ['h2.title', 'h3.section', 'h4.event-title', 'span', 'dd', 'time', 'p.update-body', 'p.updated']) {
       assert.ok(styles.some((s) => s.path.endsWith(kind)), `the panel shows a ${kind}`);
     }
     for (const s of styles) {
