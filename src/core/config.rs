@@ -367,6 +367,19 @@ mod tests {
     }
 
     #[test]
+    fn theme_as_str_is_the_attribute_value_that_reads_back_to_it() {
+        for (theme, spelling) in [
+            (Theme::Auto, "auto"),
+            (Theme::Light, "light"),
+            (Theme::Dark, "dark"),
+        ] {
+            assert_eq!(theme.as_str(), spelling);
+            let config = read(&[FEED, ("theme", theme.as_str())]).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(config.theme, theme);
+        }
+    }
+
+    #[test]
     fn config_refresh_below_minimum_is_clamped() {
         let config = read(&[FEED, ("refresh", "5")]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(config.refresh_secs, MIN_REFRESH_SECS);
