@@ -363,8 +363,12 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
     adoptedCallback() {
       schedule(this, true);
     }
+    // A change made while the element is out of the page (a framework patching a
+    // detached node before putting it back) restarts it when it comes back.
     attributeChangedCallback(name, before, after) {
-      if (before !== after && this.isConnected) schedule(this, true);
+      if (before === after) return;
+      if (this.isConnected) schedule(this, true);
+      else widget(this).dirty = true;
     }
   };
   try {

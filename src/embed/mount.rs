@@ -149,14 +149,25 @@ fn evict(element: &Element) {
 }
 
 /// Stops every widget whose element was in the document and has left it without an
-/// `unmount()` (a single-page app replacing its view): it would otherwise poll for the
-/// life of the page. Run after each poll starts (`hub::on_each_poll`), so such a widget
+/// `unmount()` (a single-page app replacing its view, a page removing the iframe it had
+/// moved the widget into): it would otherwise poll for the life of the page. Run after each poll starts (`hub::on_each_poll`), so such a widget
 /// stops within one refresh interval. An element moved within the page is back in the
 /// document by then; one mounted before it is inserted is left alone until it has been
 /// seen in the document.
 pub(crate) fn stop_detached() {
     mark_seen();
-    evict_where(|entry| entry.was_connected && !entry.element.is_connected());
+    evict_where(|entry| entry.was_connected && !in_a_live_page(&entry.element));
+}
+
+/// True while `element` is in a document that is still shown: connected, and its document
+/// still has a window. An element in a removed iframe (or a closed Picture-in-Picture
+/// window) is still connected to its own document, which no window shows any more.
+fn in_a_live_page(element: &Element) -> bool {
+    element.is_connected()
+        && element
+            .owner_document()
+            .and_then(|document| document.default_view())
+            .is_some()
 }
 
 /// Records which widgets' elements are in the document now; true while some element has
@@ -165,7 +176,7 @@ fn mark_seen() -> bool {
     WIDGETS.with(|widgets| {
         let mut unseen = false;
         for entry in widgets.borrow_mut().iter_mut() {
-            entry.was_connected |= entry.element.is_connected();
+            entry.was_connected |= in_a_live_page(&entry.element);
             unseen |= !entry.was_connected;
         }
         unseen

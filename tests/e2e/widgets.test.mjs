@@ -412,6 +412,77 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
+  test('widgets in an iframe the page removes stop by themselves; the page\'s own keeps going', async () => {
+    // The removed frame's document keeps its elements connected to it, but no window shows
+    // it any more.
+    const { server, browser } = harness;
+    for (const name of ['home', 'framed-el', 'framed-mount']) server.setFeed(name, { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/frame-removed.html',
+      hostPage({
+        body:
+          snippet({ feed: '/feeds/home', id: 'home' }) +
+          snippet({ feed: '/feeds/framed-el', id: 'moving' }) +
+          `<iframe id="f" srcdoc='<!doctype html><body><div id="inner"></div></body>'></iframe>`,
+        hooks: { refreshMs: 150 },
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/frame-removed.html'));
+    await widget(page, '#moving').waitForPhase('live');
+    await page.evaluate(() => {
+      const frame = document.getElementById('f').contentDocument;
+      frame.body.append(document.getElementById('moving'));
+      Telltale.mount(frame.getElementById('inner'), { feed: '/feeds/framed-mount' });
+    });
+    for (const host of ['#moving', '#inner']) await widget(page.frameLocator('#f'), host).waitForPhase('live');
+    for (const name of ['framed-el', 'framed-mount']) {
+      await server.waitForFeedRequests(name, server.feedRequests(name).length + 2, WAIT_MS);
+    }
+    await page.evaluate(() => document.getElementById('f').remove());
+    const removedAt = { el: server.feedRequests('framed-el').length, mount: server.feedRequests('framed-mount').length };
+    await server.waitForFeedRequests('home', server.feedRequests('home').length + 8, WAIT_MS);
+    // The poll that noticed may already have been sent.
+    assert.ok(server.feedRequests('framed-el').length <= removedAt.el + 1, 'the element moved into the frame stops');
+    assert.ok(server.feedRequests('framed-mount').length <= removedAt.mount + 1, 'the widget mounted in the frame stops');
+    assert.equal(await page.evaluate(() => Telltale.__test.stats().widgets), 1, "only the page's own widget runs");
+    assert.equal(await widget(page, '#home').root.getAttribute('data-phase'), 'live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('an attribute changed while the element is out of the page takes effect when it is put back', async () => {
+    // What a framework does when it patches a detached node before inserting it again.
+    const { server, browser } = harness;
+    server.setFeed('before-detach', { fixture: 'apple/all_operational.js' });
+    server.setFeed('after-detach', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/detached-attribute.html',
+      hostPage({ body: snippet({ feed: '/feeds/before-detach' }) + '<div id="elsewhere"></div>', hooks: {} }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/detached-attribute.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'operational');
+    await page.evaluate(() => {
+      const element = document.querySelector('telltale-status');
+      element.remove();
+      element.setAttribute('feed', '/feeds/after-detach');
+      document.getElementById('elsewhere').append(element);
+    });
+    await page.waitForFunction(
+      () => document.querySelector('telltale-status').shadowRoot.querySelector('[data-testid=badge]')?.dataset.tone === 'major_outage',
+      null,
+      { timeout: WAIT_MS },
+    );
+    assert.equal(server.feedRequests('after-detach').length >= 1, true);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('refresh() in a loop costs one request per 5 s, and never cuts a Retry-After short', async () => {
     const { server, session, page, w } = await openMounted('loop', { feed: '/feeds/loop' });
     assert.equal(server.feedRequests('loop').length, 1);
