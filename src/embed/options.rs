@@ -192,13 +192,16 @@ pub(crate) fn config_from_options(options: &JsValue) -> Result<Config, MountErro
 }
 
 /// The reader's language: the `locale` setting when given, else the page's `lang`, then
-/// the browser's languages.
+/// the browser's languages. A setting without a region (`locale="en"`) chooses the
+/// language as the page's `lang` would: the region, and with it the clock, still comes
+/// from the page's `lang`, then the browser's languages.
 pub(crate) fn negotiate_locale(config: &Config) -> Locale {
-    match &config.locale {
-        Some(tag) => Locale::negotiate([tag.as_str()]),
-        None => {
-            let tags = web::page_languages();
-            Locale::negotiate(tags.iter().map(String::as_str))
-        }
-    }
+    let page = web::page_languages();
+    let tags: Vec<&str> = config
+        .locale
+        .iter()
+        .chain(&page)
+        .map(String::as_str)
+        .collect();
+    Locale::negotiate(tags)
 }

@@ -80,7 +80,7 @@ describe('widgets on one page', () => {
     await session.close();
   });
 
-  test("the reader's region sets the clock: a page in en read in en-GB says 17:03, es-MX says 5:03 p.m.", async () => {
+  test("the reader's region sets the clock: a page (or a locale attribute) in en read in en-GB says 17:03, es-MX says 5:03 p.m.", async () => {
     const { server, browser } = harness;
     server.setFeed('region', { fixture: 'apple/all_operational.js' });
     // "Updated" is the time of the fetch: the reader's clock stands at 17:03 UTC, in UTC.
@@ -91,11 +91,17 @@ describe('widgets on one page', () => {
       { lang: 'en', browser: 'en-US', updated: 'Updated 5:03 PM (just now)' },
       { lang: 'es-MX', browser: 'en-GB', updated: 'Actualizado: 5:03 p.m. (ahora mismo)' },
       { lang: 'es', browser: 'es-ES', updated: 'Actualizado: 17:03 (ahora mismo)' },
+      // The attribute names the language as the page's lang does; the region still comes
+      // from the page, then the browser.
+      { lang: 'de', locale: 'en', browser: 'en-GB', updated: 'Updated 17:03 (just now)' },
+      { lang: 'en-US', locale: 'en', browser: 'en-GB', updated: 'Updated 5:03 PM (just now)' },
+      { lang: 'de', locale: 'en-US', browser: 'en-GB', updated: 'Updated 5:03 PM (just now)' },
+      { lang: 'de', locale: 'fr', browser: 'fr-CA', updated: 'Dernière mise à jour : 17 h 03 (à l’instant)' },
     ];
     for (const [i, c] of cases.entries()) {
       server.setPage(
         `/t/region-${i}.html`,
-        hostPage({ lang: c.lang, body: snippet({ feed: '/feeds/region', view: 'panel' }) }),
+        hostPage({ lang: c.lang, body: snippet({ feed: '/feeds/region', view: 'panel', ...(c.locale && { locale: c.locale }) }) }),
       );
       const session = await openPage(browser, { locale: c.browser, timezoneId: 'UTC' });
       await session.page.clock.setFixedTime(new Date(now));
@@ -103,7 +109,7 @@ describe('widgets on one page', () => {
       const w = widget(session.page);
       await w.waitForPhase('live');
       const updated = squash(await w.inside('updated').textContent());
-      assert.equal(updated, c.updated, `page ${c.lang}, browser ${c.browser}`);
+      assert.equal(updated, c.updated, `page ${c.lang}, locale ${c.locale}, browser ${c.browser}`);
       session.assertCleanConsole();
       await session.close();
     }
