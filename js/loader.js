@@ -56,7 +56,9 @@ var prefetchedUrls = new Set(); // each URL is prefetched at most once per page
 // its way (this copy of the script did not start it, or it could not start: no
 // WebAssembly, a CSP that forbids it) or once it has failed (its requests are then
 // cancelled, see wasmFailed), on a hidden page or offline (the widget does not poll
-// then), or for a URL already prefetched.
+// then), or for a URL already prefetched. The other attributes are the wasm's to check:
+// an element with a bad one (`view="pannel"`) costs its feed one request it never reads
+// (the settings' rules live in one place, core::config).
 function prefetch(element) {
   if (ready === null || loadFailed) return;
   var feed = element.isConnected && element.getAttribute("feed");
