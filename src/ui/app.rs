@@ -410,10 +410,12 @@ impl Component for App {
                 if props.inline_css {
                     <style>{ CSS }</style>
                 }
-                // Every catalogue language is written left to right: on a right-to-left
-                // page the widget's own sentences must not inherit `rtl`.
+                // The root keeps the page's direction, so `--telltale-align: start` is the
+                // page's start (the right on a right-to-left page). Every catalogue
+                // language is written left to right: the badge, the panel and the live
+                // region are `dir="ltr"`, so the widget's own sentences never inherit `rtl`.
                 <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
-                    lang={props.locale.tag()} dir="ltr" ref={self.root_node.clone()}>
+                    lang={props.locale.tag()} ref={self.root_node.clone()}>
                     if visible {
                         { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &self.badge_node) }
                     }
@@ -425,7 +427,7 @@ impl Component for App {
                         </div>
                     }
                     <div class="visually-hidden" data-testid="live-region" aria-live="polite"
-                        aria-atomic="true">
+                        aria-atomic="true" dir="ltr">
                         { self.announcement.clone() }
                     </div>
                 </div>

@@ -39,7 +39,7 @@ pub(crate) fn badge(
     };
     if !toggles {
         return html! {
-            <div class="badge" part="badge" data-testid="badge" data-tone={view.tone.as_str()}>
+            <div class="badge" part="badge" data-testid="badge" data-tone={view.tone.as_str()} dir="ltr">
                 { content }
             </div>
         };
@@ -47,7 +47,7 @@ pub(crate) fn badge(
     let onclick = on_toggle.reform(|_: MouseEvent| ());
     html! {
         <button type="button" class="badge" part="badge" data-testid="badge" ref={node.clone()}
-            data-tone={view.tone.as_str()}
+            data-tone={view.tone.as_str()} dir="ltr"
             aria-expanded={if view.expanded { "true" } else { "false" }}
             aria-controls={view.expanded.then(|| panel_id.clone())}
             aria-label={view.aria_label.clone()}

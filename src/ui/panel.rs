@@ -26,7 +26,7 @@ pub(crate) fn panel(
     html! {
         // `tabindex="-1"`: out of the Tab order, but focus can be handed to it when an
         // update removes what the reader had focused.
-        <section class="panel" part="panel" data-testid="panel" id={id.clone()}
+        <section class="panel" part="panel" data-testid="panel" id={id.clone()} dir="ltr"
             role="region" aria-label={labels.region.clone()} tabindex="-1" ref={node.clone()}>
             <div class="panel-head">
                 { heading(level, "title", None, None, html! { { labels.heading.clone() } }) }

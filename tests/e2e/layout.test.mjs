@@ -322,21 +322,43 @@ describe('layout', () => {
     await session.close();
   });
 
-  test('on a right-to-left page the widget keeps its left-to-right text', async () => {
-    const { session } = await openLive('layout-rtl', {
-      attrs: { view: 'panel', locale: 'en' },
+  test("on a right-to-left page the widget keeps its left-to-right text, and sits at the page's start", async () => {
+    const { session, w } = await openLive('layout-rtl', {
+      attrs: { locale: 'en' },
       rtl: true,
     });
-    const directions = await session.page.evaluate(() => {
+    const { page } = session;
+    const edges = () =>
+      page.evaluate(() => {
+        const host = document.querySelector('#w');
+        const root = host.shadowRoot;
+        const right = (node) => node && Math.round(node.getBoundingClientRect().right);
+        return {
+          host: right(host),
+          badge: right(root.querySelector('[data-testid=badge]')),
+          panel: right(root.querySelector('[data-testid=panel]')),
+          body: right(document.body),
+        };
+      });
+    const closed = await edges();
+    assert.equal(closed.badge, closed.body, `the closed badge is at the page's right (${JSON.stringify(closed)})`);
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    const open = await edges();
+    // The host grows to the panel's width from the page's start; the badge stays put.
+    assert.equal(open.badge, closed.badge, `the badge does not move when the panel opens (${JSON.stringify(open)})`);
+    assert.equal(open.panel, open.host, `the panel starts at the host's right (${JSON.stringify(open)})`);
+    const directions = await page.evaluate(() => {
       const root = document.querySelector('#w').shadowRoot;
       const dir = (selector) => getComputedStyle(root.querySelector(selector)).direction;
       return {
         page: getComputedStyle(document.body).direction,
-        root: dir('[data-testid=root]'),
+        badge: dir('[data-testid=badge-text]'),
         overall: dir('[data-testid=overall]'),
+        live: dir('[data-testid=live-region]'),
       };
     });
-    assert.deepEqual(directions, { page: 'rtl', root: 'ltr', overall: 'ltr' });
+    assert.deepEqual(directions, { page: 'rtl', badge: 'ltr', overall: 'ltr', live: 'ltr' });
     session.assertCleanConsole();
     await session.close();
   });
@@ -375,15 +397,24 @@ describe('layout', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const recipe = readme.split('In a header, where the panel')[1]?.split('```css\n')[1]?.split('```')[0];
     assert.ok(recipe?.includes('.header-status'), 'the README has the header recipe');
-    const head = `<style>
-      header { display: flex; justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem; }
+    // The README asks for a header that wraps: on a phone, beside a menu and with a label,
+    // one that does not squeezes the badge into a sliver (93px wide, a word a line).
+    const head = (wrap) => `<style>
+      header { display: flex; ${wrap ? 'flex-wrap: wrap; ' : ''}justify-content: space-between; align-items: center; gap: 1rem; padding: 0.5rem 1rem; }
       ${recipe}
     </style>`;
-    for (const width of [1000, 360]) {
-      const { session, page, w } = await openLive(`layout-recipe-${width}`, {
-        head,
+    const cases = [
+      { width: 1000, wrap: false, menu: '' },
+      { width: 360, wrap: false, menu: '' },
+      { width: 1000, wrap: true, menu: '<span>Menu</span>' },
+      { width: 320, wrap: true, menu: '<span>Menu</span>' },
+    ];
+    for (const { width, wrap, menu } of cases) {
+      const { session, page, w } = await openLive(`layout-recipe-${width}-${wrap}`, {
+        head: head(wrap),
         width,
-        wrap: (widgetHtml) => `<header><b>Acme</b><div class="header-status">${widgetHtml}</div></header><main>Page</main>`,
+        attrs: menu ? { label: 'Acme services' } : {},
+        wrap: (widgetHtml) => `<header><b>Acme</b>${menu}<div class="header-status">${widgetHtml}</div></header><main>Page</main>`,
       });
       const badge = async () => {
         const m = await measure(page, '#w');
