@@ -52,6 +52,11 @@ describe('demo pages', () => {
         assert.ok(level <= before + 1, `${path}: "${text}" (h${level}) after "${textBefore}" (h${before})`);
         assert.notEqual(text, textBefore, `${path}: "${text}" twice in a row`);
       }
+      if (path === '/index.html') {
+        // The open panel continues the page's outline under its section (heading="3").
+        const at = headings.findIndex(([, text]) => text === 'The panel');
+        assert.equal(headings[at + 1]?.[0], 3, `the panel's own heading nests: ${JSON.stringify(headings)}`);
+      }
       await session.close();
     }
   });
