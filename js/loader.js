@@ -287,15 +287,34 @@ function mount(element, options) {
   });
 }
 
+// True when the page has a `Telltale` of its own (an object or function with members of
+// its own, or any other value): it is left as it is. An element named `Telltale` (an id
+// the browser exposes on window) and the tests' hook object (`{ __test }`) are not.
+function pageHasItsOwn(existing) {
+  if (existing === undefined || existing === null) return false;
+  try {
+    if (typeof Node === "function" && existing instanceof Node) return false;
+    if (typeof HTMLCollection === "function" && existing instanceof HTMLCollection) return false;
+    if (typeof existing !== "object" && typeof existing !== "function") return true;
+    return Object.keys(existing).some(function (key) { return key !== "__test"; });
+  } catch (error) {
+    return true; // an object that cannot even be looked at is not ours to replace
+  }
+}
+
 var firstCopy = !(window.Telltale && typeof window.Telltale.mount === "function");
 if (firstCopy) {
-  var hooks = window.Telltale && window.Telltale.__test;
-  try {
-    window.Telltale = { mount: mount, version: VERSION };
-    if (hooks) window.Telltale.__test = hooks;
-  } catch (error) {
-    // The page made its own read-only `Telltale`: the elements need no global.
-    console.warn("[telltale] this page's own window.Telltale cannot be replaced, so Telltale.mount is not available; <" + ELEMENT + "> elements still work (" + describe(error) + ")");
+  if (pageHasItsOwn(window.Telltale)) {
+    console.warn("[telltale] this page has its own window.Telltale, which is left as it is, so Telltale.mount is not available; <" + ELEMENT + "> elements still work");
+  } else {
+    var hooks = window.Telltale && window.Telltale.__test;
+    try {
+      window.Telltale = { mount: mount, version: VERSION };
+      if (hooks) window.Telltale.__test = hooks;
+    } catch (error) {
+      // A read-only `Telltale` the page made: the elements need no global.
+      console.warn("[telltale] this page's own window.Telltale cannot be replaced, so Telltale.mount is not available; <" + ELEMENT + "> elements still work (" + describe(error) + ")");
+    }
   }
   // A page includes this script to show widgets: fetch and compile the wasm now, in
   // parallel with the rest of the page, not when the first element connects. A second

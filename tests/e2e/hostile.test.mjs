@@ -290,7 +290,8 @@ describe('hostile host page', () => {
     server.setPage(
       '/t/frozen.html',
       hostPage({
-        head: `<script>Object.defineProperty(window, 'Telltale', { value: { mine: true }, writable: false, configurable: false });</script>`,
+        // Read-only and empty: nothing the page keeps in it, but it cannot be replaced.
+        head: `<script>Object.defineProperty(window, 'Telltale', { value: Object.freeze({}), writable: false, configurable: false });</script>`,
         body: snippet({ feed: '/feeds/frozen' }),
         script: '<script src="/dist/telltale.js"></script>',
       }),
@@ -301,12 +302,59 @@ describe('hostile host page', () => {
     const w = widget(page);
     await w.waitForPhase('live');
     assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
-    assert.deepEqual(await page.evaluate(() => window.Telltale), { mine: true });
+    assert.deepEqual(await page.evaluate(() => window.Telltale), {});
     assert.equal(session.warnings.length, 1, `one warning: ${session.warnings}`);
     assert.match(
       session.warnings[0],
       /^\[telltale\] this page's own window\.Telltale cannot be replaced, so Telltale\.mount is not available; <telltale-status> elements still work \(TypeError: /,
     );
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test("a page's own window.Telltale (an analytics object) is left as it is: one warning, and the elements still work", async () => {
+    const { server, browser } = harness;
+    server.setFeed('own-global', { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/own-global.html',
+      hostPage({
+        head: `<script>window.Telltale = { track(event) { return 'tracked ' + event; } };</script>`,
+        body: snippet({ feed: '/feeds/own-global' }),
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/own-global.html'));
+    const w = widget(page);
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.equal(await page.evaluate(() => Telltale.track('x')), 'tracked x', "the page's own object still works");
+    assert.equal(await page.evaluate(() => 'mount' in Telltale), false);
+    assert.deepEqual(session.warnings, [
+      "[telltale] this page has its own window.Telltale, which is left as it is, so Telltale.mount is not available; <telltale-status> elements still work",
+    ]);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('an element with id="Telltale" is no global of the page: Telltale.mount is there', async () => {
+    // The browser exposes an element's id on window; that is not the page's own object.
+    const { server, browser } = harness;
+    server.setFeed('named-element', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/named-element.html',
+      hostPage({
+        body: `<div id="Telltale"></div><div id="slot"></div>`,
+        script: '<script src="/dist/telltale.js"></script>',
+        after: `<script>Telltale.mount(document.getElementById('slot'), { feed: '/feeds/named-element' });</script>`,
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/named-element.html'));
+    await widget(page, '#slot').waitForPhase('live');
+    assert.deepEqual(session.warnings, []);
     session.assertCleanConsole();
     await session.close();
   });
