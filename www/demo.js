@@ -96,7 +96,9 @@
       var store = components.filter(function (c) { return c.name === "iTunes Store"; })[0];
       var state = store ? store.state : detail.overall;
       var down = state === "partial_outage" || state === "major_outage";
-      buy.disabled = down;
+      // aria-disabled, not disabled: a button that turns disabled drops the keyboard
+      // focus of a reader who was on it.
+      buy.setAttribute("aria-disabled", String(down));
       if (state === "major_outage") {
         buyNote.textContent = "The iTunes Store is down: purchases are paused until it is back.";
       } else if (down) {

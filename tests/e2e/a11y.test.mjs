@@ -83,10 +83,14 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
   // Our own pages too: the demo a partner first sees and the two partner examples, whole
   // pages (landmarks, headings, the snippet box, the scenario switcher), once every
   // widget on them is live.
+  // At a phone's width too, where the code boxes scroll and so must take keyboard focus.
   const pages = ['/index.html', '/www/support.html', '/www/storefront.html'];
-  for (const [path, colorScheme] of pages.flatMap((path) => [[path, 'light'], [path, 'dark']])) {
-    test(`${path}, ${colorScheme} scheme: the whole page has no violations`, async () => {
-      const session = await openPage(harness.browser, { colorScheme });
+  const widths = [1000, 375];
+  for (const [path, colorScheme, width] of pages.flatMap((path) =>
+    widths.flatMap((width) => [[path, 'light', width], [path, 'dark', width]]),
+  )) {
+    test(`${path}, ${colorScheme} scheme, ${width}px: the whole page has no violations`, async () => {
+      const session = await openPage(harness.browser, { colorScheme, viewport: { width, height: 800 } });
       const { page } = session;
       await page.goto(harness.server.url(path));
       for (const w of await settledWidgets(page)) assert.equal(w.phase, 'live', w.feed);

@@ -86,8 +86,19 @@ describe('demo pages', () => {
       );
     const outage = page.locator('input[name=scenario][value=outage]');
     assert.equal(await outage.count(), 1, 'the demo page has an "outage" scenario');
-    await outage.check();
+    // A reader on the Buy button keeps their focus when the page holds purchases back.
+    await page.focus('#buy');
+    await page.evaluate(() => {
+      const radio = document.querySelector('input[name=scenario][value=outage]');
+      radio.checked = true;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await everyTone('telltale-status[data-demo]:not([components])', 'major_outage');
+    await page.waitForFunction(() => document.getElementById('buy').getAttribute('aria-disabled') === 'true', null, {
+      timeout: WAIT_MS,
+    });
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'buy', 'the Buy button keeps the focus');
+    await outage.check();
     // The sample feed depicts an outage that began at 10:38 UTC on 20 November 2026; the
     // demo serves it as beginning 1 h 22 min before now, so it reads as happening now.
     const started = await page.evaluate(() => {
