@@ -408,7 +408,7 @@ fn check_garbage_on_stdin_exits_1() {
 #[test]
 fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
     // (arguments, the first line on stderr; `None`: the usage itself)
-    let cases: [(&[&str], Option<&str>); 7] = [
+    let cases: [(&[&str], Option<&str>); 8] = [
         (&[], None),
         (
             &["check"],
@@ -429,6 +429,10 @@ fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
         (
             &["check", "a.json", "b.json"],
             Some("telltale: one file at a time (got `a.json` and `b.json`)"),
+        ),
+        (
+            &["check", "--", "-a.json", "--json"],
+            Some("telltale: one file at a time (got `-a.json` and `--json`)"),
         ),
         (
             &["lint", "a.json"],
@@ -640,4 +644,25 @@ fn check_fails_when_its_report_cannot_be_written() {
     let out = child.wait_with_output().expect("wait telltale");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn after_a_double_dash_a_file_may_start_with_a_dash() {
+    let dir = std::env::temp_dir().join(format!("telltale-cli-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/apple/all_operational.js"
+    );
+    std::fs::copy(fixture, dir.join("-feed.js")).expect("copy fixture");
+    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .args(["check", "--", "-feed.js"])
+        .current_dir(&dir)
+        .output()
+        .expect("run telltale");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("format: apple\noverall: operational\n")
+    );
 }

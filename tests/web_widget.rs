@@ -903,6 +903,14 @@ fn options_accept_arrays_and_numbers_and_reject_wrong_types() {
     assert_eq!(config.components.keys(), ["app store", "icloud"]);
     assert_eq!(config.refresh_secs, 120);
     assert_eq!(config.heading_level, 3);
+    for (refresh, secs) in [("1e21", 86_400), ("-0", 30), ("30", 30)] {
+        let options = js_sys::JSON::parse(&format!(
+            r#"{{"feed":"https://s.example.com/f.json","refresh":{refresh}}}"#
+        ))
+        .unwrap();
+        let config = embed::options::config_from_options(&options).unwrap();
+        assert_eq!(config.refresh_secs, secs, "refresh: {refresh}");
+    }
     let heading =
         js_sys::JSON::parse(r#"{"feed":"https://s.example.com/f.json","heading":2.5}"#).unwrap();
     assert_eq!(

@@ -30,6 +30,7 @@ its overall state, each component, active incidents, maintenances and warnings.
                      `incidents_unlisted` and `maintenances_unlisted` beside it
                      say what that format cannot)
   --format <name>    read the feed as this format instead of detecting it
+  --                 ends the options: a file named -x.json comes after it
 
 Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
 
@@ -93,6 +94,15 @@ impl From<String> for NoCheck {
 }
 
 /// Reads the arguments after the program name.
+/// Takes `arg` as the file to check, unless one was given already.
+fn set_path(path: &mut Option<String>, arg: &str) -> Result<(), NoCheck> {
+    if let Some(first) = path {
+        return Err(format!("one file at a time (got `{first}` and `{arg}`)").into());
+    }
+    *path = Some(arg.to_owned());
+    Ok(())
+}
+
 fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
     let Some((command, rest)) = args.split_first() else {
         return Err(NoCheck::Usage(None));
@@ -106,7 +116,17 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
     let mut json = false;
     let mut format = None;
     let mut rest = rest.iter();
+    // After `--` every argument is a file, one whose name starts with `-` too.
+    let mut files_only = false;
     while let Some(arg) = rest.next() {
+        if !files_only && arg == "--" {
+            files_only = true;
+            continue;
+        }
+        if files_only {
+            set_path(&mut path, arg)?;
+            continue;
+        }
         let format_name = match arg.as_str() {
             "--json" => {
                 json = true;
@@ -129,10 +149,7 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
                 })?),
             };
         } else if arg == "-" || !arg.starts_with('-') {
-            if let Some(first) = &path {
-                return Err(format!("one file at a time (got `{first}` and `{arg}`)").into());
-            }
-            path = Some(arg.clone());
+            set_path(&mut path, arg)?;
         } else {
             return Err(format!("unknown option `{arg}`").into());
         }

@@ -106,8 +106,10 @@ fn number_text(value: &JsValue) -> Option<String> {
         return Some(text);
     }
     let seconds = value.as_f64()?;
-    if seconds.fract() == 0.0 && (0.0..=1e15).contains(&seconds) {
-        return Some(format!("{}", seconds as u64));
+    if seconds.fract() == 0.0 && seconds >= 0.0 {
+        // Every digit, also past 1e15 (1e21 as the 22 digits `refresh` clamps, not
+        // "1e+21"); `+ 0.0` writes -0 as 0.
+        return Some(format!("{:.0}", seconds + 0.0));
     }
     js_sys::Number::from(seconds)
         .to_string_with_radix(10)
