@@ -216,7 +216,10 @@ fn telltale_repeated_key_in_one_object_warns_that_the_last_counts() {
 #[test]
 fn telltale_many_distinct_unknown_fields_give_a_bounded_list() {
     let extras: Vec<String> = (0..100).map(|n| format!(r#""extra{n}":{n}"#)).collect();
-    let text = format!(r#"{{"telltale":1,{}}}"#, extras.join(","));
+    let text = format!(
+        r#"{{"telltale":1,"components":[{{"id":"a","name":"A","level":"operational"}}],{}}}"#,
+        extras.join(",")
+    );
     let found = warnings(&telltale(&text));
     assert_eq!(found.len(), 21, "{found:?}");
     assert_eq!(found[20], "80 more unknown fields; ignored");
@@ -313,7 +316,9 @@ fn telltale_whole_numbers_read_however_written_and_times_stay_in_years_1_to_9999
         );
     }
     for version in ["1.0", "1e0", "10e-1"] {
-        let text = format!(r#"{{"telltale":{version},"components":[]}}"#);
+        let text = format!(
+            r#"{{"telltale":{version},"components":[{{"id":"a","name":"A","level":"operational"}}]}}"#
+        );
         assert!(telltale(&text).warnings.is_empty(), "{version}");
     }
     assert_eq!(

@@ -371,6 +371,10 @@ fn check_bad_fixtures_exit_1_with_one_line() {
         ("bad/not_a_feed.json", "not a status feed"),
         ("bad/array.json", "not a status feed"),
         ("bad/wrong_version_telltale.json", "version 2"),
+        (
+            "bad/statuspage_rate_limited.json",
+            "`page` is null, expected an object",
+        ),
     ] {
         let path = fixture(name);
         let out = telltale(&["check", &path]);
@@ -664,5 +668,51 @@ fn after_a_double_dash_a_file_may_start_with_a_dash() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         String::from_utf8_lossy(&out.stdout).starts_with("format: apple\noverall: operational\n")
+    );
+}
+
+#[test]
+fn check_a_document_that_says_nothing_exits_1_with_one_line() {
+    for input in [
+        r#"{"services":[]}"#,
+        r#"{"telltale":1}"#,
+        r#"{"page":{"name":"X"},"components":[]}"#,
+    ] {
+        let out = telltale_stdin(&["check", "-"], input.as_bytes());
+        assert_eq!(out.status.code(), Some(1), "{input}");
+        assert!(out.stdout.is_empty(), "{input}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{input}: {err}");
+        assert!(
+            err.starts_with("telltale: -: the feed says nothing about any service"),
+            "{input}: {err}"
+        );
+    }
+}
+
+#[test]
+fn check_keeps_an_incident_with_an_oddly_typed_shortlink() {
+    let text = std::fs::read_to_string(fixture(
+        "statuspage/summary_major_incident_no_component_change.json",
+    ))
+    .expect("fixture");
+    let odd = text.replacen(
+        r#""shortlink": "https://stspg.io/"#,
+        r#""shortlink": 5, "was": "https://stspg.io/"#,
+        1,
+    );
+    assert_ne!(odd, text, "the fixture's shortlink moved");
+    let out = telltale_stdin(&["check", "-"], odd.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: statuspage", "overall: partial_outage"]
+    );
+    let report = stdout(&out);
+    assert!(report.contains("Elevated error rates"), "{report}");
+    assert!(
+        report
+            .contains("warning: `incidents[0].shortlink` is a number, expected a string; ignored"),
+        "{report}"
     );
 }

@@ -440,19 +440,27 @@ fn statuspage_status_json_alone_takes_its_indicator() {
         ("critical", Some(Level::MajorOutage)),
         ("maintenance", Some(Level::Maintenance)),
         (" Critical ", Some(Level::MajorOutage)),
-        ("on fire", None),
     ];
     for (indicator, want) in cases {
         let text =
             format!(r#"{{"page": {{"name": "P"}}, "status": {{"indicator": "{indicator}"}}}}"#);
         let parsed = parse(&text, None).unwrap_or_else(|e| panic!("{indicator}: {e}"));
         assert_eq!(parsed.snapshot.declared, want, "{indicator}");
-        assert_eq!(
-            has_warning(&parsed, &["on fire", "ignored"]),
-            want.is_none(),
-            "{indicator}"
+        assert!(
+            parsed.warnings.is_empty(),
+            "{indicator}: {:?}",
+            parsed.warnings
         );
     }
+    // An indicator it cannot read leaves `status.json` saying nothing: an error, not
+    // "operational".
+    let unknown = r#"{"page": {"name": "P"}, "status": {"indicator": "on fire"}}"#;
+    assert_eq!(
+        parse(unknown, None),
+        Err(FeedError::SaysNothing {
+            format: Format::Statuspage
+        })
+    );
 }
 
 #[test]
@@ -1413,6 +1421,19 @@ fn every_fixture_written_as_telltale_reads_back_equal_and_fits_the_schema() {
     assert!(fixtures.len() >= 15, "{} fixtures", fixtures.len());
     for (path, parsed) in fixtures {
         let text = to_telltale(&parsed.snapshot).to_string();
+        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        assert!(schema_accepts(&schema, &schema, &value), "{path}: {text}");
+        // `status.json` alone says all it says in `declared`, which the format has no
+        // place for: written alone, it says nothing, and reads back as that error.
+        if parsed.snapshot.declared.is_some() && parsed.snapshot.components.is_empty() {
+            let nothing = Err(FeedError::SaysNothing {
+                format: Format::Telltale,
+            });
+            if parsed.snapshot.incidents.is_empty() && parsed.snapshot.maintenances.is_empty() {
+                assert_eq!(parse(&text, None), nothing, "{path}");
+                continue;
+            }
+        }
         let again = parse(&text, None).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(again.format, Format::Telltale, "{path}");
         // The Telltale format has no place for what a partial Statuspage document leaves
@@ -1425,8 +1446,6 @@ fn every_fixture_written_as_telltale_reads_back_equal_and_fits_the_schema() {
             ..parsed.snapshot.clone()
         };
         assert_eq!(again.snapshot, expected, "{path}");
-        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        assert!(schema_accepts(&schema, &schema, &value), "{path}: {text}");
     }
 }
 
@@ -1605,12 +1624,13 @@ fn not_a_feed_names_at_most_six_keys() {
 
 #[test]
 fn detection_prefers_telltale_key_then_statuspage_then_apple() {
-    let both = r#"{"telltale":1,"page":{},"components":[],"services":[]}"#;
+    let both = r#"{"telltale":1,"page":{},"services":[],
+        "components":[{"id":"a","name":"A","level":"operational"}]}"#;
     assert_eq!(
         parse(both, None).expect("telltale").format,
         Format::Telltale
     );
-    let sp = r#"{"page":{"name":"x"},"status":{},"services":[]}"#;
+    let sp = r#"{"page":{"name":"x"},"status":{"indicator":"none"},"services":[]}"#;
     assert_eq!(
         parse(sp, None).expect("statuspage").format,
         Format::Statuspage
@@ -1755,4 +1775,265 @@ fn telltale_example_in_docs_parses_and_validates() {
     assert_eq!(parsed.format, Format::Telltale);
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
     assert_eq!(parsed.snapshot.overall(now_ms()), Level::MajorOutage);
+}
+
+/// `statuspage/summary_major_incident_no_component_change.json` with `change` applied to
+/// its JSON, read.
+fn summary_changed(change: impl Fn(&mut serde_json::Value)) -> Parsed {
+    let mut value: serde_json::Value = serde_json::from_str(&read(
+        "statuspage/summary_major_incident_no_component_change.json",
+    ))
+    .unwrap();
+    change(&mut value);
+    parse(&value.to_string(), None).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The warnings of `parsed` that its reading of the unchanged fixture does not give.
+fn new_warnings(parsed: &Parsed) -> Vec<String> {
+    let before = load("statuspage/summary_major_incident_no_component_change.json").warnings;
+    (parsed.warnings.iter())
+        .filter(|w| !before.contains(w))
+        .map(|w| w.0.clone())
+        .collect()
+}
+
+#[test]
+fn statuspage_incident_with_one_oddly_typed_field_is_kept_with_one_warning() {
+    use serde_json::json;
+    // QA's table: each field of the wrong type once; the incident stays, and so does the
+    // partial outage it declares (an impact of the wrong type reads as an unknown one).
+    let cases = [
+        ("shortlink", json!(5), Level::PartialOutage),
+        ("started_at", json!(1_795_173_000), Level::PartialOutage),
+        ("resolved_at", json!(0), Level::PartialOutage),
+        ("id", json!(123), Level::PartialOutage),
+        ("name", json!(["x"]), Level::PartialOutage),
+        ("status", json!(4), Level::PartialOutage),
+        ("created_at", json!({}), Level::PartialOutage),
+        ("incident_updates", json!("none"), Level::PartialOutage),
+        ("components", json!(7), Level::PartialOutage),
+        ("impact", json!(3), Level::Degraded),
+        ("impact", json!(null), Level::Degraded),
+    ];
+    for (field, value, overall) in cases {
+        let parsed = summary_changed(|v| v["incidents"][0][field] = value.clone());
+        let s = &parsed.snapshot;
+        assert_eq!(s.incidents.len(), 1, "{field}: {:?}", parsed.warnings);
+        assert_eq!(s.overall(now_ms()), overall, "{field}");
+        let warnings = new_warnings(&parsed);
+        assert_eq!(warnings.len(), 1, "{field}: {warnings:?}");
+        let named = if value.is_null() {
+            "unknown impact".to_owned()
+        } else {
+            format!("`incidents[0].{field}`")
+        };
+        assert!(warnings[0].contains(&named), "{field}: {warnings:?}");
+    }
+    // A numeric id is read as its decimal string; a number for `started_at` is missing,
+    // so the incident starts at `created_at`, as without one.
+    let numeric = summary_changed(|v| v["incidents"][0]["id"] = json!(123));
+    assert_eq!(numeric.snapshot.incidents[0].id, "123");
+    let started = summary_changed(|v| v["incidents"][0]["started_at"] = json!(1_795_173_000));
+    let created = summary_changed(|v| v["incidents"][0]["started_at"] = json!(null));
+    assert!(started.snapshot.incidents[0].started_at_ms.is_some());
+    assert_eq!(
+        started.snapshot.incidents[0].started_at_ms,
+        created.snapshot.incidents[0].started_at_ms
+    );
+}
+
+#[test]
+fn statuspage_update_with_one_oddly_typed_field_is_kept_with_one_warning() {
+    use serde_json::json;
+    let whole = load("statuspage/summary_major_incident_no_component_change.json");
+    let count = whole.snapshot.incidents[0].updates.len();
+    for (field, value) in [
+        ("body", json!(5)),
+        ("status", json!(true)),
+        ("display_at", json!(1)),
+        ("affected_components", json!({})),
+    ] {
+        let parsed = summary_changed(|v| {
+            v["incidents"][0]["incident_updates"][0][field] = value.clone();
+        });
+        assert_eq!(parsed.snapshot.incidents[0].updates.len(), count, "{field}");
+        let warnings = new_warnings(&parsed);
+        assert_eq!(warnings.len(), 1, "{field}: {warnings:?}");
+        let named = format!("`incidents[0].incident_updates[0].{field}`");
+        assert!(warnings[0].contains(&named), "{field}: {warnings:?}");
+    }
+}
+
+#[test]
+fn statuspage_component_with_one_oddly_typed_field_is_kept_with_one_warning() {
+    use serde_json::json;
+    let component = |field: &str, value: serde_json::Value| {
+        let mut api = json!({"id": "api", "name": "API", "status": "major_outage",
+            "group_id": null, "description": "The API", "only_show_if_degraded": false});
+        api[field] = value;
+        let feed = json!({"page": {"name": "P"}, "components": [api]});
+        parse(&feed.to_string(), None).unwrap_or_else(|e| panic!("{field}: {e}"))
+    };
+    for (field, value) in [
+        ("description", json!(5)),
+        ("group_id", json!(0)),
+        ("id", json!(123)),
+        ("name", json!(false)),
+        ("only_show_if_degraded", json!("false")),
+        ("only_show_if_degraded", json!(1)),
+        ("group", json!("no")),
+    ] {
+        let parsed = component(field, value.clone());
+        let s = &parsed.snapshot;
+        assert_eq!(s.components.len(), 1, "{field}: {:?}", parsed.warnings);
+        assert_eq!(s.overall(now_ms()), Level::MajorOutage, "{field}");
+        // `group_id` 0 names a group that is not there: one more warning says so.
+        let expected = if field == "group_id" { 2 } else { 1 };
+        assert_eq!(
+            parsed.warnings.len(),
+            expected,
+            "{field}: {:?}",
+            parsed.warnings
+        );
+        let named = format!("`components[0].{field}`");
+        assert!(parsed.warnings[0].0.contains(&named), "{field}: {value}");
+    }
+    assert_eq!(component("id", json!(123)).snapshot.components[0].id, "123");
+    let flag = component("only_show_if_degraded", json!("true"));
+    assert!(flag.snapshot.components[0].only_show_if_degraded);
+    // A status of the wrong type reads as an unknown one: degraded, not dropped.
+    let status = component("status", json!(4));
+    assert_eq!(status.snapshot.components[0].level, Level::Degraded);
+    assert!(has_warning(
+        &status,
+        &["`components[0].status`", "a number"]
+    ));
+}
+
+#[test]
+fn statuspage_maintenance_with_one_oddly_typed_field_is_kept_with_one_warning() {
+    use serde_json::json;
+    let text = read("statuspage/scheduled-maintenances.json");
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let count = load("statuspage/scheduled-maintenances.json")
+        .snapshot
+        .maintenances
+        .len();
+    for (field, value_of) in [
+        ("shortlink", json!(5)),
+        ("scheduled_for", json!(0)),
+        ("id", json!(9)),
+        ("status", json!([])),
+    ] {
+        let before = value["scheduled_maintenances"][0][field].clone();
+        value["scheduled_maintenances"][0][field] = value_of;
+        let parsed = parse(&value.to_string(), None).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.snapshot.maintenances.len(), count, "{field}");
+        let named = format!("`scheduled_maintenances[0].{field}`");
+        assert!(
+            has_warning(&parsed, &[&named]),
+            "{field}: {:?}",
+            parsed.warnings
+        );
+        value["scheduled_maintenances"][0][field] = before;
+    }
+}
+
+#[test]
+fn apple_event_with_one_oddly_typed_field_is_kept_with_one_warning() {
+    let event = |field: &str, value: &str| {
+        format!(
+            r#"{{"services":[{{"serviceName":"iCloud Mail","events":[{{"statusType":"Outage",
+            "eventStatus":"ongoing","message":"Down","epochStartDate":1795165680000,
+            "datePosted":"11/20/2026 01:08 PST","usersAffected":"Some users",
+            "{field}":{value}}}]}}]}}"#
+        )
+    };
+    for (field, value, level) in [
+        ("message", "5", Level::MajorOutage),
+        ("datePosted", "1795165680000", Level::MajorOutage),
+        ("usersAffected", "true", Level::MajorOutage),
+        ("statusType", "3", Level::Degraded),
+    ] {
+        let parsed = parse(&event(field, value), None).unwrap_or_else(|e| panic!("{e}"));
+        let s = &parsed.snapshot;
+        assert_eq!(s.incidents.len(), 1, "{field}: {:?}", parsed.warnings);
+        assert_eq!(s.overall(now_ms()), level, "{field}");
+        assert_eq!(parsed.warnings.len(), 1, "{field}: {:?}", parsed.warnings);
+        assert!(
+            parsed.warnings[0].0.contains(field),
+            "{:?}",
+            parsed.warnings
+        );
+    }
+    // `events` of the wrong type: the service still shows, with a warning.
+    let text = r#"{"services":[{"serviceName":"Siri","events":{}},
+        {"serviceName":"Maps","events":[]}]}"#;
+    let parsed = parse(text, None).unwrap();
+    assert_eq!(parsed.snapshot.components.len(), 2);
+    assert!(has_warning(&parsed, &["`services[0].events` is an object"]));
+}
+
+#[test]
+fn documents_that_say_nothing_about_any_service_are_errors() {
+    let nothing = |format| Err(FeedError::SaysNothing { format });
+    assert_eq!(parse(r#"{"services":[]}"#, None), nothing(Format::Apple));
+    assert_eq!(parse(r#"{"telltale":1}"#, None), nothing(Format::Telltale));
+    assert_eq!(
+        parse(r#"{"page":{"name":"X"},"components":[]}"#, None),
+        nothing(Format::Statuspage)
+    );
+    assert_eq!(
+        parse(r#"{"page":{"name":"X"},"incidents":[],"status":{}}"#, None),
+        nothing(Format::Statuspage)
+    );
+    // A rate limiter's answer: `page` is no object, as the README says a page must be.
+    let Err(FeedError::Invalid { format, reason }) =
+        parse(&read("bad/statuspage_rate_limited.json"), None)
+    else {
+        panic!("accepted");
+    };
+    assert_eq!(format, Format::Statuspage);
+    assert_eq!(reason, "`page` is null, expected an object");
+    let status_text = r#"{"page":{"name":"X"},"status":"ok","components":[]}"#;
+    let Err(FeedError::Invalid { reason, .. }) = parse(status_text, None) else {
+        panic!("accepted");
+    };
+    assert_eq!(reason, "`status` is a string, expected an object");
+    // Each partial Statuspage document still says something.
+    for path in [
+        "statuspage/status.json",
+        "statuspage/incidents.json",
+        "statuspage/scheduled-maintenances.json",
+        "statuspage/components.json",
+    ] {
+        load(path);
+    }
+    // An indicator of the wrong type is ignored by name; with nothing else, an error.
+    let number = r#"{"page":{"name":"X"},"status":{"indicator":3}}"#;
+    assert_eq!(parse(number, None), nothing(Format::Statuspage));
+    let beside = r#"{"page":{"name":"X"},"status":{"indicator":3},"incidents":[
+        {"id":"i","name":"Down","status":"investigating","impact":"major"}]}"#;
+    let parsed = parse(beside, None).unwrap();
+    assert!(has_warning(&parsed, &["`status.indicator` is a number"]));
+}
+
+#[test]
+fn a_first_visit_to_a_feed_that_says_nothing_is_unavailable() {
+    use telltale::core::i18n::problem_text;
+    use telltale::core::state::{Phase, Problem};
+    let Err(error) = parse(r#"{"page":{"name":"X"},"components":[]}"#, None) else {
+        panic!("accepted");
+    };
+    let mut state = FeedState::default();
+    state.apply(Action::FetchFailed {
+        problem: Problem::Feed(error),
+        at_ms: now_ms(),
+    });
+    assert_eq!(state.phase(now_ms(), 120_000), Phase::Unavailable);
+    let problem = state.problem.as_ref().unwrap();
+    assert_eq!(
+        problem_text(Locale::En, problem),
+        "the status feed sent an empty status"
+    );
 }

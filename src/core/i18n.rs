@@ -22,6 +22,7 @@
 //! touching code.
 
 use crate::core::case;
+use crate::core::feed::FeedError;
 use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
 use crate::core::state::Problem;
 
@@ -719,6 +720,7 @@ pub fn problem_text(locale: Locale, problem: &Problem) -> String {
         Problem::Network => ProblemText::Network,
         Problem::Http(_) => ProblemText::Http,
         Problem::TooLarge(_) => ProblemText::TooLarge,
+        Problem::Feed(FeedError::SaysNothing { .. }) => ProblemText::Empty,
         Problem::Feed(_) => ProblemText::Unreadable,
         Problem::FormatChanged { .. } => ProblemText::FormatChanged,
         Problem::EmptyFeed => ProblemText::Empty,
@@ -1941,6 +1943,13 @@ mod tests {
                 Locale::En,
                 Problem::Feed(FeedError::NotJson("x".into())),
                 "the status feed sent an unreadable answer",
+            ),
+            (
+                Locale::En,
+                Problem::Feed(FeedError::SaysNothing {
+                    format: crate::core::feed::Format::Apple,
+                }),
+                "the status feed sent an empty status",
             ),
             (
                 Locale::En,

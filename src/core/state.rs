@@ -41,8 +41,8 @@ pub enum Problem {
         /// The format just read.
         to: Format,
     },
-    /// The feed parsed but said nothing (no component, incident or maintenance) while a
-    /// snapshot with content is kept.
+    /// The feed parsed but said nothing: no component, incident or maintenance while a
+    /// snapshot with content is kept, or nothing at all (not even a page-wide status).
     #[error("the feed is empty: no components, incidents or maintenances")]
     EmptyFeed,
 }
@@ -141,7 +141,8 @@ impl FeedState {
     ///
     /// A success replaces the kept snapshot only when it is believable next to it: a
     /// different format, or an empty feed in place of one with content, becomes a
-    /// [`Problem`] with the kept snapshot left as it was. A new format read on two polls in
+    /// [`Problem`] with the kept snapshot left as it was. A snapshot that says nothing at
+    /// all is never believed, not even on a first visit. A new format read on two polls in
     /// a row is believed (the provider moved its feed; the kept snapshot, also the one in
     /// storage, would otherwise stay stale for good); an empty feed never is.
     pub fn apply(&mut self, action: Action) {
@@ -189,6 +190,11 @@ impl FeedState {
 
     /// Why `parsed` must not replace the kept snapshot, if it must not.
     fn implausible(&self, parsed: &Parsed) -> Option<Problem> {
+        // [`feed::parse`] refuses such a document; this keeps any other source of a
+        // snapshot from showing one as "operational" on a first visit.
+        if parsed.snapshot.says_nothing() {
+            return Some(Problem::EmptyFeed);
+        }
         let good = self.good.as_ref()?;
         if good.parsed.format != parsed.format {
             let change = Problem::FormatChanged {
@@ -331,16 +337,21 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         .opt_bool("maintenances_unlisted")
         .ok()?
         .unwrap_or(false);
-    let parsed = feed::parse_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
+    let parsed = feed::read_json(&Json::Object(snapshot), Some(Format::Telltale)).ok()?;
+    let snapshot = Snapshot {
+        declared,
+        incidents_unlisted,
+        maintenances_unlisted,
+        ..parsed.snapshot
+    };
+    // Kept before feeds that say nothing were refused: it would show "operational".
+    if snapshot.says_nothing() {
+        return None;
+    }
     Some(Good {
         parsed: Rc::new(Parsed {
             format,
-            snapshot: Snapshot {
-                declared,
-                incidents_unlisted,
-                maintenances_unlisted,
-                ..parsed.snapshot
-            },
+            snapshot,
             warnings: Vec::new(),
         }),
         fetched_at_ms,
@@ -610,14 +621,44 @@ mod tests {
     }
 
     #[test]
-    fn state_empty_first_success_is_accepted_as_live() {
+    fn state_empty_first_success_is_unavailable_not_operational() {
+        // A feed that says nothing is no news that all is well, on a first visit too.
         let mut state = FeedState::default();
         state.apply(Action::FetchSucceeded {
             parsed: parsed(Format::Telltale, None),
             at_ms: T0,
         });
+        assert_eq!(state.problem, Some(Problem::EmptyFeed));
+        assert_eq!(state.good, None);
+        assert_eq!(phase(&state, T0), Phase::Unavailable);
+        // A page-wide status alone (`status.json`) says something.
+        let mut indicator_only = parsed(Format::Statuspage, None);
+        indicator_only.snapshot.declared = Some(Level::Operational);
+        state.apply(Action::FetchSucceeded {
+            parsed: indicator_only,
+            at_ms: T0 + 60_000,
+        });
         assert_eq!(state.problem, None);
-        assert_eq!(phase(&state, T0), Phase::Live);
+        assert_eq!(phase(&state, T0 + 60_000), Phase::Live);
+    }
+
+    #[test]
+    fn stored_snapshot_that_says_nothing_is_not_shown() {
+        // Kept by a version that still believed such a feed.
+        let good = Good {
+            parsed: Rc::new(parsed(Format::Statuspage, None)),
+            fetched_at_ms: T0,
+        };
+        let text = stored_json(&good).unwrap();
+        assert_eq!(from_stored(&text, None, T0 + 1000), None);
+        let mut indicator_only = parsed(Format::Statuspage, None);
+        indicator_only.snapshot.declared = Some(Level::PartialOutage);
+        let good = Good {
+            parsed: Rc::new(indicator_only),
+            fetched_at_ms: T0,
+        };
+        let text = stored_json(&good).unwrap();
+        assert_eq!(from_stored(&text, None, T0 + 1000), Some(good));
     }
 
     #[test]

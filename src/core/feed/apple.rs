@@ -12,6 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::lenient::{self, Word};
 use super::text::{clean_body, clean_name, list, tidy};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
@@ -21,11 +22,13 @@ use crate::core::model::{
 };
 use crate::core::time::{days_from_civil, days_in_month, MINUTE_MS};
 
-/// One event as the feed lists it, borrowing from the document. A member of the wrong type
-/// makes the event unreadable (it is skipped with a warning).
+/// One event as the feed lists it, borrowing from the document. Its members are read
+/// leniently (see `lenient`): one of the wrong type is read as absent with a warning, and
+/// `statusType` or `eventStatus` of the wrong type as an unknown word, so the event, which
+/// carries a state, is kept.
 struct RawEvent<'a> {
-    status_type: Option<&'a str>,
-    event_status: Option<&'a str>,
+    status_type: Word<'a>,
+    event_status: Word<'a>,
     message: Option<&'a str>,
     users_affected: Option<&'a str>,
     affected_services: Option<&'a Json>,
@@ -36,20 +39,20 @@ struct RawEvent<'a> {
 }
 
 impl<'a> RawEvent<'a> {
-    fn read(object: &'a Object) -> Result<Self, String> {
+    fn read(object: &'a Object, at: &str, warnings: &mut Vec<Warning>) -> Self {
         // Members read leniently are taken as they are, `null` as absent.
         let any = |key: &str| object.get(key).filter(|v| !matches!(v, Json::Null));
-        Ok(RawEvent {
-            status_type: object.opt_str("statusType")?,
-            event_status: object.opt_str("eventStatus")?,
-            message: object.opt_str("message")?,
-            users_affected: object.opt_str("usersAffected")?,
+        RawEvent {
+            status_type: lenient::word(object, "statusType"),
+            event_status: lenient::word(object, "eventStatus"),
+            message: lenient::text(object, "message", at, warnings),
+            users_affected: lenient::text(object, "usersAffected", at, warnings),
             affected_services: any("affectedServices"),
             epoch_start_date: any("epochStartDate"),
             epoch_end_date: any("epochEndDate"),
-            date_posted: object.opt_str("datePosted")?,
+            date_posted: lenient::text(object, "datePosted", at, warnings),
             message_id: any("messageId"),
-        })
+        }
     }
 }
 
@@ -128,16 +131,16 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
             );
             continue;
         };
-        let read = service
-            .opt_str("serviceName")
-            .and_then(|name| Ok((name, service.opt_array("events")?)));
-        let (service_name, service_events) = match read {
-            Ok(read) => read,
+        // The name is the service's id: without it there is no row to show.
+        let service_name = match service.opt_str("serviceName") {
+            Ok(name) => name,
             Err(e) => {
                 warning!(warnings, "services[{index}] was skipped: {e}");
                 continue;
             }
         };
+        let service_at = context!("services[{index}]");
+        let service_events = lenient::array(service, "events", &service_at, warnings);
         let Some(id) = service_name.map(tidy).filter(|s| !s.is_empty()) else {
             warning!(warnings, "services[{index}] has no serviceName; skipped");
             continue;
@@ -167,16 +170,8 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
                 );
                 continue;
             };
-            let raw_event = match RawEvent::read(event) {
-                Ok(raw) => raw,
-                Err(e) => {
-                    warning!(
-                        warnings,
-                        "event {event_index} of service \"{id}\" was skipped: {e}"
-                    );
-                    continue;
-                }
-            };
+            let event_at = context!("services[{index}].events[{event_index}]");
+            let raw_event = RawEvent::read(event, &event_at, warnings);
             let identity = key_of(&raw_event);
             let message = raw_event.message.map(str::trim).unwrap_or_default();
             let variant = format!("{identity}\0{message}");
@@ -374,8 +369,8 @@ fn add_event(
     }
 }
 
-fn kind_of(status_type: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Kind {
-    let text = status_type.map(str::trim).unwrap_or_default();
+fn kind_of(status_type: Word<'_>, what: &str, warnings: &mut Vec<Warning>) -> Kind {
+    let text = trimmed(status_type);
     match text.to_ascii_lowercase().as_str() {
         "outage" => Kind::Problem(Level::MajorOutage),
         "issue" => Kind::Problem(Level::PartialOutage),
@@ -385,29 +380,33 @@ fn kind_of(status_type: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -
             warning!(
                 warnings,
                 "{what} has {}; shown as degraded",
-                unknown("statusType", text)
+                unknown("statusType", status_type)
             );
             Kind::Problem(Level::Degraded)
         }
     }
 }
 
-fn stage_of(event_status: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Stage {
+fn stage_of(event_status: Word<'_>, what: &str, warnings: &mut Vec<Warning>) -> Stage {
     stage(event_status).unwrap_or_else(|| {
-        let text = event_status.map(str::trim).unwrap_or_default();
         warning!(
             warnings,
             "{what} has {}; shown as ongoing",
-            unknown("eventStatus", text)
+            unknown("eventStatus", event_status)
         );
         Stage::Ongoing
     })
 }
 
-/// How a warning names a `field` whose value (`text`, trimmed) is not one Telltale knows:
-/// `unknown statusType "Degradation"`, or `no statusType` when it is missing or blank.
-/// Called inside [`warning!`], so the wasm, which keeps no warnings, never calls it.
-fn unknown(field: &str, text: &str) -> String {
+/// How a warning names a `field` whose value is not one Telltale knows: `unknown
+/// statusType "Degradation"`, `no statusType` when it is missing or blank, or `statusType
+/// that is a number, not a string`. Called inside [`warning!`], so the wasm, which keeps no
+/// warnings, never calls it.
+fn unknown(field: &str, word: Word<'_>) -> String {
+    if let Err(value) = word {
+        return format!("`{field}` that is {}, not a string", value.kind());
+    }
+    let text = trimmed(word);
     if text.is_empty() {
         format!("no {field}")
     } else {
@@ -415,9 +414,14 @@ fn unknown(field: &str, text: &str) -> String {
     }
 }
 
+/// A state word trimmed; empty when it is missing or of another type.
+fn trimmed(word: Word<'_>) -> &str {
+    word.ok().flatten().map(str::trim).unwrap_or_default()
+}
+
 /// The stage `eventStatus` names, in any case; `None` for anything else.
-fn stage(event_status: Option<&str>) -> Option<Stage> {
-    let text = event_status.map(str::trim).unwrap_or_default();
+fn stage(event_status: Word<'_>) -> Option<Stage> {
+    let text = trimmed(event_status);
     Some(match text.to_ascii_lowercase().as_str() {
         "ongoing" => Stage::Ongoing,
         "resolved" => Stage::Resolved,

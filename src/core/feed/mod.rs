@@ -31,6 +31,7 @@ macro_rules! context {
 }
 
 mod apple;
+mod lenient;
 mod statuspage;
 mod telltale;
 mod text;
@@ -107,6 +108,20 @@ pub enum FeedError {
     /// The document is JSON but not a status feed of any known format.
     #[error("the feed is not a status feed: {0}")]
     NotAFeed(String),
+    /// The document is a feed of `format` but says nothing about any service's state: no
+    /// component, incident or maintenance, and no page-wide status (Statuspage's
+    /// `status.indicator`). An error answer served as JSON (`{"status":"error",
+    /// "message":"Too many requests"}`) or an empty list reads that way; showing it as
+    /// "operational" would be a guess.
+    #[error(
+        "the feed says nothing about any service: read as {format}, it lists no \
+         components, incidents or maintenances{}",
+        no_indicator(*format)
+    )]
+    SaysNothing {
+        /// The format it was read as.
+        format: Format,
+    },
     /// The document does not fit the format it was declared as.
     #[error("the feed is not a valid {format} feed: {reason}")]
     Invalid {
@@ -132,8 +147,30 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
     parse_json(&value, format)
 }
 
-/// Reads an already parsed JSON document as a status feed, like [`parse`].
+/// What [`FeedError::SaysNothing`] adds for a format with a page-wide status.
+fn no_indicator(format: Format) -> &'static str {
+    match format {
+        Format::Statuspage => " and has no `status.indicator`",
+        Format::Apple | Format::Telltale => "",
+    }
+}
+
+/// Reads an already parsed JSON document as a status feed, like [`parse`]. A document
+/// that says nothing about any service ([`Snapshot::says_nothing`]) is
+/// [`FeedError::SaysNothing`].
 pub fn parse_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedError> {
+    let parsed = read_json(value, format)?;
+    if parsed.snapshot.says_nothing() {
+        return Err(FeedError::SaysNothing {
+            format: parsed.format,
+        });
+    }
+    Ok(parsed)
+}
+
+/// [`parse_json`] without the check that the document says something: for a kept
+/// snapshot, which carries Statuspage's page-wide status beside the document.
+pub(crate) fn read_json(value: &Json, format: Option<Format>) -> Result<Parsed, FeedError> {
     let format = match format {
         // A forced format is refused for a document that plainly is another one: a
         // Telltale feed has `components` and `incidents` too, and the Statuspage reader

@@ -3,13 +3,17 @@
 //!
 //! Every one of these documents carries `page`; they differ only in which of `status`,
 //! `components`, `incidents` and `scheduled_maintenances` they add, so one reader takes
-//! them all. Each list item is read on its own: an item of the wrong shape is skipped with
-//! a warning instead of losing the whole feed. `status.indicator` is read only from a
+//! them all. Each list item is read on its own: an item that is not an object is skipped
+//! with a warning instead of losing the whole feed, and a member of the wrong type is read
+//! leniently, with a warning, keeping the item. `page` and `status`, when present, must be
+//! objects. `status.indicator` is read only from a
 //! document without components (`status.json` on its own): it follows component states
 //! only, so beside them it would hide a declared incident (see [`Snapshot::overall`]).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use super::lenient::{self, Word};
 use super::text::{clean, clean_body, list, tidy, web_link};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
@@ -20,8 +24,11 @@ use crate::core::model::{
 use crate::core::time::parse_rfc3339;
 
 // The raw items borrow from the document. Each reader takes only the members Telltale
-// uses; a member of the wrong type makes the item unreadable (it is skipped with a
-// warning), unknown members are ignored.
+// uses, leniently (see `lenient`): a member of the wrong type is read as absent, or as what
+// it plainly means, with a warning naming it, and the item is kept. Unknown members are
+// ignored. Only an item that is not an object is skipped (and a component with neither id
+// nor name, which no row could show); an incident is never dropped for its members, since
+// a dropped incident turns the badge green.
 
 struct RawPage<'a> {
     name: Option<&'a str>,
@@ -30,47 +37,52 @@ struct RawPage<'a> {
 }
 
 impl<'a> RawPage<'a> {
-    fn read(object: &'a Object) -> Result<Self, String> {
-        Ok(RawPage {
-            name: object.opt_str("name")?,
-            url: object.opt_str("url")?,
-            updated_at: object.opt_str("updated_at")?,
-        })
+    fn read(object: &'a Object, at: &str, warnings: &mut Vec<Warning>) -> Self {
+        RawPage {
+            name: lenient::text(object, "name", at, warnings),
+            url: lenient::text(object, "url", at, warnings),
+            updated_at: lenient::text(object, "updated_at", at, warnings),
+        }
     }
 }
 
 struct RawComponent<'a> {
-    id: Option<&'a str>,
+    id: Option<Cow<'a, str>>,
     name: Option<&'a str>,
-    status: Option<&'a str>,
+    status: Word<'a>,
     description: Option<&'a str>,
     group: Option<bool>,
-    group_id: Option<&'a str>,
+    group_id: Option<Cow<'a, str>>,
     only_show_if_degraded: Option<bool>,
     /// On a group: the ids of its members.
-    components: Option<Vec<String>>,
+    components: Vec<String>,
 }
 
 impl<'a> RawComponent<'a> {
-    fn read(object: &'a Object) -> Result<Self, String> {
-        Ok(RawComponent {
-            id: object.opt_str("id")?,
-            name: object.opt_str("name")?,
-            status: object.opt_str("status")?,
-            description: object.opt_str("description")?,
-            group: object.opt_bool("group")?,
-            group_id: object.opt_str("group_id")?,
-            only_show_if_degraded: object.opt_bool("only_show_if_degraded")?,
-            components: object.opt_strings("components")?,
-        })
+    fn read(object: &'a Object, at: &str, warnings: &mut Vec<Warning>) -> Self {
+        let group = lenient::flag(object, "group", at, warnings);
+        RawComponent {
+            id: lenient::id(object, "id", at, warnings),
+            name: lenient::text(object, "name", at, warnings),
+            status: lenient::word(object, "status"),
+            description: lenient::text(object, "description", at, warnings),
+            group,
+            group_id: lenient::id(object, "group_id", at, warnings),
+            only_show_if_degraded: lenient::flag(object, "only_show_if_degraded", at, warnings),
+            // Only a group lists members: a component's own `components` is not read.
+            components: match group {
+                Some(true) => lenient::ids(object, "components", at, warnings),
+                _ => Vec::new(),
+            },
+        }
     }
 }
 
 struct RawIncident<'a> {
-    id: Option<&'a str>,
+    id: Option<Cow<'a, str>>,
     name: Option<&'a str>,
-    status: Option<&'a str>,
-    impact: Option<&'a str>,
+    status: Word<'a>,
+    impact: Word<'a>,
     created_at: Option<&'a str>,
     started_at: Option<&'a str>,
     resolved_at: Option<&'a str>,
@@ -83,21 +95,21 @@ struct RawIncident<'a> {
 }
 
 impl<'a> RawIncident<'a> {
-    fn read(object: &'a Object) -> Result<Self, String> {
-        Ok(RawIncident {
-            id: object.opt_str("id")?,
-            name: object.opt_str("name")?,
-            status: object.opt_str("status")?,
-            impact: object.opt_str("impact")?,
-            created_at: object.opt_str("created_at")?,
-            started_at: object.opt_str("started_at")?,
-            resolved_at: object.opt_str("resolved_at")?,
-            shortlink: object.opt_str("shortlink")?,
-            scheduled_for: object.opt_str("scheduled_for")?,
-            scheduled_until: object.opt_str("scheduled_until")?,
-            incident_updates: object.opt_array("incident_updates")?,
-            components: object.opt_array("components")?,
-        })
+    fn read(object: &'a Object, at: &str, warnings: &mut Vec<Warning>) -> Self {
+        RawIncident {
+            id: lenient::id(object, "id", at, warnings),
+            name: lenient::text(object, "name", at, warnings),
+            status: lenient::word(object, "status"),
+            impact: lenient::word(object, "impact"),
+            created_at: lenient::text(object, "created_at", at, warnings),
+            started_at: lenient::text(object, "started_at", at, warnings),
+            resolved_at: lenient::text(object, "resolved_at", at, warnings),
+            shortlink: lenient::text(object, "shortlink", at, warnings),
+            scheduled_for: lenient::text(object, "scheduled_for", at, warnings),
+            scheduled_until: lenient::text(object, "scheduled_until", at, warnings),
+            incident_updates: lenient::array(object, "incident_updates", at, warnings),
+            components: lenient::array(object, "components", at, warnings),
+        }
     }
 }
 
@@ -110,14 +122,14 @@ struct RawUpdate<'a> {
 }
 
 impl<'a> RawUpdate<'a> {
-    fn read(object: &'a Object) -> Result<Self, String> {
-        Ok(RawUpdate {
-            status: object.opt_str("status")?,
-            body: object.opt_str("body")?,
-            display_at: object.opt_str("display_at")?,
-            created_at: object.opt_str("created_at")?,
-            affected_components: object.opt_array("affected_components")?,
-        })
+    fn read(object: &'a Object, at: &str, warnings: &mut Vec<Warning>) -> Self {
+        RawUpdate {
+            status: lenient::text(object, "status", at, warnings),
+            body: lenient::text(object, "body", at, warnings),
+            display_at: lenient::text(object, "display_at", at, warnings),
+            created_at: lenient::text(object, "created_at", at, warnings),
+            affected_components: lenient::array(object, "affected_components", at, warnings),
+        }
     }
 }
 
@@ -142,9 +154,9 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
             .to_owned());
     }
     let page = match object.get("page") {
-        None | Some(Json::Null) => Page::default(),
+        None => Page::default(),
         Some(Json::Object(page)) => {
-            let page = RawPage::read(page).map_err(|e| format!("`page`: {e}"))?;
+            let page = RawPage::read(page, "page", warnings);
             Page {
                 name: clean(page.name),
                 url: web_link(page.url, "page", warnings),
@@ -155,6 +167,11 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         Some(other) => return Err(format!("`page` is {}, expected an object", other.kind())),
     };
 
+    let status = match object.get("status") {
+        None | Some(Json::Null) => None,
+        Some(Json::Object(status)) => Some(status),
+        Some(other) => return Err(format!("`status` is {}, expected an object", other.kind())),
+    };
     let mut snapshot = Snapshot {
         page,
         ..Snapshot::default()
@@ -200,7 +217,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
     // With no component, the indicator cannot be hiding anything behind them: it is the
     // page's word (status.json alone, or a summary whose component list is empty).
     if snapshot.components.is_empty() {
-        snapshot.declared = declared_level(object.get("status"), warnings);
+        snapshot.declared = status.and_then(|status| declared_level(status, warnings));
     }
     Ok(snapshot)
 }
@@ -209,8 +226,8 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
 /// (`status.json` on its own, or a page without components). Statuspage derives the
 /// indicator from its worst component: degraded performance is `minor`, a partial outage
 /// `major`, a major outage `critical`.
-fn declared_level(status: Option<&Json>, warnings: &mut Vec<Warning>) -> Option<Level> {
-    let indicator = status?.as_object()?.get("indicator")?.as_str()?;
+fn declared_level(status: &Object, warnings: &mut Vec<Warning>) -> Option<Level> {
+    let indicator = lenient::text(status, "indicator", "status", warnings)?;
     let level = impact_level(indicator);
     if level.is_none() {
         warning!(
@@ -235,10 +252,11 @@ fn impact_level(word: &str) -> Option<Level> {
     })
 }
 
-/// Reads one list item with `read`, or skips it with a warning naming where it was.
+/// Reads one list item with `read`, or skips it with a warning naming where it was when
+/// it is not an object.
 fn item_of<'a, T>(
     item: &'a Json,
-    read: fn(&'a Object) -> Result<T, String>,
+    read: fn(&'a Object, &str, &mut Vec<Warning>) -> T,
     at: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<T> {
@@ -250,13 +268,7 @@ fn item_of<'a, T>(
         );
         return None;
     };
-    match read(object) {
-        Ok(raw) => Some(raw),
-        Err(e) => {
-            warning!(warnings, "{at} was skipped: {e}");
-            None
-        }
-    }
+    Some(read(object, at, warnings))
 }
 
 fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
@@ -267,7 +279,7 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
         let Some(raw) = item_of(item, RawComponent::read, &at, warnings) else {
             continue;
         };
-        let id = clean(raw.id);
+        let id = clean(raw.id.as_deref());
         let name = clean(raw.name);
         let (id, name) = match (id, name) {
             (Some(id), Some(name)) => (id, name),
@@ -279,7 +291,7 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
             }
         };
         if raw.group == Some(true) {
-            for member in raw.components.iter().flatten() {
+            for member in &raw.components {
                 group_of_member
                     .entry(tidy(member).into_owned())
                     .or_insert(snapshot.groups.len());
@@ -287,12 +299,12 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
             snapshot.groups.push(Group { id, name });
             continue;
         }
-        let level = component_level(raw.status, &name, warnings);
+        let level = component_level(raw.status, &name, &at, warnings);
         snapshot.components.push(Component {
             id,
             name,
             level,
-            group_id: clean(raw.group_id),
+            group_id: clean(raw.group_id.as_deref()),
             description: clean(raw.description),
             only_show_if_degraded: raw.only_show_if_degraded.unwrap_or(false),
         });
@@ -309,7 +321,17 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
     super::detach_from_missing_groups(snapshot, warnings);
 }
 
-fn component_level(status: Option<&str>, name: &str, warnings: &mut Vec<Warning>) -> Level {
+fn component_level(status: Word<'_>, name: &str, at: &str, warnings: &mut Vec<Warning>) -> Level {
+    let status = match status {
+        Ok(status) => status,
+        // A state of the wrong type is a state nobody can read, as an unknown word is.
+        Err(value) => {
+            let what = context!("component \"{name}\"");
+            let shown = words(Level::Degraded);
+            wrong_state(at, "status", &what, value.kind(), shown, warnings);
+            return Level::Degraded;
+        }
+    };
     let Some(status) = clean(status) else {
         warning!(
             warnings,
@@ -381,49 +403,44 @@ impl NamedBy {
 fn read_incident(item: &Json, at: &str, by: NamedBy, warnings: &mut Vec<Warning>) -> Option<Event> {
     let raw = item_of(item, RawIncident::read, at, warnings)?;
     // `incidents.json` lists scheduled maintenances too; their status says which they are.
-    let status = clean(raw.status).map(|s| s.to_ascii_lowercase());
+    let status = lower(raw.status);
     if matches!(
-        status.as_deref(),
+        status.as_ref().ok().and_then(Option::as_deref),
         Some("scheduled" | "in_progress" | "verifying" | "completed")
     ) {
         return Some(Event::Maintenance(maintenance_of(raw, at, by, warnings)));
     }
     let title = clean(raw.name).unwrap_or_default();
     let what = what_of("incident", &title, at);
-    let status = match status.as_deref() {
-        Some("investigating") => IncidentStatus::Investigating,
-        Some("identified") => IncidentStatus::Identified,
-        Some("monitoring") => IncidentStatus::Monitoring,
-        Some("resolved") => IncidentStatus::Resolved,
-        Some("postmortem") => IncidentStatus::Postmortem,
-        other => {
-            warning!(
-                warnings,
-                "{what} has unknown status \"{}\"; shown as investigating",
-                other.unwrap_or_default()
-            );
+    let status = match status {
+        Err(kind) => {
+            wrong_state(at, "status", &what, kind, "investigating", warnings);
             IncidentStatus::Investigating
         }
+        Ok(word) => match word.as_deref() {
+            Some("investigating") => IncidentStatus::Investigating,
+            Some("identified") => IncidentStatus::Identified,
+            Some("monitoring") => IncidentStatus::Monitoring,
+            Some("resolved") => IncidentStatus::Resolved,
+            Some("postmortem") => IncidentStatus::Postmortem,
+            other => {
+                warning!(
+                    warnings,
+                    "{what} has unknown status \"{}\"; shown as investigating",
+                    other.unwrap_or_default()
+                );
+                IncidentStatus::Investigating
+            }
+        },
     };
-    let impact_word = clean(raw.impact).map(|s| s.to_ascii_lowercase());
-    let impact = impact_word
-        .as_deref()
-        .and_then(impact_level)
-        .unwrap_or_else(|| {
-            warning!(
-                warnings,
-                "{what} has unknown impact \"{}\"; shown as degraded",
-                impact_word.unwrap_or_default()
-            );
-            Level::Degraded
-        });
+    let impact = impact_of(raw.impact, at, &what, warnings);
     let started_at_ms = time(raw.started_at, &context!("{what} started_at"), warnings)
         .or_else(|| time(raw.created_at, &context!("{what} created_at"), warnings));
     let resolved_at_ms = time(raw.resolved_at, &context!("{what} resolved_at"), warnings);
-    let updates = updates_of(raw.incident_updates, &what, by, warnings);
+    let updates = updates_of(raw.incident_updates, &what, at, by, warnings);
     let affected = affected_of(raw.components, &updates, by);
     Some(Event::Incident(Incident {
-        id: clean(raw.id).unwrap_or_else(|| at.to_owned()),
+        id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
         url: web_link(raw.shortlink, &what, warnings),
         title,
         impact,
@@ -444,23 +461,29 @@ fn maintenance_of(
 ) -> Maintenance {
     let title = clean(raw.name).unwrap_or_default();
     let what = what_of("maintenance", &title, at);
-    let status = match clean(raw.status).map(|s| s.to_ascii_lowercase()).as_deref() {
-        Some("scheduled") => MaintenanceStatus::Scheduled,
-        Some("in_progress") => MaintenanceStatus::InProgress,
-        Some("verifying") => MaintenanceStatus::Verifying,
-        Some("completed") => MaintenanceStatus::Completed,
-        other => {
-            warning!(
-                warnings,
-                "{what} has unknown status \"{}\"; shown as scheduled",
-                other.unwrap_or_default()
-            );
+    let status = match lower(raw.status) {
+        Err(kind) => {
+            wrong_state(at, "status", &what, kind, "scheduled", warnings);
             MaintenanceStatus::Scheduled
         }
+        Ok(word) => match word.as_deref() {
+            Some("scheduled") => MaintenanceStatus::Scheduled,
+            Some("in_progress") => MaintenanceStatus::InProgress,
+            Some("verifying") => MaintenanceStatus::Verifying,
+            Some("completed") => MaintenanceStatus::Completed,
+            other => {
+                warning!(
+                    warnings,
+                    "{what} has unknown status \"{}\"; shown as scheduled",
+                    other.unwrap_or_default()
+                );
+                MaintenanceStatus::Scheduled
+            }
+        },
     };
-    let updates = updates_of(raw.incident_updates, &what, by, warnings);
+    let updates = updates_of(raw.incident_updates, &what, at, by, warnings);
     Maintenance {
-        id: clean(raw.id).unwrap_or_else(|| at.to_owned()),
+        id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
         url: web_link(raw.shortlink, &what, warnings),
         status,
         starts_at_ms: time(
@@ -478,6 +501,49 @@ fn maintenance_of(
         updates,
         title,
     }
+}
+
+/// An incident's level from its `impact`: a word it does not know, a missing one and one of
+/// the wrong type are all shown as degraded, with a warning.
+fn impact_of(impact: Word<'_>, at: &str, what: &str, warnings: &mut Vec<Warning>) -> Level {
+    let word = match lower(impact) {
+        Ok(word) => word,
+        Err(kind) => {
+            wrong_state(at, "impact", what, kind, words(Level::Degraded), warnings);
+            return Level::Degraded;
+        }
+    };
+    word.as_deref().and_then(impact_level).unwrap_or_else(|| {
+        warning!(
+            warnings,
+            "{what} has unknown impact \"{}\"; shown as degraded",
+            word.unwrap_or_default()
+        );
+        Level::Degraded
+    })
+}
+
+/// A state member's word, trimmed and in lower case (`None` when absent, `null` or blank);
+/// `Err` with the kind of a value of another type.
+fn lower(word: Word<'_>) -> Result<Option<String>, &'static str> {
+    word.map(|word| clean(word).map(|s| s.to_ascii_lowercase()))
+        .map_err(Json::kind)
+}
+
+/// Warns that `{at}.{key}` of `what` is of the wrong `kind` and is shown as `shown`, as an
+/// unknown word would be.
+fn wrong_state(
+    at: &str,
+    key: &str,
+    what: &str,
+    kind: &str,
+    shown: &str,
+    warnings: &mut Vec<Warning>,
+) {
+    warning!(
+        warnings,
+        "`{at}.{key}` of {what} is {kind}, expected a string; shown as {shown}"
+    );
 }
 
 /// How warnings name an event: by its title, or where it is when it has none. An event
@@ -515,18 +581,30 @@ fn affected_of(components: Option<&[Json]>, updates: &[Update], by: NamedBy) -> 
 }
 
 /// The timeline, newest first whatever order the feed used.
+/// `what` names the event in warnings, `event_at` is where it is (`incidents[0]`).
 fn updates_of(
     items: Option<&[Json]>,
     what: &str,
+    event_at: &str,
     by: NamedBy,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Update> {
     let mut updates: Vec<Update> = Vec::new();
     for (index, item) in items.unwrap_or_default().iter().enumerate() {
         let at = context!("{what} update {index}");
-        let Some(raw) = item_of(item, RawUpdate::read, &at, warnings) else {
+        let Some(object) = item.as_object() else {
+            warning!(
+                warnings,
+                "{at} is {}, expected an object; skipped",
+                item.kind()
+            );
             continue;
         };
+        let raw = RawUpdate::read(
+            object,
+            &context!("{event_at}.incident_updates[{index}]"),
+            warnings,
+        );
         let at_ms = time(raw.display_at, &context!("{at} display_at"), warnings)
             .or_else(|| time(raw.created_at, &context!("{at} created_at"), warnings));
         let affected = raw
