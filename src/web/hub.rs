@@ -12,7 +12,11 @@
 //! only after the previous one answered, so a slow feed is never asked twice at once. A
 //! hidden page does not poll, nor does a browser that says it is offline: the poller waits
 //! for `visibilitychange` / `online` and asks the schedule when to resume. Between polls
-//! it listens for `offline`, so the reader learns at once that the status is not live.
+//! and during a request it listens for `offline`, so the reader learns at once that the
+//! status is not live; a request under way then is dropped, and neither it nor a request
+//! that fails while the browser is offline counts as a failure of the feed. Back online,
+//! the state stops saying "offline" at once, though the next poll may still be a backoff
+//! or a `Retry-After` away.
 //!
 //! A feed's first poll starts before `localStorage` is read (opening storage can take tens
 //! of milliseconds in a fresh context), and reads the request the loader prefetched for its
@@ -75,6 +79,9 @@ struct Feed {
     fetch: RefCell<Option<Fetch>>,
     timer: RefCell<Option<Timer>>,
     waiting: RefCell<Option<Listener>>,
+    /// While the state says "offline": the problem (and when it came) that it replaced,
+    /// which back online the state says again until the next poll answers.
+    before_offline: RefCell<Option<(Option<Problem>, Option<i64>)>>,
 }
 
 thread_local! {
@@ -224,6 +231,7 @@ pub(crate) fn subscribe(
                 fetch: RefCell::new(None),
                 timer: RefCell::new(None),
                 waiting: RefCell::new(None),
+                before_offline: RefCell::new(None),
             });
             FEEDS.with(|feeds| {
                 let mut feeds = feeds.borrow_mut();
@@ -281,6 +289,9 @@ fn apply(feed: &Feed, action: Action) {
         Rc::make_mut(&mut state).apply(action);
         Rc::clone(&state)
     };
+    if state.problem != Some(Problem::Offline) {
+        feed.before_offline.borrow_mut().take();
+    }
     if saved && state.problem.is_none() {
         if let Some(good) = &state.good {
             storage::save(&feed.key.0, good);
@@ -313,6 +324,11 @@ fn poll(feed: &Rc<Feed>, first: bool) {
     feed.waiting.borrow_mut().take();
     if is_offline() {
         if feed.state.borrow().problem != Some(Problem::Offline) {
+            let before = {
+                let state = feed.state.borrow();
+                (state.problem.clone(), state.failed_at_ms)
+            };
+            *feed.before_offline.borrow_mut() = Some(before);
             apply(
                 feed,
                 Action::FetchFailed {
@@ -338,6 +354,18 @@ fn poll(feed: &Rc<Feed>, first: bool) {
             return;
         };
         feed.fetch.borrow_mut().take();
+        // No answer while the browser says it is offline (its `offline` event did not come
+        // first): that is the reader's network, not the feed failing, so no backoff step.
+        // The poll finds the browser offline, says so and waits for `online`.
+        if is_offline()
+            && matches!(
+                result,
+                Err(FetchError::Network | FetchError::Timeout { .. })
+            )
+        {
+            poll(&feed, false);
+            return;
+        }
         let at_ms = now_ms();
         let kept = feed.state.borrow().good.is_some();
         let (action, outcome) = read(result, feed.key.1, kept, at_ms);
@@ -351,14 +379,17 @@ fn poll(feed: &Rc<Feed>, first: bool) {
         None => Fetch::start(&feed.key.0, limits, done),
     };
     *feed.fetch.borrow_mut() = Some(fetch);
+    // Going offline during the request ends it at once (see `wait_for`).
+    wait_for(feed, super::window_target(), "offline");
 }
 
-/// Waits for `kind` on `target` (the page shown again, the browser back online), then
-/// plans the next poll as the schedule says: while the reader is being told "offline",
-/// at once; otherwise at once only when the data is older than the interval; never before
-/// a pending backoff or `Retry-After` runs out. An event that leaves the other condition
-/// unmet (back online while hidden, shown while offline) polls at once all the same: that
-/// poll finds the page hidden or offline and waits for the event that is still missing.
+/// Waits for `kind` on `target` (the page shown again, the browser back online or gone
+/// offline). While the page is hidden or the browser offline, polls at once: that poll
+/// finds what is missing, says "offline" when it is, and waits for the event still
+/// missing (back online while hidden, shown while offline). A request under way when the
+/// browser goes offline is dropped first: no answer can come, and the feed did not fail.
+/// Shown and online, [`resume`] plans the next poll; it runs just after this listener's
+/// call, as it replaces the listener.
 fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'static str) {
     let Some(target) = target else {
         return;
@@ -368,25 +399,48 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
         let Some(feed) = weak.upgrade() else {
             return;
         };
-        // The listener stays until that poll runs (poll() removes it): removing it from
-        // inside its own call is avoided, and a quick hide/show only re-plans.
-        let delay_ms = if is_hidden() || is_offline() {
-            0
-        } else if feed.state.borrow().problem == Some(Problem::Offline) {
-            feed.schedule.borrow_mut().reconnect(now_ms())
-        } else {
-            feed.schedule.borrow_mut().resume(now_ms())
-        };
-        let delay_ms = feed.timing.get().timer_ms(delay_ms);
         let weak = Rc::downgrade(&feed);
-        let timer = Timer::once(delay_ms, move || {
-            if let Some(feed) = weak.upgrade() {
-                poll(&feed, false);
+        if is_hidden() || is_offline() {
+            if is_offline() {
+                feed.fetch.borrow_mut().take();
             }
-        });
-        *feed.timer.borrow_mut() = Some(timer);
+            let timer = Timer::once(0, move || {
+                if let Some(feed) = weak.upgrade() {
+                    poll(&feed, false);
+                }
+            });
+            *feed.timer.borrow_mut() = Some(timer);
+        } else {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(feed) = weak.upgrade() {
+                    resume(&feed);
+                }
+            });
+        }
     });
     *feed.waiting.borrow_mut() = listener;
+}
+
+/// Plans the next poll of a page that is shown and online (again), as the schedule says:
+/// at once when the data is older than the interval; back online, at once, because the
+/// reader was told "offline"; never before a pending backoff or `Retry-After` runs out.
+/// Back online, the state at once says again what it said before "offline" (the kept
+/// status with its age, the feed's own problem), not only when that poll answers.
+fn resume(feed: &Rc<Feed>) {
+    let now = now_ms();
+    let before = feed.before_offline.borrow_mut().take();
+    let delay_ms = match before {
+        Some((problem, failed_at_ms)) => {
+            let mut state = feed.state.borrow_mut();
+            let state = Rc::make_mut(&mut state);
+            state.problem = problem;
+            state.failed_at_ms = failed_at_ms;
+            feed.schedule.borrow_mut().reconnect(now)
+        }
+        None => feed.schedule.borrow_mut().resume(now),
+    };
+    // `arm` tells the subscribers, the state above included.
+    arm(feed, feed.timing.get().timer_ms(delay_ms), now);
 }
 
 /// What a fetch's result means: the action for the reducer and the outcome for the

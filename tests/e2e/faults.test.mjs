@@ -519,10 +519,11 @@ describe('faults', () => {
     const during = server.feedRequests('reconnect-failing').length;
     await context.setOffline(false);
     await server.waitForFeedRequests('reconnect-failing', during + 1, 5_000);
-    // The badge still shows the kept status with its age, no longer "offline"...
+    // The badge still shows the kept status with its age, no longer "offline" (back online,
+    // it may show it live for the moment before the 503 comes)...
     await session.page.waitForFunction(
-      () => !document.querySelector('#slot').shadowRoot.querySelector('[data-testid=badge-age]')
-        .textContent.startsWith('offline'),
+      () => (document.querySelector('#slot').shadowRoot.querySelector('[data-testid=badge-age]')
+        ?.textContent ?? '').startsWith('as of'),
       null,
       { timeout: WAIT_MS },
     );
@@ -556,6 +557,138 @@ describe('faults', () => {
     assert.equal(server.feedRequests('goes-offline').length, before, 'no request for it');
     await context.setOffline(false);
     await server.waitForFeedRequests('goes-offline', before + 1, 5_000);
+    await w.waitForPhase('live');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  /** The badge's age ("as of …" or "offline — …") of the widget in `page`, or null. */
+  const badgeAge = (page) =>
+    page.evaluate(
+      () => document.querySelector('telltale-status').shadowRoot.querySelector('[data-testid=badge-age]')?.textContent ?? null,
+    );
+  /** Waits (at most `timeout` ms) until `predicate(badge age, live region text)` holds. */
+  const waitForSpoken = (page, predicate, timeout) =>
+    page.waitForFunction(
+      (source) => {
+        const root = document.querySelector('telltale-status').shadowRoot;
+        const age = root.querySelector('[data-testid=badge-age]')?.textContent ?? null;
+        const live = root.querySelector('[data-testid=live-region]')?.textContent ?? '';
+        return new Function('age', 'live', `return (${source})(age, live);`)(age, live);
+      },
+      String(predicate),
+      { timeout },
+    );
+
+  test('back online to a feed in a Retry-After: stops saying "offline" at once, and still waits for the planned poll', async () => {
+    // 200, then 503 with Retry-After: 3600: the next try is 3600 s · 1.2 · 0.005 = 21.6 s away.
+    const name = 'online-planned';
+    server.setFeed(name, { body: 'busy', status: 503, contentType: 'text/plain', headers: { 'retry-after': '3600' } });
+    server.queueFeed(name, OUTAGE);
+    const { session, context, page, w } = await open(name, { attrs: { view: 'panel' } });
+    await server.waitForFeedRequests(name, 2, WAIT_MS);
+    await w.waitForNotice(/HTTP 503/);
+    await w.waitForPhase('stale');
+    assert.match(await badgeAge(page), /^as of /);
+    const requests = server.feedRequests(name).length;
+    await context.setOffline(true);
+    await waitForSpoken(page, (age, live) => /^offline — /.test(age) && live.includes('(offline — '), WAIT_MS);
+    await sleep(1000);
+    await context.setOffline(false);
+    // At once (well within 2 s, where the planned poll is 20 s away): the kept status with
+    // its age and the feed's own problem, in the badge, the live region and the panel.
+    await waitForSpoken(page, (age, live) => /^as of /.test(age) && !live.includes('offline'), 2_000);
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+    assert.match(await w.notice.textContent(), /HTTP 503/);
+    assert.match(await w.notice.textContent(), /[Nn]ext try/);
+    // ...and the Retry-After still stands: no request for it.
+    await sleep(1000);
+    assert.equal(server.feedRequests(name).length, requests, 'no request before the planned one');
+    // Offline again before that poll: said at once again.
+    await context.setOffline(true);
+    await waitForSpoken(page, (age) => /^offline — /.test(age), 2_000);
+    await context.setOffline(false);
+    await waitForSpoken(page, (age) => /^as of /.test(age), 2_000);
+    assert.equal(server.feedRequests(name).length, requests, 'still none');
+    session.assertCleanConsole({ allow: [NETWORK_LOG] });
+    await session.close();
+  });
+
+  test('going offline during a request: says "offline" at once and drops the request; no failure of the feed', async () => {
+    // The second poll (180 ms after the first answer) is held open for 4 s.
+    const name = 'offline-in-flight';
+    server.setFeed(name, OUTAGE);
+    server.queueFeed(name, OUTAGE, { ...OUTAGE, delayMs: 4000 });
+    const { session, context, page, w } = await open(name, { attrs: { view: 'panel' } });
+    await w.waitForPhase('live');
+    const held = (await server.waitForFeedRequests(name, 2, WAIT_MS))[1];
+    await sleep(300);
+    assert.equal(held.status, undefined, 'the request is under way');
+    await context.setOffline(true);
+    // Well before the request's 5 s timeout or the held answer.
+    await waitForSpoken(page, (age, live) => /^offline — /.test(age) && live.includes('(offline — '), 1_500);
+    const notice = await w.notice.textContent();
+    assert.match(notice, /offline/);
+    assert.doesNotMatch(notice, /could not be reached|did not answer|[Nn]ext try/);
+    const deadline = Date.now() + WAIT_MS;
+    while (!held.hungUp && Date.now() < deadline) await sleep(10);
+    assert.ok(held.hungUp, 'the widget dropped the request');
+    await context.setOffline(false);
+    await server.waitForFeedRequests(name, 3, WAIT_MS);
+    await w.waitForPhase('live');
+    assert.deepEqual(
+      telltaleLines(session).filter((l) => !/offline/.test(l)),
+      [],
+      'no console line of a feed failure',
+    );
+    session.assertCleanConsole();
+    await session.close();
+  });
+
+  test('a request that fails while the browser is offline says "offline", not that the feed did not answer', async () => {
+    // The page swallows the `offline` event before the widget hears it (as when it comes
+    // late): only the request, which times out (1 s) with `navigator.onLine` false, tells
+    // the widget.
+    const name = 'offline-fails';
+    server.setFeed(name, OUTAGE);
+    server.queueFeed(name, OUTAGE, { ...OUTAGE, delayMs: 3000 });
+    const { session, context, page, w } = await open(name, {
+      attrs: { view: 'panel' },
+      hooks: { ...HOOKS, timeoutMs: 1000 },
+      head: `<script>
+        addEventListener('offline', (event) => event.stopImmediatePropagation(), true);
+      </script>`,
+    });
+    await w.waitForPhase('live');
+    // Every notice the panel shows from now on.
+    await page.evaluate(() => {
+      const root = document.querySelector('telltale-status').shadowRoot;
+      window.notices = [];
+      new MutationObserver(() => {
+        const notice = root.querySelector('[data-testid=notice]')?.textContent;
+        if (notice && notice !== window.notices.at(-1)) window.notices.push(notice);
+      }).observe(root, { subtree: true, childList: true, characterData: true });
+    });
+    const held = (await server.waitForFeedRequests(name, 2, WAIT_MS))[1];
+    await sleep(200);
+    await context.setOffline(true);
+    await waitForSpoken(page, (age) => /^offline — /.test(age), WAIT_MS);
+    assert.equal(held.status, undefined, 'never answered');
+    const notices = await page.evaluate(() => window.notices);
+    assert.ok(
+      notices.every((notice) => !/did not answer|could not be reached/.test(notice)),
+      `never a failure of the feed: ${JSON.stringify(notices)}`,
+    );
+    assert.deepEqual(
+      telltaleLines(session).filter((l) => !/offline/.test(l)),
+      [],
+      'no console line of a feed failure',
+    );
+    const requests = server.feedRequests(name).length;
+    await sleep(500);
+    assert.equal(server.feedRequests(name).length, requests, 'no request while offline');
+    await context.setOffline(false);
+    await server.waitForFeedRequests(name, requests + 1, WAIT_MS);
     await w.waitForPhase('live');
     session.assertCleanConsole();
     await session.close();
