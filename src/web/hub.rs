@@ -3,9 +3,13 @@
 //!
 //! A widget [`subscribe`]s with a callback that receives every new state; the first
 //! subscriber starts the feed's poller (seeded from `localStorage` when a valid snapshot is
-//! kept there), and dropping the last [`Subscription`] stops it: the feed is owned only by
-//! its subscriptions, so its fetch in flight, planned poll and listeners go with it. The
-//! page-wide table holds weak references only.
+//! kept there), and dropping the last [`Subscription`] stops it: its fetch in flight,
+//! planned poll and listeners go. The feed itself (state and schedule) is kept a while,
+//! until its planned poll and at least 5 s, held by one timer: a widget restarted (a
+//! changed attribute) or put back in the page within it takes the feed over, showing the
+//! same state and asking the feed no sooner than planned (during a `Retry-After`, not at
+//! all). Then the timer forgets it. Otherwise the feed is owned only by its subscriptions
+//! and that timer; the page-wide table holds weak references only.
 //!
 //! Polling rules are core's [`Schedule`] (interval with jitter, backoff, `Retry-After`);
 //! the interval is the smallest `refresh` among the subscribers. The next poll is planned
@@ -29,7 +33,7 @@ use super::fetch::{Fetch, FetchError, FetchedText, Limits, Prefetched};
 use super::hooks::TestHooks;
 use super::{console, is_hidden, is_offline, now_ms, storage, Listener, Timer};
 use crate::core::feed::{self, Format};
-use crate::core::schedule::{Outcome, Plan, RetryAfter, Schedule};
+use crate::core::schedule::{Outcome, Plan, RetryAfter, Schedule, MIN_REQUEST_GAP_MS};
 use crate::core::state::{Action, FeedState, Problem};
 
 /// How a subscriber wants its feed polled.
@@ -82,6 +86,8 @@ struct Feed {
     /// While the state says "offline": the problem (and when it came) that it replaced,
     /// which back online the state says again until the next poll answers.
     before_offline: RefCell<Option<(Option<Problem>, Option<i64>)>>,
+    /// While no widget follows the feed: when its next poll was planned, if one was.
+    resume_at: Cell<Option<i64>>,
 }
 
 thread_local! {
@@ -155,18 +161,41 @@ impl Drop for Subscription {
             subscribers.is_empty()
         };
         if empty {
+            let feed = &self.feed;
+            let now = now_ms();
+            // A poll planned now stays planned for a widget that takes the feed over.
+            let planned = feed
+                .timer
+                .borrow()
+                .as_ref()
+                .and(feed.state.borrow().next_attempt_ms);
+            feed.resume_at.set(planned);
             // Take the resources out now: a callback holding a strong reference for a
-            // moment must not keep the poller running.
-            let fetch = self.feed.fetch.borrow_mut().take();
-            let timer = self.feed.timer.borrow_mut().take();
-            let waiting = self.feed.waiting.borrow_mut().take();
-            drop((fetch, timer, waiting));
-            let feed = Rc::as_ptr(&self.feed);
-            FEEDS.with(|feeds| {
-                feeds
-                    .borrow_mut()
-                    .retain(|(_, weak)| weak.strong_count() > 0 && weak.as_ptr() != feed)
+            // moment must not keep the poller running. A request under way is dropped
+            // (a widget taking over asks again).
+            let fetch = feed.fetch.borrow_mut().take();
+            let waiting = feed.waiting.borrow_mut().take();
+            if fetch.is_some() {
+                Rc::make_mut(&mut feed.state.borrow_mut()).fetching = false;
+            }
+            // Kept, with nothing running but this timer, until its planned poll and at
+            // least 5 s: a widget restarted (a changed attribute) or put back in the page
+            // takes it over, with its state and schedule. Then it is forgotten.
+            let grace_ms = planned
+                .map_or(0, |at| at.saturating_sub(now))
+                .max(i64::from(feed.timing.get().timer_ms(MIN_REQUEST_GAP_MS)));
+            let kept = Rc::clone(feed);
+            let timer = Timer::once(u32::try_from(grace_ms).unwrap_or(u32::MAX), move || {
+                let feed = Rc::as_ptr(&kept);
+                FEEDS.with(|feeds| {
+                    feeds
+                        .borrow_mut()
+                        .retain(|(_, weak)| weak.strong_count() > 0 && weak.as_ptr() != feed)
+                });
+                kept.timer.borrow_mut().take();
             });
+            let timer = feed.timer.borrow_mut().replace(timer);
+            drop((fetch, timer, waiting));
         } else {
             update_refresh(&self.feed);
         }
@@ -213,11 +242,15 @@ pub(crate) fn subscribe(
     };
     let feed = match existing {
         Some(feed) => {
+            let idle = feed.subscribers.borrow().is_empty();
             feed.subscribers.borrow_mut().push(subscriber);
             update_refresh(&feed);
             let state = Rc::clone(&feed.state.borrow());
             if *state != FeedState::default() {
                 notify(state);
+            }
+            if idle {
+                take_over(&feed);
             }
             feed
         }
@@ -232,6 +265,7 @@ pub(crate) fn subscribe(
                 timer: RefCell::new(None),
                 waiting: RefCell::new(None),
                 before_offline: RefCell::new(None),
+                resume_at: Cell::new(None),
             });
             FEEDS.with(|feeds| {
                 let mut feeds = feeds.borrow_mut();
@@ -255,6 +289,23 @@ pub(crate) fn subscribe(
         }
     };
     Subscription { feed, id }
+}
+
+/// Starts the poller again of a feed kept after its last widget left: its planned poll
+/// stays where it was (no request before it); without one (a request was under way, or
+/// it waited for the page to show or the browser to come back online), as [`resume`]
+/// plans, or at once when hidden or offline (that poll says so and waits).
+fn take_over(feed: &Rc<Feed>) {
+    let now = now_ms();
+    match feed.resume_at.take() {
+        _ if is_hidden() || is_offline() => poll(feed, false),
+        Some(at) => arm(
+            feed,
+            u32::try_from(at.saturating_sub(now)).unwrap_or(0),
+            now,
+        ),
+        None => resume(feed),
+    }
 }
 
 /// Polls at the smallest `refresh` among the subscribers. When that changes the schedule
@@ -388,8 +439,8 @@ fn poll(feed: &Rc<Feed>, first: bool) {
 /// finds what is missing, says "offline" when it is, and waits for the event still
 /// missing (back online while hidden, shown while offline). A request under way when the
 /// browser goes offline is dropped first: no answer can come, and the feed did not fail.
-/// Shown and online, [`resume`] plans the next poll; it runs just after this listener's
-/// call, as it replaces the listener.
+/// Shown and online, [`resume`] plans the next poll (unless a request is under way: its
+/// answer plans it); it runs just after this listener's call, as it replaces the listener.
 fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'static str) {
     let Some(target) = target else {
         return;
@@ -410,7 +461,7 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
                 }
             });
             *feed.timer.borrow_mut() = Some(timer);
-        } else {
+        } else if feed.fetch.borrow().is_none() {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Some(feed) = weak.upgrade() {
                     resume(&feed);

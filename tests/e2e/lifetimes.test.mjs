@@ -88,6 +88,87 @@ describe('lifetimes', () => {
     await session.close();
   });
 
+  test('a restarted or re-inserted widget takes over its feed: same state, no request before the planned one; forgotten after it', async () => {
+    // An outage: 503 with Retry-After: 1200, the next try 1200 s · 1.2 · 0.005 = 7.2 s
+    // after it. Storage is blocked, so only the kept poller can show the last status.
+    const { server, browser } = harness;
+    const name = 'taken-over';
+    server.setFeed(name, { body: 'busy', status: 503, contentType: 'text/plain', headers: { 'retry-after': '1200' } });
+    server.queueFeed(name, { fixture: 'apple/multi_service_outage.js' });
+    server.setPage(
+      '/t/taken-over.html',
+      hostPage({
+        head: `<script>
+          for (const name of ['getItem', 'setItem', 'removeItem']) {
+            Storage.prototype[name] = function () { throw new DOMException('blocked', 'SecurityError'); };
+          }
+        </script>`,
+        body: snippet({ id: 'k', feed: `/feeds/${name}`, refresh: '30', view: 'panel' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        hooks: { ...HOOKS, jitter: 1 },
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/taken-over.html'));
+    const w = widget(page, '#k');
+    const [, told] = await server.waitForFeedRequests(name, 2, WAIT_MS);
+    await w.waitForNotice(/HTTP 503/);
+    assert.equal(await w.root.getAttribute('data-phase'), 'stale');
+    assert.equal(await w.badge.getAttribute('data-tone'), 'major_outage');
+
+    // 50 theme changes 20 ms apart, every other attribute, then out of the page and back
+    // in a later task: each starts the widget again.
+    const shown = await page.evaluate(async () => {
+      const element = document.getElementById('k');
+      const seen = new Set();
+      const pause = async (ms = 20) => {
+        await new Promise((done) => setTimeout(done, ms));
+        const root = element.shadowRoot.querySelector('[data-testid=root]');
+        seen.add(`${root?.dataset.phase} ${root?.querySelector('[data-testid=badge]')?.dataset.tone}`);
+      };
+      for (let i = 0; i < 50; i += 1) {
+        element.setAttribute('theme', i % 2 ? 'light' : 'dark');
+        await pause();
+      }
+      for (const [attribute, value] of [['locale', 'fr'], ['label', 'API'], ['refresh', '60'], ['locale', 'en']]) {
+        element.setAttribute(attribute, value);
+        await pause();
+      }
+      element.remove();
+      await new Promise((done) => setTimeout(done, 200));
+      document.body.append(element);
+      await pause(100);
+      return [...seen];
+    });
+    assert.deepEqual(shown, ['stale major_outage'], 'the kept status all along');
+    await w.waitForNotice(/HTTP 503.*[Nn]ext try/);
+    assert.equal(server.feedRequests(name).length, 2, 'no request before the planned one');
+
+    // Gone for good: kept until its planned poll (7.2 s after the 503), then forgotten,
+    // with nothing left running and no request.
+    await page.evaluate(() => document.getElementById('k').remove());
+    // One timer keeps it (the widget's own timers go with the widget).
+    await page.waitForFunction(
+      () => {
+        const stats = Telltale.__test.stats();
+        return stats.widgets === 0 && stats.timers === 1 && stats.listeners === 0 && stats.fetches === 0;
+      },
+      null,
+      { timeout: WAIT_MS },
+    );
+    await page.waitForFunction(() => Telltale.__test.stats().timers === 0, null, { timeout: WAIT_MS });
+    const forgotten = Date.now() - told.timeMs;
+    assert.ok(forgotten >= 7_200 - 200, `kept until the planned poll: ${forgotten} ms`);
+    assert.equal(server.feedRequests(name).length, 2, 'no request for a feed nobody shows');
+    // A widget after that starts afresh, and asks at once (the planned time has passed).
+    await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { id: 'again' })));
+    await page.evaluate((feed) => Telltale.mount(document.getElementById('again'), { feed }), `/feeds/${name}`);
+    await server.waitForFeedRequests(name, 3, WAIT_MS);
+    session.assertCleanConsole({ allow: [/^Failed to load resource: /] });
+    await session.close();
+  });
+
   test("each widget's own Escape listener comes and goes with it", async () => {
     // Each widget listens for Escape on its root (the fallback link in its panel is out of
     // Yew's reach). In real time the feed's poller holds exactly one listener between
