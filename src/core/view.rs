@@ -583,9 +583,9 @@ fn summarize<'a>(input: &ViewInput<'a>) -> Summary<'a> {
     let overall = shown.snapshot.overall(input.now_ms);
     // The feed lists none of the services the page asked for: their state is not known.
     if filter::knows_nothing(snapshot, selection, overall) {
-        let names = selection
-            .given()
-            .join(text(locale, Msg::Ui(Ui::ListSeparator)));
+        // Joined as `&str`s, as every other list is: one `join` in the wasm, not two.
+        let names: Vec<&str> = selection.given().iter().map(String::as_str).collect();
+        let names = names.join(text(locale, Msg::Ui(Ui::ListSeparator)));
         return Summary {
             phase,
             tone: Tone::Unknown,

@@ -95,7 +95,15 @@ fn components_text(value: &JsValue) -> Option<String> {
     }
     let names = value.dyn_ref::<js_sys::Array>()?;
     let names: Option<Vec<String>> = names.iter().map(|name| name.as_string()).collect();
-    Some(names?.join(","))
+    let names = names?;
+    // Joined as `&str`s, as every other list is: one `join` in the wasm, not two.
+    Some(
+        names
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(","),
+    )
 }
 
 /// `refresh` (seconds) and `heading` (a level): a number or its text. Whole numbers read
