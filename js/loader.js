@@ -288,13 +288,12 @@ function mount(element, options) {
 }
 
 // True when the page has a `Telltale` of its own (an object or function with members of
-// its own, or any other value): it is left as it is. An element named `Telltale` (an id
-// the browser exposes on window) and the tests' hook object (`{ __test }`) are not.
+// its own, or any other value): it is left as it is. An element with the id `Telltale`
+// (which the browser exposes on window) and the tests' hook object (`{ __test }`) are not.
 function pageHasItsOwn(existing) {
   if (existing === undefined || existing === null) return false;
   try {
     if (typeof Node === "function" && existing instanceof Node) return false;
-    if (typeof HTMLCollection === "function" && existing instanceof HTMLCollection) return false;
     if (typeof existing !== "object" && typeof existing !== "function") return true;
     return Object.keys(existing).some(function (key) { return key !== "__test"; });
   } catch (error) {

@@ -112,7 +112,7 @@ wasm-bindgen "$built" \
 # --low-memory-unused lets wasm-opt fold constant offsets into loads and stores.
 # Measured on the HEAD of 2026-05: -1.3 kB brotli, -5.0 kB raw.
 # Inlining: -Oz inlines every function that has one caller, however large, and every
-# function of size 2 or less (binaryen counts expressions). The one-caller limit of 20
+# function of size 2 or less (binaryen counts expressions). The one-caller limit (14)
 # inlines such a function only when it is small, and the always-inline limit of 4 inlines
 # slightly larger tiny ones everywhere. The module gets bigger (raw +8.8 kB) and
 # compresses much better: code kept in its own functions repeats byte for byte where,
@@ -121,11 +121,14 @@ wasm-bindgen "$built" \
 # limits from 15 to 25 within 0.1 kB of 20, 0 and 100 worse by 0.7 and 2.7 kB. At startup
 # V8 compiles 885 functions lazily instead of 638 but 164 kB of code instead of 194 kB;
 # an interleaved A/B of 30 loads each found both visits within noise (first 122.2 vs
-# 123.3 ms, repeat 88.0 vs 85.2 ms).
+# 123.3 ms, repeat 88.0 vs 85.2 ms). Measured again on 2026-11-22 (a session later, the
+# build at 120.1 kB with 20): 10 +0.1, 12 -0.18, 13 +0.03, 14 -0.18, 15 -0.07, 16 +0.15,
+# 18 -0.16, 25 +0.3, 30 +0.7 kB; the figures move by about 0.2 kB with any small change
+# of code (the function order's chain shifts), so 14, in the flat part, not a best draw.
 features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
   --enable-mutable-globals --enable-reference-types)
 "$wasm_opt" "$stage/telltale_bg.wasm" -o "$stage/telltale_bg.opt.wasm" -Oz --converge \
-  --always-inline-max-function-size=4 --one-caller-inline-max-function-size=20 \
+  --always-inline-max-function-size=4 --one-caller-inline-max-function-size=14 \
   --zero-filled-memory --low-memory-unused "${features[@]}" --strip-debug --strip-producers
 
 # Short names for the wasm's imports, exports and import module, in the wasm and in the
