@@ -175,6 +175,47 @@ describe('faults', () => {
     });
   }
 
+  test('a feed on another origin: Retry-After counts only when the answer exposes it (Access-Control-Expose-Headers)', async () => {
+    // What the README tells feed servers: the browser hides the header from a page on
+    // another origin unless the answer names it in Access-Control-Expose-Headers.
+    const elsewhere = await startServer();
+    try {
+      for (const [name, exposed] of [
+        ['ra-exposed', true],
+        ['ra-hidden', false],
+      ]) {
+        elsewhere.setFeed(name, GOOD);
+        const { session, w } = await open(name, { feed: elsewhere.url(`/feeds/${name}`) });
+        await w.waitForPhase('live');
+        const start = elsewhere.feedRequests(name).length;
+        elsewhere.queueFeed(name, {
+          body: 'slow down',
+          status: 503,
+          contentType: 'text/plain',
+          headers: {
+            'retry-after': '600',
+            ...(exposed ? { 'access-control-expose-headers': 'Retry-After' } : {}),
+          },
+        });
+        await w.waitForPhase('stale');
+        await elsewhere.waitForFeedRequests(name, start + 2, WAIT_MS);
+        const [told, next] = elsewhere.feedRequests(name).slice(start, start + 2);
+        const gap = next.timeMs - told.timeMs;
+        if (exposed) {
+          const want = 600 * 1000 * 1.2 * SCALE;
+          assert.ok(gap >= want - 20 && gap < want + 800, `exposed: waited ${gap} ms, want ~${want}`);
+        } else {
+          // Hidden from the page: the backoff of a first failure, not the 3.6 s asked.
+          assert.ok(gap < backoffMs(1) + 800, `hidden: waited ${gap} ms, want ~${backoffMs(0)}`);
+        }
+        session.assertCleanConsole({ allow: [NETWORK_LOG] });
+        await session.close();
+      }
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   test('a response slower than the timeout is aborted: stale, then backoff; never two at once', async () => {
     server.setFeed('slow', OUTAGE);
     const { session, w } = await open('slow', { hooks: { ...HOOKS, timeoutMs: 400 } });
