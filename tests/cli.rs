@@ -716,3 +716,33 @@ fn check_keeps_an_incident_with_an_oddly_typed_shortlink() {
         "{report}"
     );
 }
+
+#[test]
+fn check_names_a_file_saved_as_utf16() {
+    let text = std::fs::read_to_string(fixture("apple/all_operational.js")).expect("fixture");
+    for (bom, big_endian) in [(true, false), (false, false), (true, true)] {
+        let mut bytes: Vec<u8> = Vec::new();
+        if bom {
+            bytes.extend(if big_endian {
+                [0xFE, 0xFF]
+            } else {
+                [0xFF, 0xFE]
+            });
+        }
+        for unit in text.encode_utf16() {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        let out = telltale_stdin(&["check", "-"], &bytes);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("it looks like UTF-16"), "{err}");
+    }
+    // A plain unreadable document gets no such hint.
+    let out = telltale_stdin(&["check", "-"], b"not a feed");
+    assert!(!stderr(&out).contains("UTF-16"), "{}", stderr(&out));
+}

@@ -170,7 +170,10 @@ fn run(check: &Check) -> Result<String, String> {
     };
     // Browsers decode feeds leniently too; a stray invalid byte should not hide the rest.
     let text = String::from_utf8_lossy(&bytes);
-    let mut parsed = feed::parse(&text, check.format).map_err(|e| e.to_string())?;
+    let mut parsed = feed::parse(&text, check.format).map_err(|e| match utf16_hint(&bytes) {
+        Some(hint) => format!("{e} ({hint})"),
+        None => e.to_string(),
+    })?;
     if bytes.len() as u64 > feed::MAX_FEED_BYTES {
         parsed.warnings.push(feed::Warning(format!(
             "the document is {} bytes: the widget refuses a feed over {} bytes (2 MiB)",
@@ -187,6 +190,18 @@ fn run(check: &Check) -> Result<String, String> {
     } else {
         Ok(stray::escape_stray(&text_report(&parsed, now_ms)).into_owned())
     }
+}
+
+/// Why a document that could not be read may look like nothing: a file saved as UTF-16
+/// (a byte-order mark `FF FE` or `FE FF`, or a zero byte beside most characters of its
+/// start), which editors on some systems write and which reads as garbage in UTF-8.
+fn utf16_hint(bytes: &[u8]) -> Option<&'static str> {
+    let start = &bytes[..bytes.len().min(64)];
+    let bom = start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]);
+    let zeros = start.iter().filter(|&&byte| byte == 0).count();
+    (bom || (!start.is_empty() && zeros * 3 >= start.len())).then_some(
+        "it looks like UTF-16: feeds are read as UTF-8, as browsers read them; save it as UTF-8",
+    )
 }
 
 /// Feed text for a field of one line: a line break in it is written `\n`, so a feed
