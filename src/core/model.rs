@@ -373,14 +373,17 @@ impl Snapshot {
         self.components.is_empty() && self.groups.is_empty()
     }
 
-    /// True when the snapshot says nothing about any service's state: no component,
-    /// incident or maintenance, and no page-wide level ([`Snapshot::declared`]). Such a
-    /// document is an error answer or an empty list, never "all systems operational".
+    /// True when the snapshot lists no component, incident or maintenance.
+    pub fn lists_nothing(&self) -> bool {
+        self.components.is_empty() && self.incidents.is_empty() && self.maintenances.is_empty()
+    }
+
+    /// True when the snapshot says nothing about any service's state: it lists nothing
+    /// ([`Snapshot::lists_nothing`]) and has no page-wide level ([`Snapshot::declared`]).
+    /// Such a document is an error answer or an empty list, never "all systems
+    /// operational".
     pub fn says_nothing(&self) -> bool {
-        self.components.is_empty()
-            && self.incidents.is_empty()
-            && self.maintenances.is_empty()
-            && self.declared.is_none()
+        self.lists_nothing() && self.declared.is_none()
     }
 
     /// The component with this id.

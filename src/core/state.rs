@@ -207,7 +207,7 @@ impl FeedState {
             }
             return Some(change);
         }
-        if is_empty(&parsed.snapshot) && !is_empty(&good.parsed.snapshot) {
+        if parsed.snapshot.lists_nothing() && !good.parsed.snapshot.lists_nothing() {
             return Some(Problem::EmptyFeed);
         }
         None
@@ -356,13 +356,6 @@ pub fn from_stored(text: &str, expected: Option<Format>, now_ms: i64) -> Option<
         }),
         fetched_at_ms,
     })
-}
-
-/// True when a snapshot says nothing a reader could use.
-fn is_empty(snapshot: &Snapshot) -> bool {
-    snapshot.components.is_empty()
-        && snapshot.incidents.is_empty()
-        && snapshot.maintenances.is_empty()
 }
 
 #[cfg(test)]

@@ -260,15 +260,21 @@ fn item_of<'a, T>(
     at: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<T> {
-    let Some(object) = item.as_object() else {
+    let object = object_of(item, at, warnings)?;
+    Some(read(object, at, warnings))
+}
+
+/// `item` as an object, or `None` with a warning naming where it was (`at`).
+fn object_of<'a>(item: &'a Json, at: &str, warnings: &mut Vec<Warning>) -> Option<&'a Object> {
+    let object = item.as_object();
+    if object.is_none() {
         warning!(
             warnings,
             "{at} is {}, expected an object; skipped",
             item.kind()
         );
-        return None;
-    };
-    Some(read(object, at, warnings))
+    }
+    object
 }
 
 fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
@@ -592,12 +598,8 @@ fn updates_of(
     let mut updates: Vec<Update> = Vec::new();
     for (index, item) in items.unwrap_or_default().iter().enumerate() {
         let at = context!("{what} update {index}");
-        let Some(object) = item.as_object() else {
-            warning!(
-                warnings,
-                "{at} is {}, expected an object; skipped",
-                item.kind()
-            );
+        // Warnings name the update by its event, its members by their place in the feed.
+        let Some(object) = object_of(item, &at, warnings) else {
             continue;
         };
         let raw = RawUpdate::read(
