@@ -416,6 +416,71 @@ fn telltale_schema_bounds_are_the_readers_bounds() {
     assert!(schema_accepts(&schema, &schema, &mistakes));
 }
 
+#[test]
+fn telltale_schema_and_reader_both_refuse_a_feed_that_lists_nothing() {
+    // QA 8: the schema accepted empty lists, which the reader refuses as saying nothing.
+    let schema = schema();
+    let empty = [
+        json!({"telltale": 1}),
+        json!({"telltale": 1, "page": {"name": "P"}, "components": [], "incidents": [], "maintenances": []}),
+        json!({"telltale": 1, "groups": [{"id": "g", "name": "G"}], "components": []}),
+    ];
+    for doc in &empty {
+        assert!(!schema_accepts(&schema, &schema, doc), "{doc}");
+        assert!(
+            matches!(
+                parse(&doc.to_string(), None),
+                Err(FeedError::SaysNothing { .. })
+            ),
+            "{doc}"
+        );
+    }
+    let component = json!({"id": "a", "name": "A", "level": "operational"});
+    let incident = json!({"id": "i", "title": "T", "impact": "degraded", "status": "identified"});
+    let maintenance = json!({"id": "m", "title": "M", "status": "scheduled"});
+    for (list, item) in [
+        ("components", component),
+        ("incidents", incident),
+        ("maintenances", maintenance),
+    ] {
+        let mut doc = json!({"telltale": 1, "components": [], "incidents": [], "maintenances": []});
+        doc[list] = json!([item]);
+        assert!(schema_accepts(&schema, &schema, &doc), "{doc}");
+        assert!(parse(&doc.to_string(), None).is_ok(), "{doc}");
+    }
+}
+
+#[test]
+fn telltale_feed_without_its_version_is_told_so_not_read_as_statuspage() {
+    // QA 8: the documented example without `"telltale": 1` has `page` and `components`,
+    // and was read as Statuspage: its major outage shown as "degraded", its incident
+    // untitled. Asking for the Telltale format pointed at Statuspage instead.
+    let example = r#"{"page": {"name": "Example Games status"},
+      "components": [{"id": "login", "name": "Login", "level": "major_outage"}],
+      "incidents": [{"id": "i", "title": "Login down", "impact": "major_outage", "status": "identified"}]}"#;
+    let maintenances_only = r#"{"page": {"name": "P"}, "components": [],
+      "maintenances": [{"id": "m", "title": "M", "status": "scheduled"}]}"#;
+    for doc in [example, maintenances_only] {
+        for format in [None, Some(Format::Telltale)] {
+            match parse(doc, format) {
+                Err(FeedError::Invalid {
+                    format: Format::Telltale,
+                    reason,
+                }) => {
+                    assert!(reason.contains("\"telltale\": 1 is missing"), "{reason}");
+                }
+                other => panic!("{format:?}: expected the missing version, got {other:?}"),
+            }
+        }
+    }
+    // A Statuspage document is still read as one, components with `status`, not `level`.
+    let statuspage = r#"{"page": {"id": "p", "name": "P"},
+      "components": [{"id": "c", "name": "API", "status": "major_outage"}]}"#;
+    let parsed = parse(statuspage, None).unwrap();
+    assert_eq!(parsed.format, Format::Statuspage);
+    assert_eq!(parsed.snapshot.components[0].level, Level::MajorOutage);
+}
+
 // ---------------------------------------------------------------- docs say what happens
 
 /// The text between the first "```<fence>\n" after `after` and the closing fence.

@@ -99,6 +99,52 @@ fn check_does_not_claim_no_events_for_a_document_without_their_list() {
 }
 
 #[test]
+fn check_says_what_it_can_of_untitled_events_and_incidents_json_maintenances() {
+    // QA 8: an incident with no name and no components printed a bare "  - ".
+    let untitled = br#"{"page":{"id":"p","name":"P"},
+      "components":[{"id":"c","name":"API","status":"operational"}],
+      "incidents":[{"id":"i","status":"investigating","impact":"major","incident_updates":[]}]}"#;
+    let out = telltale_stdin(&["check", "-"], untitled);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("\nincidents:\n  - (untitled)\n    impact: partial_outage"),
+        "{text}"
+    );
+    // incidents.json listing a maintenance that has ended: not "not listed", which
+    // contradicts its own list, nor "none scheduled", which it cannot know.
+    let ended = br#"{"page":{"id":"p","name":"P"},
+      "incidents":[{"id":"m","name":"DB upgrade","status":"completed","impact":"maintenance",
+        "scheduled_for":"2026-11-21T02:00:00Z","scheduled_until":"2026-11-21T04:00:00Z",
+        "components":[{"id":"db","name":"Database"}],"incident_updates":[]}]}"#;
+    let text = stdout(&telltale_stdin(&["check", "-"], ended));
+    assert!(
+        text.ends_with("\nmaintenances: none current among those listed; this document does not list scheduled ones\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_points_at_where_a_cut_off_jsonp_document_ends() {
+    // QA 8: a JSONP download cut short was "expected value at line 1 column 1", the
+    // callback's name; now the reader reads what is inside and says where it stops.
+    let cut = b"jsonCallback({\"services\":[\n{\"serviceName\":\"App Store\",\"events\":[";
+    let out = telltale_stdin(&["check", "-"], cut);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("EOF") && err.contains("line 2"), "{err}");
+    // A comment after the call is not data.
+    let commented =
+        b"jsonCallback({\"services\":[{\"serviceName\":\"App Store\",\"events\":[]}]}); // 12:00\n";
+    let out = telltale_stdin(&["check", "-"], commented);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: apple", "overall: operational"]
+    );
+}
+
+#[test]
 fn check_indents_an_updates_later_lines_and_leaves_blank_ones_blank() {
     let out = telltale(&["check", &fixture("statuspage/summary_edited_markup.json")]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

@@ -1422,7 +1422,12 @@ fn every_fixture_written_as_telltale_reads_back_equal_and_fits_the_schema() {
     for (path, parsed) in fixtures {
         let text = to_telltale(&parsed.snapshot).to_string();
         let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        assert!(schema_accepts(&schema, &schema, &value), "{path}: {text}");
+        // The schema accepts what the reader accepts, and refuses a feed that says nothing.
+        assert_eq!(
+            schema_accepts(&schema, &schema, &value),
+            !parsed.snapshot.lists_nothing(),
+            "{path}: {text}"
+        );
         // `status.json` alone says all it says in `declared`, which the format has no
         // place for: written alone, it says nothing, and reads back as that error.
         if parsed.snapshot.declared.is_some() && parsed.snapshot.components.is_empty() {
@@ -1840,6 +1845,36 @@ fn statuspage_incident_with_one_oddly_typed_field_is_kept_with_one_warning() {
         started.snapshot.incidents[0].started_at_ms,
         created.snapshot.incidents[0].started_at_ms
     );
+}
+
+#[test]
+fn statuspage_numeric_ids_name_the_same_components_everywhere() {
+    // QA 8: components numbered 101 and 102 were read as "101" and "102", but the same
+    // numbers in an incident's `components` and an update's `affected_components` were
+    // dropped, so the incident named nothing and counted as page-wide.
+    let text = r#"{"page":{"id":"p","name":"P"},
+      "components":[{"id":101,"name":"API","status":"operational"},
+                    {"id":102,"name":"Billing","status":"major_outage"}],
+      "incidents":[{"id":7,"name":"Billing down","status":"investigating","impact":"critical",
+        "components":[{"id":102,"name":"Billing"}],
+        "incident_updates":[{"status":"investigating","body":"Down","created_at":"2026-11-22T10:00:00Z",
+          "affected_components":[{"code":102,"name":"Billing"}]}]}]}"#;
+    let parsed = parse(text, None).unwrap();
+    let incident = &parsed.snapshot.incidents[0];
+    assert_eq!(incident.affected, ["102"]);
+    assert_eq!(incident.updates[0].affected, ["102"]);
+    assert!(has_warning(
+        &parsed,
+        &["`incidents[0].components[0].id`", "\"102\""]
+    ));
+    assert!(has_warning(
+        &parsed,
+        &["`incidents[0].incident_updates[0].affected_components[0].code`"]
+    ));
+    // An embed showing only the API does not show Billing's incident.
+    let api = filter::apply(&parsed.snapshot, &Selection::parse("API"));
+    assert!(api.incidents.is_empty(), "{:?}", api.incidents);
+    assert_eq!(api.overall(now_ms()), Level::Operational);
 }
 
 #[test]

@@ -369,10 +369,13 @@ impl<'a> Names<'a> {
 
 /// An event's title, or the names of what it affects when the feed gives none (Apple).
 fn title(names: &Names<'_>, title: &str, affected: &[String]) -> String {
-    if title.is_empty() {
-        names.of(affected)
-    } else {
-        line(title)
+    if !title.is_empty() {
+        return line(title);
+    }
+    // Untitled, as the panel names it: by what it affects, else as untitled.
+    match names.of(affected) {
+        names if names.is_empty() => "(untitled)".to_owned(),
+        names => names,
     }
 }
 
@@ -441,8 +444,11 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, 
         .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
     if current.is_empty() {
+        // `incidents.json` lists some maintenances among its incidents, but not the
+        // scheduled ones: those it lists have ended.
         let none = match snapshot.maintenances_unlisted {
-            true => "not listed in this document",
+            true if snapshot.maintenances.is_empty() => "not listed in this document",
+            true => "none current among those listed; this document does not list scheduled ones",
             false => "none scheduled",
         };
         let _ = writeln!(out, "maintenances: {none}");

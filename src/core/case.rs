@@ -1,5 +1,5 @@
 //! Letter case for the alphabets that status feeds and our readers' languages use: Latin
-//! (ASCII, Latin-1, Latin Extended-A), Greek and Cyrillic. Any other character is left as
+//! (ASCII, Latin-1, Latin Extended-A, and Romanian's Ș and Ț), Greek and Cyrillic. Any other character is left as
 //! it is.
 //!
 //! Written out because the standard library's `char::to_uppercase` and `str::to_lowercase`
@@ -20,6 +20,8 @@ pub(crate) fn upper(c: char) -> char {
         0x101..=0x137 | 0x14B..=0x177 if code % 2 == 1 => code - 1,
         // ...on odd capitals in these two runs.
         0x13A..=0x148 | 0x17A..=0x17E if code % 2 == 0 => code - 1,
+        // Romanian ș and ț (Latin Extended-B), in pairs as above.
+        0x219 | 0x21B => code - 1,
         0x3C2 => 0x3A3,
         0x3AC => 0x386,
         0x3AD..=0x3AF => code - 0x25,
@@ -45,6 +47,7 @@ pub(crate) fn lower(c: char) -> char {
         0x100..=0x136 | 0x14A..=0x176 if code % 2 == 0 => code + 1,
         // ...on odd code points in these two runs.
         0x139..=0x147 | 0x179..=0x17D if code % 2 == 1 => code + 1,
+        0x218 | 0x21A => code + 1,
         0x386 => 0x3AC,
         0x388..=0x38A => code + 0x25,
         0x38C => 0x3CC,
@@ -103,8 +106,8 @@ mod tests {
         assert_agrees(
             upper,
             |c| c.to_uppercase().collect(),
-            200,
-            "abzàéñöøþÿāčęłőšžαωςάώаяёџ",
+            202,
+            "abzàéñöøþÿāčęłőšžșțαωςάώаяёџ",
             "AÉ1ß ɐ中ᾳ",
         );
     }
@@ -114,8 +117,8 @@ mod tests {
         assert_agrees(
             lower,
             |c| c.to_lowercase().collect(),
-            190,
-            "AZÀÉÑÖØÞŸĀČĘŁŐŠŽΑΩΆΈΊΌΏАЯЁЏ",
+            192,
+            "AZÀÉÑÖØÞŸĀČĘŁŐŠŽȘȚΑΩΆΈΊΌΏАЯЁЏ",
             "aé1ß İ中ᾼ",
         );
     }
@@ -140,6 +143,7 @@ mod tests {
             "ΚΑΤΆΣΤΑΣΗ",
             "Сервисы iCloud",
             "Łódź",
+            "ȘTIRI",
         ] {
             assert_eq!(lowercase(name), name.to_lowercase(), "{name}");
         }

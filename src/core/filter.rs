@@ -67,7 +67,8 @@ impl Selection {
 /// Lowercases (the alphabets of [`case`]) and folds runs of white space, so
 /// "iTunes  Store " matches "itunes store". The dotted `İ` and dotless `ı` of Turkish
 /// match `i`, so "istanbul" and "ISTANBUL" select "İstanbul": a reader typing on a
-/// keyboard without those letters still finds the service.
+/// keyboard without those letters still finds the service. Greek's final `ς` is `σ`, as
+/// a capital `Σ` makes it: "ΟΔΟΣ" selects "Οδος".
 pub(crate) fn normalize_key(key: &str) -> String {
     let mut normal = String::with_capacity(key.len());
     for word in key.split_whitespace() {
@@ -76,6 +77,7 @@ pub(crate) fn normalize_key(key: &str) -> String {
         }
         normal.extend(word.chars().map(|c| match case::lower(c) {
             'İ' | 'ı' => 'i',
+            'ς' => 'σ',
             small => small,
         }));
     }
@@ -434,6 +436,21 @@ mod tests {
             assert!(s.matches("x", "Istanbul"), "{key}");
         }
         assert!(!Selection::parse("istanbul").matches("x", "Izmir"));
+    }
+
+    #[test]
+    fn selection_matches_greek_final_sigma_and_romanian_letters_in_any_case() {
+        for (key, name) in [
+            ("ΟΔΟΣ", "Οδος"),
+            ("ΛΟΓΑΡΙΑΣΜΌΣ", "Λογαριασμός"),
+            ("οδοσ", "ΟΔΟΣ"),
+            ("ȘTIRI", "Știri"),
+            ("țară", "ȚARĂ"),
+        ] {
+            assert!(Selection::parse(key).matches("x", name), "{key} / {name}");
+            assert!(Selection::parse(name).matches("x", key), "{name} / {key}");
+        }
+        assert!(!Selection::parse("ΟΔΟ").matches("x", "Οδος"));
     }
 
     #[test]

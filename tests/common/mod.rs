@@ -35,6 +35,8 @@ pub fn schema_accepts(schema: &Value, node: &Value, value: &Value) -> bool {
                 "items",
                 "minimum",
                 "maximum",
+                "minItems",
+                "anyOf",
             ]
             .contains(&key.as_str()),
             "schema keyword {key} is not checked here"
@@ -108,6 +110,16 @@ pub fn schema_accepts(schema: &Value, node: &Value, value: &Value) -> bool {
                     }
                 }
             }
+        }
+    }
+    if let Some(Value::Array(options)) = node.get("anyOf") {
+        if !options.iter().any(|o| schema_accepts(schema, o, value)) {
+            return false;
+        }
+    }
+    if let (Value::Array(items), Some(min)) = (value, node.get("minItems")) {
+        if (items.len() as u64) < min.as_u64().expect("minItems is a count") {
+            return false;
         }
     }
     if let (Value::Array(items), Some(sub)) = (value, node.get("items")) {

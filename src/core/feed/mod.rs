@@ -135,7 +135,8 @@ pub enum FeedError {
 /// Reads `text` as a status feed: as `format` when given, else as the detected format.
 ///
 /// An optional UTF-8 BOM and an optional JSONP wrapper (`jsonCallback( … );`) are removed
-/// first. Detection looks at the top-level keys: `telltale` → Telltale, `page` with any of
+/// first. Detection looks at the top-level keys: `telltale` (or Telltale's own
+/// `maintenances`, or components with a `level`) → Telltale, `page` with any of
 /// `status`, `components`, `incidents`, `scheduled_maintenances` → Statuspage, a `services`
 /// array → Apple. Never panics, whatever the input.
 pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
@@ -391,7 +392,17 @@ fn detect(value: &Json) -> Result<Format, FeedError> {
             value.kind()
         )));
     };
-    if object.contains_key("telltale") {
+    // A Telltale feed that lost its version field still has its own words: a
+    // `maintenances` list, components with a `level`. Its reader then says what is
+    // missing, where Statuspage's would read it as untitled incidents in made-up states.
+    let telltale_words = || {
+        object.contains_key("maintenances")
+            || (object.get("components").and_then(Json::as_array))
+                .and_then(<[Json]>::first)
+                .and_then(|first| first.get("level"))
+                .is_some()
+    };
+    if object.contains_key("telltale") || telltale_words() {
         return Ok(Format::Telltale);
     }
     let statuspage_parts = [

@@ -444,7 +444,7 @@ fn read_incident(item: &Json, at: &str, by: NamedBy, warnings: &mut Vec<Warning>
         .or_else(|| time(raw.created_at, &context!("{what} created_at"), warnings));
     let resolved_at_ms = time(raw.resolved_at, &context!("{what} resolved_at"), warnings);
     let updates = updates_of(raw.incident_updates, &what, at, by, warnings);
-    let affected = affected_of(raw.components, &updates, by);
+    let affected = affected_of(raw.components, &updates, by, at, warnings);
     Some(Event::Incident(Incident {
         id: clean(raw.id.as_deref()).unwrap_or_else(|| at.to_owned()),
         url: web_link(raw.shortlink, &what, warnings),
@@ -502,7 +502,7 @@ fn maintenance_of(
             &context!("{what} scheduled_until"),
             warnings,
         ),
-        affected: affected_of(raw.components, &updates, by),
+        affected: affected_of(raw.components, &updates, by, at, warnings),
         users_affected: None,
         updates,
         title,
@@ -563,17 +563,40 @@ fn what_of(kind: &str, title: &str, at: &str) -> String {
     }
 }
 
+/// The components that the component objects in `items` name by `key` (`id`, `code` or
+/// `name`), at `at` in the feed. A number is read as its decimal string, as a
+/// component's own id is, so an incident names the component its feed numbers alike.
+fn named_in(
+    items: Option<&[Json]>,
+    key: &str,
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<String> {
+    (items.unwrap_or_default().iter().enumerate())
+        .filter_map(|(index, item)| {
+            lenient::id(item.as_object()?, key, &context!("{at}[{index}]"), warnings)
+        })
+        .filter_map(|id| clean(Some(&id)))
+        .collect()
+}
+
 /// What an incident affects: its own component list, which Statuspage keeps current as
 /// the incident is edited; only when that is missing or empty, every component its
 /// updates name (an update names what it changed then, maybe since taken off the
 /// incident). Without repeats, in order.
-fn affected_of(components: Option<&[Json]>, updates: &[Update], by: NamedBy) -> Vec<String> {
-    let mut named: Vec<String> = components
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|c| c.get(by.key("id")).and_then(Json::as_str))
-        .filter_map(|id| clean(Some(id)))
-        .collect();
+fn affected_of(
+    components: Option<&[Json]>,
+    updates: &[Update],
+    by: NamedBy,
+    at: &str,
+    warnings: &mut Vec<Warning>,
+) -> Vec<String> {
+    let mut named = named_in(
+        components,
+        by.key("id"),
+        &context!("{at}.components"),
+        warnings,
+    );
     if named.is_empty() {
         named = (updates.iter().rev())
             .flat_map(|u| u.affected.iter().cloned())
@@ -609,13 +632,12 @@ fn updates_of(
         );
         let at_ms = time(raw.display_at, &context!("{at} display_at"), warnings)
             .or_else(|| time(raw.created_at, &context!("{at} created_at"), warnings));
-        let affected = raw
-            .affected_components
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|c| c.get(by.key("code")).and_then(Json::as_str))
-            .filter_map(|code| clean(Some(code)))
-            .collect();
+        let affected = named_in(
+            raw.affected_components,
+            by.key("code"),
+            &context!("{event_at}.incident_updates[{index}].affected_components"),
+            warnings,
+        );
         updates.push(Update {
             status: clean(raw.status)
                 .map(|s| s.to_ascii_lowercase())

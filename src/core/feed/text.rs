@@ -22,7 +22,8 @@ use crate::core::json::Json;
 use crate::core::stray::is_stray;
 
 /// Removes an optional UTF-8 byte order mark and an optional JSONP wrapper
-/// (`callback( … );`, any callback identifier, optional `;`), returning the JSON inside.
+/// (`callback( … );`, any callback identifier, anything after the last `)`), returning
+/// the JSON inside.
 ///
 /// The wrapper may open with what web frameworks put in front of the call: block
 /// comments (`/**/`, which Express, Rails and jQuery write so a browser cannot read the
@@ -68,9 +69,11 @@ fn strip_jsonp(text: &str) -> Option<&str> {
     if !is_identifier {
         return None;
     }
-    let rest = rest.trim_end();
-    let rest = rest.strip_suffix(';').unwrap_or(rest).trim_end();
-    let inner = rest.strip_suffix(')')?;
+    // What follows the call's last `)` is not data (its `;`, a trailing comment). A call
+    // cut off before its `)` gives the reader what it has, whose error then points at the
+    // cut rather than at the callback's name.
+    let close = rest.bytes().rposition(|b| b == b')');
+    let inner = close.and_then(|end| rest.get(..end)).unwrap_or(rest);
     Some(inner.trim())
 }
 
@@ -398,7 +401,15 @@ mod tests {
         assert_eq!(unwrap_envelope("window.cb_2({})"), "{}");
         assert_eq!(unwrap_envelope("{\"a\":\"f(x)\"}"), "{\"a\":\"f(x)\"}");
         assert_eq!(unwrap_envelope("<html>(</html>"), "<html>(</html>");
-        assert_eq!(unwrap_envelope("cb({}"), "cb({}");
+        // Cut off before its `)`: the reader gets the JSON, and says where it ends early.
+        assert_eq!(unwrap_envelope("cb({}"), "{}");
+        assert_eq!(unwrap_envelope("cb({\"a\": ["), "{\"a\": [");
+        // After the call: its `;` and a comment are not data.
+        assert_eq!(
+            unwrap_envelope("cb({\"a\":1}); // cached 12:00\n"),
+            "{\"a\":1}"
+        );
+        assert_eq!(unwrap_envelope("cb({}) /* end */"), "{}");
         assert_eq!(unwrap_envelope("rückruf_état({})"), "{}");
         assert_eq!(unwrap_envelope("2cb({})"), "2cb({})");
         assert_eq!(unwrap_envelope("a-b({})"), "a-b({})");
@@ -429,6 +440,11 @@ mod tests {
     #[test]
     fn decode_entities_handles_named_and_numeric() {
         assert_eq!(decode_entities("Mail &amp; Calendar"), "Mail & Calendar");
+        // Names beyond the list stay as written, as the feed-format docs say.
+        assert_eq!(
+            decode_entities("Caf&eacute; &rsquo;"),
+            "Caf&eacute; &rsquo;"
+        );
         assert_eq!(
             decode_entities("&lt;b&gt; &quot;x&quot; &#39;y&#39;"),
             "<b> \"x\" 'y'"
