@@ -218,6 +218,17 @@ async fn app_live_operational_badge_says_so_with_full_aria() {
         attr(&root, "[data-testid=root]", "lang").as_deref(),
         Some("en")
     );
+    // Page translators leave the widget's text alone: it already speaks the reader's
+    // language, and one that swapped its text nodes froze the status (QA 8).
+    assert_eq!(
+        attr(&root, "[data-testid=root]", "translate").as_deref(),
+        Some("no")
+    );
+    // The label is its own direction run (see the layout spec for a right-to-left one).
+    assert_eq!(
+        attr(&root, "[data-testid=badge-label]", "dir").as_deref(),
+        Some("auto")
+    );
     let badge = get(&root, "[data-testid=badge]");
     assert_eq!(badge.tag_name(), "BUTTON");
     assert_eq!(badge.get_attribute("type").as_deref(), Some("button"));

@@ -96,7 +96,10 @@ thread_local! {
 fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, now_ms: i64) -> bool {
     channel.with(|last| {
         let mut last = last.borrow_mut();
-        if last.0 == text && now_ms.saturating_sub(last.1) < SAME_SENTENCE_MS {
+        // The same sentence, or the same with a `label` in front ("Services: App Store:
+        // major outage" beside "App Store: major outage"), is one change said once.
+        let same = last.0.ends_with(text) || text.ends_with(&last.0);
+        if same && now_ms.saturating_sub(last.1) < SAME_SENTENCE_MS {
             return false;
         }
         *last = (text.to_owned(), now_ms);
@@ -414,8 +417,11 @@ impl Component for App {
                 // page's start (the right on a right-to-left page). Every catalogue
                 // language is written left to right: the badge, the panel and the live
                 // region are `dir="ltr"`, so the widget's own sentences never inherit `rtl`.
+                // `translate="no"`: the widget already speaks the reader's language, and a
+                // page translator that swaps its text nodes for its own would freeze the
+                // status (Yew updates the nodes it made, no longer in the page).
                 <div class="tt" data-testid="root" data-phase={phase} data-theme={config.theme.as_str()}
-                    lang={props.locale.tag()} ref={self.root_node.clone()}>
+                    lang={props.locale.tag()} translate="no" ref={self.root_node.clone()}>
                     if visible {
                         { badge::badge(&badge, &props.panel_id, toggles, &on_toggle, &self.badge_node) }
                     }

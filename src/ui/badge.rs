@@ -25,7 +25,9 @@ pub(crate) fn badge(
             // of laying label, state and age out as side-by-side columns.
             <span class="badge-words">
                 if let Some(label) = &view.label {
-                    <span class="badge-label" data-testid="badge-label">{ label.clone() }</span>
+                    // Isolated: a right-to-left label and a right-to-left service name
+                    // after it would otherwise merge into one run, the label last.
+                    <span class="badge-label" data-testid="badge-label" dir="auto">{ label.clone() }</span>
                     <span class="badge-sep">{ view.separator.clone() }</span>
                 }
                 <span class="badge-text" data-testid="badge-text">{ view.text.clone() }</span>

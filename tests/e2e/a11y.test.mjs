@@ -206,6 +206,46 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     });
   }
 
+  // The page's own fallback link, shown at the foot of the panel when the feed cannot be
+  // read, is the page's element: it kept the page's link blue on the dark panel (2.0:1,
+  // QA 8). axe does not measure it there. It takes the panel's link colour unless the
+  // page styles its links itself.
+  for (const scheme of ['dark', 'light']) {
+    test(`the fallback link in the panel is readable on it (${scheme} scheme, theme=auto)`, async () => {
+      const { server, browser } = harness;
+      const name = `a11y-fallback-${scheme}`;
+      server.setFeed(name, { status: 503, body: 'down' });
+      server.setPage(`/t/${name}.html`, hostPage({ body: snippet({ feed: `/feeds/${name}`, view: 'panel' }, 'Apple system status') }));
+      const session = await openPage(browser, { colorScheme: scheme });
+      const { page } = session;
+      await page.goto(server.url(`/t/${name}.html`));
+      const w = widget(page);
+      await w.waitForPhase('unavailable');
+      await w.panel.locator('[data-testid=fallback]').waitFor();
+      const { link, panel, slotted } = await page.locator('telltale-status').evaluate((host) => {
+        const a = host.querySelector('a');
+        return {
+          link: getComputedStyle(a).color,
+          panel: getComputedStyle(host.shadowRoot.querySelector('.panel')).backgroundColor,
+          slotted: a.assignedSlot !== null,
+        };
+      });
+      assert.ok(slotted, 'the fallback link is shown in the panel');
+      const luminance = (rgb) => {
+        const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).slice(0, 3).map((c) => {
+          const v = Number(c) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [hi, lo] = [luminance(link), luminance(panel)].sort((x, y) => y - x);
+      const ratio = (hi + 0.05) / (lo + 0.05);
+      assert.ok(ratio >= 4.5, `${link} on ${panel}: ${ratio.toFixed(2)}:1`);
+      session.assertCleanConsole({ allow: [/^Failed to load resource: .*\b503\b/] });
+      await session.close();
+    });
+  }
+
   test('the check reaches inside the shadow root: contrast is measured there, a broken name is found', async () => {
     // A control check: axe must see the widget's shadow tree, or the empty lists above
     // would prove nothing. Strip the badge's accessible name and expect a finding.

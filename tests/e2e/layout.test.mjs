@@ -363,6 +363,28 @@ describe('layout', () => {
     await session.close();
   });
 
+  test('a right-to-left label stays before a right-to-left service name in the badge', async () => {
+    // QA 8: "שירותים" and "خدمة الدفع 2" merged into one right-to-left run across the
+    // separator, and the label was drawn after the name.
+    const feed = {
+      page: { id: 'p', name: 'P' },
+      components: [{ id: 'pay', name: 'خدمة الدفع 2', status: 'major_outage' }],
+    };
+    const { session, page } = await openLive('layout-rtl-label', {
+      body: JSON.stringify(feed),
+      attrs: { label: 'שירותים', components: 'خدمة الدفع 2' },
+    });
+    const boxes = await page.evaluate(() => {
+      const root = document.querySelector('#w').shadowRoot;
+      const label = root.querySelector('[data-testid=badge-label]').getBoundingClientRect();
+      const text = [...root.querySelector('[data-testid=badge-text]').getClientRects()];
+      return { labelRight: label.right, textLeft: Math.min(...text.map((r) => r.left)) };
+    });
+    assert.ok(boxes.labelRight <= boxes.textLeft + 1, `the label ends before the text starts: ${JSON.stringify(boxes)}`);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('with room to spare the panel keeps its 380px', async () => {
     const { session } = await openLive('layout-wide', {
       fixture: 'apple/all_operational.js',

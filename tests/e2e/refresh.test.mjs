@@ -106,19 +106,19 @@ describe('refresh', () => {
       ),
     );
 
-  /** Waits until the labelled `#c` and one of `#a` and `#b` have said something. */
+  /** Waits until one of `#a`, `#b` and `#c` has said something. */
   const untilSaid = (page) =>
     page.waitForFunction(
       () => {
         const said = (id) =>
           document.getElementById(id).shadowRoot.querySelector('[data-testid=live-region]').textContent;
-        return said('c') !== '' && (said('a') !== '' || said('b') !== '');
+        return said('a') !== '' || said('b') !== '' || said('c') !== '';
       },
       null,
       { timeout: WAIT_MS },
     );
 
-  test('a change is announced and logged once per page: two widgets saying the same sentence speak once, a labelled one says its label', async () => {
+  test('a change is announced and logged once per page: widgets saying the same sentence, one with its label in front, speak once', async () => {
     const { server, browser } = harness;
     server.setFeed('said', { fixture: 'apple/all_operational.js' });
     server.setPage(
@@ -139,9 +139,11 @@ describe('refresh', () => {
     for (const id of ['#a', '#b', '#c']) await widget(page, id).waitForPhase('live');
     server.setFeed('said', { fixture: 'apple/itunes_partial_outage.json' });
     await untilSaid(page);
-    const [a, b, c] = await liveRegions(page);
-    assert.equal(c, 'Apple services: iTunes Store: partial outage');
-    assert.deepEqual([a, b].sort(), ['', 'iTunes Store: partial outage'], 'said once, not twice');
+    // Whichever renders first says it; QA 8 heard the storefront's labelled header badge
+    // and its panel say one change twice.
+    const said = (await liveRegions(page)).filter((text) => text !== '');
+    assert.equal(said.length, 1, `said once, not ${said.length} times: ${said}`);
+    assert.ok(['iTunes Store: partial outage', 'Apple services: iTunes Store: partial outage'].includes(said[0]), said[0]);
     // The console too gets the change once, not once per widget. Its messages reach the
     // test after the page's, so wait for the first, then for the next poll's work.
     for (let waited = 0; logged.length < 1 && waited < WAIT_MS; waited += 50) {
@@ -179,9 +181,9 @@ describe('refresh', () => {
     await untilSaid(page);
     // Past the two seconds within which a second widget keeps quiet: still said once.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const [a, b, c] = await liveRegions(page);
-    assert.equal(c, 'Apple services: Status unavailable — retrying');
-    assert.deepEqual([a, b].sort(), ['', 'Status unavailable — retrying'], 'said once, not twice');
+    const said = (await liveRegions(page)).filter((text) => text !== '');
+    assert.equal(said.length, 1, `said once, not ${said.length} times: ${said}`);
+    assert.ok(['Status unavailable — retrying', 'Apple services: Status unavailable — retrying'].includes(said[0]), said[0]);
     await session.close();
   });
 
