@@ -8,9 +8,13 @@
 // Only the order changes: every function, call and byte of data is the same.
 //
 // The order: start from the first function; next, of the functions not yet placed, take the
-// one whose 5-byte substrings overlap most with the last one placed (Jaccard index of the
-// two sets); a function sharing none with it goes back to rustc's order. The same input
-// always gives the same order (Node's Map and Set iterate in insertion order).
+// one whose n-byte substrings overlap most with the last one placed (Jaccard index of the
+// two sets); a function sharing none with it goes back to rustc's order. Which n compresses
+// best moves with any change of code, by a few hundred bytes either way (2026-11-22, one
+// build: n = 4, 5, 6 gave 114,433, 114,696 and 114,782 B; the build before, 114,520,
+// 114,506 and 114,601 B), so the script orders by each of n = 4, 5 and 6 and keeps the
+// smallest, as brotli -q 11 (scripts/sizes.mjs) measures it. The same input always gives
+// the same output (Node's Map and Set iterate in insertion order).
 //
 // wasm-opt does the moving: the script writes a name section that names each function by
 // its place in the new order (imports keep theirs), and `wasm-opt
@@ -21,6 +25,8 @@
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+import { compressedSizes } from './sizes.mjs';
 
 const [wasmOpt, inPath, outPath, ...features] = process.argv.slice(2);
 if (!outPath) {
@@ -126,9 +132,8 @@ function locals(body) {
   return body.subarray(0, at).toString('hex');
 }
 
-/** The order to place `bodies` in: a list of their indices. */
-function similarityOrder(bodies) {
-  const WIDTH = 5;
+/** The order to place `bodies` in, by substrings of `WIDTH` bytes: a list of their indices. */
+function similarityOrder(bodies, WIDTH) {
   const grams = bodies.map((body) => {
     const set = new Set();
     for (let i = 0; i + WIDTH <= body.length; i++) set.add(body.toString('latin1', i, i + WIDTH));
@@ -187,26 +192,47 @@ const entry = (index, name) => [...uleb(index), ...uleb(name.length), ...Buffer.
 
 const wasm = readFileSync(inPath);
 const { imported, bodies } = readFunctions(wasm, inPath);
-const order = similarityOrder(bodies);
-const place = new Array(bodies.length);
-order.forEach((body, rank) => {
-  place[body] = rank;
-});
-const pad = (n) => String(n).padStart(7, '0');
-const names = [...uleb(imported + bodies.length)];
-for (let i = 0; i < imported; i++) names.push(...entry(i, `a${pad(i)}`));
-for (let i = 0; i < bodies.length; i++) names.push(...entry(imported + i, `f${pad(place[i])}`));
-const payload = [...uleb(4), ...Buffer.from('name'), 1, ...uleb(names.length), ...names];
-const named = Buffer.concat([wasm, Buffer.from([0, ...uleb(payload.length), ...payload])]);
-const namedPath = `${outPath}.named`;
-writeFileSync(namedPath, named);
-try {
-  execFileSync(wasmOpt, [namedPath, '-o', outPath, '--reorder-functions-by-name', '--strip-debug', ...features], {
-    stdio: 'inherit',
+
+/** Writes `wasm` with its functions in `order` to `path` (wasm-opt moves them). */
+function writeOrdered(order, path) {
+  const place = new Array(bodies.length);
+  order.forEach((body, rank) => {
+    place[body] = rank;
   });
-} finally {
-  rmSync(namedPath, { force: true });
+  const pad = (n) => String(n).padStart(7, '0');
+  const names = [...uleb(imported + bodies.length)];
+  for (let i = 0; i < imported; i++) names.push(...entry(i, `a${pad(i)}`));
+  for (let i = 0; i < bodies.length; i++) names.push(...entry(imported + i, `f${pad(place[i])}`));
+  const payload = [...uleb(4), ...Buffer.from('name'), 1, ...uleb(names.length), ...names];
+  const named = Buffer.concat([wasm, Buffer.from([0, ...uleb(payload.length), ...payload])]);
+  const namedPath = `${path}.named`;
+  writeFileSync(namedPath, named);
+  try {
+    execFileSync(wasmOpt, [namedPath, '-o', path, '--reorder-functions-by-name', '--strip-debug', ...features], {
+      stdio: 'inherit',
+    });
+  } finally {
+    rmSync(namedPath, { force: true });
+  }
+  return compressedSizes(readFileSync(path)).brotli;
 }
+
+let order;
+let best = Infinity;
+const tried = [];
+for (const width of [4, 5, 6]) {
+  const candidate = similarityOrder(bodies, width);
+  const path = `${outPath}.${width}`;
+  const size = writeOrdered(candidate, path);
+  tried.push(`${width}: ${size} B`);
+  if (size < best) {
+    best = size;
+    order = candidate;
+    writeFileSync(outPath, readFileSync(path));
+  }
+  rmSync(path, { force: true });
+}
+console.log(`order-functions: brotli by substring width ${tried.join(', ')}`);
 
 // The functions came out in the order asked for, and nothing else changed in them that
 // this can see: the same counts, and each place holds the body meant for it (its local
