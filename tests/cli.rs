@@ -111,6 +111,13 @@ fn check_says_what_it_can_of_untitled_events_and_incidents_json_maintenances() {
         text.contains("\nincidents:\n  - (untitled)\n    impact: partial_outage"),
         "{text}"
     );
+    // One that names what it affects is named by it, as the panel names it.
+    let named = String::from_utf8_lossy(untitled).replace(
+        r#""impact":"major","#,
+        r#""impact":"major","components":[{"id":"c","name":"API"}],"#,
+    );
+    let text = stdout(&telltale_stdin(&["check", "-"], named.as_bytes()));
+    assert!(text.contains("\nincidents:\n  - API\n"), "{text}");
     // incidents.json listing a maintenance that has ended: not "not listed", which
     // contradicts its own list, nor "none scheduled", which it cannot know.
     let ended = br#"{"page":{"id":"p","name":"P"},
