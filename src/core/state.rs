@@ -74,6 +74,9 @@ pub struct FeedState {
     pub fetching: bool,
     /// When the next fetch is planned, UTC milliseconds.
     pub next_attempt_ms: Option<i64>,
+    /// While the problem is [`Problem::Offline`]: the problem it replaced and when that
+    /// came, which [`Action::BackOnline`] brings back.
+    pub before_offline: Option<(Option<Problem>, Option<i64>)>,
 }
 
 /// Something that happened to the feed.
@@ -107,6 +110,10 @@ pub enum Action {
         /// When it will run, UTC milliseconds.
         at_ms: i64,
     },
+    /// The browser is online again: the state says again what it said before "offline"
+    /// (the kept status with its age, the feed's own problem), before the next poll
+    /// answers.
+    BackOnline,
 }
 
 /// Where the reader stands, derived from a [`FeedState`] at a moment.
@@ -181,10 +188,22 @@ impl FeedState {
             }
             Action::FetchFailed { problem, at_ms } => {
                 self.fetching = false;
+                if problem == Problem::Offline && self.problem != Some(Problem::Offline) {
+                    self.before_offline = Some((self.problem.take(), self.failed_at_ms));
+                }
                 self.problem = Some(problem);
                 self.failed_at_ms = Some(at_ms);
             }
             Action::Scheduled { at_ms } => self.next_attempt_ms = Some(at_ms),
+            Action::BackOnline => {
+                if let Some((problem, at_ms)) = self.before_offline.take() {
+                    self.problem = problem;
+                    self.failed_at_ms = at_ms;
+                }
+            }
+        }
+        if self.problem != Some(Problem::Offline) {
+            self.before_offline = None;
         }
     }
 
@@ -784,6 +803,48 @@ mod tests {
             stored_json(&from_stored(&text, None, T0).unwrap()),
             Some(text)
         );
+    }
+
+    #[test]
+    fn back_online_says_again_what_offline_replaced() {
+        let offline = |at_ms| Action::FetchFailed {
+            problem: Problem::Offline,
+            at_ms,
+        };
+        // The feed was failing: back online it says so again, with the time it failed,
+        // before the next poll answers. Polls while offline do not lose what was replaced.
+        let mut state = live_state();
+        state.apply(failure(T0 + 1_000));
+        state.apply(offline(T0 + 2_000));
+        state.apply(offline(T0 + 3_000));
+        assert_eq!(state.problem, Some(Problem::Offline));
+        state.apply(Action::Scheduled { at_ms: T0 + 4_000 });
+        state.apply(Action::BackOnline);
+        assert_eq!(state.problem, Some(Problem::Network));
+        assert_eq!(state.failed_at_ms, Some(T0 + 1_000));
+        assert_eq!(state.before_offline, None);
+        // The feed was fine: back online it is live again at once.
+        let mut state = live_state();
+        state.apply(offline(T0 + 2_000));
+        assert_eq!(phase(&state, T0 + 2_000), Phase::Stale);
+        state.apply(Action::BackOnline);
+        assert_eq!((state.problem.clone(), state.failed_at_ms), (None, None));
+        assert_eq!(phase(&state, T0 + 2_000), Phase::Live);
+        // An answer while "offline" is the news: back online changes nothing after it.
+        let mut state = live_state();
+        state.apply(failure(T0 + 1_000));
+        state.apply(offline(T0 + 2_000));
+        state.apply(success(Level::Degraded, T0 + 3_000));
+        assert_eq!(state.before_offline, None);
+        state.apply(Action::BackOnline);
+        assert_eq!(state.problem, None);
+        assert_eq!(kept_level(&state), Some(Level::Degraded));
+        // Never offline: back online is nothing.
+        let mut state = live_state();
+        state.apply(failure(T0 + 1_000));
+        let before = state.clone();
+        state.apply(Action::BackOnline);
+        assert_eq!(state, before);
     }
 
     #[test]

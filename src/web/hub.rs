@@ -83,9 +83,6 @@ struct Feed {
     fetch: RefCell<Option<Fetch>>,
     timer: RefCell<Option<Timer>>,
     waiting: RefCell<Option<Listener>>,
-    /// While the state says "offline": the problem (and when it came) that it replaced,
-    /// which back online the state says again until the next poll answers.
-    before_offline: RefCell<Option<(Option<Problem>, Option<i64>)>>,
     /// While no widget follows the feed: when its next poll was planned, if one was.
     resume_at: Cell<Option<i64>>,
 }
@@ -264,7 +261,6 @@ pub(crate) fn subscribe(
                 fetch: RefCell::new(None),
                 timer: RefCell::new(None),
                 waiting: RefCell::new(None),
-                before_offline: RefCell::new(None),
                 resume_at: Cell::new(None),
             });
             FEEDS.with(|feeds| {
@@ -340,9 +336,6 @@ fn apply(feed: &Feed, action: Action) {
         Rc::make_mut(&mut state).apply(action);
         Rc::clone(&state)
     };
-    if state.problem != Some(Problem::Offline) {
-        feed.before_offline.borrow_mut().take();
-    }
     if saved && state.problem.is_none() {
         if let Some(good) = &state.good {
             storage::save(&feed.key.0, good);
@@ -375,11 +368,6 @@ fn poll(feed: &Rc<Feed>, first: bool) {
     feed.waiting.borrow_mut().take();
     if is_offline() {
         if feed.state.borrow().problem != Some(Problem::Offline) {
-            let before = {
-                let state = feed.state.borrow();
-                (state.problem.clone(), state.failed_at_ms)
-            };
-            *feed.before_offline.borrow_mut() = Some(before);
             apply(
                 feed,
                 Action::FetchFailed {
@@ -476,19 +464,15 @@ fn wait_for(feed: &Rc<Feed>, target: Option<web_sys::EventTarget>, kind: &'stati
 /// at once when the data is older than the interval; back online, at once, because the
 /// reader was told "offline"; never before a pending backoff or `Retry-After` runs out.
 /// Back online, the state at once says again what it said before "offline" (the kept
-/// status with its age, the feed's own problem), not only when that poll answers.
+/// status with its age, the feed's own problem; core's `Action::BackOnline`), not only
+/// when that poll answers.
 fn resume(feed: &Rc<Feed>) {
     let now = now_ms();
-    let before = feed.before_offline.borrow_mut().take();
-    let delay_ms = match before {
-        Some((problem, failed_at_ms)) => {
-            let mut state = feed.state.borrow_mut();
-            let state = Rc::make_mut(&mut state);
-            state.problem = problem;
-            state.failed_at_ms = failed_at_ms;
-            feed.schedule.borrow_mut().reconnect(now)
-        }
-        None => feed.schedule.borrow_mut().resume(now),
+    let delay_ms = if feed.state.borrow().problem == Some(Problem::Offline) {
+        Rc::make_mut(&mut feed.state.borrow_mut()).apply(Action::BackOnline);
+        feed.schedule.borrow_mut().reconnect(now)
+    } else {
+        feed.schedule.borrow_mut().resume(now)
     };
     // `arm` tells the subscribers, the state above included.
     arm(feed, feed.timing.get().timer_ms(delay_ms), now);
