@@ -473,6 +473,12 @@ fn telltale_feed_without_its_version_is_told_so_not_read_as_statuspage() {
             }
         }
     }
+    // Asked for as Statuspage, a document with Telltale's words but no `telltale` key is
+    // read as Statuspage: only a plain sign of another format refuses the one asked for.
+    let odd = r#"{"page": {"id": "p", "name": "P"},
+      "components": [{"id": "c", "name": "API", "status": "major_outage", "level": 3}]}"#;
+    let parsed = parse(odd, Some(Format::Statuspage)).unwrap();
+    assert_eq!(parsed.snapshot.components[0].level, Level::MajorOutage);
     // A Statuspage document is still read as one, components with `status`, not `level`.
     let statuspage = r#"{"page": {"id": "p", "name": "P"},
       "components": [{"id": "c", "name": "API", "status": "major_outage"}]}"#;

@@ -374,8 +374,8 @@ fn title(names: &Names<'_>, title: &str, affected: &[String]) -> String {
     }
     // Untitled, as the panel names it: by what it affects, else as untitled.
     match names.of(affected) {
-        names if names.is_empty() => "(untitled)".to_owned(),
-        names => names,
+        affects if affects.is_empty() => "(untitled)".to_owned(),
+        affects => affects,
     }
 }
 
@@ -444,11 +444,11 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, 
         .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
     if current.is_empty() {
-        // `incidents.json` lists some maintenances among its incidents, but not the
-        // scheduled ones: those it lists have ended.
+        // `incidents.json` lists the latest maintenances among its incidents, not all of
+        // them; those it lists have ended.
         let none = match snapshot.maintenances_unlisted {
             true if snapshot.maintenances.is_empty() => "not listed in this document",
-            true => "none current among those listed; this document does not list scheduled ones",
+            true => "none current among the few this document lists",
             false => "none scheduled",
         };
         let _ = writeln!(out, "maintenances: {none}");

@@ -1,6 +1,6 @@
 //! Letter case for the alphabets that status feeds and our readers' languages use: Latin
-//! (ASCII, Latin-1, Latin Extended-A, and Romanian's Ș and Ț), Greek and Cyrillic. Any other character is left as
-//! it is.
+//! (ASCII, Latin-1, Latin Extended-A, and Romanian's Ș and Ț), Greek and Cyrillic. Any
+//! other character is left as it is.
 //!
 //! Written out because the standard library's `char::to_uppercase` and `str::to_lowercase`
 //! bring all of Unicode's case tables into the wasm: measured on 2026-11-21, the lower-case

@@ -68,7 +68,8 @@ impl Selection {
 /// "iTunes  Store " matches "itunes store". The dotted `İ` and dotless `ı` of Turkish
 /// match `i`, so "istanbul" and "ISTANBUL" select "İstanbul": a reader typing on a
 /// keyboard without those letters still finds the service. Greek's final `ς` is `σ`, as
-/// a capital `Σ` makes it: "ΟΔΟΣ" selects "Οδος".
+/// a capital `Σ` makes it: "ΟΔΟΣ" selects "Οδος"; Romanian's `Ş`/`Ţ` with a cedilla are
+/// `Ș`/`Ț` with a comma below, as older keyboards type them.
 pub(crate) fn normalize_key(key: &str) -> String {
     let mut normal = String::with_capacity(key.len());
     for word in key.split_whitespace() {
@@ -78,6 +79,9 @@ pub(crate) fn normalize_key(key: &str) -> String {
         normal.extend(word.chars().map(|c| match case::lower(c) {
             'İ' | 'ı' => 'i',
             'ς' => 'σ',
+            // Romanian written with the cedilla letters that older keyboards type.
+            'ş' => 'ș',
+            'ţ' => 'ț',
             small => small,
         }));
     }
@@ -446,6 +450,8 @@ mod tests {
             ("οδοσ", "ΟΔΟΣ"),
             ("ȘTIRI", "Știri"),
             ("țară", "ȚARĂ"),
+            ("ŞTIRI", "Știri"),
+            ("ţară", "Țară"),
         ] {
             assert!(Selection::parse(key).matches("x", name), "{key} / {name}");
             assert!(Selection::parse(name).matches("x", key), "{name} / {key}");

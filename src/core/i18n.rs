@@ -300,19 +300,16 @@ pub enum Fact {
     UsersAffected,
     /// A maintenance window.
     Window,
-    /// When the widget tries the feed again.
-    NextTry,
 }
 
 impl Fact {
     /// Every fact label.
-    pub const ALL: [Fact; 6] = [
+    pub const ALL: [Fact; 5] = [
         Fact::Started,
         Fact::Ended,
         Fact::Affects,
         Fact::UsersAffected,
         Fact::Window,
-        Fact::NextTry,
     ];
 }
 
@@ -798,7 +795,6 @@ fn en(msg: Msg) -> &'static str {
             Fact::Affects => "Affects",
             Fact::UsersAffected => "Users affected",
             Fact::Window => "Window",
-            Fact::NextTry => "Next try",
         },
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Loading status…",
@@ -932,7 +928,6 @@ fn fr(msg: Msg) -> &'static str {
             Fact::Affects => "Concerne",
             Fact::UsersAffected => "Utilisateurs concernés",
             Fact::Window => "Période",
-            Fact::NextTry => "Prochain essai",
         },
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Chargement de l’état…",
@@ -1071,7 +1066,6 @@ fn de(msg: Msg) -> &'static str {
             Fact::Affects => "Betrifft",
             Fact::UsersAffected => "Betroffene Nutzer",
             Fact::Window => "Zeitraum",
-            Fact::NextTry => "Nächster Versuch",
         },
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Status wird geladen…",
@@ -1209,7 +1203,6 @@ fn es(msg: Msg) -> &'static str {
             Fact::Affects => "Afecta a",
             Fact::UsersAffected => "Usuarios afectados",
             Fact::Window => "Periodo",
-            Fact::NextTry => "Próximo intento",
         },
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Cargando estado…",
@@ -1343,7 +1336,6 @@ fn ja(msg: Msg) -> &'static str {
             Fact::Affects => "影響範囲",
             Fact::UsersAffected => "影響を受けるユーザー",
             Fact::Window => "期間",
-            Fact::NextTry => "次回の再試行",
         },
         Msg::Ui(ui) => match ui {
             Ui::Loading => "ステータスを読み込み中…",
@@ -1477,7 +1469,6 @@ fn pt(msg: Msg) -> &'static str {
             Fact::Affects => "Afeta",
             Fact::UsersAffected => "Usuários afetados",
             Fact::Window => "Período",
-            Fact::NextTry => "Próxima tentativa",
         },
         Msg::Ui(ui) => match ui {
             Ui::Loading => "Carregando status…",

@@ -43,7 +43,8 @@ pub struct Object(Vec<(String, Json)>);
 /// Why a text is not JSON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    /// What is wrong, e.g. "expected value".
+    /// What is wrong, e.g. "expected value"; in the widget's wasm always "invalid" (the
+    /// messages are compiled into `telltale check` only).
     pub message: &'static str,
     /// 1-based line of the offending byte.
     pub line: usize,
@@ -540,7 +541,7 @@ impl Reader<'_> {
             // The widget's console line says where (`telltale check` also what): the
             // messages cost the wasm more than they tell a page's developer.
             message: if cfg!(target_arch = "wasm32") {
-                "error"
+                "invalid"
             } else {
                 message
             },

@@ -74,9 +74,18 @@ pub struct FeedState {
     pub fetching: bool,
     /// When the next fetch is planned, UTC milliseconds.
     pub next_attempt_ms: Option<i64>,
-    /// While the problem is [`Problem::Offline`]: the problem it replaced and when that
-    /// came, which [`Action::BackOnline`] brings back.
-    pub before_offline: Option<(Option<Problem>, Option<i64>)>,
+    /// While the problem is [`Problem::Offline`]: what it replaced, which
+    /// [`Action::BackOnline`] brings back.
+    pub before_offline: Option<BeforeOffline>,
+}
+
+/// What a state said before the browser went offline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BeforeOffline {
+    /// The feed's own problem, if it had one.
+    pub problem: Option<Problem>,
+    /// When that problem came, UTC milliseconds.
+    pub failed_at_ms: Option<i64>,
 }
 
 /// Something that happened to the feed.
@@ -189,16 +198,19 @@ impl FeedState {
             Action::FetchFailed { problem, at_ms } => {
                 self.fetching = false;
                 if problem == Problem::Offline && self.problem != Some(Problem::Offline) {
-                    self.before_offline = Some((self.problem.take(), self.failed_at_ms));
+                    self.before_offline = Some(BeforeOffline {
+                        problem: self.problem.take(),
+                        failed_at_ms: self.failed_at_ms,
+                    });
                 }
                 self.problem = Some(problem);
                 self.failed_at_ms = Some(at_ms);
             }
             Action::Scheduled { at_ms } => self.next_attempt_ms = Some(at_ms),
             Action::BackOnline => {
-                if let Some((problem, at_ms)) = self.before_offline.take() {
-                    self.problem = problem;
-                    self.failed_at_ms = at_ms;
+                if let Some(before) = self.before_offline.take() {
+                    self.problem = before.problem;
+                    self.failed_at_ms = before.failed_at_ms;
                 }
             }
         }

@@ -136,7 +136,7 @@ pub enum FeedError {
 ///
 /// An optional UTF-8 BOM and an optional JSONP wrapper (`jsonCallback( … );`) are removed
 /// first. Detection looks at the top-level keys: `telltale` (or Telltale's own
-/// `maintenances`, or components with a `level`) → Telltale, `page` with any of
+/// `maintenances`, or a first component with a `level`) → Telltale, `page` with any of
 /// `status`, `components`, `incidents`, `scheduled_maintenances` → Statuspage, a `services`
 /// array → Apple. Never panics, whatever the input.
 pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
@@ -176,8 +176,13 @@ pub(crate) fn read_json(value: &Json, format: Option<Format>) -> Result<Parsed, 
         // A forced format is refused for a document that plainly is another one: a
         // Telltale feed has `components` and `incidents` too, and the Statuspage reader
         // would show it as untitled incidents in made-up states.
+        // Only a plain sign refuses it: a `telltale` key, not the words a Telltale feed
+        // without its version is detected by, which an odd Statuspage field could be.
         Some(format) => match detect(value) {
-            Ok(other) if other != format => {
+            Ok(other)
+                if other != format
+                    && (other != Format::Telltale || value.get("telltale").is_some()) =>
+            {
                 return Err(FeedError::Invalid {
                     format,
                     reason: format!(
@@ -383,9 +388,15 @@ fn detach_from_missing_groups(snapshot: &mut Snapshot, warnings: &mut Vec<Warnin
 
 /// Which format a JSON document is, by its top-level keys.
 fn detect(value: &Json) -> Result<Format, FeedError> {
-    const EXPECTED: &str = "expected an object with `telltale` (Telltale), `page` and \
-        `components`, `incidents`, `scheduled_maintenances` or `status` (Statuspage), or a \
-        `services` array (Apple)";
+    // The widget's console line names what it found; `telltale check` also what a feed
+    // looks like.
+    const EXPECTED: &str = if cfg!(target_arch = "wasm32") {
+        "`telltale check` says what a feed needs"
+    } else {
+        "expected an object with `telltale` (Telltale), `page` and `components`, \
+         `incidents`, `scheduled_maintenances` or `status` (Statuspage), or a `services` \
+         array (Apple)"
+    };
     let Some(object) = value.as_object() else {
         return Err(FeedError::NotAFeed(format!(
             "the document is {}; {EXPECTED}",

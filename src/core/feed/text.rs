@@ -22,8 +22,8 @@ use crate::core::json::Json;
 use crate::core::stray::is_stray;
 
 /// Removes an optional UTF-8 byte order mark and an optional JSONP wrapper
-/// (`callback( … );`, any callback identifier, anything after the last `)`), returning
-/// the JSON inside.
+/// (`callback( … );`, any callback identifier, a comment after it), returning the JSON
+/// inside.
 ///
 /// The wrapper may open with what web frameworks put in front of the call: block
 /// comments (`/**/`, which Express, Rails and jQuery write so a browser cannot read the
@@ -69,11 +69,18 @@ fn strip_jsonp(text: &str) -> Option<&str> {
     if !is_identifier {
         return None;
     }
-    // What follows the call's last `)` is not data (its `;`, a trailing comment). A call
-    // cut off before its `)` gives the reader what it has, whose error then points at the
-    // cut rather than at the callback's name.
+    // The call ends at its last `)` when only a `;` or a comment follows. Anything else
+    // (a call cut off before its `)`, where a `)` in its data comes last) gives the reader
+    // all of it, whose error then says where the document ends or goes wrong, rather
+    // than pointing at the callback's name.
     let close = rest.bytes().rposition(|b| b == b')');
-    let inner = close.and_then(|end| rest.get(..end)).unwrap_or(rest);
+    let inner = close
+        .filter(|&end| {
+            let tail = rest.get(end + 1..).unwrap_or_default().trim_start();
+            tail.is_empty() || tail.starts_with([';', '/'])
+        })
+        .and_then(|end| rest.get(..end))
+        .unwrap_or(rest);
     Some(inner.trim())
 }
 
@@ -401,9 +408,15 @@ mod tests {
         assert_eq!(unwrap_envelope("window.cb_2({})"), "{}");
         assert_eq!(unwrap_envelope("{\"a\":\"f(x)\"}"), "{\"a\":\"f(x)\"}");
         assert_eq!(unwrap_envelope("<html>(</html>"), "<html>(</html>");
-        // Cut off before its `)`: the reader gets the JSON, and says where it ends early.
+        // Cut off before its `)`: the reader gets the JSON, and says where it ends early,
+        // also when a `)` in the data comes last.
         assert_eq!(unwrap_envelope("cb({}"), "{}");
         assert_eq!(unwrap_envelope("cb({\"a\": ["), "{\"a\": [");
+        assert_eq!(
+            unwrap_envelope("cb({\"a\": \"(radio)\", \"b\": ["),
+            "{\"a\": \"(radio)\", \"b\": ["
+        );
+        assert_eq!(unwrap_envelope("cb({}) junk"), "{}) junk");
         // After the call: its `;` and a comment are not data.
         assert_eq!(
             unwrap_envelope("cb({\"a\":1}); // cached 12:00\n"),
