@@ -12,7 +12,7 @@ mod options;
 
 use wasm_bindgen::prelude::*;
 
-use crate::web::{self, live};
+use crate::web;
 use mount::{Registration, Source};
 
 /// A running widget, or an inert one when it could not start. Freeing the handle leaves
@@ -67,13 +67,6 @@ pub fn mount_element(
 ) -> WidgetHandle {
     web::hub::use_prefetches(take_prefetch);
     handle(mount::mount(element, Source::Attributes, test_refresh_ms))
-}
-
-/// Counts of live resources `{ widgets, timers, fetches, listeners, wasm_memory_bytes }`,
-/// for leak tests.
-#[wasm_bindgen]
-pub fn live_resources() -> JsValue {
-    live::counts_object()
 }
 
 fn handle(started: Result<Registration, options::MountError>) -> WidgetHandle {

@@ -92,14 +92,12 @@ thread_local! {
 /// True unless another widget on the page has just said the very same `text` on
 /// `channel`: a header badge and a panel on one feed would otherwise make a screen reader
 /// say every change twice, and the console show it twice. Widgets that say different
-/// sentences (a `label`, another `components`) all speak.
+/// sentences (a `label`, another `components`) all speak: a sentence that merely ends
+/// like another may name another service ("Public API: …" and "API: …").
 fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, now_ms: i64) -> bool {
     channel.with(|last| {
         let mut last = last.borrow_mut();
-        // The same sentence, or the same with a `label` in front ("Services: App Store:
-        // major outage" beside "App Store: major outage"), is one change said once.
-        let same = last.0.ends_with(text) || text.ends_with(&last.0);
-        if same && now_ms.saturating_sub(last.1) < SAME_SENTENCE_MS {
+        if last.0 == text && now_ms.saturating_sub(last.1) < SAME_SENTENCE_MS {
             return false;
         }
         *last = (text.to_owned(), now_ms);

@@ -202,7 +202,7 @@ ul, ol { list-style: none; }
 .update-body { margin-top: 1px; white-space: pre-line; overflow-wrap: anywhere; }
 .updated { margin-top: 12px; color: var(--tt-muted); font-size: 0.88em; }
 a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2px; }
-.status-link { display: inline-block; margin-top: 4px; overflow-wrap: anywhere; }
+.status-link { display: inline-block; margin-top: 4px; }
 .fallback { margin-top: 4px; }
 ::slotted(a) { color: var(--tt-link); }
 .details { display: inline-block; margin-top: 4px; font-size: 0.92em; }
