@@ -13,8 +13,9 @@
 // best moves with any change of code, by a few hundred bytes either way (2026-11-22, one
 // build: n = 4, 5, 6 gave 114,433, 114,696 and 114,782 B; the build before, 114,520,
 // 114,506 and 114,601 B), so the script orders by each of n = 4, 5 and 6 and keeps the
-// smallest, as brotli -q 11 (scripts/sizes.mjs) measures it. The same input always gives
-// the same output (Node's Map and Set iterate in insertion order).
+// smallest, as brotli -q 11 (scripts/sizes.mjs) measures it. The same input gives the same
+// output with the same Node.js (Map and Set iterate in insertion order; which width wins
+// rests on that Node's brotli).
 //
 // wasm-opt does the moving: the script writes a name section that names each function by
 // its place in the new order (imports keep theirs), and `wasm-opt
@@ -132,11 +133,11 @@ function locals(body) {
   return body.subarray(0, at).toString('hex');
 }
 
-/** The order to place `bodies` in, by substrings of `WIDTH` bytes: a list of their indices. */
-function similarityOrder(bodies, WIDTH) {
+/** The order to place `bodies` in, by substrings of `width` bytes: a list of their indices. */
+function similarityOrder(bodies, width) {
   const grams = bodies.map((body) => {
     const set = new Set();
-    for (let i = 0; i + WIDTH <= body.length; i++) set.add(body.toString('latin1', i, i + WIDTH));
+    for (let i = 0; i + width <= body.length; i++) set.add(body.toString('latin1', i, i + width));
     return set;
   });
   const holders = new Map();
