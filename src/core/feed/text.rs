@@ -408,21 +408,22 @@ mod tests {
         assert_eq!(unwrap_envelope("window.cb_2({})"), "{}");
         assert_eq!(unwrap_envelope("{\"a\":\"f(x)\"}"), "{\"a\":\"f(x)\"}");
         assert_eq!(unwrap_envelope("<html>(</html>"), "<html>(</html>");
-        // Cut off before its `)`: the reader gets the JSON, and says where it ends early,
-        // also when a `)` in the data comes last.
-        assert_eq!(unwrap_envelope("cb({}"), "{}");
-        assert_eq!(unwrap_envelope("cb({\"a\": ["), "{\"a\": [");
-        assert_eq!(
-            unwrap_envelope("cb({\"a\": \"(radio)\", \"b\": ["),
-            "{\"a\": \"(radio)\", \"b\": ["
-        );
-        assert_eq!(unwrap_envelope("cb({}) junk"), "{}) junk");
-        // After the call: its `;` and a comment are not data.
-        assert_eq!(
-            unwrap_envelope("cb({\"a\":1}); // cached 12:00\n"),
-            "{\"a\":1}"
-        );
-        assert_eq!(unwrap_envelope("cb({}) /* end */"), "{}");
+        // Cut off before its `)`, the reader gets the JSON and says where it ends early,
+        // also when a `)` in the data comes last; after the call, a `;` and a comment are
+        // not data, anything else is.
+        for (text, inner) in [
+            ("cb({}", "{}"),
+            ("cb({\"a\": [", "{\"a\": ["),
+            (
+                "cb({\"a\": \"(radio)\", \"b\": [",
+                "{\"a\": \"(radio)\", \"b\": [",
+            ),
+            ("cb({}) junk", "{}) junk"),
+            ("cb({\"a\":1}); // cached 12:00\n", "{\"a\":1}"),
+            ("cb({}) /* end */", "{}"),
+        ] {
+            assert_eq!(unwrap_envelope(text), inner, "{text}");
+        }
         assert_eq!(unwrap_envelope("rückruf_état({})"), "{}");
         assert_eq!(unwrap_envelope("2cb({})"), "2cb({})");
         assert_eq!(unwrap_envelope("a-b({})"), "a-b({})");
