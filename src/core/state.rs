@@ -93,6 +93,9 @@ pub struct BeforeOffline {
 pub enum Action {
     /// A fetch began.
     FetchStarted,
+    /// A fetch under way was given up without an answer (the last widget left): no news,
+    /// and no failure of the feed.
+    FetchDropped,
     /// A fetch returned a feed that parsed.
     FetchSucceeded {
         /// What it said.
@@ -164,6 +167,7 @@ impl FeedState {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::FetchStarted => self.fetching = true,
+            Action::FetchDropped => self.fetching = false,
             Action::FetchSucceeded { parsed, at_ms } => {
                 self.fetching = false;
                 match self.implausible(&parsed) {
@@ -815,6 +819,16 @@ mod tests {
             stored_json(&from_stored(&text, None, T0).unwrap()),
             Some(text)
         );
+    }
+
+    #[test]
+    fn a_dropped_fetch_is_no_news_and_no_failure() {
+        let mut state = live_state();
+        state.apply(Action::FetchStarted);
+        let mut expected = state.clone();
+        expected.fetching = false;
+        state.apply(Action::FetchDropped);
+        assert_eq!(state, expected);
     }
 
     #[test]

@@ -173,7 +173,7 @@ impl Drop for Subscription {
             let fetch = feed.fetch.borrow_mut().take();
             let waiting = feed.waiting.borrow_mut().take();
             if fetch.is_some() {
-                Rc::make_mut(&mut feed.state.borrow_mut()).fetching = false;
+                Rc::make_mut(&mut feed.state.borrow_mut()).apply(Action::FetchDropped);
             }
             // Kept, with nothing running but this timer, until its planned poll and at
             // least 5 s: a widget restarted (a changed attribute) or put back in the page
