@@ -372,9 +372,19 @@ fn check_json_keeps_what_the_telltale_format_cannot_say() {
     assert_eq!(value["declared"], "partial_outage");
     assert_eq!(value["incidents_unlisted"], true);
     assert_eq!(value["maintenances_unlisted"], true);
+    // Its snapshot lists nothing, so it is no feed on its own, and the warnings say so.
+    assert_eq!(value["snapshot"]["components"], serde_json::json!([]));
+    let warnings = value["warnings"].as_array().expect("warnings");
+    assert!(
+        warnings.iter().any(|w| w
+            .as_str()
+            .is_some_and(|w| w.starts_with("the snapshot lists no component"))),
+        "{warnings:?}"
+    );
 
     let out = telltale(&["check", "--json", &fixture("telltale/outage.json")]);
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert!(value["warnings"].as_array().expect("warnings").is_empty());
     assert!(value.get("declared").is_none());
     assert_eq!(value["incidents_unlisted"], false);
     assert_eq!(value["maintenances_unlisted"], false);
@@ -799,4 +809,53 @@ fn check_names_a_file_saved_as_utf16() {
     // A plain unreadable document gets no such hint.
     let out = telltale_stdin(&["check", "-"], b"not a feed");
     assert!(!stderr(&out).contains("UTF-16"), "{}", stderr(&out));
+}
+
+/// A file name the system allows but that is not UTF-8 (byte 0xFF) is read like any
+/// other, and named, readably, when it cannot be read.
+#[cfg(unix)]
+#[test]
+fn check_reads_a_file_whose_name_is_not_utf8() {
+    use std::os::unix::ffi::OsStringExt as _;
+    let dir = std::env::temp_dir().join(format!("telltale-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let name = std::ffi::OsString::from_vec(b"feed\xff.json".to_vec());
+    let path = dir.join(&name);
+    std::fs::copy(fixture("telltale/operational.json"), &path).expect("copy fixture");
+    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .expect("run telltale");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        first_two_lines(&out),
+        ["format: telltale", "overall: operational"]
+    );
+
+    let missing = dir.join(std::ffi::OsString::from_vec(b"gone\xff.json".to_vec()));
+    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .args(["check", "--json"])
+        .arg(&missing)
+        .output()
+        .expect("run telltale");
+    std::fs::remove_dir_all(&dir).expect("clean up");
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("gone\u{fffd}.json: "), "{err}");
+}
+
+/// A file name with a line break or a terminal escape in it keeps the error to one line
+/// and cannot drive the terminal.
+#[test]
+fn check_escapes_a_file_name_in_its_one_line() {
+    let out = telltale(&["check", "/nonexistent/a\nb\u{1b}[31m.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("telltale: /nonexistent/a\\nb\\u{1b}[31m.json: "),
+        "{err}"
+    );
 }

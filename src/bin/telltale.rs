@@ -5,8 +5,10 @@
 //! the overall state of a feed depends on whether a maintenance window is open now.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fmt::Write as _;
-use std::io::{Read as _, Write as _};
+use std::io::{Read, Write as _};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -34,9 +36,14 @@ its overall state, each component, active incidents, maintenances and warnings.
 
 Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
 
+/// The most the command reads of a document: far above the widget's own limit
+/// (`feed::MAX_FEED_BYTES`, which it warns about), and a bound for `check - < /dev/zero`.
+const MAX_READ_BYTES: u64 = 256 * 1024 * 1024;
+
 /// What the command line asked for.
 struct Check {
-    path: String,
+    /// The file to read; `-` is standard input. Any name the system allows, UTF-8 or not.
+    path: PathBuf,
     json: bool,
     format: Option<Format>,
 }
@@ -51,7 +58,7 @@ enum NoCheck {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     let check = match parse_args(&args) {
         Ok(check) => check,
         Err(NoCheck::Help) => {
@@ -81,7 +88,14 @@ fn main() -> ExitCode {
         Err(why) => {
             // One line, whatever the cause said.
             let why = why.split_whitespace().collect::<Vec<_>>().join(" ");
-            eprintln!("telltale: {}: {}", check.path, stray::escape_stray(&why));
+            // The file's name as the system spells it, its stray bytes and controls escaped:
+            // a name with a line break or an escape sequence keeps this to one line too.
+            let path = line(&check.path.to_string_lossy());
+            eprintln!(
+                "telltale: {}: {}",
+                stray::escape_stray(&path),
+                stray::escape_stray(&why)
+            );
             ExitCode::from(1)
         }
     }
@@ -95,24 +109,31 @@ impl From<String> for NoCheck {
 
 /// Reads the arguments after the program name.
 /// Takes `arg` as the file to check, unless one was given already.
-fn set_path(path: &mut Option<String>, arg: &str) -> Result<(), NoCheck> {
+fn set_path(path: &mut Option<PathBuf>, arg: &OsString) -> Result<(), NoCheck> {
     if let Some(first) = path {
-        return Err(format!("one file at a time (got `{first}` and `{arg}`)").into());
+        return Err(format!(
+            "one file at a time (got `{}` and `{}`)",
+            first.to_string_lossy(),
+            arg.to_string_lossy()
+        )
+        .into());
     }
-    *path = Some(arg.to_owned());
+    *path = Some(PathBuf::from(arg));
     Ok(())
 }
 
-fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
+/// Reads the arguments after the program name: the command and options are words in
+/// UTF-8, a file's name may be any bytes the system allows.
+fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
     let Some((command, rest)) = args.split_first() else {
         return Err(NoCheck::Usage(None));
     };
-    match command.as_str() {
-        "check" => {}
-        "-h" | "--help" | "help" => return Err(NoCheck::Help),
-        other => return Err(format!("unknown command `{other}`").into()),
+    match command.to_str() {
+        Some("check") => {}
+        Some("-h" | "--help" | "help") => return Err(NoCheck::Help),
+        _ => return Err(format!("unknown command `{}`", command.to_string_lossy()).into()),
     }
-    let mut path: Option<String> = None;
+    let mut path: Option<PathBuf> = None;
     let mut json = false;
     let mut format = None;
     let mut rest = rest.iter();
@@ -127,7 +148,12 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
             set_path(&mut path, arg)?;
             continue;
         }
-        let format_name = match arg.as_str() {
+        // A name that is not UTF-8 is no option: it can only be a file.
+        let Some(word) = arg.to_str() else {
+            set_path(&mut path, arg)?;
+            continue;
+        };
+        let format_name = match word {
             "--json" => {
                 json = true;
                 continue;
@@ -136,9 +162,10 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
             "--format" => Some(
                 rest.next()
                     .ok_or_else(|| "`--format` needs a format name".to_owned())?
-                    .as_str(),
+                    .to_string_lossy()
+                    .into_owned(),
             ),
-            other => other.strip_prefix("--format="),
+            other => other.strip_prefix("--format=").map(str::to_owned),
         };
         if let Some(name) = format_name {
             // Any case, as in the widget's `format` attribute.
@@ -148,25 +175,38 @@ fn parse_args(args: &[String]) -> Result<Check, NoCheck> {
                     format!("unknown format `{name}` (auto, statuspage, apple or telltale)")
                 })?),
             };
-        } else if arg == "-" || !arg.starts_with('-') {
+        } else if word == "-" || !word.starts_with('-') {
             set_path(&mut path, arg)?;
         } else {
-            return Err(format!("unknown option `{arg}`").into());
+            return Err(format!("unknown option `{word}`").into());
         }
     }
     let path = path.ok_or_else(|| "no file given (- reads standard input)".to_owned())?;
     Ok(Check { path, json, format })
 }
 
+/// The whole document, or why it cannot be had: at most `limit` bytes.
+fn read_all(source: impl Read, limit: u64) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    source
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!(
+            "the document is over {} MiB, far more than any status feed (the widget takes 2 MiB)",
+            limit / 1024 / 1024
+        ));
+    }
+    Ok(bytes)
+}
+
 fn run(check: &Check) -> Result<String, String> {
-    let bytes = if check.path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| e.to_string())?;
-        bytes
+    let bytes = if check.path.as_os_str() == "-" {
+        read_all(std::io::stdin().lock(), MAX_READ_BYTES)?
     } else {
-        std::fs::read(&check.path).map_err(|e| e.to_string())?
+        let file = std::fs::File::open(&check.path).map_err(|e| e.to_string())?;
+        read_all(file, MAX_READ_BYTES)?
     };
     // Browsers decode feeds leniently too; a stray invalid byte should not hide the rest.
     let text = String::from_utf8_lossy(&bytes);
@@ -199,7 +239,10 @@ fn utf16_hint(bytes: &[u8]) -> Option<&'static str> {
     let start = &bytes[..bytes.len().min(64)];
     let bom = start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]);
     let zeros = start.iter().filter(|&&byte| byte == 0).count();
-    (bom || (!start.is_empty() && zeros * 3 >= start.len())).then_some(
+    // Zeros beside characters: a run of zeros alone (a truncated or zero-filled file)
+    // is not text in any encoding.
+    let beside_text = zeros < start.len();
+    (bom || (beside_text && zeros * 3 >= start.len())).then_some(
         "it looks like UTF-16: feeds are read as UTF-8, as browsers read them; save it as UTF-8",
     )
 }
@@ -225,7 +268,15 @@ fn body(text: &str) -> String {
 }
 
 fn json_report(parsed: &Parsed, now_ms: i64) -> String {
-    let warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
+    let mut warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
+    // A document with only a page-wide level (`status.json`) or empty lists converts into
+    // a snapshot with no component and no event: not a feed the widget or the schema takes.
+    if parsed.snapshot.lists_nothing() {
+        warnings.push(
+            "the snapshot lists no component, incident or maintenance: as a feed of its own \
+             it would be refused (the document's own level is in `declared`)",
+        );
+    }
     let report = Object::new()
         .with("format", parsed.format.as_str())
         .with("overall", parsed.snapshot.overall(now_ms).as_str());
@@ -474,5 +525,35 @@ fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, 
             &maintenance.affected,
             maintenance.users_affected.as_deref(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_all_takes_a_document_up_to_the_limit_and_refuses_one_byte_more() {
+        let limit = 3 * 1024 * 1024;
+        let at_limit = vec![b' '; 3 * 1024 * 1024];
+        assert_eq!(
+            read_all(&at_limit[..], limit).map(|b| b.len()),
+            Ok(at_limit.len())
+        );
+        // An endless source (`check - < /dev/zero`) ends at the limit too.
+        let endless = std::io::repeat(0);
+        assert_eq!(
+            read_all(endless, limit),
+            Err(
+                "the document is over 3 MiB, far more than any status feed (the widget takes 2 MiB)"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn zeros_alone_do_not_look_like_utf16() {
+        assert_eq!(utf16_hint(&[0; 40]), None);
+        assert!(utf16_hint(b"{\0\"\0a\0\"\0").is_some());
     }
 }
