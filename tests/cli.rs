@@ -859,3 +859,19 @@ fn check_escapes_a_file_name_in_its_one_line() {
         "{err}"
     );
 }
+
+#[test]
+fn check_leaves_out_what_an_update_lacks() {
+    let feed =
+        br#"{"page":{"name":"P"},"components":[{"id":"a","name":"A","status":"major_outage"}],
+        "incidents":[{"id":"i","name":"Down","status":"investigating","impact":"major",
+        "started_at":"2026-11-20T11:05:00Z","incident_updates":[
+        {"status":null,"body":null,"created_at":"2026-11-20T11:06:00Z"}]}]}"#;
+    let out = telltale_stdin(&["check", "-"], feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("    latest update (2026-11-20T11:06:00Z): (no text)\n"),
+        "{text}"
+    );
+}

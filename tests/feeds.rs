@@ -1828,7 +1828,7 @@ fn statuspage_incident_with_one_oddly_typed_field_is_kept_with_one_warning() {
         let warnings = new_warnings(&parsed);
         assert_eq!(warnings.len(), 1, "{field}: {warnings:?}");
         let named = if value.is_null() {
-            "unknown impact".to_owned()
+            "has no impact".to_owned()
         } else {
             format!("`incidents[0].{field}`")
         };
@@ -1922,8 +1922,13 @@ fn statuspage_component_with_one_oddly_typed_field_is_kept_with_one_warning() {
         let s = &parsed.snapshot;
         assert_eq!(s.components.len(), 1, "{field}: {:?}", parsed.warnings);
         assert_eq!(s.overall(now_ms()), Level::MajorOutage, "{field}");
-        // `group_id` 0 names a group that is not there: one more warning says so.
-        let expected = if field == "group_id" { 2 } else { 1 };
+        // `group_id` 0 names a group that is not there, and a component without a
+        // readable name is shown by its id: one more warning says so.
+        let expected = if matches!(field, "group_id" | "name") {
+            2
+        } else {
+            1
+        };
         assert_eq!(
             parsed.warnings.len(),
             expected,
@@ -2071,4 +2076,67 @@ fn a_first_visit_to_a_feed_that_says_nothing_is_unavailable() {
         problem_text(Locale::En, problem),
         "the status feed sent an empty status"
     );
+}
+
+#[test]
+fn statuspage_warnings_say_what_is_missing_rather_than_quoting_nothing() {
+    use serde_json::json;
+    // A component or group with a null or blank name is shown by its id, and says so.
+    for name in [json!(null), json!("   ")] {
+        let parsed = summary_changed(|v| v["components"][0]["name"] = name.clone());
+        let id = parsed.snapshot.components[0].id.clone();
+        assert_eq!(parsed.snapshot.components[0].name, id);
+        assert_eq!(
+            new_warnings(&parsed),
+            [format!("component \"{id}\" has no name; shown by its id")],
+            "{name}"
+        );
+    }
+    // A missing status or impact is "no status", not an unknown status "".
+    let parsed = summary_changed(|v| v["incidents"][0]["status"] = json!(null));
+    let warnings = new_warnings(&parsed);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with(" has no status; shown as investigating"),
+        "{warnings:?}"
+    );
+    let parsed = summary_changed(|v| v["incidents"][0]["status"] = json!("paused"));
+    let warnings = new_warnings(&parsed);
+    assert!(
+        warnings[0].ends_with(" has unknown status \"paused\"; shown as investigating"),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn statuspage_time_without_a_zone_is_read_as_utc_with_a_warning() {
+    use serde_json::json;
+    let parsed =
+        summary_changed(|v| v["incidents"][0]["started_at"] = json!("2026-11-20T11:05:00"));
+    let incident = &parsed.snapshot.incidents[0];
+    assert_eq!(
+        incident.started_at_ms,
+        telltale::core::time::parse_rfc3339("2026-11-20T11:05:00Z")
+    );
+    let warnings = new_warnings(&parsed);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].ends_with(
+            "started_at \"2026-11-20T11:05:00\" has no time zone (Z or an offset such as +02:00); read as UTC"
+        ),
+        "{warnings:?}"
+    );
+    // With a zone, in any of its spellings, nothing is said.
+    for at in [
+        "2026-11-20T11:05:00Z",
+        "2026-11-20T11:05:00+02:00",
+        "2026-11-20 11:05:00.5-0700",
+    ] {
+        let parsed = summary_changed(|v| v["incidents"][0]["started_at"] = json!(at));
+        assert!(
+            new_warnings(&parsed).is_empty(),
+            "{at}: {:?}",
+            parsed.warnings
+        );
+    }
 }

@@ -477,13 +477,17 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot, names: &Names<'_>) {
             incident.users_affected.as_deref(),
         );
         if let Some(update) = incident.updates.first() {
-            let _ = writeln!(
-                out,
-                "    latest update ({}, {}): {}",
-                line(&update.status),
-                utc_or_unknown(update.at_ms),
-                body(&update.body)
-            );
+            // An update without a status or without words leaves out what it lacks.
+            let when = utc_or_unknown(update.at_ms);
+            let about = match update.status.as_str() {
+                "" => when,
+                status => format!("{}, {when}", line(status)),
+            };
+            let words = match update.body.as_str() {
+                "" => "(no text)".to_owned(),
+                text => body(text),
+            };
+            let _ = writeln!(out, "    latest update ({about}): {words}");
         }
     }
 }

@@ -289,7 +289,20 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
         let name = clean(raw.name);
         let (id, name) = match (id, name) {
             (Some(id), Some(name)) => (id, name),
-            (Some(id), None) => (id.clone(), id),
+            (Some(id), None) => {
+                // Attributes, not `cfg!`, here and below: the wasm's code stays as it was.
+                #[cfg(not(target_arch = "wasm32"))]
+                warning!(
+                    warnings,
+                    "{} \"{id}\" has no name; shown by its id",
+                    if raw.group == Some(true) {
+                        "group"
+                    } else {
+                        "component"
+                    }
+                );
+                (id.clone(), id)
+            }
             (None, Some(name)) => (name.clone(), name),
             (None, None) => {
                 warning!(warnings, "{at} has neither id nor name; skipped");
@@ -432,8 +445,8 @@ fn read_incident(item: &Json, at: &str, by: NamedBy, warnings: &mut Vec<Warning>
             other => {
                 warning!(
                     warnings,
-                    "{what} has unknown status \"{}\"; shown as investigating",
-                    other.unwrap_or_default()
+                    "{what} {}; shown as investigating",
+                    unknown_word("status", other)
                 );
                 IncidentStatus::Investigating
             }
@@ -480,8 +493,8 @@ fn maintenance_of(
             other => {
                 warning!(
                     warnings,
-                    "{what} has unknown status \"{}\"; shown as scheduled",
-                    other.unwrap_or_default()
+                    "{what} {}; shown as scheduled",
+                    unknown_word("status", other)
                 );
                 MaintenanceStatus::Scheduled
             }
@@ -522,11 +535,20 @@ fn impact_of(impact: Word<'_>, at: &str, what: &str, warnings: &mut Vec<Warning>
     word.as_deref().and_then(impact_level).unwrap_or_else(|| {
         warning!(
             warnings,
-            "{what} has unknown impact \"{}\"; shown as degraded",
-            word.unwrap_or_default()
+            "{what} {}; shown as degraded",
+            unknown_word("impact", word)
         );
         Level::Degraded
     })
+}
+
+/// What a warning says of a state member (`key`) that is missing, or holds a word this
+/// reader does not know. Only warnings call it, so it stays out of the wasm.
+fn unknown_word(key: &str, word: Option<impl AsRef<str>>) -> String {
+    match word {
+        None => format!("has no {key}"),
+        Some(word) => format!("has unknown {key} \"{}\"", word.as_ref()),
+    }
 }
 
 /// A state member's word, trimmed and in lower case (`None` when absent, `null` or blank);
@@ -661,6 +683,15 @@ fn time(text: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Option<i
         );
         return None;
     };
+    // Read as UTC, as `parse_rfc3339` does; an author who wrote local time learns why the
+    // panel is off by hours. (Only a time without a zone takes an appended `Z`.)
+    #[cfg(not(target_arch = "wasm32"))]
+    if parse_rfc3339(&format!("{text}Z")).is_some() {
+        warning!(
+            warnings,
+            "{what} \"{text}\" has no time zone (Z or an offset such as +02:00); read as UTC"
+        );
+    }
     let shown = showable_time(at_ms);
     if shown.is_none() {
         warning!(
