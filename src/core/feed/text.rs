@@ -201,8 +201,9 @@ fn body_tag(text: &str) -> Option<(Tag, bool, &str, usize)> {
 }
 
 /// The value of `href` among a tag's attributes (`name="value"`, `name='value'` or
-/// `name=value`), entities decoded.
-fn href_of(attributes: &str) -> Option<String> {
+/// `name=value`), as written: its entities are decoded with the rest of the body
+/// ([`clean_body`]), once.
+fn href_of(attributes: &str) -> Option<&str> {
     let mut rest = attributes;
     loop {
         rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
@@ -233,7 +234,7 @@ fn href_of(attributes: &str) -> Option<String> {
             ),
         };
         if name.eq_ignore_ascii_case("href") {
-            return Some(decode_entities(value.trim()));
+            return Some(value.trim());
         }
         rest = next;
     }
@@ -250,7 +251,7 @@ pub(crate) fn strip_markup(text: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     // The open link's address and where its words start in `out`.
-    let mut link: Option<(String, usize)> = None;
+    let mut link: Option<(&str, usize)> = None;
     let mut changed = false;
     while let Some((before, after)) = rest.split_once('<') {
         out.push_str(before);
@@ -279,11 +280,12 @@ pub(crate) fn strip_markup(text: &str) -> Cow<'_, str> {
                     continue;
                 };
                 let words = out.get(start..).unwrap_or_default().trim();
+                // Both as written: "…?a=1&amp;b=2" as words and as address is one address.
                 if words.is_empty() {
-                    out.push_str(&href);
+                    out.push_str(href);
                 } else if words != href {
                     out.push_str(" (");
-                    out.push_str(&href);
+                    out.push_str(href);
                     out.push(')');
                 }
             }
@@ -523,7 +525,7 @@ mod tests {
             ),
             (
                 "<a title=\"x\" href=\"https://e.x/?a=1&amp;b=2\">it</a>",
-                "it (https://e.x/?a=1&b=2)",
+                "it (https://e.x/?a=1&amp;b=2)",
             ),
             ("<a data-href=\"https://e.x\">it</a>", "it"),
             // A `/` before an attribute is no part of its name, as browsers read it.
@@ -588,6 +590,25 @@ mod tests {
                 proptest::prop_assert_eq!(stripped.as_ref(), text.as_str());
             }
         }
+    }
+
+    #[test]
+    fn clean_body_decodes_a_links_address_once_and_writes_it_once() {
+        let url = "https://x.example/?a=1&amp;b=2";
+        // Words that are the address, entities and all, are not followed by it again.
+        assert_eq!(
+            clean_body(&format!("See <a href=\"{url}\">{url}</a>")),
+            "See https://x.example/?a=1&b=2"
+        );
+        assert_eq!(
+            clean_body(&format!("<a href=\"{url}\">the issue</a>")),
+            "the issue (https://x.example/?a=1&b=2)"
+        );
+        // An address whose query holds an escaped `&amp;` keeps it: decoded once.
+        assert_eq!(
+            clean_body("<a href=\"https://x.example/?q=&amp;amp;\"></a>"),
+            "https://x.example/?q=&amp;"
+        );
     }
 
     #[test]
