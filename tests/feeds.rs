@@ -2140,3 +2140,30 @@ fn statuspage_time_without_a_zone_is_read_as_utc_with_a_warning() {
         );
     }
 }
+
+#[test]
+fn a_json_error_is_placed_where_an_editor_shows_it_in_the_whole_document() {
+    let at = |text: &str| match parse(text, None) {
+        Ok(_) => panic!("{text:?} parsed"),
+        Err(e) => e.to_string(),
+    };
+    let cases = [
+        // The JSONP call's name and `(` come before the JSON on its line.
+        ("jsonCallback({\"services\": [1,,2]});", "line 1 column 30"),
+        ("\n\n{\"services\": [1,,2]}", "line 3 column 17"),
+        // A byte-order mark is no column of its own.
+        ("\u{feff}{\"services\": [1,,2]}", "line 1 column 17"),
+        (
+            "\u{feff}  \n  cb(\n{\"services\": [1,,2]})",
+            "line 3 column 17",
+        ),
+        ("cb( {\"services\":\n [1,,2]})", "line 2 column 5"),
+    ];
+    for (text, place) in cases {
+        let error = at(text);
+        assert!(
+            error.ends_with(&format!("expected value at {place}")),
+            "{text:?}: {error}"
+        );
+    }
+}

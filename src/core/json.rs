@@ -510,10 +510,17 @@ fn write_string(out: &mut String, text: &str) {
 
 /// Reads `text` as one JSON value (RFC 8259), with nothing but white space after it.
 pub fn parse(text: &str) -> Result<Json, ParseError> {
+    parse_from(text, 0)
+}
+
+/// Parses the JSON document in `text` from byte `start` to the end, like [`parse`]; an
+/// error's line and column count from the start of `text`, so a document read from
+/// inside a larger text (a JSONP call) is placed in that text.
+pub fn parse_from(text: &str, start: usize) -> Result<Json, ParseError> {
     let mut reader = Reader {
         text,
         bytes: text.as_bytes(),
-        at: 0,
+        at: start,
     };
     let value = reader.value(0)?;
     reader.skip_space();

@@ -144,7 +144,15 @@ pub fn parse(text: &str, format: Option<Format>) -> Result<Parsed, FeedError> {
     if json.is_empty() {
         return Err(FeedError::Empty);
     }
-    let value = json::parse(json).map_err(|e| not_json(json, &e))?;
+    // Read where it stands in the document, so an error's line and column are those an
+    // editor shows (a byte-order mark is no column of its own).
+    let document = text.trim_start_matches('\u{feff}');
+    let start = (json.as_ptr() as usize).saturating_sub(document.as_ptr() as usize);
+    // `unwrap_envelope` only ever takes a part of `document`, so `json` is its bytes from
+    // `start` on (checked in debug builds, which the property tests run on any input).
+    debug_assert_eq!(document.get(start..start + json.len()), Some(json));
+    let within = document.get(..start + json.len()).unwrap_or(json);
+    let value = json::parse_from(within, start).map_err(|e| not_json(json, &e))?;
     parse_json(&value, format)
 }
 
