@@ -668,6 +668,30 @@ mod tests {
         });
         assert_eq!(state.problem, None);
         assert_eq!(phase(&state, T0 + 60_000), Phase::Live);
+        // So does the next poll of it: a page-wide status after a page-wide status is
+        // news, not a feed that lost its list.
+        let mut major = parsed(Format::Statuspage, None);
+        major.snapshot.declared = Some(Level::MajorOutage);
+        state.apply(Action::FetchSucceeded {
+            parsed: major,
+            at_ms: T0 + 120_000,
+        });
+        assert_eq!(state.problem, None);
+        let declared = state.snapshot().and_then(|s| s.declared);
+        assert_eq!(declared, Some(Level::MajorOutage));
+    }
+
+    #[test]
+    fn phase_names_are_those_of_the_data_phase_attribute() {
+        let names = [
+            (Phase::Loading, "loading"),
+            (Phase::Live, "live"),
+            (Phase::Stale, "stale"),
+            (Phase::Unavailable, "unavailable"),
+        ];
+        for (phase, name) in names {
+            assert_eq!(phase.as_str(), name);
+        }
     }
 
     #[test]
