@@ -737,10 +737,21 @@ fn after_a_double_dash_a_file_may_start_with_a_dash() {
 
 #[test]
 fn check_a_document_that_says_nothing_exits_1_with_one_line() {
-    for input in [
-        r#"{"services":[]}"#,
-        r#"{"telltale":1}"#,
-        r#"{"page":{"name":"X"},"components":[]}"#,
+    // (document, how the line ends: what is missing, in that format's words)
+    for (input, ending) in [
+        (
+            r#"{"services":[]}"#,
+            "read as apple, it lists no components, incidents or maintenances",
+        ),
+        (
+            r#"{"telltale":1}"#,
+            "read as telltale, it lists no components, incidents or maintenances",
+        ),
+        (
+            r#"{"page":{"name":"X"},"components":[]}"#,
+            "read as statuspage, it lists no components, incidents or maintenances and has no \
+             `status.indicator`",
+        ),
     ] {
         let out = telltale_stdin(&["check", "-"], input.as_bytes());
         assert_eq!(out.status.code(), Some(1), "{input}");
@@ -751,6 +762,7 @@ fn check_a_document_that_says_nothing_exits_1_with_one_line() {
             err.starts_with("telltale: -: the feed says nothing about any service"),
             "{input}: {err}"
         );
+        assert!(err.trim_end().ends_with(ending), "{input}: {err}");
     }
 }
 
