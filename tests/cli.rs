@@ -476,7 +476,7 @@ fn check_garbage_on_stdin_exits_1() {
 #[test]
 fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
     // (arguments, the first line on stderr; `None`: the usage itself)
-    let cases: [(&[&str], Option<&str>); 8] = [
+    let cases: [(&[&str], Option<&str>); 10] = [
         (&[], None),
         (
             &["check"],
@@ -505,6 +505,15 @@ fn usage_errors_exit_2_naming_what_is_wrong_then_the_usage() {
         (
             &["lint", "a.json"],
             Some("telltale: unknown command `lint`"),
+        ),
+        // An argument quoted in the reason cannot break its line or drive the terminal.
+        (
+            &["check", "a\nb", "c"],
+            Some("telltale: one file at a time (got `a\\nb` and `c`)"),
+        ),
+        (
+            &["check", "--x\u{1b}]0;title\u{7}"],
+            Some("telltale: unknown option `--x\\u{1b}]0;title\\u{7}`"),
         ),
     ];
     for (args, reason) in cases {
@@ -843,6 +852,19 @@ fn check_reads_a_file_whose_name_is_not_utf8() {
     assert_eq!(
         first_two_lines(&out),
         ["format: telltale", "overall: operational"]
+    );
+
+    // A word that is not UTF-8 but starts with `-` is an option this command lacks.
+    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
+        .arg("check")
+        .arg(std::ffi::OsString::from_vec(b"--form\xffat=x".to_vec()))
+        .output()
+        .expect("run telltale");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("telltale: unknown option `--form\u{fffd}at=x`\n"),
+        "{}",
+        stderr(&out)
     );
 
     let missing = dir.join(std::ffi::OsString::from_vec(b"gone\xff.json".to_vec()));

@@ -1922,13 +1922,8 @@ fn statuspage_component_with_one_oddly_typed_field_is_kept_with_one_warning() {
         let s = &parsed.snapshot;
         assert_eq!(s.components.len(), 1, "{field}: {:?}", parsed.warnings);
         assert_eq!(s.overall(now_ms()), Level::MajorOutage, "{field}");
-        // `group_id` 0 names a group that is not there, and a component without a
-        // readable name is shown by its id: one more warning says so.
-        let expected = if matches!(field, "group_id" | "name") {
-            2
-        } else {
-            1
-        };
+        // `group_id` 0 names a group that is not there: one more warning says so.
+        let expected = if field == "group_id" { 2 } else { 1 };
         assert_eq!(
             parsed.warnings.len(),
             expected,
@@ -2092,6 +2087,14 @@ fn statuspage_warnings_say_what_is_missing_rather_than_quoting_nothing() {
             "{name}"
         );
     }
+    // So is a group.
+    let feed = json!({"page": {"name": "P"}, "components": [
+        {"id": "g", "name": null, "group": true, "components": ["a"]},
+        {"id": "a", "name": "A", "status": "operational", "group_id": "g"}]});
+    let parsed = parse(&feed.to_string(), None).unwrap();
+    assert_eq!(parsed.snapshot.groups[0].name, "g");
+    let warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
+    assert_eq!(warnings, ["group \"g\" has no name; shown by its id"]);
     // A missing status or impact is "no status", not an unknown status "".
     let parsed = summary_changed(|v| v["incidents"][0]["status"] = json!(null));
     let warnings = new_warnings(&parsed);
@@ -2158,6 +2161,14 @@ fn a_json_error_is_placed_where_an_editor_shows_it_in_the_whole_document() {
             "line 3 column 17",
         ),
         ("cb( {\"services\":\n [1,,2]})", "line 2 column 5"),
+        // Every leading byte-order mark is taken off, and none is a column.
+        ("\u{feff}\u{feff}{\"services\": [1,,2]}", "line 1 column 17"),
+        // A comment and an Express guard before the call are on the line too.
+        ("/**/ cb({\"services\": [1,,2]})", "line 1 column 25"),
+        (
+            "typeof cb === 'function' && cb({\"services\": [1,,2]})",
+            "line 1 column 48",
+        ),
     ];
     for (text, place) in cases {
         let error = at(text);

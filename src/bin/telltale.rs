@@ -67,7 +67,8 @@ fn main() -> ExitCode {
         }
         Err(NoCheck::Usage(reason)) => {
             if let Some(reason) = reason {
-                eprintln!("telltale: {reason}");
+                // It may quote an argument: its line breaks and controls are escaped.
+                eprintln!("telltale: {}", stray::escape_stray(&line(&reason)));
             }
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -148,8 +149,11 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
             set_path(&mut path, arg)?;
             continue;
         }
-        // A name that is not UTF-8 is no option: it can only be a file.
+        // A word that is not UTF-8 is no option we know: a file, unless it looks like one.
         let Some(word) = arg.to_str() else {
+            if arg.as_encoded_bytes().starts_with(b"-") {
+                return Err(format!("unknown option `{}`", arg.to_string_lossy()).into());
+            }
             set_path(&mut path, arg)?;
             continue;
         };

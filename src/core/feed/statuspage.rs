@@ -291,16 +291,16 @@ fn read_components(items: &[Json], snapshot: &mut Snapshot, warnings: &mut Vec<W
             (Some(id), Some(name)) => (id, name),
             (Some(id), None) => {
                 // Attributes, not `cfg!`, here and below: the wasm's code stays as it was.
+                // A name of the wrong type has had its warning already.
                 #[cfg(not(target_arch = "wasm32"))]
-                warning!(
-                    warnings,
-                    "{} \"{id}\" has no name; shown by its id",
-                    if raw.group == Some(true) {
+                if (item.get("name")).is_none_or(|n| matches!(n, Json::Null | Json::String(_))) {
+                    let kind = if raw.group == Some(true) {
                         "group"
                     } else {
                         "component"
-                    }
-                );
+                    };
+                    warning!(warnings, "{kind} \"{id}\" has no name; shown by its id");
+                }
                 (id.clone(), id)
             }
             (None, Some(name)) => (name.clone(), name),

@@ -280,7 +280,9 @@ pub(crate) fn strip_markup(text: &str) -> Cow<'_, str> {
                     continue;
                 };
                 let words = out.get(start..).unwrap_or_default().trim();
-                // Both as written: "…?a=1&amp;b=2" as words and as address is one address.
+                // Both as written: "…?a=1&amp;b=2" as words and as address is one address,
+                // and so is "…?a=1&b=2" in both. (Words and address escaped differently
+                // are taken for two: comparing them decoded measured +150 to +220 B.)
                 if words.is_empty() {
                     out.push_str(href);
                 } else if words != href {
