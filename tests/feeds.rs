@@ -2178,3 +2178,21 @@ fn a_json_error_is_placed_where_an_editor_shows_it_in_the_whole_document() {
         );
     }
 }
+
+#[test]
+fn statuspage_repeated_component_id_keeps_the_first_and_says_so_without_a_position() {
+    use serde_json::json;
+    // Read into the model first, a Statuspage document's items have no position in it
+    // that the author would recognise: the warning names the id only.
+    let feed = json!({"page": {"name": "P"}, "components": [
+        {"id": "api", "name": "API", "status": "major_outage"},
+        {"id": "api", "name": "API again", "status": "operational"}]});
+    let parsed = parse(&feed.to_string(), None).unwrap();
+    assert_eq!(parsed.snapshot.components.len(), 1);
+    assert_eq!(parsed.snapshot.components[0].name, "API");
+    let warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
+    assert_eq!(
+        warnings,
+        ["components: \"api\" is listed again; it is left out (the first one counts)"]
+    );
+}
