@@ -201,11 +201,16 @@ impl FeedState {
             }
             Action::FetchFailed { problem, at_ms } => {
                 self.fetching = false;
-                if problem == Problem::Offline && self.problem != Some(Problem::Offline) {
-                    self.before_offline = Some(BeforeOffline {
-                        problem: self.problem.take(),
-                        failed_at_ms: self.failed_at_ms,
-                    });
+                if problem == Problem::Offline {
+                    // Nothing is planned while offline: the browser's `online` brings the
+                    // next try, so the panel names none.
+                    self.next_attempt_ms = None;
+                    if self.problem != Some(Problem::Offline) {
+                        self.before_offline = Some(BeforeOffline {
+                            problem: self.problem.take(),
+                            failed_at_ms: self.failed_at_ms,
+                        });
+                    }
                 }
                 self.problem = Some(problem);
                 self.failed_at_ms = Some(at_ms);
@@ -865,7 +870,10 @@ mod tests {
         // before the next poll answers. Polls while offline do not lose what was replaced.
         let mut state = live_state();
         state.apply(failure(T0 + 1_000));
+        state.apply(Action::Scheduled { at_ms: T0 + 61_000 });
         state.apply(offline(T0 + 2_000));
+        // Offline, nothing is planned: the try planned before is forgotten.
+        assert_eq!(state.next_attempt_ms, None);
         state.apply(offline(T0 + 3_000));
         assert_eq!(state.problem, Some(Problem::Offline));
         state.apply(Action::Scheduled { at_ms: T0 + 4_000 });

@@ -1314,6 +1314,19 @@ mod tests {
     }
 
     #[test]
+    fn tone_names_are_the_css_and_data_tone_names() {
+        let names = [
+            (Tone::Level(Level::Operational), "operational"),
+            (Tone::Level(Level::MajorOutage), "major_outage"),
+            (Tone::Loading, "loading"),
+            (Tone::Unknown, "unknown"),
+        ];
+        for (tone, name) in names {
+            assert_eq!(tone.as_str(), name);
+        }
+    }
+
+    #[test]
     fn a_time_ahead_of_the_clock_is_just_now_within_the_skew_and_has_no_age_beyond() {
         // The reader's clock reads 10:50.
         let mut skewed = incident(Level::MajorOutage, &["c-app"]);
