@@ -2196,3 +2196,23 @@ fn statuspage_repeated_component_id_keeps_the_first_and_says_so_without_a_positi
         ["components: \"api\" is listed again; it is left out (the first one counts)"]
     );
 }
+
+#[test]
+fn statuspage_group_that_lists_its_members_groups_them_without_their_group_id() {
+    use serde_json::json;
+    // Statuspage writes both directions; either is enough: here only the group's list.
+    let feed = json!({"page": {"name": "P"}, "components": [
+        {"id": "eu", "name": "Europe", "group": true, "components": ["api"]},
+        {"id": "api", "name": "API", "status": "partial_outage"},
+        {"id": "web", "name": "Web", "status": "operational",
+         "components": ["api"]}]});
+    let parsed = parse(&feed.to_string(), None).unwrap();
+    let group_of = |id: &str| {
+        let component = parsed.snapshot.components.iter().find(|c| c.id == id);
+        component.and_then(|c| c.group_id.clone())
+    };
+    assert_eq!(group_of("api"), Some("eu".to_owned()));
+    // A component's own `components` list is no group's: it groups nothing.
+    assert_eq!(group_of("web"), None);
+    assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
+}
