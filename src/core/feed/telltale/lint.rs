@@ -426,6 +426,9 @@ mod tests {
         assert_eq!(edit_distance("ab", "ba"), 1);
         assert_eq!(edit_distance("itle", "title"), 1);
         assert_eq!(edit_distance("tilte", "title"), 1);
+        // A letter too many, anywhere in the word, is one deletion.
+        assert_eq!(edit_distance("titlle", "title"), 1);
+        assert_eq!(edit_distance("abcd", "acd"), 1);
         // Optimal string alignment: a swapped pair is not edited again.
         assert_eq!(edit_distance("ca", "abc"), 3);
         // Over characters, not bytes.
