@@ -13,7 +13,8 @@ fn fixture(path: &str) -> String {
     format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn telltale(args: &[&str]) -> Output {
+/// Runs the command with `args`: words, or file names that need not be UTF-8.
+fn telltale<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_telltale"))
         .args(args)
         .output()
@@ -844,17 +845,14 @@ fn check_names_a_file_saved_as_utf16() {
 #[cfg(unix)]
 #[test]
 fn check_reads_a_file_whose_name_is_not_utf8() {
+    use std::ffi::{OsStr, OsString};
     use std::os::unix::ffi::OsStringExt as _;
     let dir = std::env::temp_dir().join(format!("telltale-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    let name = std::ffi::OsString::from_vec(b"feed\xff.json".to_vec());
+    let name = OsString::from_vec(b"feed\xff.json".to_vec());
     let path = dir.join(&name);
     std::fs::copy(fixture("telltale/operational.json"), &path).expect("copy fixture");
-    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
-        .arg("check")
-        .arg(&path)
-        .output()
-        .expect("run telltale");
+    let out = telltale(&[OsStr::new("check"), path.as_os_str()]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(
         first_two_lines(&out),
@@ -862,11 +860,8 @@ fn check_reads_a_file_whose_name_is_not_utf8() {
     );
 
     // A word that is not UTF-8 but starts with `-` is an option this command lacks.
-    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
-        .arg("check")
-        .arg(std::ffi::OsString::from_vec(b"--form\xffat=x".to_vec()))
-        .output()
-        .expect("run telltale");
+    let option = OsString::from_vec(b"--form\xffat=x".to_vec());
+    let out = telltale(&[OsStr::new("check"), &option]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).starts_with("telltale: unknown option `--form\u{fffd}at=x`\n"),
@@ -874,12 +869,12 @@ fn check_reads_a_file_whose_name_is_not_utf8() {
         stderr(&out)
     );
 
-    let missing = dir.join(std::ffi::OsString::from_vec(b"gone\xff.json".to_vec()));
-    let out = Command::new(env!("CARGO_BIN_EXE_telltale"))
-        .args(["check", "--json"])
-        .arg(&missing)
-        .output()
-        .expect("run telltale");
+    let missing = dir.join(OsString::from_vec(b"gone\xff.json".to_vec()));
+    let out = telltale(&[
+        OsStr::new("check"),
+        OsStr::new("--json"),
+        missing.as_os_str(),
+    ]);
     std::fs::remove_dir_all(&dir).expect("clean up");
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
