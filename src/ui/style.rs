@@ -34,19 +34,22 @@
 //! for that at most and nothing at least. The shadow root's mount `<div>` is the host's
 //! flex item, so it too may shrink (`min-width: 0`).
 //!
-//! The badge's words and the panel's headline break a word only where it is wider than
-//! the line (`overflow-wrap: anywhere`, which unlike `break-word` also lowers their
-//! min-content width): a service named in one long word (`AzureServiceBusMessaging…`)
-//! would otherwise hold a flex header, and the page, wider than a phone.
+//! All the widget's text breaks a word only where that word is wider than the line
+//! (`overflow-wrap: anywhere` on `.tt`, which unlike `break-word` also lowers the text's
+//! min-content width). A service named in one long word (`AzureServiceBusMessaging…`)
+//! would otherwise hold a flex header, and the page, wider than a phone. Before this
+//! rule was set once for all text, each place that overflowed got it on its own: at
+//! twice the default text size in a 220px box, "Em investigação" ran past the panel;
+//! at four times in a 320px box, German's "Störungen" heading, the full status page's
+//! link and an event's facts did (a label that cannot break takes its whole column).
 //!
 //! A row is a name and a state. Where both do not fit on one line the state moves under
-//! the name (the row wraps) rather than the name breaking inside its words; only a single
-//! word wider than the panel is broken. A state is one line wherever it fits on one (a
-//! flex row wraps before it shrinks any item), and wraps between its words where it does
-//! not: kept on one line, "Performances dégradées" ran out of a 150px panel. The panel's
-//! heading lets the close button wrap under it, and it, an event's stage and an update's
-//! head break inside a word only where that word is wider than the line: at twice the
-//! default text size in a 220px box, "Em investigação" ran past the panel.
+//! the name (the row wraps) rather than the name breaking inside its words
+//! (`break-word` keeps a name's min-content width whole); only a single word wider than
+//! the panel is broken. A state is one line wherever it fits on one (a flex row wraps
+//! before it shrinks any item), and wraps between its words where it does not: kept on
+//! one line, "Performances dégradées" ran out of a 150px panel. The panel's heading lets
+//! the close button wrap under it.
 //!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
@@ -109,6 +112,7 @@ pub(crate) const CSS: &str = concat!(
   all: initial;
   letter-spacing: inherit;
   word-spacing: inherit;
+  overflow-wrap: anywhere;
   display: block;
   box-sizing: border-box;
   min-width: 0;
@@ -148,7 +152,7 @@ pub(crate) const CSS: &str = concat!(
 div.badge { cursor: default; }
 button.badge:hover { background: var(--tt-hover); }
 .badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
-.badge-words { flex: 0 1 auto; min-width: 0; overflow-wrap: anywhere; }
+.badge-words { flex: 0 1 auto; min-width: 0; }
 .badge-label { font-weight: 600; }
 .badge-sep { color: var(--tt-muted); }
 .badge-text { font-weight: 500; }
@@ -162,7 +166,7 @@ button.badge:hover { background: var(--tt-hover); }
 }
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
 h1, h2, h3, h4, h5, h6, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
-.title { min-width: 0; font-size: 1.05em; font-weight: 600; overflow-wrap: anywhere; }
+.title { min-width: 0; font-size: 1.05em; font-weight: 600; }
 .section { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; text-transform: uppercase; color: var(--tt-muted); }
 .close {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.8em; height: 1.8em;
@@ -173,8 +177,8 @@ h1, h2, h3, h4, h5, h6, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit
 .close svg { width: 0.9em; height: 0.9em; stroke: currentColor; stroke-width: 2; stroke-linecap: round; }
 .notice { margin-top: 8px; padding: 6px 8px; border-radius: var(--tt-radius); border-left: 3px solid var(--tt-tone, var(--tt-unknown)); background: var(--tt-hover); }
 .overall { display: flex; align-items: center; gap: 0.45em; margin-top: 8px; font-weight: 600; }
-.overall > span { min-width: 0; overflow-wrap: anywhere; }
-.announcement { margin-top: 6px; padding: 6px 8px; border: 1px solid var(--tt-border); border-radius: var(--tt-radius); white-space: pre-line; overflow-wrap: anywhere; }
+.overall > span { min-width: 0; }
+.announcement { margin-top: 6px; padding: 6px 8px; border: 1px solid var(--tt-border); border-radius: var(--tt-radius); white-space: pre-line; }
 ul, ol { list-style: none; }
 .group + .group, .rows + .group, .group + .rows { margin-top: 6px; }
 .group-head, .row { display: flex; flex-wrap: wrap; align-items: flex-start; justify-content: space-between; gap: 0 12px; padding: 3px 0; }
@@ -182,24 +186,23 @@ ul, ol { list-style: none; }
 .group-head .state { font-weight: 400; }
 .group .rows { padding-left: 12px; border-left: 1px solid var(--tt-border); }
 .name { min-width: 0; overflow-wrap: break-word; }
-.state { display: inline-flex; align-items: center; gap: 0.35em; min-width: 0; color: var(--tt-muted); font-size: 0.92em; overflow-wrap: anywhere; }
+.state { display: inline-flex; align-items: center; gap: 0.35em; min-width: 0; color: var(--tt-muted); font-size: 0.92em; }
 .row > .state, .group-head > .state { margin-left: auto; }
 .empty, .not-shown { color: var(--tt-muted); }
 .not-shown { margin-top: 6px; }
 .event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }
 .event.resolved { border-left-color: var(--tt-border); }
-.event-title { font-weight: 600; overflow-wrap: anywhere; }
+.event-title { font-weight: 600; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.6em; margin-top: 2px; color: var(--tt-muted); font-size: 0.92em; }
 .facts { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
 .facts dt { color: var(--tt-muted); }
-.facts dd { overflow-wrap: anywhere; }
 .timeline { margin-top: 6px; }
 .update { position: relative; padding: 4px 0 4px 12px; border-left: 2px solid var(--tt-border); }
-.update-head, .event-meta > * { min-width: 0; overflow-wrap: anywhere; }
+.update-head, .event-meta > * { min-width: 0; }
 .update-head { color: var(--tt-muted); font-size: 0.88em; }
 .update-status { font-weight: 600; color: var(--tt-fg); }
-.update-body { margin-top: 1px; white-space: pre-line; overflow-wrap: anywhere; }
+.update-body { margin-top: 1px; white-space: pre-line; }
 .updated { margin-top: 12px; color: var(--tt-muted); font-size: 0.88em; }
 a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2px; }
 .status-link { display: inline-block; margin-top: 4px; }

@@ -257,7 +257,7 @@ describe('layout', () => {
     const { server } = harness;
     const browser = await launchWithFontSize(32);
     try {
-      for (const locale of ['en', 'pt-PT']) {
+      for (const locale of ['en', 'de', 'pt-PT']) {
         for (const fixture of ['statuspage/incidents.json', 'statuspage/summary_major_incident_no_component_change.json', 'apple/multi_service_outage.js']) {
           const name = `layout-2x-${locale}-${fixture.replace(/\W/g, '_')}`;
           server.setFeed(name, { fixture });
@@ -280,10 +280,35 @@ describe('layout', () => {
     }
   });
 
-  test('in a 150px box nothing in the panel runs past its edges, in English, French and Portuguese', async () => {
-    // A state ("Performances dégradées") was kept on one line and ran out of the panel.
+  test('at four times the default text size in a 320px box the German panel stays within its edges', async () => {
+    // QA: at 64px the link to the full status page ("Vollständige Statusseite öffnen")
+    // kept its first word whole and ran past the panel's right edge; so did the
+    // "Störungen" heading, and an event's facts, whose labels took the whole column.
+    const { server } = harness;
+    const browser = await launchWithFontSize(64);
+    try {
+      const name = 'layout-4x-de';
+      server.setFeed(name, { fixture: OUTAGE });
+      server.setPage(
+        `/t/${name}.html`,
+        hostPage({ body: `<div style="width: 320px">${snippet({ id: 'w', feed: `/feeds/${name}`, view: 'panel', locale: 'de' })}</div>` }),
+      );
+      const page = await browser.context.newPage();
+      await page.goto(server.url(`/t/${name}.html`));
+      await widget(page, '#w').waitForPhase('live');
+      const out = await pastThePanel(page);
+      assert.deepEqual(out.past, [], `within the panel ${JSON.stringify(out.panel)}`);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('in a 150px box nothing in the panel runs past its edges, in English, French, German and Portuguese', async () => {
+    // A state ("Performances dégradées") was kept on one line and ran out of the panel;
+    // so did the link to the full status page in German ("Vollständige Statusseite öffnen").
     const fixtures = [OUTAGE, 'statuspage/summary_groups.json', 'statuspage/summary_maintenance.json'];
-    for (const locale of ['en', 'fr', 'pt-PT']) {
+    for (const locale of ['en', 'fr', 'de', 'pt-PT']) {
       for (const fixture of fixtures) {
         const name = `layout-150-${locale}-${fixture.replace(/\W/g, '_')}`;
         const { session } = await openLive(name, {
