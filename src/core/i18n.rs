@@ -465,11 +465,14 @@ pub enum Tpl {
     Clock,
     /// Two sentences in a row: `{first}`, `{second}` (Japanese needs no space).
     Sentences,
+    /// A service named with its group, where another service the same line lists has the
+    /// same name: `{name}`, `{group}` ("API (Europe)").
+    NameInGroup,
 }
 
 impl Tpl {
     /// Every pattern.
-    pub const ALL: [Tpl; 18] = [
+    pub const ALL: [Tpl; 19] = [
         Tpl::ComponentState,
         Tpl::StateWithCount,
         Tpl::Labelled,
@@ -488,6 +491,7 @@ impl Tpl {
         Tpl::DateTime,
         Tpl::Clock,
         Tpl::Sentences,
+        Tpl::NameInGroup,
     ];
 }
 
@@ -943,6 +947,7 @@ table! {
     Tpl(DateTime) => "{date}, {time}",
     Tpl(Clock) => "{h12}:{mm} {ampm}",
     Tpl(Sentences) => "{first} {second}",
+    Tpl(NameInGroup) => "{name} ({group})",
     Count(MinutesAgo, One) => "{n} min ago",
     Count(MinutesAgo, Other) => "{n} min ago",
     Count(HoursAgo, One) => "{n} h ago",
@@ -1062,6 +1067,7 @@ table! {
     Tpl(DateTime) => "{date}, {time}",
     Tpl(Clock) => "{hh}:{mm}",
     Tpl(Sentences) => "{first} {second}",
+    Tpl(NameInGroup) => "{name} ({group})",
     Count(MinutesAgo, One) => "il y a {n} min",
     Count(MinutesAgo, Other) => "il y a {n} min",
     Count(HoursAgo, One) => "il y a {n} h",
@@ -1180,6 +1186,7 @@ table! {
     Tpl(DateTime) => "{date}, {time}",
     Tpl(Clock) => "{hh}:{mm}",
     Tpl(Sentences) => "{first} {second}",
+    Tpl(NameInGroup) => "{name} ({group})",
     Count(MinutesAgo, One) => "vor {n} Min.",
     Count(MinutesAgo, Other) => "vor {n} Min.",
     Count(HoursAgo, One) => "vor {n} Std.",
@@ -1298,6 +1305,7 @@ table! {
     Tpl(DateTime) => "{date}, {time}",
     Tpl(Clock) => "{h}:{mm}",
     Tpl(Sentences) => "{first} {second}",
+    Tpl(NameInGroup) => "{name} ({group})",
     Count(MinutesAgo, One) => "hace {n} min",
     Count(MinutesAgo, Other) => "hace {n} min",
     Count(HoursAgo, One) => "hace {n} h",
@@ -1416,6 +1424,7 @@ table! {
     Tpl(DateTime) => "{date} {time}",
     Tpl(Clock) => "{h}:{mm}",
     Tpl(Sentences) => "{first}{second}",
+    Tpl(NameInGroup) => "{name}（{group}）",
     Count(MinutesAgo, One) => "{n}分前",
     Count(MinutesAgo, Other) => "{n}分前",
     Count(HoursAgo, One) => "{n}時間前",
@@ -1539,6 +1548,7 @@ table! {
     Tpl(DateTime) => "{date}, {time}",
     Tpl(Clock) => "{hh}:{mm}",
     Tpl(Sentences) => "{first} {second}",
+    Tpl(NameInGroup) => "{name} ({group})",
     Count(MinutesAgo, One) => "há {n} min",
     Count(MinutesAgo, Other) => "há {n} min",
     Count(HoursAgo, One) => "há {n} h",

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::core::config::{is_web_url, Config, View};
 use crate::core::filter;
@@ -819,22 +819,53 @@ fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<Str
 
 /// "App Store, iTunes Store": the names of affected components (or groups), in the
 /// order the feed gave them; ids the feed does not describe are left out. A feed without
-/// components gives the names themselves ([`Snapshot::names_affected_directly`]). Past
+/// components gives the names themselves ([`Snapshot::names_affected_directly`]). Two
+/// components of one name in different groups are told apart by their groups' names
+/// ("API (US), API (EU)"), and a name listed twice all the same is said once. Past
 /// [`AFFECTED_NAMES_MAX`] names it says how many more there are ("…, 12 more").
 fn affected_names(locale: Locale, shown: &Shown<'_>, affected: &[String]) -> Option<String> {
     let as_given = shown.snapshot.names_affected_directly();
-    let mut names: Vec<&str> = affected
+    // Each name with its component's group, if it has one; an id listed again is left out.
+    let mut ids: HashSet<String> = HashSet::new();
+    let found: Vec<(&str, Option<&str>)> = affected
         .iter()
         .filter_map(|id| {
-            if as_given {
-                return Some(id.as_str());
+            if !ids.insert(id.clone()) {
+                return None;
             }
-            shown
-                .component(id)
-                .map(|c| c.name.as_str())
-                .or_else(|| shown.group(id).map(|g| g.name.as_str()))
+            if as_given {
+                return Some((id.as_str(), None));
+            }
+            match shown.component(id) {
+                Some(c) => {
+                    let group = c.group_id.as_deref().and_then(|g| shown.group(g));
+                    Some((c.name.as_str(), group.map(|g| g.name.as_str())))
+                }
+                None => shown.group(id).map(|g| (g.name.as_str(), None)),
+            }
         })
         .collect();
+    // How often each name comes (`HashMap<String, usize>` and `HashSet<String>` are the
+    // hash types the wasm has already).
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for (name, _) in &found {
+        *uses.entry((*name).to_owned()).or_default() += 1;
+    }
+    let mut said: HashSet<String> = HashSet::new();
+    let mut names: Vec<String> = vec![];
+    for (name, group) in found {
+        let name = match group {
+            Some(group) if uses.get(name).is_some_and(|&n| n > 1) => text_with(
+                locale,
+                Msg::Tpl(Tpl::NameInGroup),
+                &[("name", name), ("group", group)],
+            ),
+            _ => name.to_owned(),
+        };
+        if said.insert(name.clone()) {
+            names.push(name);
+        }
+    }
     if names.is_empty() {
         return None;
     }
@@ -2136,6 +2167,43 @@ mod tests {
         let view = panel(&live(snapshot), &config(&[]), Locale::En);
         let affects = &view.incidents[0].facts[1];
         assert_eq!(affects, &("Affects".to_owned(), listed.join(", ")));
+    }
+
+    #[test]
+    fn affects_tells_services_of_one_name_apart_by_their_groups() {
+        // Two regions, each with an "API" and a "Web"; an ungrouped "API" besides.
+        let mut snapshot = many(4, 2, &[]);
+        for (at, name) in [(0, "API"), (1, "Web"), (2, "API"), (3, "Web")] {
+            snapshot.components[at].name = name.into();
+        }
+        snapshot.components.push(component("c4", "API", None));
+        snapshot.components.push(component("c5", "Status", None));
+        let cases: [(&[&str], Locale, &str); 6] = [
+            (&["c0", "c2"], Locale::En, "API (Region 0), API (Region 1)"),
+            (
+                &["c0", "c2"],
+                Locale::Ja,
+                "API（Region 0）、API（Region 1）",
+            ),
+            // A name that comes once keeps its group to itself.
+            (&["c0", "c3"], Locale::En, "API, Web"),
+            // An ungrouped service of the same name has no group to name.
+            (
+                &["c4", "c2", "c5"],
+                Locale::En,
+                "API, API (Region 1), Status",
+            ),
+            // The same service named twice (or a name given twice) is said once.
+            (&["c0", "c0", "c5"], Locale::En, "API, Status"),
+            (&["c4", "c5", "c4"], Locale::En, "API, Status"),
+        ];
+        for (ids, locale, want) in cases {
+            let mut snapshot = snapshot.clone();
+            snapshot.incidents = vec![incident(Level::MajorOutage, ids)];
+            let view = panel(&live(snapshot), &config(&[]), locale);
+            let affects = view.incidents[0].facts.get(1).map(|(_, v)| v.as_str());
+            assert_eq!(affects, Some(want), "{ids:?} {locale:?}");
+        }
     }
 
     /// `count` services, every `per_group` of them in a group of their own (0: ungrouped),
