@@ -280,12 +280,11 @@ pub(crate) fn strip_markup(text: &str) -> Cow<'_, str> {
                     continue;
                 };
                 let words = out.get(start..).unwrap_or_default().trim();
-                // Both as written: "…?a=1&amp;b=2" as words and as address is one address,
-                // and so is "…?a=1&b=2" in both. (Words and address escaped differently
-                // are taken for two: comparing them decoded measured +150 to +220 B.)
+                // Compared decoded: "…?a=1&b=2" as words and "…?a=1&amp;b=2" as address
+                // (or the other way round) is one address.
                 if words.is_empty() {
                     out.push_str(href);
-                } else if words != href {
+                } else if decode_entities(words) != decode_entities(href) {
                     out.push_str(" (");
                     out.push_str(href);
                     out.push(')');
@@ -606,6 +605,17 @@ mod tests {
             clean_body(&format!("<a href=\"{url}\">the issue</a>")),
             "the issue (https://x.example/?a=1&b=2)"
         );
+        // Words and address escaped differently are still one address.
+        for (words, href) in [
+            (url, "https://x.example/?a=1&b=2"),
+            ("https://x.example/?a=1&b=2", url),
+        ] {
+            assert_eq!(
+                clean_body(&format!("See <a href=\"{href}\">{words}</a>")),
+                "See https://x.example/?a=1&b=2",
+                "{words} {href}"
+            );
+        }
         // An address whose query holds an escaped `&amp;` keeps it: decoded once.
         assert_eq!(
             clean_body("<a href=\"https://x.example/?q=&amp;amp;\"></a>"),
