@@ -779,14 +779,15 @@ fn dispatch_change_event_bubbles_composed_with_plain_object_detail() {
 fn attributes_of_a_real_element_read_into_the_expected_config() {
     let element = fresh("telltale-status");
     for (name, value) in [
-        ("feed", "/feeds/summary.json"),
+        // The fragment names no other feed; a link keeps its own.
+        ("feed", "/feeds/summary.json#top"),
         ("format", "Statuspage"),
         ("components", "App Store, iTunes  Store"),
         ("view", "panel"),
         ("theme", "dark"),
         ("locale", "fr-CA"),
         ("refresh", "5"),
-        ("link", "https://status.example.com/"),
+        ("link", "https://status.example.com/#incidents"),
         ("label", "Apple services"),
         ("heading", "4"),
     ] {
@@ -801,7 +802,10 @@ fn attributes_of_a_real_element_read_into_the_expected_config() {
     assert_eq!(config.theme, Theme::Dark);
     assert_eq!(config.locale.as_deref(), Some("fr-CA"));
     assert_eq!(config.refresh_secs, 30, "refresh is clamped to 30 s");
-    assert_eq!(config.link.as_deref(), Some("https://status.example.com/"));
+    assert_eq!(
+        config.link.as_deref(),
+        Some("https://status.example.com/#incidents")
+    );
     assert_eq!(config.label.as_deref(), Some("Apple services"));
     assert_eq!(config.heading_level, 4);
 }

@@ -178,6 +178,11 @@ fn url_attribute(
             attribute,
             value: written.to_owned(),
         }),
+        // A feed's `#fragment` is never sent and names no other feed: without it,
+        // `x.json#top` shares `x.json`'s poller and kept status. A link keeps its own.
+        Some(url) if is_web_url(&url) && attribute == "feed" => {
+            Ok(Some(url.split('#').next().unwrap_or_default().to_owned()))
+        }
         Some(url) if is_web_url(&url) => Ok(Some(url)),
         Some(_) => Ok(value),
     }
