@@ -79,28 +79,33 @@ impl Place {
 /// How long a sentence one widget has just said keeps another from saying it too.
 const SAME_SENTENCE_MS: i64 = 2_000;
 
-/// The sentence widgets on this page said last on one channel, with when.
-type LastSaid = RefCell<(String, i64)>;
+/// What widgets on this page said on one channel in the last [`SAME_SENTENCE_MS`]: each
+/// sentence, its news (see [`first_to_say`]), and when.
+type LastSaid = RefCell<Vec<(String, String, i64)>>;
 
 thread_local! {
     /// The last sentence for a live region.
-    static ANNOUNCED: LastSaid = const { RefCell::new((String::new(), i64::MIN)) };
+    static ANNOUNCED: LastSaid = const { RefCell::new(Vec::new()) };
     /// The last `[telltale]` line about a change.
-    static LOGGED: LastSaid = const { RefCell::new((String::new(), i64::MIN)) };
+    static LOGGED: LastSaid = const { RefCell::new(Vec::new()) };
 }
 
-/// True unless another widget on the page has just said the very same `text` on
-/// `channel`: a header badge and a panel on one feed would otherwise make a screen reader
-/// say every change twice, and the console show it twice. Widgets that say different
-/// sentences (a `label`, another `components`) all speak: a sentence that merely ends
-/// like another may name another service ("Public API: …" and "API: …").
-fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, now_ms: i64) -> bool {
-    channel.with(|last| {
-        let mut last = last.borrow_mut();
-        if last.0 == text && now_ms.saturating_sub(last.1) < SAME_SENTENCE_MS {
+/// True unless another widget on the page has just said the very same `text`, or the
+/// same `news`, on `channel`: a header badge and a panel on one feed would otherwise make
+/// a screen reader say every change twice, and the console show it twice. The news is
+/// the feed and what the badge says without its `label`, so a labelled header badge and
+/// an unlabelled panel on one feed speak once too. Widgets that say other news (another
+/// `components`) all speak: a sentence that merely ends like another may name another
+/// service ("Public API: …" and "API: …").
+fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, news: &str, now_ms: i64) -> bool {
+    channel.with(|said| {
+        let mut said = said.borrow_mut();
+        // A clock that went back (a page may replace `Date.now`) forgets what came "later".
+        said.retain(|(_, _, at)| (0..SAME_SENTENCE_MS).contains(&now_ms.saturating_sub(*at)));
+        if said.iter().any(|(t, n, _)| t == text || n == news) {
             return false;
         }
-        *last = (text.to_owned(), now_ms);
+        said.push((text.to_owned(), news.to_owned(), now_ms));
         true
     })
 }
@@ -144,8 +149,9 @@ pub(crate) struct App {
     /// Set while the live region holds an alert: when its reason goes (back online to a
     /// feed that still fails), the region lets go of it rather than keep saying it.
     alert_said: bool,
-    /// What the last render's badge says to a screen reader, and whether it alerted.
-    rendered_badge: RefCell<(String, bool)>,
+    /// What the last render's badge says to a screen reader, its news (the feed, and
+    /// the badge's words and age without the label), and whether it alerted.
+    rendered_badge: RefCell<(String, String, bool)>,
     badge_node: NodeRef,
     /// The widget's root and panel elements, and whether the reader's focus was inside
     /// the widget when the last update began: a render that removes the focused element
@@ -204,11 +210,11 @@ impl App {
     /// snapshot, or as time passes (a maintenance window opens or closes between polls),
     /// never for an identical poll (core's diff decides).
     fn after_render(&mut self, ctx: &Context<Self>) {
-        let (said, alert) = self.rendered_badge.borrow().clone();
+        let (said, news, alert) = self.rendered_badge.borrow().clone();
         // What the badge says goes to the live region once per page: a header badge and a
         // panel on one feed would otherwise make a screen reader say it twice.
         let announce = || {
-            let first = first_to_say(&ANNOUNCED, &said, web::now_ms());
+            let first = first_to_say(&ANNOUNCED, &said, &news, web::now_ms());
             let text = if first { said.clone() } else { String::new() };
             ctx.link().send_message(Msg::Announce(text));
         };
@@ -272,7 +278,7 @@ impl App {
             // A change of one service's state, or of the list alone, leaves the overall
             // state as it was: "major_outage (was major_outage)" would say nothing.
             let line = format!("{}: {} (was {})", config.feed, change.overall, previous);
-            if previous != change.overall && first_to_say(&LOGGED, &line, web::now_ms()) {
+            if previous != change.overall && first_to_say(&LOGGED, &line, &line, web::now_ms()) {
                 web::info(&line);
             }
             announce();
@@ -397,7 +403,13 @@ impl Component for App {
         // The panel only while open (the reader's, or always for `view="panel"`), and
         // only beside a visible badge: a hidden notice shows nothing.
         let (badge, panel) = views(&input);
-        *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), badge.alert);
+        let news = format!(
+            "{}\n{}\n{}",
+            config.feed,
+            badge.text,
+            badge.age.as_deref().unwrap_or_default()
+        );
+        *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), news, badge.alert);
 
         let link = ctx.link();
         let close = link.callback(|()| Msg::Close);
