@@ -2216,3 +2216,57 @@ fn statuspage_group_that_lists_its_members_groups_them_without_their_group_id() 
     assert_eq!(group_of("web"), None);
     assert!(parsed.warnings.is_empty(), "{:?}", parsed.warnings);
 }
+
+#[test]
+fn updates_posted_at_one_time_come_newest_first_whichever_way_the_feed_lists_them() {
+    // Three updates, the last two in the same minute: "third" was posted after "second".
+    let chronological = [
+        ("first", "2026-11-20T09:00:00Z", 1_795_165_200_000_i64),
+        ("second", "2026-11-20T09:30:00Z", 1_795_167_000_000),
+        ("third", "2026-11-20T09:30:00Z", 1_795_167_000_000),
+    ];
+    for newest_listed_first in [false, true] {
+        let mut updates = chronological.to_vec();
+        if newest_listed_first {
+            updates.reverse();
+        }
+        let statuspage = updates
+            .iter()
+            .map(|(body, time, _)| {
+                format!(r#"{{"status": "identified", "body": "{body}", "display_at": "{time}"}}"#)
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let statuspage = format!(
+            r#"{{"page": {{"id": "p", "name": "P"}}, "components": [],
+                "incidents": [{{"id": "i", "name": "Down", "status": "identified",
+                "impact": "major", "incident_updates": [{statuspage}]}}]}}"#
+        );
+        let telltale = updates
+            .iter()
+            .map(|(body, _, ms)| {
+                format!(r#"{{"status": "identified", "body": "{body}", "at_ms": {ms}}}"#)
+            })
+            .collect::<Vec<_>>()
+            .join(",");
+        let telltale = format!(
+            r#"{{"telltale": 1, "components": [], "incidents": [{{"id": "i", "title": "Down",
+                "impact": "major_outage", "status": "identified", "updates": [{telltale}]}}],
+                "maintenances": [{{"id": "m", "title": "Work", "status": "in_progress",
+                "updates": [{telltale}]}}]}}"#
+        );
+        for text in [statuspage, telltale] {
+            let parsed = parse(&text, None).unwrap_or_else(|e| panic!("{e}\n{text}"));
+            let snapshot = &parsed.snapshot;
+            let timelines = snapshot
+                .incidents
+                .iter()
+                .map(|i| &i.updates)
+                .chain(snapshot.maintenances.iter().map(|m| &m.updates));
+            for timeline in timelines {
+                let bodies: Vec<&str> = timeline.iter().map(|u| u.body.as_str()).collect();
+                assert_eq!(bodies, ["third", "second", "first"], "{text}");
+            }
+        }
+    }
+}

@@ -481,6 +481,18 @@ pub fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> (u8, i64)) {
     );
 }
 
+/// Orders a timeline newest first, the undated last. Updates of one time (two posted in
+/// the same minute) keep the feed's order read newest first: a timeline the feed lists
+/// oldest first (its first dated update older than its last) is read from its end, so the
+/// later of two such updates still comes first.
+pub fn sort_timeline(updates: &mut Vec<Update>) {
+    let dated = || updates.iter().filter_map(|u| u.at_ms);
+    if dated().next() < dated().next_back() {
+        updates.reverse();
+    }
+    sort_by_rank(updates, |u| newest_first(u.at_ms));
+}
+
 /// The rank for [`sort_by_rank`] that puts the newest time first and the undated last.
 pub fn newest_first(at_ms: Option<i64>) -> (u8, i64) {
     match at_ms {

@@ -907,7 +907,9 @@ fn fact(locale: Locale, fact: Fact, value: String) -> (String, String) {
 
 fn update_views(input: &ViewInput<'_>, updates: &[Update]) -> (Vec<UpdateView>, Option<String>) {
     let mut updates: Vec<&Update> = updates.iter().collect();
-    // Newest first; undated updates keep their feed position after the dated ones.
+    // Newest first; undated updates keep their feed position after the dated ones. The
+    // readers already order timelines so (`model::sort_timeline`, which also puts updates
+    // of one time newest first), and a stable sort keeps that.
     sort_by_rank(&mut updates, |u| newest_first(u.at_ms));
     let more = cut(input.locale, &mut updates, UPDATES_MAX);
     let updates = updates

@@ -18,8 +18,8 @@ use super::text::{clean, clean_body, list, tidy, web_link};
 use super::{showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
-    newest_first, sort_by_rank, Component, Group, Incident, IncidentStatus, Level, Maintenance,
-    MaintenanceStatus, Page, Snapshot, Update,
+    newest_first, sort_by_rank, sort_timeline, Component, Group, Incident, IncidentStatus, Level,
+    Maintenance, MaintenanceStatus, Page, Snapshot, Update,
 };
 use crate::core::time::parse_rfc3339;
 
@@ -669,7 +669,7 @@ fn updates_of(
             affected,
         });
     }
-    sort_by_rank(&mut updates, |u| newest_first(u.at_ms));
+    sort_timeline(&mut updates);
     updates
 }
 

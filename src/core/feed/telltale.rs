@@ -16,8 +16,8 @@ use super::text::{clean, list, web_link};
 use super::Warning;
 use crate::core::json::{wrong_type, Json, Object};
 use crate::core::model::{
-    newest_first, sort_by_rank, Component, Group, Incident, IncidentStatus, Level, Maintenance,
-    MaintenanceStatus, Page, Snapshot, Update,
+    newest_first, sort_by_rank, sort_timeline, Component, Group, Incident, IncidentStatus, Level,
+    Maintenance, MaintenanceStatus, Page, Snapshot, Update,
 };
 
 // What is well-formed but probably a mistake is for the feed's author, who reads it in
@@ -439,13 +439,13 @@ fn tidy(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
 
     super::detach_from_missing_groups(snapshot, warnings);
     for incident in &mut snapshot.incidents {
-        sort_by_rank(&mut incident.updates, |u| newest_first(u.at_ms));
+        sort_timeline(&mut incident.updates);
         let what = context!("incident \"{}\"", incident.title);
         incident.url = web_link(incident.url.as_deref(), &what, warnings);
     }
     sort_by_rank(&mut snapshot.incidents, |i| newest_first(i.started_at_ms));
     for maintenance in &mut snapshot.maintenances {
-        sort_by_rank(&mut maintenance.updates, |u| newest_first(u.at_ms));
+        sort_timeline(&mut maintenance.updates);
         let what = context!("maintenance \"{}\"", maintenance.title);
         maintenance.url = web_link(maintenance.url.as_deref(), &what, warnings);
     }
