@@ -2270,3 +2270,33 @@ fn updates_posted_at_one_time_come_newest_first_whichever_way_the_feed_lists_the
         }
     }
 }
+
+#[test]
+fn placeholder_times_are_no_times() {
+    // Go's zero time and the Unix epoch are what some generators write for "no time";
+    // shown, they read "Jan 1, 1" and "Jan 1, 1970".
+    let text = r#"{"page": {"id": "p", "name": "P"}, "components": [],
+        "incidents": [{"id": "i", "name": "Down", "status": "identified", "impact": "major",
+            "started_at": "0001-01-01T00:00:00Z", "created_at": "2026-11-20T09:00:00Z",
+            "incident_updates": [{"status": "identified", "body": "On it.",
+                "display_at": "1970-01-01T00:00:00Z", "created_at": "2026-11-20T09:05:00Z"}]}]}"#;
+    let parsed = parse(text, None).unwrap_or_else(|e| panic!("{e}"));
+    let incident = &parsed.snapshot.incidents[0];
+    // Each falls back to the field read after it.
+    assert_eq!(incident.started_at_ms, Some(at("2026-11-20T09:00:00Z")));
+    assert_eq!(incident.updates[0].at_ms, Some(at("2026-11-20T09:05:00Z")));
+    assert!(has_warning(
+        &parsed,
+        &["started_at", "0001-01-01T00:00:00Z", "placeholder"]
+    ));
+    assert!(has_warning(
+        &parsed,
+        &["display_at", "1970-01-01T00:00:00Z", "placeholder"]
+    ));
+    // Apple's epoch fields: 0 is no time.
+    let apple = r#"{"services": [{"serviceName": "App Store", "events": [{"messageId": "m",
+        "statusType": "Outage", "eventStatus": "ongoing", "message": "Down.",
+        "epochStartDate": 0, "epochEndDate": null, "usersAffected": "Some users"}]}]}"#;
+    let parsed = parse(apple, None).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(parsed.snapshot.incidents[0].started_at_ms, None);
+}

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lenient::{self, Word};
 use super::text::{clean_body, clean_name, list, tidy};
-use super::{showable_time, Warning};
+use super::{real_time, showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
     newest_first, positions, sort_by_rank, Component, Incident, IncidentStatus, Level, Maintenance,
@@ -459,15 +459,15 @@ fn key_of(raw: &RawEvent<'_>) -> String {
     format!("event-{hash:016x}")
 }
 
-/// UTC milliseconds from a number or a numeric string, within the years 1 to 9999;
-/// anything else is `None`.
+/// UTC milliseconds from a number or a numeric string, after 1970 and before the year
+/// 10000; anything else (`0` is Apple's "no time") is `None`.
 fn epoch(value: Option<&Json>) -> Option<i64> {
     let at_ms = match value? {
         Json::Number(n) => n.as_i64().or_else(|| n.truncated()),
         Json::String(s) => s.trim().parse().ok(),
         _ => None,
     };
-    at_ms.and_then(showable_time)
+    at_ms.and_then(showable_time).and_then(real_time)
 }
 
 /// Reads Apple's `datePosted` form in the zones Apple uses: `11/20/2026 01:08 PST` in the
@@ -506,7 +506,7 @@ fn pacific_time(text: &str) -> Option<i64> {
     let days = days_from_civil(year, month, day);
     let minutes = days * 24 * 60 + i64::from(hour * 60 + minute) - offset_minutes;
     // 12/31/9999 23:59 PST is already in the year 10000 in UTC.
-    showable_time(minutes * MINUTE_MS)
+    showable_time(minutes * MINUTE_MS).and_then(real_time)
 }
 
 #[cfg(test)]
@@ -572,6 +572,9 @@ mod tests {
         assert_eq!(read("1700000000000"), Some(1_700_000_000_000));
         assert_eq!(read("1.5e12"), Some(1_500_000_000_000));
         assert_eq!(read("\"42\""), Some(42));
+        // The epoch and anything before it are placeholders, not times.
+        assert_eq!(read("0"), None);
+        assert_eq!(read("-1"), None);
         assert_eq!(read("1e300"), None);
         assert_eq!(read("null"), None);
         // Whole numbers that are no time any calendar text can show (nor storage keep).

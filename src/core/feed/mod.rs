@@ -242,6 +242,13 @@ pub(crate) fn showable_time(at_ms: i64) -> Option<i64> {
         .then_some(at_ms)
 }
 
+/// `at_ms` unless it is what a lenient feed writes for "no time": the Unix epoch (`0`,
+/// `1970-01-01T00:00:00Z`) or any time before it (Go's zero time, `0001-01-01T00:00:00Z`).
+/// No status event is that old, and the panel would show the placeholder as a date.
+pub(crate) fn real_time(at_ms: i64) -> Option<i64> {
+    (at_ms > 0).then_some(at_ms)
+}
+
 /// `snapshot` as a document in Telltale's own format, which [`parse`] reads back to an
 /// equal snapshot.
 pub fn to_telltale(snapshot: &Snapshot) -> Json {

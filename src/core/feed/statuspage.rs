@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lenient::{self, Word};
 use super::text::{clean, clean_body, list, tidy, web_link};
-use super::{showable_time, Warning};
+use super::{real_time, showable_time, Warning};
 use crate::core::json::{Json, Object};
 use crate::core::model::{
     newest_first, sort_by_rank, sort_timeline, Component, Group, Incident, IncidentStatus, Level,
@@ -699,5 +699,13 @@ fn time(text: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Option<i
             "{what} \"{text}\" is outside the years 1 to 9999 in UTC; ignored"
         );
     }
-    shown
+    let real = shown.and_then(real_time);
+    #[cfg(not(target_arch = "wasm32"))]
+    if shown.is_some() && real.is_none() {
+        warning!(
+            warnings,
+            "{what} \"{text}\" is at or before 1970-01-01, a placeholder for no time; ignored"
+        );
+    }
+    real
 }
