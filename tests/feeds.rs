@@ -203,15 +203,19 @@ fn statuspage_member_of_missing_group_still_shows_without_group() {
 fn blank_names_are_replaced_by_ids_with_a_warning() {
     let text = r#"{"telltale":1,"groups":[{"id":"play","name":"  "}],"components":[
         {"id":"login","name":"","level":"major_outage","group_id":"play"},
-        {"id":"store","name":"Store","level":"operational"}]}"#;
+        {"id":"pay","name":"\u200b\u2060\ufeff","level":"operational"},
+        {"id":"store","name":"Store","level":"operational"},
+        {"id":"zwj","name":"\u200d\ud83d\udc4d","level":"operational"}]}"#;
     let parsed = parse(text, None).expect("a Telltale feed");
     let s = &parsed.snapshot;
     let names: Vec<&str> = s.components.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, ["login", "Store"]);
+    // Only zero-width characters show nothing either; one visible character is a name.
+    assert_eq!(names, ["login", "pay", "Store", "\u{200d}\u{1f44d}"]);
     assert_eq!(s.groups[0].name, "play");
     assert!(has_warning(&parsed, &["component \"login\" has no name"]));
+    assert!(has_warning(&parsed, &["component \"pay\" has no name"]));
     assert!(has_warning(&parsed, &["group \"play\" has no name"]));
-    assert_eq!(parsed.warnings.len(), 2, "{:?}", parsed.warnings);
+    assert_eq!(parsed.warnings.len(), 3, "{:?}", parsed.warnings);
 }
 
 #[test]

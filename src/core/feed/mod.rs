@@ -364,11 +364,19 @@ fn first_of_each<T>(
     });
 }
 
-/// Gives a component or group whose name is empty or only spaces its id as its name, with
-/// a warning: a row or a heading without a name tells the reader nothing.
+/// Gives a component or group whose name shows nothing (empty, or only spaces and
+/// invisible characters such as U+200B ZERO WIDTH SPACE) its id as its name, with a
+/// warning: a row or a heading without a name tells the reader nothing.
 fn name_by_id_when_blank(snapshot: &mut Snapshot, warnings: &mut Vec<Warning>) {
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{ad}' | '\u{61c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}'
+            )
+    };
     let mut by_id = |kind: &str, id: &String, name: &mut String| {
-        if name.trim().is_empty() {
+        if name.chars().all(invisible) {
             warning!(warnings, "{kind} \"{id}\" has no name; shown by its id");
             name.clone_from(id);
         }
