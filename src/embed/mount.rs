@@ -239,10 +239,11 @@ pub(crate) struct Mounted {
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        let place = Place::of(&self.root);
         if let Some(app) = self.app.take() {
             app.destroy();
         }
-        restore_fallback(&self.root);
+        restore_fallback(&self.root, place.open);
     }
 }
 
@@ -350,13 +351,19 @@ fn reader_place(element: &Element) -> Place {
 }
 
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.
-fn restore_fallback(root: &ShadowRoot) {
+/// A widget whose panel was `open` leaves that on the slot (`data-open`, which
+/// [`Place::of`] reads): put back into the page in a later task (a framework moving its
+/// view), the element starts again with its panel open.
+fn restore_fallback(root: &ShadowRoot, open: bool) {
     root.set_text_content(None);
     drop_stylesheet(root);
     if let Some(slot) = root
         .owner_document()
         .and_then(|document| document.create_element("slot").ok())
     {
+        if open {
+            let _ = slot.set_attribute("data-open", "");
+        }
         let _ = root.append_child(&slot);
     }
 }

@@ -66,11 +66,15 @@ pub(crate) struct Place {
 
 impl Place {
     /// Where the reader is in the widget rendered into `root`: whether its badge says the
-    /// panel is open, and whether their focus is inside it. Read here, beside the markup
-    /// it reads, so the embed layer need not know the badge's attributes.
+    /// panel is open (or the fallback a widget left says it was, `data-open`), and
+    /// whether their focus is inside it. Read here, beside the markup it reads, so the
+    /// embed layer need not know the badge's attributes.
     pub(crate) fn of(root: &web_sys::ShadowRoot) -> Place {
         Place {
-            open: matches!(root.query_selector("[aria-expanded=true]"), Ok(Some(_))),
+            open: matches!(
+                root.query_selector("[aria-expanded=true],slot[data-open]"),
+                Ok(Some(_))
+            ),
             focused: root.active_element().is_some(),
         }
     }

@@ -203,6 +203,35 @@ describe('badge on a plain page with the snippet', () => {
     await session.close();
   });
 
+  test('taken out of the page and put back in a later task, a widget keeps its panel open, or closed', async () => {
+    // A framework that re-renders its view may detach the element and attach it again.
+    const { session, w } = await showFeed('statuspage/summary_major_incident_no_component_change.json');
+    const { page } = session;
+    const reinsert = () =>
+      page.evaluate(async () => {
+        const element = document.querySelector('telltale-status');
+        const parent = element.parentNode;
+        element.remove();
+        await new Promise((done) => setTimeout(done, 100));
+        parent.append(element);
+      });
+    await w.badge.click();
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    await reinsert();
+    await w.waitForPhase('live');
+    await w.panel.waitFor({ timeout: WAIT_MS });
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'true', 'the panel stays open');
+
+    await w.badge.click();
+    await w.panel.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await reinsert();
+    await w.waitForPhase('live');
+    assert.equal(await w.badge.getAttribute('aria-expanded'), 'false', 'a closed panel stays closed');
+    assert.equal(await w.panel.count(), 0);
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('a restarted view=notice widget shows its status from the first render, so focus stays on its badge', async () => {
     // A notice hides while nothing is known: started afresh it would be hidden for its
     // first render, with nothing to take the reader's focus.
