@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::core::config::{is_web_url, Config, View};
 use crate::core::filter;
@@ -819,58 +819,53 @@ fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<Str
 
 /// "App Store, iTunes Store": the names of affected components (or groups), in the
 /// order the feed gave them; ids the feed does not describe are left out. A feed without
-/// components gives the names themselves ([`Snapshot::names_affected_directly`]). Two
-/// components of one name in different groups are told apart by their groups' names
-/// ("API (US), API (EU)"), and a name listed twice all the same is said once. Past
-/// [`AFFECTED_NAMES_MAX`] names it says how many more there are ("…, 12 more").
+/// components gives the names themselves ([`Snapshot::names_affected_directly`]). A
+/// component whose name another affected component in another group has too is named
+/// with its group ("API (US), API (EU)"). Past [`AFFECTED_NAMES_MAX`] names it says how
+/// many more there are ("…, 12 more").
 fn affected_names(locale: Locale, shown: &Shown<'_>, affected: &[String]) -> Option<String> {
     let as_given = shown.snapshot.names_affected_directly();
-    // Each name with its component's group, if it has one; an id listed again is left out.
-    let mut ids: HashSet<String> = HashSet::new();
-    let found: Vec<(&str, Option<&str>)> = affected
+    // Each name with its component's group, if it has one.
+    let found: Vec<(&str, Option<&Group>)> = affected
         .iter()
         .filter_map(|id| {
-            if !ids.insert(id.clone()) {
-                return None;
-            }
             if as_given {
                 return Some((id.as_str(), None));
             }
             match shown.component(id) {
-                Some(c) => {
-                    let group = c.group_id.as_deref().and_then(|g| shown.group(g));
-                    Some((c.name.as_str(), group.map(|g| g.name.as_str())))
-                }
+                Some(c) => Some((
+                    c.name.as_str(),
+                    c.group_id.as_deref().and_then(|g| shown.group(g)),
+                )),
                 None => shown.group(id).map(|g| (g.name.as_str(), None)),
             }
         })
         .collect();
-    // How often each name comes (`HashMap<String, usize>` and `HashSet<String>` are the
-    // hash types the wasm has already).
-    let mut uses: HashMap<String, usize> = HashMap::new();
-    for (name, _) in &found {
-        *uses.entry((*name).to_owned()).or_default() += 1;
-    }
-    let mut said: HashSet<String> = HashSet::new();
-    let mut names: Vec<String> = vec![];
-    for (name, group) in found {
-        let name = match group {
-            Some(group) if uses.get(name).is_some_and(|&n| n > 1) => text_with(
-                locale,
-                Msg::Tpl(Tpl::NameInGroup),
-                &[("name", name), ("group", group)],
-            ),
-            _ => name.to_owned(),
-        };
-        if said.insert(name.clone()) {
-            names.push(name);
-        }
-    }
-    if names.is_empty() {
+    if found.is_empty() {
         return None;
     }
-    let more = names.len().saturating_sub(AFFECTED_NAMES_MAX);
-    names.truncate(AFFECTED_NAMES_MAX);
+    // Only the names shown are written, each checked against every other: at most
+    // AFFECTED_NAMES_MAX passes over the list, however long it is.
+    let names: Vec<String> = found
+        .iter()
+        .take(AFFECTED_NAMES_MAX)
+        .map(|&(name, group)| match group {
+            Some(g)
+                if g.name != name
+                    && found.iter().any(|&(other, in_group)| {
+                        other == name && in_group.map(|o| &o.id) != Some(&g.id)
+                    }) =>
+            {
+                text_with(
+                    locale,
+                    Msg::Tpl(Tpl::NameInGroup),
+                    &[("name", name), ("group", &g.name)],
+                )
+            }
+            _ => name.to_owned(),
+        })
+        .collect();
+    let more = found.len().saturating_sub(AFFECTED_NAMES_MAX);
     let separator = text(locale, Msg::Ui(Ui::ListSeparator));
     let mut line = names.join(separator);
     if more > 0 {
@@ -2173,14 +2168,19 @@ mod tests {
 
     #[test]
     fn affects_tells_services_of_one_name_apart_by_their_groups() {
-        // Two regions, each with an "API" and a "Web"; an ungrouped "API" besides.
+        // Two regions, each with an "API" and a "Web"; an ungrouped "API" and "Status", a
+        // second "Web" in region 1, and region 0's own member named "Region 0".
         let mut snapshot = many(4, 2, &[]);
         for (at, name) in [(0, "API"), (1, "Web"), (2, "API"), (3, "Web")] {
             snapshot.components[at].name = name.into();
         }
         snapshot.components.push(component("c4", "API", None));
         snapshot.components.push(component("c5", "Status", None));
-        let cases: [(&[&str], Locale, &str); 6] = [
+        snapshot.components.push(component("c6", "Web", Some("g1")));
+        snapshot
+            .components
+            .push(component("c7", "Region 0", Some("g0")));
+        let cases: [(&[&str], Locale, &str); 8] = [
             (&["c0", "c2"], Locale::En, "API (Region 0), API (Region 1)"),
             (
                 &["c0", "c2"],
@@ -2195,9 +2195,17 @@ mod tests {
                 Locale::En,
                 "API, API (Region 1), Status",
             ),
-            // The same service named twice (or a name given twice) is said once.
-            (&["c0", "c0", "c5"], Locale::En, "API, Status"),
-            (&["c4", "c5", "c4"], Locale::En, "API, Status"),
+            // Two of one name in one group: their group tells them apart from nothing.
+            (&["c3", "c6"], Locale::En, "Web, Web"),
+            (
+                &["c1", "c3", "c6"],
+                Locale::En,
+                "Web (Region 0), Web (Region 1), Web (Region 1)",
+            ),
+            // A group's name is not added to its own name.
+            (&["g0", "c7"], Locale::En, "Region 0, Region 0"),
+            // The feed's list as it is: an id listed twice is named twice.
+            (&["c0", "c0", "c5"], Locale::En, "API, API, Status"),
         ];
         for (ids, locale, want) in cases {
             let mut snapshot = snapshot.clone();
