@@ -1,6 +1,7 @@
 //! The pure core: feed formats, the normalised model, filtering, state transitions,
 //! view-models, i18n and time text. Nothing here touches the platform or reads a clock.
 
+pub mod announce;
 pub(crate) mod case;
 pub mod config;
 pub mod diff;

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::poller::{Control, FeedLink, Pace};
 use super::style::CSS;
 use super::{badge, panel};
+use crate::core::announce::{self, Recent};
 use crate::core::config::{Config, View};
 use crate::core::diff::{self, Observed};
 use crate::core::filter;
@@ -80,38 +81,17 @@ impl Place {
     }
 }
 
-/// How long a sentence one widget has just said keeps another from saying it too.
-const SAME_SENTENCE_MS: i64 = 2_000;
-
-/// What widgets on this page said on one channel in the last [`SAME_SENTENCE_MS`]: each
-/// sentence, its news (see [`first_to_say`]), and when.
-type LastSaid = RefCell<Vec<(String, String, i64)>>;
-
 thread_local! {
-    /// The last sentence for a live region.
-    static ANNOUNCED: LastSaid = const { RefCell::new(Vec::new()) };
-    /// The last `[telltale]` line about a change.
-    static LOGGED: LastSaid = const { RefCell::new(Vec::new()) };
+    /// What widgets on this page said last in their live regions.
+    static ANNOUNCED: RefCell<Recent> = const { RefCell::new(Recent::new()) };
+    /// The `[telltale]` lines about a change they logged last.
+    static LOGGED: RefCell<Recent> = const { RefCell::new(Recent::new()) };
 }
 
 /// True unless another widget on the page has just said the very same `text`, or the
-/// same `news`, on `channel`: a header badge and a panel on one feed would otherwise make
-/// a screen reader say every change twice, and the console show it twice. The news is
-/// the feed and what the badge says without its `label`, so a labelled header badge and
-/// an unlabelled panel on one feed speak once too. Widgets that say other news (another
-/// `components`) all speak: a sentence that merely ends like another may name another
-/// service ("Public API: …" and "API: …").
-fn first_to_say(channel: &'static LocalKey<LastSaid>, text: &str, news: &str, now_ms: i64) -> bool {
-    channel.with(|said| {
-        let mut said = said.borrow_mut();
-        // A clock that went back (a page may replace `Date.now`) forgets what came "later".
-        said.retain(|(_, _, at)| (0..SAME_SENTENCE_MS).contains(&now_ms.saturating_sub(*at)));
-        if said.iter().any(|(t, n, _)| t == text || n == news) {
-            return false;
-        }
-        said.push((text.to_owned(), news.to_owned(), now_ms));
-        true
-    })
+/// same `news`, on `channel` ([`Recent::first_to_say`]).
+fn first_to_say(channel: &'static LocalKey<RefCell<Recent>>, text: &str, news: &str) -> bool {
+    channel.with(|recent| recent.borrow_mut().first_to_say(text, news, web::now_ms()))
 }
 
 /// What the widget reacts to.
@@ -218,7 +198,7 @@ impl App {
         // What the badge says goes to the live region once per page: a header badge and a
         // panel on one feed would otherwise make a screen reader say it twice.
         let announce = || {
-            let first = first_to_say(&ANNOUNCED, &said, &news, web::now_ms());
+            let first = first_to_say(&ANNOUNCED, &said, &news);
             let text = if first { said.clone() } else { String::new() };
             ctx.link().send_message(Msg::Announce(text));
         };
@@ -282,7 +262,7 @@ impl App {
             // A change of one service's state, or of the list alone, leaves the overall
             // state as it was: "major_outage (was major_outage)" would say nothing.
             let line = format!("{}: {} (was {})", config.feed, change.overall, previous);
-            if previous != change.overall && first_to_say(&LOGGED, &line, &line, web::now_ms()) {
+            if previous != change.overall && first_to_say(&LOGGED, &line, &line) {
                 web::info(&line);
             }
             announce();
@@ -407,12 +387,7 @@ impl Component for App {
         // The panel only while open (the reader's, or always for `view="panel"`), and
         // only beside a visible badge: a hidden notice shows nothing.
         let (badge, panel) = views(&input);
-        let news = format!(
-            "{}\n{}\n{}",
-            config.feed,
-            badge.text,
-            badge.age.as_deref().unwrap_or_default()
-        );
+        let news = announce::news(config, &badge.text, badge.age.as_deref());
         *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), news, badge.alert);
 
         let link = ctx.link();
