@@ -1,8 +1,11 @@
 //! The message catalogue: every string a reader sees, in every supported language.
 //!
-//! Messages are a closed enum ([`Msg`]) and each language is one exhaustive `match`, so a
-//! message missing from a language does not compile. Month names are fixed-length arrays
-//! for the same reason.
+//! Messages are a closed enum ([`Msg`]), and each language is one table: its texts in one
+//! string, in the order of `Msg::index` (written with `table!`, each text beside its
+//! message). A table with a text missing or extra does not compile; each kind of message
+//! lists every variant in its `ALL` by construction (`enum_with_all!`), so a new message
+//! cannot be left out of the count; and a test checks every table's keys are in order.
+//! Month names are fixed-length arrays for the same reason.
 //!
 //! Messages with arguments are patterns with named slots (`"{name}: {state}"`), filled by
 //! [`fill`]. The pattern always comes from this catalogue and the arguments are inserted
@@ -26,60 +29,65 @@ use crate::core::feed::FeedError;
 use crate::core::model::{IncidentStatus, Level, MaintenanceStatus};
 use crate::core::state::Problem;
 
-/// A language the catalogue speaks, with the regional way of writing dates and times
-/// where one language has several (English, Spanish), and the regional words where they
-/// differ (Portuguese).
-///
-/// The regional variants share their language's catalogue and change only the date order
-/// and the clock, as CLDR does for the regions they stand for, and for European
-/// Portuguese the words that Portugal writes differently.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Locale {
-    /// English as in the United States ("Nov 20, 5:03 PM"); the fallback. Also the
-    /// Philippines and the US territories, and English without a region.
-    #[default]
-    En,
-    /// English as in Canada: month first, "5:03 p.m.".
-    EnCa,
-    /// English with the day first and a 24-hour clock ("20 Nov, 17:03"): Great Britain,
-    /// Ireland, South Africa, Europe (`en-150`) and the other regions CLDR writes this way.
-    EnGb,
-    /// English with the day first and a 12-hour clock ("20 Nov, 5:03 pm"): world English
-    /// (`en-001`), Australia, New Zealand, India, Singapore and every English region not
-    /// named for [`Locale::En`] or [`Locale::EnGb`].
-    En001,
-    /// French.
-    Fr,
-    /// French as in Canada: "17 h 03".
-    FrCa,
-    /// German.
-    De,
-    /// Spanish as in Spain, with a 24-hour clock ("20 nov, 17:03"); also Spanish without a
-    /// region.
-    Es,
-    /// Spanish with a 12-hour clock written "p.m." ("20 nov, 5:03 p.m."): `es-419`,
-    /// Mexico, the United States and Cuba.
-    Es419,
-    /// Spanish with a 12-hour clock written "p. m." ("20 nov, 5:03 p. m."): Argentina,
-    /// Colombia, Chile, Peru, Venezuela and every other Spanish region not named for
-    /// [`Locale::Es`] or [`Locale::Es419`].
-    EsAr,
-    /// Japanese.
-    Ja,
-    /// Portuguese as in Brazil ("20 de nov., 17:03"); also Portuguese without a region and
-    /// every region not named for [`Locale::PtPt`].
-    Pt,
-    /// Portuguese as in Portugal: the words Portugal uses ("estado", "utilizadores", "a
-    /// carregar", "dentro de 2 min") and `one` for 1 only. Also the regions whose CLDR
-    /// data inherits from `pt_PT`: Angola, Cape Verde, Equatorial Guinea, Guinea-Bissau,
-    /// Luxembourg, Macau, Mozambique, São Tomé and Príncipe, Switzerland and Timor-Leste.
+enum_with_all! {
+    /// A language the catalogue speaks, with the regional way of writing dates and times
+    /// where one language has several (English, Spanish), and the regional words where they
+    /// differ (Portuguese).
     ///
-    /// Dates and clock are Brazil's ("20 de nov., 17:03"), where CLDR's `pt_PT` writes the
-    /// month as a number ("20/11, 17:03") and Macau a 12-hour clock ("5:03 p.m."): a month
-    /// in letters reads the same in every region, and a variant for Macau alone is not
-    /// worth its bytes. ICU keeps Brazil's plural rule (`one` for 0 too) in the regions
-    /// other than Portugal; it differs only at 0, a count the widget never shows.
-    PtPt,
+    /// The regional variants share their language's catalogue and change only the date order
+    /// and the clock, as CLDR does for the regions they stand for, and for European
+    /// Portuguese the words that Portugal writes differently.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+    pub enum Locale {
+        /// English as in the United States ("Nov 20, 5:03 PM"); the fallback. Also the
+        /// Philippines and the US territories, and English without a region.
+        #[default]
+        En,
+        /// English as in Canada: month first, "5:03 p.m.".
+        EnCa,
+        /// English with the day first and a 24-hour clock ("20 Nov, 17:03"): Great Britain,
+        /// Ireland, South Africa, Europe (`en-150`) and the other regions CLDR writes this way.
+        EnGb,
+        /// English with the day first and a 12-hour clock ("20 Nov, 5:03 pm"): world English
+        /// (`en-001`), Australia, New Zealand, India, Singapore and every English region not
+        /// named for [`Locale::En`] or [`Locale::EnGb`].
+        En001,
+        /// French.
+        Fr,
+        /// French as in Canada: "17 h 03".
+        FrCa,
+        /// German.
+        De,
+        /// Spanish as in Spain, with a 24-hour clock ("20 nov, 17:03"); also Spanish without a
+        /// region.
+        Es,
+        /// Spanish with a 12-hour clock written "p.m." ("20 nov, 5:03 p.m."): `es-419`,
+        /// Mexico, the United States and Cuba.
+        Es419,
+        /// Spanish with a 12-hour clock written "p. m." ("20 nov, 5:03 p. m."): Argentina,
+        /// Colombia, Chile, Peru, Venezuela and every other Spanish region not named for
+        /// [`Locale::Es`] or [`Locale::Es419`].
+        EsAr,
+        /// Japanese.
+        Ja,
+        /// Portuguese as in Brazil ("20 de nov., 17:03"); also Portuguese without a region and
+        /// every region not named for [`Locale::PtPt`].
+        Pt,
+        /// Portuguese as in Portugal: the words Portugal uses ("estado", "utilizadores", "a
+        /// carregar", "dentro de 2 min") and `one` for 1 only. Also the regions whose CLDR
+        /// data inherits from `pt_PT`: Angola, Cape Verde, Equatorial Guinea, Guinea-Bissau,
+        /// Luxembourg, Macau, Mozambique, São Tomé and Príncipe, Switzerland and Timor-Leste.
+        ///
+        /// Dates and clock are Brazil's ("20 de nov., 17:03"), where CLDR's `pt_PT` writes the
+        /// month as a number ("20/11, 17:03") and Macau a 12-hour clock ("5:03 p.m."): a month
+        /// in letters reads the same in every region, and a variant for Macau alone is not
+        /// worth its bytes. ICU keeps Brazil's plural rule (`one` for 0 too) in the regions
+        /// other than Portugal; it differs only at 0, a count the widget never shows.
+        PtPt,
+    }
+
+    /// Every supported locale, the fallback first.
+    const ALL;
 }
 
 /// English regions that CLDR writes day first with a 24-hour clock, two letters each.
@@ -105,23 +113,6 @@ fn lists(list: &str, region: &str) -> bool {
 }
 
 impl Locale {
-    /// Every supported locale, the fallback first.
-    pub const ALL: [Locale; 13] = [
-        Locale::En,
-        Locale::EnCa,
-        Locale::EnGb,
-        Locale::En001,
-        Locale::Fr,
-        Locale::FrCa,
-        Locale::De,
-        Locale::Es,
-        Locale::Es419,
-        Locale::EsAr,
-        Locale::Ja,
-        Locale::Pt,
-        Locale::PtPt,
-    ];
-
     /// The first supported locale among `tags` (BCP 47, best first), matching on the
     /// primary language; English when none is supported.
     ///
@@ -215,52 +206,41 @@ fn parse_tag(tag: &str) -> Option<(Locale, bool)> {
     Some((locale, region.is_some()))
 }
 
-/// The stage words that incident and maintenance updates carry, from Statuspage and Apple.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum UpdateStatus {
-    /// Statuspage `investigating`.
-    Investigating,
-    /// Statuspage `identified`.
-    Identified,
-    /// Statuspage `monitoring`.
-    Monitoring,
-    /// Statuspage `update`.
-    Update,
-    /// Statuspage and Apple `resolved`.
-    Resolved,
-    /// Statuspage `postmortem`.
-    Postmortem,
-    /// Statuspage maintenance `scheduled`.
-    Scheduled,
-    /// Statuspage maintenance `in_progress`.
-    InProgress,
-    /// Statuspage maintenance `verifying`.
-    Verifying,
-    /// Statuspage maintenance and Apple `completed`.
-    Completed,
-    /// Apple `ongoing`.
-    Ongoing,
-    /// Apple `upcoming`.
-    Upcoming,
+enum_with_all! {
+    /// The stage words that incident and maintenance updates carry, from Statuspage and Apple.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UpdateStatus {
+        /// Statuspage `investigating`.
+        Investigating,
+        /// Statuspage `identified`.
+        Identified,
+        /// Statuspage `monitoring`.
+        Monitoring,
+        /// Statuspage `update`.
+        Update,
+        /// Statuspage and Apple `resolved`.
+        Resolved,
+        /// Statuspage `postmortem`.
+        Postmortem,
+        /// Statuspage maintenance `scheduled`.
+        Scheduled,
+        /// Statuspage maintenance `in_progress`.
+        InProgress,
+        /// Statuspage maintenance `verifying`.
+        Verifying,
+        /// Statuspage maintenance and Apple `completed`.
+        Completed,
+        /// Apple `ongoing`.
+        Ongoing,
+        /// Apple `upcoming`.
+        Upcoming,
+    }
+
+    /// Every update status.
+    const ALL;
 }
 
 impl UpdateStatus {
-    /// Every update status.
-    pub const ALL: [UpdateStatus; 12] = [
-        UpdateStatus::Investigating,
-        UpdateStatus::Identified,
-        UpdateStatus::Monitoring,
-        UpdateStatus::Update,
-        UpdateStatus::Resolved,
-        UpdateStatus::Postmortem,
-        UpdateStatus::Scheduled,
-        UpdateStatus::InProgress,
-        UpdateStatus::Verifying,
-        UpdateStatus::Completed,
-        UpdateStatus::Ongoing,
-        UpdateStatus::Upcoming,
-    ];
-
     /// Reads a feed's spelling (`in_progress`, `In Progress`, `in-progress` all match).
     pub fn from_raw(raw: &str) -> Option<UpdateStatus> {
         let key: String = raw
@@ -287,262 +267,192 @@ impl UpdateStatus {
     }
 }
 
-/// Labels of the facts on an incident or maintenance card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Fact {
-    /// When it began.
-    Started,
-    /// When it ended.
-    Ended,
-    /// Which services it touches.
-    Affects,
-    /// Who is affected, in the provider's words.
-    UsersAffected,
-    /// A maintenance window.
-    Window,
-}
+enum_with_all! {
+    /// Labels of the facts on an incident or maintenance card.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Fact {
+        /// When it began.
+        Started,
+        /// When it ended.
+        Ended,
+        /// Which services it touches.
+        Affects,
+        /// Who is affected, in the provider's words.
+        UsersAffected,
+        /// A maintenance window.
+        Window,
+    }
 
-impl Fact {
     /// Every fact label.
-    pub const ALL: [Fact; 5] = [
-        Fact::Started,
-        Fact::Ended,
-        Fact::Affects,
-        Fact::UsersAffected,
-        Fact::Window,
-    ];
+    const ALL;
 }
 
-/// Fixed texts of the widget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Ui {
-    /// "Loading status…"
-    Loading,
-    /// "Status unavailable — retrying"
-    Unavailable,
-    /// After the names a page asked for, when the feed lists none of them: "App Stor: not
-    /// in the status feed" (with [`Tpl::ComponentState`]).
-    NotInFeed,
-    /// "View full status page"
-    ViewFullStatusPage,
-    /// "Details" (link to an event's own page)
-    Details,
-    /// Accessible name of the closed badge: "Show status details"
-    ShowDetails,
-    /// Accessible name of the open badge: "Hide status details"
-    HideDetails,
-    /// Accessible name of the panel's close button: "Close status details"
-    CloseDetails,
-    /// The panel's heading: "Service status"
-    PanelHeading,
-    /// "Services"
-    Services,
-    /// "Incidents"
-    Incidents,
-    /// "No active incidents"
-    NoIncidents,
-    /// Heading of the incidents resolved in the last day: "Recently resolved"
-    RecentlyResolved,
-    /// "Scheduled maintenance"
-    MaintenanceHeading,
-    /// Heading of a timeline: "Updates"
-    Updates,
-    /// "Retrying now."
-    RetryingNow,
-    /// A relative age under a minute: "just now"
-    JustNow,
-    /// Before noon on a 12-hour clock.
-    Am,
-    /// After noon on a 12-hour clock.
-    Pm,
-    /// Between the items of a list of names: ", " (Japanese "、").
-    ListSeparator,
-    /// Between a label and what it labels on one line ("Acme · All systems
-    /// operational", "Investigating · 10:42"): " · " (Japanese "・").
-    MetaSeparator,
-}
+enum_with_all! {
+    /// Fixed texts of the widget.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Ui {
+        /// "Loading status…"
+        Loading,
+        /// "Status unavailable — retrying"
+        Unavailable,
+        /// After the names a page asked for, when the feed lists none of them: "App Stor: not
+        /// in the status feed" (with [`Tpl::ComponentState`]).
+        NotInFeed,
+        /// "View full status page"
+        ViewFullStatusPage,
+        /// "Details" (link to an event's own page)
+        Details,
+        /// Accessible name of the closed badge: "Show status details"
+        ShowDetails,
+        /// Accessible name of the open badge: "Hide status details"
+        HideDetails,
+        /// Accessible name of the panel's close button: "Close status details"
+        CloseDetails,
+        /// The panel's heading: "Service status"
+        PanelHeading,
+        /// "Services"
+        Services,
+        /// "Incidents"
+        Incidents,
+        /// "No active incidents"
+        NoIncidents,
+        /// Heading of the incidents resolved in the last day: "Recently resolved"
+        RecentlyResolved,
+        /// "Scheduled maintenance"
+        MaintenanceHeading,
+        /// Heading of a timeline: "Updates"
+        Updates,
+        /// "Retrying now."
+        RetryingNow,
+        /// A relative age under a minute: "just now"
+        JustNow,
+        /// Before noon on a 12-hour clock.
+        Am,
+        /// After noon on a 12-hour clock.
+        Pm,
+        /// Between the items of a list of names: ", " (Japanese "、").
+        ListSeparator,
+        /// Between a label and what it labels on one line ("Acme · All systems
+        /// operational", "Investigating · 10:42"): " · " (Japanese "・").
+        MetaSeparator,
+    }
 
-impl Ui {
     /// Every fixed text.
-    pub const ALL: [Ui; 21] = [
-        Ui::Loading,
-        Ui::Unavailable,
-        Ui::NotInFeed,
-        Ui::ViewFullStatusPage,
-        Ui::Details,
-        Ui::ShowDetails,
-        Ui::HideDetails,
-        Ui::CloseDetails,
-        Ui::PanelHeading,
-        Ui::Services,
-        Ui::Incidents,
-        Ui::NoIncidents,
-        Ui::RecentlyResolved,
-        Ui::MaintenanceHeading,
-        Ui::Updates,
-        Ui::RetryingNow,
-        Ui::JustNow,
-        Ui::Am,
-        Ui::Pm,
-        Ui::ListSeparator,
-        Ui::MetaSeparator,
-    ];
+    const ALL;
 }
 
-/// Reader-facing descriptions of why the feed could not be used, written to follow a
-/// colon ("Showing the last known status: the status feed could not be reached.").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ProblemText {
-    /// The device is offline.
-    Offline,
-    /// No answer in time.
-    Timeout,
-    /// No answer at all.
-    Network,
-    /// An HTTP error status; slot `{code}`.
-    Http,
-    /// Body over the cap.
-    TooLarge,
-    /// Not a readable status feed.
-    Unreadable,
-    /// A different format than before.
-    FormatChanged,
-    /// A feed with nothing in it.
-    Empty,
-}
+enum_with_all! {
+    /// Reader-facing descriptions of why the feed could not be used, written to follow a
+    /// colon ("Showing the last known status: the status feed could not be reached.").
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ProblemText {
+        /// The device is offline.
+        Offline,
+        /// No answer in time.
+        Timeout,
+        /// No answer at all.
+        Network,
+        /// An HTTP error status; slot `{code}`.
+        Http,
+        /// Body over the cap.
+        TooLarge,
+        /// Not a readable status feed.
+        Unreadable,
+        /// A different format than before.
+        FormatChanged,
+        /// A feed with nothing in it.
+        Empty,
+    }
 
-impl ProblemText {
     /// Every problem description.
-    pub const ALL: [ProblemText; 8] = [
-        ProblemText::Offline,
-        ProblemText::Timeout,
-        ProblemText::Network,
-        ProblemText::Http,
-        ProblemText::TooLarge,
-        ProblemText::Unreadable,
-        ProblemText::FormatChanged,
-        ProblemText::Empty,
-    ];
+    const ALL;
 }
 
-/// Patterns with named slots, filled by [`fill`]. Each variant documents its slots.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Tpl {
-    /// A component and its state: `{name}`, `{state}` ("App Store: partial outage").
-    ComponentState,
-    /// A state with a count of services: `{state}`, `{count}` ("Major outage (3 services)").
-    StateWithCount,
-    /// The embed's label before a text: `{label}`, `{state}` ("Apple services: …").
-    Labelled,
-    /// A text and a relative age: `{text}`, `{age}` ("Nov 20, 10:42 (2 h ago)").
-    WithAge,
-    /// The age of stale data on the badge: `{time}` ("as of 10:42").
-    AsOf,
-    /// The badge while the browser is offline: `{time}` ("offline — showing status as of
-    /// 10:42").
-    OfflineAsOf,
-    /// The last successful update: `{time}`, `{age}` ("Updated 10:42 (2 min ago)").
-    Updated,
-    /// A time range: `{start}`, `{end}`.
-    Window,
-    /// The badge's accessible name: `{state}`, `{action}`.
-    BadgeAria,
-    /// The panel's notice while showing kept data after a failure: `{problem}`.
-    StaleNotice,
-    /// The panel's notice while showing old data with no failure known: `{time}`.
-    OldNotice,
-    /// The panel's notice when no data could ever be read: `{problem}`.
-    UnavailableNotice,
-    /// When the next fetch is: `{when}` (a relative time, "in 2 min").
-    NextTry,
-    /// A day of this year: `{day}`, `{month}` (the month abbreviation).
-    DateDay,
-    /// A day of another year: `{day}`, `{month}`, `{year}`.
-    DateDayYear,
-    /// A date with a clock: `{date}`, `{time}`.
-    DateTime,
-    /// A wall clock. Slots offered: `{hh}` (00–23), `{h12}` (1–12), `{mm}`, `{ampm}`.
-    Clock,
-    /// Two sentences in a row: `{first}`, `{second}` (Japanese needs no space).
-    Sentences,
-    /// A service named with its group, where another service the same line lists has the
-    /// same name: `{name}`, `{group}` ("API (Europe)").
-    NameInGroup,
-}
+enum_with_all! {
+    /// Patterns with named slots, filled by [`fill`]. Each variant documents its slots.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Tpl {
+        /// A component and its state: `{name}`, `{state}` ("App Store: partial outage").
+        ComponentState,
+        /// A state with a count of services: `{state}`, `{count}` ("Major outage (3 services)").
+        StateWithCount,
+        /// The embed's label before a text: `{label}`, `{state}` ("Apple services: …").
+        Labelled,
+        /// A text and a relative age: `{text}`, `{age}` ("Nov 20, 10:42 (2 h ago)").
+        WithAge,
+        /// The age of stale data on the badge: `{time}` ("as of 10:42").
+        AsOf,
+        /// The badge while the browser is offline: `{time}` ("offline — showing status as of
+        /// 10:42").
+        OfflineAsOf,
+        /// The last successful update: `{time}`, `{age}` ("Updated 10:42 (2 min ago)").
+        Updated,
+        /// A time range: `{start}`, `{end}`.
+        Window,
+        /// The badge's accessible name: `{state}`, `{action}`.
+        BadgeAria,
+        /// The panel's notice while showing kept data after a failure: `{problem}`.
+        StaleNotice,
+        /// The panel's notice while showing old data with no failure known: `{time}`.
+        OldNotice,
+        /// The panel's notice when no data could ever be read: `{problem}`.
+        UnavailableNotice,
+        /// When the next fetch is: `{when}` (a relative time, "in 2 min").
+        NextTry,
+        /// A day of this year: `{day}`, `{month}` (the month abbreviation).
+        DateDay,
+        /// A day of another year: `{day}`, `{month}`, `{year}`.
+        DateDayYear,
+        /// A date with a clock: `{date}`, `{time}`.
+        DateTime,
+        /// A wall clock. Slots offered: `{hh}` (00–23), `{h12}` (1–12), `{mm}`, `{ampm}`.
+        Clock,
+        /// Two sentences in a row: `{first}`, `{second}` (Japanese needs no space).
+        Sentences,
+        /// A service named with its group, where another service the same line lists has the
+        /// same name: `{name}`, `{group}` ("API (Europe)").
+        NameInGroup,
+    }
 
-impl Tpl {
     /// Every pattern.
-    pub const ALL: [Tpl; 19] = [
-        Tpl::ComponentState,
-        Tpl::StateWithCount,
-        Tpl::Labelled,
-        Tpl::WithAge,
-        Tpl::AsOf,
-        Tpl::OfflineAsOf,
-        Tpl::Updated,
-        Tpl::Window,
-        Tpl::BadgeAria,
-        Tpl::StaleNotice,
-        Tpl::OldNotice,
-        Tpl::UnavailableNotice,
-        Tpl::NextTry,
-        Tpl::DateDay,
-        Tpl::DateDayYear,
-        Tpl::DateTime,
-        Tpl::Clock,
-        Tpl::Sentences,
-        Tpl::NameInGroup,
-    ];
+    const ALL;
 }
 
-/// Counted messages; each pattern has the slot `{n}`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Count {
-    /// "5 min ago"
-    MinutesAgo,
-    /// "2 h ago"
-    HoursAgo,
-    /// "3 days ago"
-    DaysAgo,
-    /// "in 20 s"
-    InSeconds,
-    /// "in 5 min"
-    InMinutes,
-    /// "in 2 h"
-    InHours,
-    /// "in 3 days"
-    InDays,
-    /// "3 services"
-    Services,
-    /// "14990 services not shown": the rows a long component list leaves out, some of
-    /// them not operational.
-    NotShown,
-    /// "14990 operational services not shown": the rows a long component list leaves
-    /// out, all of them operational.
-    OperationalNotShown,
-    /// "3 more on the full status page": the entries a long list of incidents,
-    /// maintenances or updates leaves out.
-    More,
-    /// "12 more": the names a long "Affects" list leaves out, after the names it shows.
-    MoreNames,
-}
+enum_with_all! {
+    /// Counted messages; each pattern has the slot `{n}`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Count {
+        /// "5 min ago"
+        MinutesAgo,
+        /// "2 h ago"
+        HoursAgo,
+        /// "3 days ago"
+        DaysAgo,
+        /// "in 20 s"
+        InSeconds,
+        /// "in 5 min"
+        InMinutes,
+        /// "in 2 h"
+        InHours,
+        /// "in 3 days"
+        InDays,
+        /// "3 services"
+        Services,
+        /// "14990 services not shown": the rows a long component list leaves out, some of
+        /// them not operational.
+        NotShown,
+        /// "14990 operational services not shown": the rows a long component list leaves
+        /// out, all of them operational.
+        OperationalNotShown,
+        /// "3 more on the full status page": the entries a long list of incidents,
+        /// maintenances or updates leaves out.
+        More,
+        /// "12 more": the names a long "Affects" list leaves out, after the names it shows.
+        MoreNames,
+    }
 
-impl Count {
     /// Every counted message.
-    pub const ALL: [Count; 12] = [
-        Count::MinutesAgo,
-        Count::HoursAgo,
-        Count::DaysAgo,
-        Count::InSeconds,
-        Count::InMinutes,
-        Count::InHours,
-        Count::InDays,
-        Count::Services,
-        Count::NotShown,
-        Count::OperationalNotShown,
-        Count::More,
-        Count::MoreNames,
-    ];
+    const ALL;
 }
 
 /// A plural category (CLDR names). `one` and `other` are all the supported languages need.

@@ -8,35 +8,31 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// How well a service works, ordered from best to worst.
-///
-/// The order is the product rule for "worst of": operational < maintenance < degraded <
-/// partial outage < major outage.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Level {
-    /// Working normally.
-    #[default]
-    Operational,
-    /// Planned maintenance is in progress.
-    Maintenance,
-    /// Working, but slower or less reliable than normal.
-    Degraded,
-    /// Some features or some users are affected.
-    PartialOutage,
-    /// Not working.
-    MajorOutage,
+enum_with_all! {
+    /// How well a service works, ordered from best to worst.
+    ///
+    /// The order is the product rule for "worst of": operational < maintenance < degraded <
+    /// partial outage < major outage.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Level {
+        /// Working normally.
+        #[default]
+        Operational,
+        /// Planned maintenance is in progress.
+        Maintenance,
+        /// Working, but slower or less reliable than normal.
+        Degraded,
+        /// Some features or some users are affected.
+        PartialOutage,
+        /// Not working.
+        MajorOutage,
+    }
+
+    /// Every level, best first.
+    const ALL;
 }
 
 impl Level {
-    /// Every level, best first.
-    pub const ALL: [Level; 5] = [
-        Level::Operational,
-        Level::Maintenance,
-        Level::Degraded,
-        Level::PartialOutage,
-        Level::MajorOutage,
-    ];
-
     /// The spelling used in the model, the CLI and the `telltale:change` event.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -65,34 +61,29 @@ impl std::fmt::Display for Level {
     }
 }
 
-/// Where an incident stands in its lifecycle.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum IncidentStatus {
-    /// The provider is looking into it (Statuspage `investigating`).
-    Investigating,
-    /// The cause is known (Statuspage `identified`).
-    Identified,
-    /// A fix is in place and being watched (Statuspage `monitoring`).
-    Monitoring,
-    /// Happening now, with no finer stage given (Apple `ongoing`).
-    Ongoing,
-    /// Over (Statuspage `resolved`, Apple `resolved`).
-    Resolved,
-    /// Over, with a write-up (Statuspage `postmortem`).
-    Postmortem,
+enum_with_all! {
+    /// Where an incident stands in its lifecycle.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum IncidentStatus {
+        /// The provider is looking into it (Statuspage `investigating`).
+        Investigating,
+        /// The cause is known (Statuspage `identified`).
+        Identified,
+        /// A fix is in place and being watched (Statuspage `monitoring`).
+        Monitoring,
+        /// Happening now, with no finer stage given (Apple `ongoing`).
+        Ongoing,
+        /// Over (Statuspage `resolved`, Apple `resolved`).
+        Resolved,
+        /// Over, with a write-up (Statuspage `postmortem`).
+        Postmortem,
+    }
+
+    /// Every status, in lifecycle order.
+    const ALL;
 }
 
 impl IncidentStatus {
-    /// Every status, in lifecycle order.
-    pub const ALL: [IncidentStatus; 6] = [
-        IncidentStatus::Investigating,
-        IncidentStatus::Identified,
-        IncidentStatus::Monitoring,
-        IncidentStatus::Ongoing,
-        IncidentStatus::Resolved,
-        IncidentStatus::Postmortem,
-    ];
-
     /// Reads the spelling of [`IncidentStatus::as_str`].
     pub fn from_name(name: &str) -> Option<IncidentStatus> {
         IncidentStatus::ALL.into_iter().find(|s| s.as_str() == name)
@@ -116,28 +107,25 @@ impl IncidentStatus {
     }
 }
 
-/// Where a maintenance window stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MaintenanceStatus {
-    /// Announced, not started.
-    Scheduled,
-    /// Under way.
-    InProgress,
-    /// Work done, being checked.
-    Verifying,
-    /// Over.
-    Completed,
+enum_with_all! {
+    /// Where a maintenance window stands.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum MaintenanceStatus {
+        /// Announced, not started.
+        Scheduled,
+        /// Under way.
+        InProgress,
+        /// Work done, being checked.
+        Verifying,
+        /// Over.
+        Completed,
+    }
+
+    /// Every status, in lifecycle order.
+    const ALL;
 }
 
 impl MaintenanceStatus {
-    /// Every status, in lifecycle order.
-    pub const ALL: [MaintenanceStatus; 4] = [
-        MaintenanceStatus::Scheduled,
-        MaintenanceStatus::InProgress,
-        MaintenanceStatus::Verifying,
-        MaintenanceStatus::Completed,
-    ];
-
     /// Reads the spelling of [`MaintenanceStatus::as_str`].
     pub fn from_name(name: &str) -> Option<MaintenanceStatus> {
         MaintenanceStatus::ALL
