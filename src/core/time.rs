@@ -149,7 +149,8 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
         return None;
     }
     let mut millis = 0i64;
-    if matches!(s.get(i), Some(b'.' | b',')) {
+    // A fraction belongs to the seconds: `11:05.5Z` is no time.
+    if i == 19 && matches!(s.get(i), Some(b'.' | b',')) {
         i += 1;
         let start = i;
         while s.get(i).is_some_and(u8::is_ascii_digit) {
@@ -931,6 +932,9 @@ mod tests {
             "2024-05-01T10:42:00+24:00",
             "2024-05-01T10:42:00+05:60",
             "2024-05-01T10:42:00.Z",
+            // A fraction without seconds.
+            "2024-05-01T10:42.5Z",
+            "2024-05-01T10:42,5+02:00",
             "2024-05-01T10:42:00Zjunk",
             "tomorrow",
             "２０２４-05-01T10:42:00Z",
