@@ -897,3 +897,28 @@ fn check_leaves_out_what_an_update_lacks() {
         "{text}"
     );
 }
+
+#[test]
+fn check_names_services_of_one_name_by_their_groups() {
+    // An "API" in each of two regions, and an ungrouped "Status": as in the widget.
+    let feed = r#"{"telltale": 1,
+        "groups": [{"id": "us", "name": "US"}, {"id": "eu", "name": "EU"}],
+        "components": [
+            {"id": "api-us", "name": "API", "level": "major_outage", "group_id": "us"},
+            {"id": "api-eu", "name": "API", "level": "major_outage", "group_id": "eu"},
+            {"id": "web-eu", "name": "Web", "level": "operational", "group_id": "eu"},
+            {"id": "status", "name": "Status", "level": "operational"}],
+        "incidents": [
+            {"id": "both", "title": "API down", "impact": "major_outage", "status": "identified",
+             "affected": ["api-us", "api-eu", "status"]},
+            {"id": "one", "title": "API slow", "impact": "degraded", "status": "identified",
+             "affected": ["api-eu", "web-eu"]}]}"#;
+    let out = telltale_stdin(&["check", "-"], feed.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("\n    affected: API (US), API (EU), Status\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n    affected: API, Web\n"), "{text}");
+}

@@ -4,7 +4,7 @@
 //! Like the widget's `web` layer, this binary reads the clock for core (which never does):
 //! the overall state of a feed depends on whether a maintenance window is open now.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::fmt::Write as _;
 use std::io::{Read, Write as _};
@@ -393,30 +393,68 @@ fn write_components(out: &mut String, snapshot: &Snapshot) {
 /// thousands of services must not make the report quadratic. `None` for a feed without
 /// components and groups, whose events give names themselves
 /// ([`Snapshot::names_affected_directly`]).
-struct Names<'a>(Option<HashMap<&'a str, &'a str>>);
+struct Names<'a>(Option<HashMap<&'a str, Named<'a>>>);
+
+/// A component's or group's name, and for a component in a group, its group's id and name.
+type Named<'a> = (&'a str, Option<(&'a str, &'a str)>);
 
 impl<'a> Names<'a> {
     fn new(snapshot: &'a Snapshot) -> Names<'a> {
         if snapshot.names_affected_directly() {
             return Names(None);
         }
+        let groups: HashMap<&str, &str> = snapshot
+            .groups
+            .iter()
+            .map(|g| (g.id.as_str(), g.name.as_str()))
+            .collect();
         let mut by_id = HashMap::new();
-        let components = snapshot.components.iter().map(|c| (&c.id, &c.name));
-        for (id, name) in components.chain(snapshot.groups.iter().map(|g| (&g.id, &g.name))) {
-            by_id.entry(id.as_str()).or_insert(name.as_str());
+        for c in &snapshot.components {
+            let group = c
+                .group_id
+                .as_deref()
+                .and_then(|id| Some((id, *groups.get(id)?)));
+            by_id
+                .entry(c.id.as_str())
+                .or_insert((c.name.as_str(), group));
+        }
+        for g in &snapshot.groups {
+            by_id
+                .entry(g.id.as_str())
+                .or_insert((g.name.as_str(), None));
         }
         Names(Some(by_id))
     }
 
     /// The names of what `ids` names; an id that names nothing is left out (a warning
-    /// says so) rather than printed as if it were a name.
+    /// says so) rather than printed as if it were a name. As in the widget, a component
+    /// whose name another one of the list in another group has too is named with its
+    /// group ("API (US), API (EU)").
     fn of(&self, ids: &[String]) -> String {
-        ids.iter()
+        let found: Vec<Named<'_>> = ids
+            .iter()
             .filter_map(|id| match &self.0 {
                 Some(by_id) => by_id.get(id.as_str()).copied(),
-                None => Some(id.as_str()),
+                None => Some((id.as_str(), None)),
             })
-            .map(line)
+            .collect();
+        // Each name's first group, and the names found in more than one.
+        let mut first_group: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut ambiguous: HashSet<&str> = HashSet::new();
+        for &(name, group) in &found {
+            let group_id = group.map(|(id, _)| id);
+            if *first_group.entry(name).or_insert(group_id) != group_id {
+                ambiguous.insert(name);
+            }
+        }
+        found
+            .iter()
+            .map(|&(name, group)| match group {
+                Some((_, group)) if group != name && ambiguous.contains(&name) => {
+                    line(&format!("{name} ({group})"))
+                }
+                _ => line(name),
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
