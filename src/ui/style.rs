@@ -51,6 +51,13 @@
 //! one line, "Performances dégradées" ran out of a 150px panel. The panel's heading lets
 //! the close button wrap under it.
 //!
+//! An event's facts are labels beside their values, the labels' column at most 40% wide.
+//! Where the event is narrower than 16em (a sidebar, or large text), the labels stand above
+//! their values instead (a container query on `.event`): in a column of 40% of a narrow
+//! card, "Betroffene" and "Utilisateurs" broke inside the word, and at four times the text
+//! size a label word took nearly the whole card. The panel's width never depends on its
+//! content (`.panel-box`), so the containment changes no size.
+//!
 //! Tone colours are the widely used GitHub Primer values: each passes WCAG AA (4.5:1) as
 //! text on its theme's background. The panel sits in normal flow under the badge (no
 //! overlay, no z-index), and motion stops under `prefers-reduced-motion`.
@@ -190,12 +197,13 @@ ul, ol { list-style: none; }
 .row > .state, .group-head > .state { margin-left: auto; }
 .empty, .not-shown { color: var(--tt-muted); }
 .not-shown { margin-top: 6px; }
-.event { margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
+.event { container-type: inline-size; margin-top: 6px; padding: 8px 10px; border: 1px solid var(--tt-border); border-left: 3px solid var(--tt-tone); border-radius: var(--tt-radius); }
 .event + .event { margin-top: 8px; }
 .event.resolved { border-left-color: var(--tt-border); }
 .event-title { font-weight: 600; }
 .event-meta { display: flex; flex-wrap: wrap; align-items: center; gap: 0.35em 0.6em; margin-top: 2px; color: var(--tt-muted); font-size: 0.92em; }
 .facts { display: grid; grid-template-columns: fit-content(40%) minmax(0, 1fr); gap: 2px 10px; margin-top: 6px; font-size: 0.92em; }
+@container (max-width: 16em) { .facts { grid-template-columns: minmax(0, 1fr); } .facts dd + dt { margin-top: 4px; } }
 .facts dt { color: var(--tt-muted); }
 .timeline { margin-top: 6px; }
 .update { position: relative; padding: 4px 0 4px 12px; border-left: 2px solid var(--tt-border); }

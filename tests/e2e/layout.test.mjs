@@ -326,24 +326,61 @@ describe('layout', () => {
     }
   });
 
-  test("in a narrow column an event's labels give way to its values", async () => {
+  test("in a narrow column an event's labels stand above their values, their words whole", async () => {
     // French labels are long ("Utilisateurs concernés"): sized to their whole width, the
-    // label column took half a 200px panel and the values wrapped word by word.
-    const { session } = await openLive('layout-facts', {
-      attrs: { view: 'panel', locale: 'fr' },
-      wrap: (html) => `<div style="width: 200px">${html}</div>`,
-    });
-    const columns = await session.page.evaluate(() =>
-      [...document.querySelector('#w').shadowRoot.querySelectorAll('.facts')].map((facts) => ({
-        facts: facts.getBoundingClientRect().width,
-        label: Math.max(...[...facts.querySelectorAll('dt')].map((dt) => dt.getBoundingClientRect().width)),
-      })),
-    );
-    assert.ok(columns.length >= 1, 'an event with facts is shown');
-    for (const { facts, label } of columns) {
-      assert.ok(label <= facts / 2, `the values keep at least half (labels ${label} of ${facts}px)`);
+    // label column took half a 200px panel and the values wrapped word by word; capped
+    // at 40% of it, "Betroffene" and "Utilisateurs" broke inside the word (QA 10).
+    for (const [locale, width, fixture] of [
+      ['fr', 200, OUTAGE],
+      ['de', 220, 'apple/multi_service_outage.js'],
+      ['fr', 220, 'apple/multi_service_outage.js'],
+    ]) {
+      const { session } = await openLive(`layout-facts-${locale}-${width}`, {
+        fixture,
+        attrs: { view: 'panel', locale },
+        wrap: (html) => `<div style="width: ${width}px">${html}</div>`,
+      });
+      const columns = await session.page.evaluate(() =>
+        [...document.querySelector('#w').shadowRoot.querySelectorAll('.facts')].map((facts) => {
+          const split = [];
+          for (const dt of facts.querySelectorAll('dt')) {
+            const node = dt.firstChild;
+            let at = 0;
+            for (const word of node?.textContent.split(' ') ?? []) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + word.length);
+              if (word && range.getClientRects().length > 1) split.push(word);
+              at += word.length + 1;
+            }
+          }
+          return {
+            facts: facts.getBoundingClientRect().width,
+            value: Math.min(...[...facts.querySelectorAll('dd')].map((dd) => dd.getBoundingClientRect().width)),
+            split,
+          };
+        }),
+      );
+      assert.ok(columns.length >= 1, `${locale} ${width}: an event with facts is shown`);
+      for (const { facts, value, split } of columns) {
+        assert.ok(value >= facts / 2, `${locale} ${width}: the values keep at least half (${value} of ${facts}px)`);
+        assert.deepEqual(split, [], `${locale} ${width}: label words broken across lines`);
+      }
+      session.assertCleanConsole();
+      await session.close();
     }
-    session.assertCleanConsole();
+  });
+
+  test("with room, an event's labels and values sit side by side", async () => {
+    const { session } = await openLive('layout-facts-wide', { attrs: { view: 'panel', locale: 'fr' } });
+    const rows = await session.page.evaluate(() =>
+      [...document.querySelector('#w').shadowRoot.querySelectorAll('.facts dt')].map((dt) => [
+        dt.getBoundingClientRect().top,
+        dt.nextElementSibling.getBoundingClientRect().top,
+      ]),
+    );
+    assert.ok(rows.length >= 1, 'an event with facts is shown');
+    for (const [label, value] of rows) assert.ok(Math.abs(label - value) < 1, `label ${label} and value ${value} on one line`);
     await session.close();
   });
 
