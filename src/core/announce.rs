@@ -38,16 +38,18 @@ impl Recent {
 }
 
 /// What a widget's badge tells, whoever says it: the feed it reads (and its forced
-/// `format`), the services it shows, and its `words` and `age` without its `label`. A
-/// labelled header badge and an unlabelled panel on one feed have the same news; badges
-/// for two services of one feed do not, even when each says only "Major outage" after a
-/// label that names its service.
-pub fn news(config: &Config, words: &str, age: Option<&str>) -> String {
+/// `format`), the services it shows, its tone (the level, or loading, or unknown) and the
+/// age it shows. Not its words: a `label` changes them, and not only by going first (a
+/// badge labelled with the one service it shows says "Partial outage", the name once),
+/// while one feed, selection, tone and age are one news, in any words and any language.
+/// Two changes of one feed are a poll apart, at least 30 seconds, so a tone that stays
+/// the same across them is never taken for the same news within [`SAME_NEWS_MS`].
+pub fn news(config: &Config, tone: &str, age: Option<&str>) -> String {
     [
         config.feed.as_str(),
         config.format.map(|f| f.as_str()).unwrap_or_default(),
         &config.components.keys().join("\u{1f}"),
-        words,
+        tone,
         age.unwrap_or_default(),
     ]
     .join("\n")
@@ -90,26 +92,31 @@ mod tests {
     }
 
     #[test]
-    fn news_is_the_feed_and_services_and_words_without_the_label() {
+    fn news_is_the_feed_and_services_and_tone_whatever_the_label() {
         let plain = config(&[]);
         let labelled = config(&[("label", "Apple services")]);
-        let said = |config: &Config| news(config, "iTunes Store: partial outage", None);
+        let french = config(&[("locale", "fr")]);
+        let said = |config: &Config| news(config, "partial_outage", None);
         assert_eq!(said(&plain), said(&labelled));
-        // Badges for two services, each labelled with its name, both say "Major outage".
+        assert_eq!(said(&plain), said(&french));
+        // A badge labelled with the one service it shows says only "Partial outage": the
+        // same news as the unlabelled "iTunes Store: partial outage" (QA 10).
+        let itunes = config(&[("components", "iTunes Store")]);
+        let itunes_labelled = config(&[("components", "iTunes Store"), ("label", "iTunes Store")]);
+        assert_eq!(said(&itunes), said(&itunes_labelled));
+        // Badges for two services of one feed: other news, whatever they say.
         let api = config(&[("components", "API"), ("label", "API")]);
         let public = config(&[("components", "Public API"), ("label", "Public API")]);
-        assert_ne!(
-            news(&api, "Major outage", None),
-            news(&public, "Major outage", None)
-        );
-        // Another feed, another forced format, another age: other news.
+        assert_ne!(said(&api), said(&public));
+        // Another feed, another forced format, another tone, another age: other news.
         let other = config(&[("feed", "https://status.example.com/other.json")]);
         let forced = config(&[("format", "statuspage")]);
         assert_ne!(said(&plain), said(&other));
         assert_ne!(said(&plain), said(&forced));
+        assert_ne!(said(&plain), news(&plain, "major_outage", None));
         assert_ne!(
-            news(&plain, "Partial outage", Some("as of 10:42")),
-            news(&plain, "Partial outage", None)
+            said(&plain),
+            news(&plain, "partial_outage", Some("as of 10:42"))
         );
     }
 }

@@ -387,7 +387,7 @@ impl Component for App {
         // The panel only while open (the reader's, or always for `view="panel"`), and
         // only beside a visible badge: a hidden notice shows nothing.
         let (badge, panel) = views(&input);
-        let news = announce::news(config, &badge.text, badge.age.as_deref());
+        let news = announce::news(config, badge.tone.as_str(), badge.age.as_deref());
         *self.rendered_badge.borrow_mut() = (badge.spoken.clone(), news, badge.alert);
 
         let link = ctx.link();
