@@ -12,6 +12,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -22,6 +23,13 @@ use web_sys::{
 use super::live::{Kind, Live};
 use super::timer::Timer;
 use crate::core::state::Problem;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `fetch(input, init)`, catching what it throws.
+    #[wasm_bindgen(catch, js_name = fetch)]
+    fn page_fetch(input: &str, init: &RequestInit) -> Result<JsValue, JsValue>;
+}
 
 /// How long a request may take before it is aborted, in milliseconds.
 pub(crate) const TIMEOUT_MS: u32 = 10_000;
@@ -250,14 +258,18 @@ impl Drop for Fetch {
 /// Starts the GET: `credentials: "omit"`, `mode: "cors"`, `cache: "no-cache"` (the
 /// loader's prefetch uses exactly these; keep them in step).
 fn begin(url: &str, signal: Option<&AbortSignal>) -> Result<js_sys::Promise, FetchError> {
-    let window = web_sys::window().ok_or(FetchError::Network)?;
+    web_sys::window().ok_or(FetchError::Network)?;
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
     init.set_credentials(RequestCredentials::Omit);
     init.set_cache(RequestCache::NoCache);
     init.set_signal(signal);
-    Ok(window.fetch_with_str_and_init(url, &init))
+    // The page's `fetch` may have been replaced by one that throws or returns no promise
+    // (a consent manager's or a blocker's wrapper): that is a failed request, retried
+    // with backoff, never an exception through the widget.
+    let answer = page_fetch(url, &init).map_err(|_| FetchError::Network)?;
+    Ok(js_sys::Promise::resolve(&answer))
 }
 
 /// Waits for the response and reads it: status, `Retry-After`, the body cap, the text.

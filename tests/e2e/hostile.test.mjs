@@ -245,6 +245,62 @@ describe('hostile host page', () => {
     await session.close();
   });
 
+  test("a fetch or console the page replaces after start with one that throws: a failed poll, no exception, every widget working", async () => {
+    // QA 10: a consent manager's fetch wrapper that throws for the feed went through the
+    // widget uncaught and stopped that feed for good; a console shim that throws froze
+    // every widget of the page.
+    const { server, browser } = harness;
+    server.setFeed('shim-a', { fixture: 'apple/all_operational.js' });
+    server.setFeed('shim-b', { fixture: 'apple/all_operational.js' });
+    server.setPage(
+      '/t/shim.html',
+      hostPage({
+        body: snippet({ id: 'a', feed: '/feeds/shim-a' }) + snippet({ id: 'b', feed: '/feeds/shim-b' }),
+        script: '<script src="/dist/telltale.js"></script>',
+        hooks: { refreshMs: 300 },
+      }),
+    );
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.goto(server.url('/t/shim.html'));
+    await widget(page, '#a').waitForPhase('live');
+    await widget(page, '#b').waitForPhase('live');
+    await page.evaluate(() => {
+      const fetch = window.fetch;
+      window.realFetch = fetch;
+      window.fetch = function (input) {
+        if (String(input).includes('/feeds/shim-a')) throw new TypeError('blocked by consent manager');
+        if (String(input).includes('/feeds/shim-b') && window.noPromise) return undefined;
+        return fetch.apply(this, arguments);
+      };
+      console.info = () => {
+        throw new Error('log shim bug');
+      };
+    });
+    // `b` changes (a console line is due), `a` fails and backs off.
+    server.setFeed('shim-b', { fixture: 'apple/itunes_partial_outage.json' });
+    await page.waitForFunction(
+      () => document.getElementById('b').shadowRoot.querySelector('[data-testid=badge]')?.dataset.tone === 'partial_outage',
+      null,
+      { timeout: WAIT_MS },
+    );
+    await widget(page, '#a').waitForPhase('stale');
+    // Every widget still answers the reader.
+    await widget(page, '#a').badge.click();
+    await widget(page, '#a').panel.waitFor({ timeout: WAIT_MS });
+    // A fetch that returns no promise is a failed poll too.
+    await page.evaluate(() => (window.noPromise = true));
+    await widget(page, '#b').waitForPhase('stale');
+    // The page's fetch back: both feeds are polled again.
+    const before = server.feedRequests('shim-a').length;
+    await page.evaluate(() => (window.fetch = window.realFetch));
+    await server.waitForFeedRequests('shim-a', before + 1, 20_000);
+    await widget(page, '#a').waitForPhase('live');
+    await widget(page, '#b').waitForPhase('live');
+    session.assertCleanConsole({ allow: [/^\[telltale\] .*(not be reached|shim-)/] });
+    await session.close();
+  });
+
   test('a page that replaced a built-in before the script gets one warning; its own scripts go on', async () => {
     // The script runs at once what these give it; without them nothing can start, and
     // nothing of the failure may reach the page as an uncaught error.
