@@ -69,6 +69,9 @@ function prefetch(element) {
   } catch (error) {
     return; // the widget reports a bad feed itself
   }
+  // The widget leaves out the fragment, which is never sent: so does the prefetch, or
+  // `x.json#top` would be fetched twice.
+  url.hash = "";
   if ((url.protocol !== "http:" && url.protocol !== "https:") || prefetchedUrls.has(url.href)) return;
   var href = url.href;
   prefetchedUrls.add(href);
@@ -287,14 +290,15 @@ function mount(element, options) {
   });
 }
 
-// True when the page has a `Telltale` of its own (an object or function with members of
-// its own, or any other value): it is left as it is. An element with the id `Telltale`
-// (which the browser exposes on window) and the tests' hook object (`{ __test }`) are not.
+// True when the page has a `Telltale` of its own (a function or class, an object with
+// members of its own, or any other value): it is left as it is. An element with the id
+// `Telltale` (which the browser exposes on window) and the tests' hook object
+// (`{ __test }`) are not.
 function pageHasItsOwn(existing) {
   if (existing === undefined || existing === null) return false;
   try {
     if (typeof Node === "function" && existing instanceof Node) return false;
-    if (typeof existing !== "object" && typeof existing !== "function") return true;
+    if (typeof existing !== "object") return true;
     return Object.keys(existing).some(function (key) { return key !== "__test"; });
   } catch (error) {
     return true; // an object that cannot even be looked at is not ours to replace
@@ -399,4 +403,6 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
 } else if (window.customElements && firstCopy) {
   // Another script owns the name: its elements are not ours to render into.
   console.warn("[telltale] <" + ELEMENT + "> is already defined by another script on this page; use Telltale.mount instead");
+} else if (firstCopy) {
+  console.warn("[telltale] this browser has no custom elements (window.customElements), so <" + ELEMENT + "> keeps its fallback; Telltale.mount still works");
 }

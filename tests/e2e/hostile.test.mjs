@@ -394,6 +394,47 @@ describe('hostile host page', () => {
     await session.close();
   });
 
+  test("a page's own Telltale function or class is left as it is, and one without custom elements is told why", async () => {
+    const { server, browser } = harness;
+    server.setFeed('own-function', { fixture: 'apple/multi_service_outage.js' });
+    for (const [name, head, check] of [
+      ['function', '<script>function Telltale(x) { return "own " + x; }</script>', () => Telltale('x')],
+      ['class', '<script>window.Telltale = class { static hello() { return "own x"; } };</script>', () => Telltale.hello()],
+    ]) {
+      server.setPage(
+        `/t/own-${name}.html`,
+        hostPage({ head, body: snippet({ feed: '/feeds/own-function' }), script: '<script src="/dist/telltale.js"></script>' }),
+      );
+      const session = await openPage(browser);
+      const { page } = session;
+      await page.goto(server.url(`/t/own-${name}.html`));
+      await widget(page).waitForPhase('live');
+      assert.equal(await page.evaluate(check), 'own x', `${name}: the page's own still works`);
+      assert.deepEqual(session.warnings, [
+        "[telltale] this page has its own window.Telltale, which is left as it is, so Telltale.mount is not available; <telltale-status> elements still work",
+      ]);
+      session.assertCleanConsole();
+      await session.close();
+    }
+    server.setPage(
+      '/t/no-custom-elements.html',
+      hostPage({
+        head: '<script>Object.defineProperty(window, "customElements", { value: undefined });</script>',
+        body: snippet({ feed: '/feeds/own-function' }),
+        script: '<script src="/dist/telltale.js"></script>',
+      }),
+    );
+    const session = await openPage(browser);
+    await session.page.goto(server.url('/t/no-custom-elements.html'));
+    await session.page.waitForFunction(() => typeof Telltale === 'object', null, { timeout: WAIT_MS });
+    assert.deepEqual(session.warnings, [
+      '[telltale] this browser has no custom elements (window.customElements), so <telltale-status> keeps its fallback; Telltale.mount still works',
+    ]);
+    assert.equal(await session.page.locator('telltale-status > a').isVisible(), true, 'the fallback stays');
+    session.assertCleanConsole();
+    await session.close();
+  });
+
   test('an element with id="Telltale" is no global of the page: Telltale.mount is there', async () => {
     // The browser exposes an element's id on window; that is not the page's own object.
     const { server, browser } = harness;
