@@ -1727,7 +1727,7 @@ mod tests {
         );
         assert!(view.expanded);
         let fr = badge(&state, &config, Locale::Fr);
-        assert_eq!(fr.age.as_deref(), Some("données de 10:42"));
+        assert_eq!(fr.age.as_deref(), Some("mis à jour\u{a0}: 10:42"));
         assert_eq!(badge(&state, &config, Locale::Ja).age_frame, ["（", "）"]);
         // Every language frames the visible age as its accessible name does.
         for locale in Locale::ALL {
@@ -1744,7 +1744,7 @@ mod tests {
         }
         assert_eq!(
             fr.aria_label,
-            "Apple services\u{a0}: App Store\u{a0}: panne partielle (données de 10:42). \
+            "Apple services\u{a0}: App Store\u{a0}: panne partielle (mis à jour\u{a0}: 10:42). \
              Afficher les détails de l’état"
         );
         let de = badge(&state, &config, Locale::De);
@@ -1779,7 +1779,7 @@ mod tests {
             stale_after_ms: state::stale_after_ms(config.refresh_secs),
             expanded: false,
         });
-        assert_eq!(view.age.as_deref(), Some("données de 11:49"));
+        assert_eq!(view.age.as_deref(), Some("mis à jour\u{a0}: 11:49"));
     }
 
     #[test]

@@ -158,7 +158,7 @@ pub(crate) const CSS: &str = concat!(
 }
 div.badge { cursor: default; }
 button.badge:hover { background: var(--tt-hover); }
-.badge:focus-visible, .close:focus-visible, a:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
+.badge:focus-visible, .close:focus-visible, a:focus-visible, .panel:focus-visible { outline: 2px solid var(--tt-focus); outline-offset: 2px; }
 .badge-words { flex: 0 1 auto; min-width: 0; }
 .badge-label { font-weight: 600; }
 .badge-sep { color: var(--tt-muted); }

@@ -271,6 +271,8 @@ describe('refresh', () => {
     // The same in an always-open panel, which has no badge to press.
     server.setFeed('focus', { fixture: 'statuspage/summary_major_incident_no_component_change.json' });
     await page.locator('#p a.details').waitFor({ timeout: WAIT_MS });
+    // A keyboard reader's focus (a key pressed first makes it `:focus-visible`).
+    await page.keyboard.press('Shift');
     await page.locator('#p a.details').focus();
     server.setFeed('focus', { fixture: 'statuspage/summary_operational.json' });
     await page.waitForFunction(() => !document.querySelector('#p').shadowRoot.querySelector('a.details'), null, {
@@ -278,6 +280,13 @@ describe('refresh', () => {
     });
     assert.equal(await focused('p'), 'panel');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'p');
+    // With the widget's own focus ring, as on its badge and links (QA 10 saw the
+    // browser's thinner default there).
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.querySelector('#p').shadowRoot.querySelector('[data-testid=panel]'));
+      return `${style.outlineStyle} ${style.outlineWidth}`;
+    });
+    assert.equal(ring, 'solid 2px');
     session.assertCleanConsole();
     await session.close();
   });
