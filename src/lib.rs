@@ -32,6 +32,9 @@ pub mod core;
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
+#[doc(hidden)]
+pub mod page;
+#[cfg(target_arch = "wasm32")]
 mod ui;
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -11,15 +11,17 @@
 //! mount tests point at a missing file on the test runner's own 127.0.0.1 server.
 //!
 //! The widget's modules are private to the crate (only `core` is public), so this test
-//! compiles them from their sources with `#[path]`; `use telltale::core` gives them the
-//! `crate::core` they expect. `embed/mod.rs` is left out: its `#[wasm_bindgen]` exports
-//! would clash with the library's.
+//! compiles them from their sources with `#[path]`; `use telltale::core` and `use
+//! telltale::page` give them the `crate::core` and `crate::page` they expect.
+//! `embed/mod.rs` is left out: its `#[wasm_bindgen]` exports would clash with the
+//! library's (as `page`'s imports would, compiled twice).
 #![cfg(target_arch = "wasm32")]
 #![allow(dead_code, unused_imports)]
 // Test code: a failed unwrap is a failed test (clippy only sees `#[test]` fns as tests).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use telltale::core;
+use telltale::page;
 
 #[path = "../src/ui/mod.rs"]
 mod ui;

@@ -12,7 +12,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -23,13 +22,6 @@ use web_sys::{
 use super::live::{Kind, Live};
 use super::timer::Timer;
 use crate::core::state::Problem;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The page's `fetch(input, init)`, catching what it throws.
-    #[wasm_bindgen(catch, js_name = fetch)]
-    fn page_fetch(input: &str, init: &RequestInit) -> Result<JsValue, JsValue>;
-}
 
 /// How long a request may take before it is aborted, in milliseconds.
 pub(crate) const TIMEOUT_MS: u32 = 10_000;
@@ -268,7 +260,7 @@ fn begin(url: &str, signal: Option<&AbortSignal>) -> Result<js_sys::Promise, Fet
     // The page's `fetch` may have been replaced by one that throws or returns no promise
     // (a consent manager's or a blocker's wrapper): that is a failed request, retried
     // with backoff, never an exception through the widget.
-    let answer = page_fetch(url, &init).map_err(|_| FetchError::Network)?;
+    let answer = crate::page::fetch(url, &init).map_err(|_| FetchError::Network)?;
     Ok(js_sys::Promise::resolve(&answer))
 }
 
