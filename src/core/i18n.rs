@@ -312,6 +312,8 @@ enum_with_all! {
         PanelHeading,
         /// "Services"
         Services,
+        /// The heading of ungrouped services listed after a group: "Other services"
+        OtherServices,
         /// "Incidents"
         Incidents,
         /// "No active incidents"
@@ -820,6 +822,7 @@ table! {
     Ui(CloseDetails) => "Close status details",
     Ui(PanelHeading) => "Service status",
     Ui(Services) => "Services",
+    Ui(OtherServices) => "Other services",
     Ui(Incidents) => "Incidents",
     Ui(NoIncidents) => "No active incidents",
     Ui(RecentlyResolved) => "Recently resolved",
@@ -939,6 +942,7 @@ table! {
     Ui(CloseDetails) => "Fermer les détails de l’état",
     Ui(PanelHeading) => "État des services",
     Ui(Services) => "Services",
+    Ui(OtherServices) => "Autres services",
     Ui(Incidents) => "Incidents",
     Ui(NoIncidents) => "Aucun incident en cours",
     Ui(RecentlyResolved) => "Résolus récemment",
@@ -1060,6 +1064,7 @@ table! {
     Ui(CloseDetails) => "Statusdetails schließen",
     Ui(PanelHeading) => "Dienststatus",
     Ui(Services) => "Dienste",
+    Ui(OtherServices) => "Weitere Dienste",
     Ui(Incidents) => "Störungen",
     Ui(NoIncidents) => "Keine aktuellen Störungen",
     Ui(RecentlyResolved) => "Kürzlich behoben",
@@ -1179,6 +1184,7 @@ table! {
     Ui(CloseDetails) => "Cerrar detalles del estado",
     Ui(PanelHeading) => "Estado del servicio",
     Ui(Services) => "Servicios",
+    Ui(OtherServices) => "Otros servicios",
     Ui(Incidents) => "Incidencias",
     Ui(NoIncidents) => "No hay incidencias activas",
     Ui(RecentlyResolved) => "Resueltas recientemente",
@@ -1299,6 +1305,7 @@ table! {
     Ui(CloseDetails) => "ステータスの詳細を閉じる",
     Ui(PanelHeading) => "サービスの状況",
     Ui(Services) => "サービス",
+    Ui(OtherServices) => "その他のサービス",
     Ui(Incidents) => "障害情報",
     Ui(NoIncidents) => "現在発生中の障害はありません",
     Ui(RecentlyResolved) => "最近解決した障害",
@@ -1422,6 +1429,7 @@ table! {
     Ui(CloseDetails) => "Fechar detalhes do status",
     Ui(PanelHeading) => "Status dos serviços",
     Ui(Services) => "Serviços",
+    Ui(OtherServices) => "Outros serviços",
     Ui(Incidents) => "Incidentes",
     Ui(NoIncidents) => "Nenhum incidente ativo",
     Ui(RecentlyResolved) => "Resolvidos recentemente",

@@ -804,13 +804,19 @@ fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<Str
         }
     }
     // A group's state is the worst of all its members, listed or not (a hidden member is
-    // operational, so it changes nothing).
+    // operational, so it changes nothing). Ungrouped services after a group get a heading
+    // of their own, or a screen reader's list of headings would put them in that group.
     let levels = shown.snapshot.group_levels();
+    let mut after_group = false;
     let views = views
         .into_iter()
         .map(|(key, mut view)| {
             view.state =
                 key.map(|id| state_view(locale, levels.get(id).copied().unwrap_or_default()));
+            if view.name.is_none() && after_group {
+                view.name = Some(text(locale, Msg::Ui(Ui::OtherServices)).to_owned());
+            }
+            after_group |= view.name.is_some();
             view
         })
         .collect();
@@ -1891,7 +1897,8 @@ mod tests {
                     Some("Partial outage"),
                     vec!["App Store", "iTunes Store"]
                 ),
-                (None, None, vec!["iMessage"]),
+                // Ungrouped, but after a group: under a heading of its own.
+                (Some("Other services"), None, vec!["iMessage"]),
             ]
         );
         let app = &view.groups[1].components[0];
