@@ -9,7 +9,7 @@
 //! `304 Not Modified` reaches us as the cached `200`. Setting those headers by hand would
 //! cost a CORS preflight per poll and bypass the cache (see core::schedule's notes).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -192,17 +192,24 @@ impl Fetch {
         let cancelled = Rc::new(Cell::new(false));
         let task_controller = controller.clone();
         let task_cancelled = Rc::clone(&cancelled);
+        // Given the outcome once: by the read, or by the timer when a page's own `fetch`
+        // ignores the abort and never settles (which would hold the feed's one request
+        // slot for good).
+        let done: Rc<Done> = Rc::new(RefCell::new(Some(Box::new(done))));
         wasm_bindgen_futures::spawn_local(async move {
             let _live = Live::new(Kind::Fetch);
-            let timed_out = Rc::new(Cell::new(false));
+            // At the limit the request is aborted and the outcome is a timeout at once,
+            // whatever the request does after (a page's `fetch` that never settles keeps
+            // only this task waiting).
             let timer = {
-                let timed_out = Rc::clone(&timed_out);
                 let controller = task_controller.clone();
+                let (done, cancelled) = (Rc::clone(&done), Rc::clone(&task_cancelled));
                 Timer::once(timeout.left_ms, move || {
-                    timed_out.set(true);
                     if let Some(c) = controller {
                         c.abort();
                     }
+                    let after_ms = timeout.after_ms;
+                    finish(&done, &cancelled, Err(FetchError::Timeout { after_ms }));
                 })
             };
             let result = match response {
@@ -214,20 +221,23 @@ impl Fetch {
             if let Some(c) = &task_controller {
                 c.abort();
             }
-            let result = match result {
-                Err(FetchError::Network) if timed_out.get() => Err(FetchError::Timeout {
-                    after_ms: timeout.after_ms,
-                }),
-                other => other,
-            };
-            if !task_cancelled.get() {
-                done(result);
-            }
+            finish(&done, &task_cancelled, result);
         });
         Fetch {
             controller,
             cancelled,
         }
+    }
+}
+
+/// Who is given a request's outcome, once.
+type Done = RefCell<Option<Box<dyn FnOnce(Result<FetchedText, FetchError>)>>>;
+
+/// Gives `result` to `done` unless it already has an outcome or the [`Fetch`] was dropped.
+fn finish(done: &Done, cancelled: &Cell<bool>, result: Result<FetchedText, FetchError>) {
+    let done = done.borrow_mut().take();
+    if let (Some(done), false) = (done, cancelled.get()) {
+        done(result);
     }
 }
 
@@ -261,7 +271,13 @@ fn begin(url: &str, signal: Option<&AbortSignal>) -> Result<js_sys::Promise, Fet
     // (a consent manager's or a blocker's wrapper): that is a failed request, retried
     // with backoff, never an exception through the widget.
     let answer = crate::page::fetch(url, &init).map_err(|_| FetchError::Network)?;
-    Ok(js_sys::Promise::resolve(&answer))
+    // A promise is read through its own `then`, so a `Promise` the page swapped since
+    // does not come into it; an answer without one (`undefined`) is a failed request.
+    js_sys::Reflect::get(&answer, &"then".into())
+        .ok()
+        .filter(JsValue::is_function)
+        .map(|_| answer.unchecked_into())
+        .ok_or(FetchError::Network)
 }
 
 /// Waits for the response and reads it: status, `Retry-After`, the body cap, the text.

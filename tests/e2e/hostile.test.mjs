@@ -257,7 +257,7 @@ describe('hostile host page', () => {
       hostPage({
         body: snippet({ id: 'a', feed: '/feeds/shim-a' }) + snippet({ id: 'b', feed: '/feeds/shim-b' }),
         script: '<script src="/dist/telltale.js"></script>',
-        hooks: { refreshMs: 300 },
+        hooks: { refreshMs: 300, timeoutMs: 1_000 },
       }),
     );
     const session = await openPage(browser);
@@ -271,6 +271,8 @@ describe('hostile host page', () => {
       window.fetch = function (input) {
         if (String(input).includes('/feeds/shim-a')) throw new TypeError('blocked by consent manager');
         if (String(input).includes('/feeds/shim-b') && window.noPromise) return undefined;
+        // A wrapper that holds the request and ignores its abort signal: never settles.
+        if (String(input).includes('/feeds/shim-b') && window.hold) return new Promise(() => {});
         return fetch.apply(this, arguments);
       };
       console.info = () => {
@@ -291,10 +293,32 @@ describe('hostile host page', () => {
     // A fetch that returns no promise is a failed poll too.
     await page.evaluate(() => (window.noPromise = true));
     await widget(page, '#b').waitForPhase('stale');
+    // One that never settles times out, and the next poll is made (it used to hold the
+    // feed's one request for good).
+    await page.evaluate(() => {
+      window.noPromise = false;
+      window.hold = true;
+    });
+    const held = server.feedRequests('shim-b').length;
+    await page.waitForTimeout(2_500);
+    await page.evaluate(() => (window.hold = false));
+    // A `Promise` the page swaps for one whose `resolve` throws is not used at all.
+    await page.evaluate(() => {
+      const Native = window.Promise;
+      window.NativePromise = Native;
+      window.Promise = class extends Native {
+        static resolve() {
+          throw new Error('polyfill resolve bug');
+        }
+      };
+    });
+    await page.waitForTimeout(1_000);
+    await page.evaluate(() => (window.Promise = window.NativePromise));
     // The page's fetch back: both feeds are polled again.
     const before = server.feedRequests('shim-a').length;
     await page.evaluate(() => (window.fetch = window.realFetch));
     await server.waitForFeedRequests('shim-a', before + 1, 20_000);
+    await server.waitForFeedRequests('shim-b', held + 1, 20_000);
     await widget(page, '#a').waitForPhase('live');
     await widget(page, '#b').waitForPhase('live');
     session.assertCleanConsole({ allow: [/^\[telltale\] .*(not be reached|shim-)/] });
