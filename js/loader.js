@@ -403,6 +403,6 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
 } else if (window.customElements && firstCopy) {
   // Another script owns the name: its elements are not ours to render into.
   console.warn("[telltale] <" + ELEMENT + "> is already defined by another script on this page; use Telltale.mount instead");
-} else if (firstCopy) {
+} else if (firstCopy && document.querySelector(ELEMENT)) {
   console.warn("[telltale] this browser has no custom elements (window.customElements), so <" + ELEMENT + "> keeps its fallback; Telltale.mount still works");
 }

@@ -2277,13 +2277,13 @@ fn updates_posted_at_one_time_come_newest_first_whichever_way_the_feed_lists_the
 
 #[test]
 fn placeholder_times_are_no_times() {
-    // Go's zero time and the Unix epoch are what some generators write for "no time";
-    // shown, they read "Jan 1, 1" and "Jan 1, 1970".
+    // Go's zero time and the Unix epoch (here in a zone west of UTC) are what some
+    // generators write for "no time"; shown, they read "Jan 1, 1" and "Jan 1, 1970".
     let text = r#"{"page": {"id": "p", "name": "P"}, "components": [],
         "incidents": [{"id": "i", "name": "Down", "status": "identified", "impact": "major",
             "started_at": "0001-01-01T00:00:00Z", "created_at": "2026-11-20T09:00:00Z",
             "incident_updates": [{"status": "identified", "body": "On it.",
-                "display_at": "1970-01-01T00:00:00Z", "created_at": "2026-11-20T09:05:00Z"}]}]}"#;
+                "display_at": "1970-01-01T00:00:00-08:00", "created_at": "2026-11-20T09:05:00Z"}]}]}"#;
     let parsed = parse(text, None).unwrap_or_else(|e| panic!("{e}"));
     let incident = &parsed.snapshot.incidents[0];
     // Each falls back to the field read after it.
@@ -2295,7 +2295,7 @@ fn placeholder_times_are_no_times() {
     ));
     assert!(has_warning(
         &parsed,
-        &["display_at", "1970-01-01T00:00:00Z", "placeholder"]
+        &["display_at", "1970-01-01T00:00:00-08:00", "placeholder"]
     ));
     // Apple's epoch fields: 0 is no time.
     let apple = r#"{"services": [{"serviceName": "App Store", "events": [{"messageId": "m",

@@ -459,8 +459,8 @@ fn key_of(raw: &RawEvent<'_>) -> String {
     format!("event-{hash:016x}")
 }
 
-/// UTC milliseconds from a number or a numeric string, after 1970 and before the year
-/// 10000; anything else (`0` is Apple's "no time") is `None`.
+/// UTC milliseconds from a number or a numeric string, from 2000 to the year 9999;
+/// anything else (`0` is Apple's "no time", see [`real_time`]) is `None`.
 fn epoch(value: Option<&Json>) -> Option<i64> {
     let at_ms = match value? {
         Json::Number(n) => n.as_i64().or_else(|| n.truncated()),
@@ -571,10 +571,12 @@ mod tests {
         let read = |text: &str| epoch(crate::core::json::parse(text).ok().as_ref());
         assert_eq!(read("1700000000000"), Some(1_700_000_000_000));
         assert_eq!(read("1.5e12"), Some(1_500_000_000_000));
-        assert_eq!(read("\"42\""), Some(42));
-        // The epoch and anything before it are placeholders, not times.
+        assert_eq!(read("\"1700000000000\""), Some(1_700_000_000_000));
+        // The epoch, anything before 2000 and seconds for milliseconds are no times.
         assert_eq!(read("0"), None);
         assert_eq!(read("-1"), None);
+        assert_eq!(read("\"42\""), None);
+        assert_eq!(read("1700000000"), None);
         assert_eq!(read("1e300"), None);
         assert_eq!(read("null"), None);
         // Whole numbers that are no time any calendar text can show (nor storage keep).

@@ -242,11 +242,16 @@ pub(crate) fn showable_time(at_ms: i64) -> Option<i64> {
         .then_some(at_ms)
 }
 
-/// `at_ms` unless it is what a lenient feed writes for "no time": the Unix epoch (`0`,
-/// `1970-01-01T00:00:00Z`) or any time before it (Go's zero time, `0001-01-01T00:00:00Z`).
-/// No status event is that old, and the panel would show the placeholder as a date.
+/// The first time a status event can have: 2000-01-01T00:00:00Z (no status page is older).
+const FIRST_REAL_TIME_MS: i64 = 946_684_800_000;
+
+/// `at_ms` unless it is what a lenient feed writes for "no time", or a slip: the Unix
+/// epoch in any zone (`0`, `1970-01-01T00:00:00-08:00`), Go's zero time
+/// (`0001-01-01T00:00:00Z`), or seconds written as milliseconds (which land in January
+/// 1970). Nothing before 2000 is a status event's time, and the panel would show the
+/// placeholder as a date.
 pub(crate) fn real_time(at_ms: i64) -> Option<i64> {
-    (at_ms > 0).then_some(at_ms)
+    (at_ms >= FIRST_REAL_TIME_MS).then_some(at_ms)
 }
 
 /// `snapshot` as a document in Telltale's own format, which [`parse`] reads back to an

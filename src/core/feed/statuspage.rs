@@ -704,7 +704,7 @@ fn time(text: Option<&str>, what: &str, warnings: &mut Vec<Warning>) -> Option<i
     if shown.is_some() && real.is_none() {
         warning!(
             warnings,
-            "{what} \"{text}\" is at or before 1970-01-01, a placeholder for no time; ignored"
+            "{what} \"{text}\" is before 2000, a placeholder for no time; ignored"
         );
     }
     real
