@@ -577,6 +577,35 @@ mod tests {
     }
 
     #[test]
+    fn sort_timeline_keeps_the_feed_order_of_ties_it_cannot_place() {
+        let update = |body: &str, at_ms: Option<i64>| Update {
+            status: "identified".into(),
+            body: body.into(),
+            at_ms,
+            affected: vec![],
+        };
+        let bodies = |updates: &[Update]| -> Vec<String> {
+            updates.iter().map(|u| u.body.clone()).collect()
+        };
+        // All of one time, or one dated: no way to tell the feed's order, which stays.
+        let mut same = vec![
+            update("a", Some(5)),
+            update("b", Some(5)),
+            update("c", None),
+        ];
+        sort_timeline(&mut same);
+        assert_eq!(bodies(&same), ["a", "b", "c"]);
+        // Listed oldest first: read from the end.
+        let mut oldest_first = vec![
+            update("a", Some(1)),
+            update("b", Some(5)),
+            update("c", Some(5)),
+        ];
+        sort_timeline(&mut oldest_first);
+        assert_eq!(bodies(&oldest_first), ["c", "b", "a"]);
+    }
+
+    #[test]
     fn sort_by_rank_newest_first_is_stable_and_puts_undated_last() {
         let mut items = vec![
             ("a", Some(5)),
