@@ -342,18 +342,24 @@ fn shadow_root(element: &Element) -> Result<ShadowRoot, MountError> {
 /// whether their focus is inside it. A new mount into the same element (an attribute the
 /// page changed, such as a language switch, or a second `Telltale.mount`) starts from
 /// there, so the panel being read stays open and focus stays in the widget instead of
-/// falling to the page's `<body>`.
+/// falling to the page's `<body>`. After a widget has gone, the fallback it left says
+/// whether its panel was open ([`restore_fallback`]).
 fn reader_place(element: &Element) -> Place {
-    element
+    let Some(root) = element
         .shadow_root()
         .filter(|root| OUR_ROOTS.with(|ours| ours.has(root)))
-        .map_or_else(Place::default, |root| Place::of(&root))
+    else {
+        return Place::default();
+    };
+    let mut place = Place::of(&root);
+    place.open |= matches!(root.query_selector("slot[data-open]"), Ok(Some(_)));
+    place
 }
 
 /// Empties `root` down to a `<slot>`, so the element's own children (the fallback) show.
 /// A widget whose panel was `open` leaves that on the slot (`data-open`, which
-/// [`Place::of`] reads): put back into the page in a later task (a framework moving its
-/// view), the element starts again with its panel open.
+/// [`reader_place`] reads): put back into the page in a later task (a framework moving
+/// its view), the element starts again with its panel open.
 fn restore_fallback(root: &ShadowRoot, open: bool) {
     root.set_text_content(None);
     drop_stylesheet(root);

@@ -67,15 +67,11 @@ pub(crate) struct Place {
 
 impl Place {
     /// Where the reader is in the widget rendered into `root`: whether its badge says the
-    /// panel is open (or the fallback a widget left says it was, `data-open`), and
-    /// whether their focus is inside it. Read here, beside the markup it reads, so the
-    /// embed layer need not know the badge's attributes.
+    /// panel is open, and whether their focus is inside it. Read here, beside the markup
+    /// it reads, so the embed layer need not know the badge's attributes.
     pub(crate) fn of(root: &web_sys::ShadowRoot) -> Place {
         Place {
-            open: matches!(
-                root.query_selector("[aria-expanded=true],slot[data-open]"),
-                Ok(Some(_))
-            ),
+            open: matches!(root.query_selector("[aria-expanded=true]"), Ok(Some(_))),
             focused: root.active_element().is_some(),
         }
     }
@@ -133,8 +129,8 @@ pub(crate) struct App {
     /// Set while the live region holds an alert: when its reason goes (back online to a
     /// feed that still fails), the region lets go of it rather than keep saying it.
     alert_said: bool,
-    /// What the last render's badge says to a screen reader, its news (the feed, and
-    /// the badge's words and age without the label), and whether it alerted.
+    /// What the last render's badge says to a screen reader, its news
+    /// ([`announce::news`]), and whether it alerted.
     rendered_badge: RefCell<(String, String, bool)>,
     badge_node: NodeRef,
     /// The widget's root and panel elements, and whether the reader's focus was inside
