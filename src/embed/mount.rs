@@ -404,7 +404,7 @@ fn start(
     let inline_css = !adopt_stylesheet(&root);
     let props = AppProps {
         inline_css,
-        locale: negotiate_locale(&config),
+        locale: negotiate_locale(&config, element),
         config: Rc::new(config),
         pace,
         poll: true,

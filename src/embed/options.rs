@@ -207,12 +207,12 @@ pub(crate) fn config_from_options(options: &JsValue) -> Result<Config, MountErro
     Ok(config_with_base(&get, base.as_deref())?)
 }
 
-/// The reader's language: the `locale` setting when given, else the page's `lang`, then
-/// the browser's languages. A setting without a region (`locale="en"`) chooses the
-/// language as the page's `lang` would: the region, and with it the clock, still comes
-/// from the page's `lang`, then the browser's languages.
-pub(crate) fn negotiate_locale(config: &Config) -> Locale {
-    let page = web::page_languages();
+/// The reader's language: the `locale` setting when given, else the `lang` the element
+/// inherits from the page, then the browser's languages. A setting without a region
+/// (`locale="en"`) chooses the language as the page's `lang` would: the region, and with
+/// it the clock, still comes from the page's `lang`, then the browser's languages.
+pub(crate) fn negotiate_locale(config: &Config, element: &web_sys::Element) -> Locale {
+    let page = web::page_languages(element);
     let tags: Vec<&str> = config
         .locale
         .iter()

@@ -16,19 +16,23 @@ pub(crate) fn resolve_url(url: &str, base: &str) -> Option<String> {
         .map(|u| u.href())
 }
 
-/// The reader's languages, best first: the page's own `lang`, then the browser's
-/// `navigator.languages` (or `navigator.language`).
-pub(crate) fn page_languages() -> Vec<String> {
+/// The reader's languages, best first: the `lang` the widget's element inherits (from
+/// the nearest element around it with a `lang`, as HTML reads it, else `<html lang>`),
+/// then the browser's `navigator.languages` (or `navigator.language`). An empty `lang`
+/// means "unknown" and, as in HTML, stops the search.
+pub(crate) fn page_languages(element: &web_sys::Element) -> Vec<String> {
     let mut tags = Vec::new();
     let Some(window) = web_sys::window() else {
         return tags;
     };
-    if let Some(root) = window.document().and_then(|d| d.document_element()) {
-        if let Some(lang) = root.get_attribute("lang") {
-            let lang = lang.trim();
-            if !lang.is_empty() {
-                tags.push(lang.to_owned());
-            }
+    let around = element.closest("[lang]").ok().flatten();
+    if let Some(lang) = around
+        .or_else(|| window.document().and_then(|d| d.document_element()))
+        .and_then(|e| e.get_attribute("lang"))
+    {
+        let lang = lang.trim();
+        if !lang.is_empty() {
+            tags.push(lang.to_owned());
         }
     }
     let navigator = window.navigator();

@@ -115,6 +115,36 @@ describe('widgets on one page', () => {
     }
   });
 
+  test("the widget speaks the language of the part of the page it is in: the nearest lang around it, else <html lang>, else the browser's", async () => {
+    const { server, browser } = harness;
+    server.setFeed('around', { fixture: 'apple/all_operational.js' });
+    const cases = [
+      // A French section of an English page.
+      { lang: 'en', around: 'fr', root: /^fr\b/, text: 'Tous les systèmes sont opérationnels' },
+      // Nested: the nearest lang wins.
+      { lang: 'fr', around: 'es', inner: 'de', root: /^de\b/, text: 'Alle Systeme betriebsbereit' },
+      // An empty lang is "unknown": the browser's languages decide, not <html lang>.
+      { lang: 'de', around: '', root: /^en\b/, text: 'All systems operational' },
+      // No lang around the widget: the page's.
+      { lang: 'es', root: /^es\b/, text: 'Todos los sistemas funcionan con normalidad' },
+    ];
+    for (const [i, c] of cases.entries()) {
+      let body = snippet({ feed: '/feeds/around' });
+      if (c.inner !== undefined) body = `<div lang="${c.inner}">${body}</div>`;
+      if (c.around !== undefined) body = `<section lang="${c.around}"><p>Text</p>${body}</section>`;
+      server.setPage(`/t/around-${i}.html`, hostPage({ lang: c.lang, body }));
+      const session = await openPage(browser, { locale: 'en-US', timezoneId: 'UTC' });
+      await session.page.goto(server.url(`/t/around-${i}.html`));
+      const w = widget(session.page);
+      await w.waitForPhase('live');
+      const where = `page ${c.lang}, around ${c.around}, inner ${c.inner}`;
+      assert.match(await w.root.getAttribute('lang'), c.root, where);
+      assert.equal(squash(await w.badgeText.textContent()), c.text, where);
+      session.assertCleanConsole();
+      await session.close();
+    }
+  });
+
   test('a page in pt-BR speaks Brazilian Portuguese; a page in pt read in pt-PT writes as Portugal does', async () => {
     const { server, browser } = harness;
     server.setFeed('portuguese', { fixture: 'apple/multi_service_outage.js' });
