@@ -775,6 +775,7 @@ fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<Str
     let mut views: Vec<(Option<&str>, GroupView)> = vec![];
     // Where each named group's view is in `views`.
     let mut view_of_group: HashMap<String, usize> = HashMap::new();
+
     for component in &rows {
         let group = component.group_id.as_deref().and_then(|id| shown.group(id));
         let key = group.map(|g| g.id.as_str());
@@ -784,11 +785,16 @@ fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<Str
             state: state_view(locale, component.level),
         };
         let existing = match key {
-            Some(id) => view_of_group.get(id).and_then(|&at| views.get_mut(at)),
-            // Ungrouped rows join the previous unnamed group only when it is the last one.
-            None => views.last_mut().filter(|(k, _)| k.is_none()),
+            Some(id) => view_of_group.get(id).copied(),
+            // Ungrouped rows before any group are one view; those after a group are
+            // another, at the place of the first of them, so they are listed under one
+            // "Other services" rather than one such heading between each two groups.
+            None => views
+                .iter()
+                .rposition(|(k, _)| k.is_none())
+                .filter(|&at| at > 0 || views.len() == 1),
         };
-        match existing {
+        match existing.and_then(|at| views.get_mut(at)) {
             Some((_, view)) => view.components.push(row),
             None => {
                 if let Some(id) = key {
@@ -1846,6 +1852,53 @@ mod tests {
         assert_eq!(labelled.labels.heading, "Service status");
         let ja = panel(&state, &config(&[("label", "Apple")]), Locale::Ja);
         assert_eq!(ja.labels.region, format!("Apple：{}", ja.labels.heading));
+    }
+
+    #[test]
+    fn ungrouped_services_between_groups_share_one_other_services_heading() {
+        let snapshot = Snapshot {
+            groups: vec![
+                Group {
+                    id: "g-store".into(),
+                    name: "Store".into(),
+                },
+                Group {
+                    id: "g-cloud".into(),
+                    name: "iCloud".into(),
+                },
+            ],
+            components: vec![
+                component("c-photos", "Photos", None),
+                component("c-app", "App Store", Some("g-store")),
+                component("c-imessage", "iMessage", None),
+                component("c-drive", "iCloud Drive", Some("g-cloud")),
+                component("c-maps", "Maps", None),
+                component("c-itunes", "iTunes Store", Some("g-store")),
+                component("c-music", "Apple Music", None),
+            ],
+            ..Snapshot::default()
+        };
+        let view = panel(&live(snapshot), &config(&[]), Locale::En);
+        let groups: Vec<(Option<&str>, Vec<&str>)> = view
+            .groups
+            .iter()
+            .map(|g| {
+                let names = g.components.iter().map(|c| c.name.as_str()).collect();
+                (g.name.as_deref(), names)
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                (None, vec!["Photos"]),
+                (Some("Store"), vec!["App Store", "iTunes Store"]),
+                (
+                    Some("Other services"),
+                    vec!["iMessage", "Maps", "Apple Music"]
+                ),
+                (Some("iCloud"), vec!["iCloud Drive"]),
+            ]
+        );
     }
 
     #[test]
