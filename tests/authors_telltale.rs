@@ -277,6 +277,32 @@ fn telltale_times_before_1973_warn_as_seconds_or_before_1970() {
 }
 
 #[test]
+fn telltale_an_error_in_an_update_names_the_update_not_its_event() {
+    let incident = |update: &str| {
+        with_incident(&format!(
+            r#"{{"id":"i","title":"t","impact":"degraded","status":"identified","updates":[{update}]}}"#
+        ))
+    };
+    assert_eq!(
+        reason(&incident(r#"{"body":"x"}"#)),
+        "`incidents[0].updates[0]`: missing field `status`"
+    );
+    assert_eq!(
+        reason(&incident(
+            r#"{"status":"x","body":"x"},{"status":"x","body":"x","affected":null}"#
+        )),
+        "`incidents[0].updates[1].affected` is null, expected an array"
+    );
+    let maintenance = r#"{"telltale":1,"maintenances":[{"id":"m","title":"t","status":"scheduled",
+        "updates":[{"status":"x","body":"x","at_ms":1.5}]}]}"#;
+    assert_eq!(
+        reason(maintenance),
+        "`maintenances[0].updates[0].at_ms` is 1.5, expected whole milliseconds from \
+         -62135596800000 (year 1) to 253402300799999 (year 9999)"
+    );
+}
+
+#[test]
 fn telltale_whole_numbers_read_however_written_and_times_stay_in_years_1_to_9999() {
     let start = |value: &str| {
         with_incident(&format!(
@@ -310,7 +336,7 @@ fn telltale_whole_numbers_read_however_written_and_times_stay_in_years_1_to_9999
         assert_eq!(
             reason(&start(written)),
             format!(
-                "`incidents[0]`: `started_at_ms` is {written}, expected whole milliseconds \
+                "`incidents[0].started_at_ms` is {written}, expected whole milliseconds \
                  from -62135596800000 (year 1) to 253402300799999 (year 9999)"
             )
         );

@@ -279,6 +279,31 @@ fn check_prints_a_maintenance_with_the_status_the_widget_shows() {
 }
 
 #[test]
+fn check_lists_maintenances_as_the_panel_does_in_progress_then_soonest() {
+    let feed = br#"{"page": {"id": "p", "name": "Acme"}, "components": [],
+      "scheduled_maintenances": [
+        {"id": "m1", "name": "Later", "status": "scheduled",
+         "scheduled_for": "2200-12-10T00:00:00Z", "scheduled_until": "2200-12-10T02:00:00Z"},
+        {"id": "m2", "name": "Undated", "status": "scheduled"},
+        {"id": "m3", "name": "Sooner", "status": "scheduled",
+         "scheduled_for": "2200-11-25T00:00:00Z", "scheduled_until": "2200-11-25T02:00:00Z"},
+        {"id": "m4", "name": "Now", "status": "in_progress",
+         "scheduled_for": "2020-11-22T20:00:00Z", "scheduled_until": "2200-01-01T00:00:00Z"}
+      ]}"#;
+    let out = telltale_stdin(&["check", "-"], feed);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let titles: Vec<&str> = text
+        .split("\nmaintenances:\n")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| line.strip_prefix("  - "))
+        .collect();
+    assert_eq!(titles, ["Now", "Sooner", "Later", "Undated"], "{text}");
+}
+
+#[test]
 fn check_apple_decodes_names_and_warns_on_unknowns() {
     let out = telltale(&["check", &fixture("apple/entities_and_spaces.json")]);
     assert_eq!(out.status.code(), Some(0));
@@ -327,7 +352,7 @@ fn check_never_prints_a_feeds_control_characters_raw() {
     assert!(report.contains("  App Store: degraded\n"), "{report}");
     assert!(report.contains("users affected: Some users\n"), "{report}");
     assert!(
-        report.contains("Line one\n      Line two\\u{d}hidden ]0;title\n"),
+        report.contains("Line one\n      Line two\n      hidden ]0;title\n"),
         "{report}"
     );
     assert!(
@@ -626,7 +651,7 @@ fn check_keeps_a_feeds_line_breaks_inside_its_own_lines() {
         "components":[{"id":"c","name":"API\noverall: operational","status":"major_outage"}],
         "incidents":[{"id":"i","name":"Outage\nwarning: fake","status":"investigating",
           "impact":"major","started_at":"2024-11-20T10:00:00Z","incident_updates":[
-          {"status":"investigating","body":"line1\nline2\r\nline3","created_at":"2024-11-20T10:00:00Z"}]}]}"#;
+          {"status":"investigating","body":"line1\nline2\r\nline3\rline4","created_at":"2024-11-20T10:00:00Z"}]}]}"#;
     let out = telltale_stdin(&["check", "-"], feed);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let report = stdout(&out);
@@ -644,7 +669,7 @@ fn check_keeps_a_feeds_line_breaks_inside_its_own_lines() {
     );
     assert!(report.contains("  - Outage\\nwarning: fake\n"), "{report}");
     assert!(
-        report.contains("): line1\n      line2\n      line3\n"),
+        report.contains("): line1\n      line2\n      line3\n      line4\n"),
         "a body's lines stay under its line: {report}"
     );
 }
@@ -811,7 +836,7 @@ fn check_keeps_an_incident_with_an_oddly_typed_shortlink() {
 }
 
 #[test]
-fn check_names_a_file_saved_as_utf16() {
+fn check_names_a_file_saved_as_utf16_or_utf32() {
     let text = std::fs::read_to_string(fixture("apple/all_operational.js")).expect("fixture");
     for (bom, big_endian) in [(true, false), (false, false), (true, true)] {
         let mut bytes: Vec<u8> = Vec::new();
@@ -834,6 +859,22 @@ fn check_names_a_file_saved_as_utf16() {
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains("it looks like UTF-16"), "{err}");
+    }
+    // UTF-32, with or without its mark, is named as such.
+    for bom in [true, false] {
+        let mut bytes: Vec<u8> = Vec::new();
+        if bom {
+            bytes.extend([0xFF, 0xFE, 0, 0]);
+        }
+        bytes.extend(text.chars().flat_map(|c| u32::from(c).to_le_bytes()));
+        let out = telltale_stdin(&["check", "-"], &bytes);
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.contains("(it looks like UTF-32: feeds are read as UTF-8"),
+            "{err}"
+        );
     }
     // A plain unreadable document gets no such hint.
     let out = telltale_stdin(&["check", "-"], b"not a feed");

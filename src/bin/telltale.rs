@@ -15,7 +15,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use telltale::core::feed::{self, Format, Parsed};
 use telltale::core::filter::{self, Selection};
 use telltale::core::json::{Json, Object};
-use telltale::core::model::{Component, Snapshot};
+use telltale::core::model::{sort_by_rank, Component, Snapshot};
 use telltale::core::state::with_snapshot;
 use telltale::core::stray;
 use telltale::core::time::civil_at;
@@ -214,10 +214,14 @@ fn run(check: &Check) -> Result<String, String> {
     };
     // Browsers decode feeds leniently too; a stray invalid byte should not hide the rest.
     let text = String::from_utf8_lossy(&bytes);
-    let mut parsed = feed::parse(&text, check.format).map_err(|e| match utf16_hint(&bytes) {
-        Some(hint) => format!("{e} ({hint})"),
-        None => e.to_string(),
-    })?;
+    let mut parsed =
+        feed::parse(&text, check.format).map_err(|e| match wide_encoding_hint(&bytes) {
+            Some(encoding) => format!(
+                "{e} (it looks like {encoding}: feeds are read as UTF-8, as browsers read them; \
+             save it as UTF-8)"
+            ),
+            None => e.to_string(),
+        })?;
     if bytes.len() as u64 > feed::MAX_FEED_BYTES {
         parsed.warnings.push(feed::Warning(format!(
             "the document is {} bytes: the widget refuses a feed over {} bytes (2 MiB)",
@@ -236,19 +240,30 @@ fn run(check: &Check) -> Result<String, String> {
     }
 }
 
-/// Why a document that could not be read may look like nothing: a file saved as UTF-16
-/// (a byte-order mark `FF FE` or `FE FF`, or a zero byte beside most characters of its
-/// start), which editors on some systems write and which reads as garbage in UTF-8.
-fn utf16_hint(bytes: &[u8]) -> Option<&'static str> {
+/// The encoding a document that could not be read may be in, when it looks like nothing
+/// in UTF-8: a file saved as UTF-16
+/// or UTF-32 (a byte-order mark, or zero bytes beside most characters of its start),
+/// which editors on some systems write and which reads as garbage in UTF-8.
+fn wide_encoding_hint(bytes: &[u8]) -> Option<&'static str> {
     let start = &bytes[..bytes.len().min(64)];
-    let bom = start.starts_with(&[0xFF, 0xFE]) || start.starts_with(&[0xFE, 0xFF]);
     let zeros = start.iter().filter(|&&byte| byte == 0).count();
     // Zeros beside characters: a run of zeros alone (a truncated or zero-filled file)
     // is not text in any encoding.
     let beside_text = zeros < start.len();
-    (bom || (beside_text && zeros * 3 >= start.len())).then_some(
-        "it looks like UTF-16: feeds are read as UTF-8, as browsers read them; save it as UTF-8",
-    )
+    // UTF-32 first: its little-endian mark begins as UTF-16's does.
+    let utf32 = start.starts_with(&[0xFF, 0xFE, 0, 0])
+        || start.starts_with(&[0, 0, 0xFE, 0xFF])
+        || (beside_text && zeros * 8 >= start.len() * 5);
+    let utf16 = start.starts_with(&[0xFF, 0xFE])
+        || start.starts_with(&[0xFE, 0xFF])
+        || (beside_text && zeros * 3 >= start.len());
+    if utf32 {
+        Some("UTF-32")
+    } else if utf16 {
+        Some("UTF-16")
+    } else {
+        None
+    }
 }
 
 /// Feed text for a field of one line: a line break in it is written `\n`, so a feed
@@ -258,10 +273,11 @@ fn line(text: &str) -> String {
 }
 
 /// A body of several lines, each after the first indented under the line it starts on
-/// (a blank line stays blank, with no trailing spaces).
+/// (a blank line stays blank, with no trailing spaces). Lines end in `\n`, `\r\n` or a
+/// lone `\r`.
 fn body(text: &str) -> String {
     text.replace("\r\n", "\n")
-        .split('\n')
+        .split(['\n', '\r'])
         .enumerate()
         .map(|(index, line)| match (index, line.is_empty()) {
             (0, _) | (_, true) => line.to_owned(),
@@ -535,11 +551,13 @@ fn write_incidents(out: &mut String, snapshot: &Snapshot, names: &Names<'_>) {
 }
 
 fn write_maintenances(out: &mut String, snapshot: &Snapshot, names: &Names<'_>, now_ms: i64) {
-    let current: Vec<_> = snapshot
+    let mut current: Vec<_> = snapshot
         .maintenances
         .iter()
         .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
+    // As the panel lists them: in progress first, then the soonest.
+    sort_by_rank(&mut current, |m| m.rank(now_ms));
     if current.is_empty() {
         // `incidents.json` lists the latest maintenances among its incidents, not all of
         // them; those it lists have ended.
@@ -599,7 +617,18 @@ mod tests {
 
     #[test]
     fn zeros_alone_do_not_look_like_utf16() {
-        assert_eq!(utf16_hint(&[0; 40]), None);
-        assert!(utf16_hint(b"{\0\"\0a\0\"\0").is_some());
+        assert_eq!(wide_encoding_hint(&[0; 40]), None);
+        assert_eq!(wide_encoding_hint(b"{\0\"\0a\0\"\0"), Some("UTF-16"));
+        assert_eq!(
+            wide_encoding_hint(b"{\0\0\0\"\0\0\0a\0\0\0"),
+            Some("UTF-32")
+        );
+        assert_eq!(
+            wide_encoding_hint(b"\0\0\0{\0\0\0\"\0\0\0a"),
+            Some("UTF-32")
+        );
+        assert_eq!(wide_encoding_hint(b"\xFF\xFE\0\0{\0\0\0"), Some("UTF-32"));
+        assert_eq!(wide_encoding_hint(b"\xFF\xFE{\0"), Some("UTF-16"));
+        assert_eq!(wide_encoding_hint(b"{\"a\": 1}"), None);
     }
 }

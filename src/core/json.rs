@@ -734,7 +734,7 @@ impl Reader<'_> {
 
     fn enter(&mut self, depth: usize) -> Result<(), ParseError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return Err(self.error("nested too deep"));
         }
         self.at += 1; // the opening bracket
         self.skip_space();
@@ -880,12 +880,16 @@ mod tests {
 
     #[test]
     fn parse_caps_nesting() {
+        assert_eq!(
+            MAX_DEPTH, 128,
+            "the README and docs/feed-formats.md say 128"
+        );
         let deep_ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&deep_ok).is_ok());
         let too_deep = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
         assert_eq!(
             parse(&too_deep).map_err(|e| e.message),
-            Err("recursion limit exceeded")
+            Err("nested too deep")
         );
         let hostile = "{\"a\":".repeat(100_000);
         assert!(parse(&hostile).is_err());

@@ -261,6 +261,17 @@ impl Maintenance {
         }
     }
 
+    /// Where this maintenance goes in a list of current ones at `now_ms`, for
+    /// [`sort_by_rank`]: in progress first, then the soonest; an unknown start sorts last.
+    pub fn rank(&self, now_ms: i64) -> (u8, i64) {
+        match (self.is_in_progress(now_ms), self.starts_at_ms) {
+            (true, Some(start)) => (0, start),
+            (true, None) => (1, 0),
+            (false, Some(start)) => (2, start),
+            (false, None) => (3, 0),
+        }
+    }
+
     /// The status to show at `now_ms`: the declared one, except that a scheduled
     /// maintenance whose window has opened is in progress (feeds are often late to flip
     /// it). A verifying one stays verifying.

@@ -1078,15 +1078,7 @@ fn maintenance_views(input: &ViewInput<'_>, shown: &Shown<'_>) -> (Vec<EventView
         .iter()
         .filter(|m| m.is_upcoming_or_active(now_ms))
         .collect();
-    // In progress first, then the soonest; an unknown start sorts last.
-    sort_by_rank(&mut current, |m| {
-        match (m.is_in_progress(now_ms), m.starts_at_ms) {
-            (true, Some(start)) => (0, start),
-            (true, None) => (1, 0),
-            (false, Some(start)) => (2, start),
-            (false, None) => (3, 0),
-        }
-    });
+    sort_by_rank(&mut current, |m| m.rank(now_ms));
     let more = cut(locale, &mut current, EVENTS_MAX);
     let views = current
         .into_iter()

@@ -110,9 +110,20 @@ fn items<T>(
         .map(|(index, item)| {
             let at = format!("{field}[{index}]");
             let object = objects_only(item, &at)?;
-            read(object).map_err(|e| format!("`{at}`: {e}"))
+            read(object).map_err(|e| within(&at, &e))
         })
         .collect()
+}
+
+/// An item's error with the item's place in front: "`components[1].level` has unknown
+/// value …" for an error about one of its fields, "`components[1]`: missing field …"
+/// else.
+fn within(at: &str, error: &str) -> String {
+    let (joint, rest) = match error.strip_prefix('`') {
+        Some(field) => (".", field),
+        None => ("`: ", error),
+    };
+    format!("`{at}{joint}{rest}")
 }
 
 /// The format (and its schema) says objects, for items and their updates alike.
@@ -222,15 +233,18 @@ fn read_updates(object: &Object) -> Result<Vec<Update>, String> {
             let object = item
                 .as_object()
                 .ok_or_else(|| wrong_type(&format!("updates[{index}]"), item, "an object"))?;
-            Ok(Update {
-                status: object.req_str("status")?.to_owned(),
-                body: object.req_str("body")?.to_owned(),
-                at_ms: time_ms(object, "at_ms")?,
-                affected: strings(object, "affected")?,
-            })
-            .map_err(|e: String| format!("`updates[{index}]`: {e}"))
+            read_update(object).map_err(|e| within(&format!("updates[{index}]"), &e))
         })
         .collect()
+}
+
+fn read_update(object: &Object) -> Result<Update, String> {
+    Ok(Update {
+        status: object.req_str("status")?.to_owned(),
+        body: object.req_str("body")?.to_owned(),
+        at_ms: time_ms(object, "at_ms")?,
+        affected: strings(object, "affected")?,
+    })
 }
 
 fn read_incident(object: &Object) -> Result<Incident, String> {
