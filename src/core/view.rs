@@ -321,7 +321,7 @@ fn badge_from(input: &ViewInput<'_>, summary: &Summary<'_>) -> BadgeView {
         View::Notice => matches!(summary.tone, Tone::Level(level) if level.is_notable()),
     };
     // The pattern ends the state's sentence itself; drop a trailing "…" or "." so the
-    // name does not read "Loading status…. Show status details".
+    // name does not read "Loading status…. Status details".
     let mut state = summary.text.trim_end_matches(['…', '.', '。']).to_owned();
     if let Some(age) = &age {
         state = text_with(
@@ -341,14 +341,7 @@ fn badge_from(input: &ViewInput<'_>, summary: &Summary<'_>) -> BadgeView {
     let alert = visible
         && (summary.phase == Phase::Unavailable || (summary.phase == Phase::Stale && offline));
     let spoken = state.clone();
-    let action = text(
-        locale,
-        Msg::Ui(if input.expanded {
-            Ui::HideDetails
-        } else {
-            Ui::ShowDetails
-        }),
-    );
+    let action = text(locale, Msg::Ui(Ui::StatusDetails));
     BadgeView {
         tone: summary.tone,
         label: input.config.label.clone(),
@@ -1445,15 +1438,12 @@ mod tests {
         let view = badge(&state, &config(&[]), Locale::En);
         assert_eq!(view.tone, Tone::Loading);
         assert_eq!(view.text, "Loading status…");
-        assert_eq!(view.aria_label, "Loading status. Show status details");
+        assert_eq!(view.aria_label, "Loading status. Status details");
         assert_eq!(view.age, None);
         assert!(view.visible);
         let ja = badge(&state, &config(&[]), Locale::Ja);
         assert_eq!(ja.text, "ステータスを読み込み中…");
-        assert_eq!(
-            ja.aria_label,
-            "ステータスを読み込み中。ステータスの詳細を表示"
-        );
+        assert_eq!(ja.aria_label, "ステータスを読み込み中。ステータスの詳細");
         assert!(!badge(&state, &config(&[("view", "notice")]), Locale::En).visible);
     }
 
@@ -1519,10 +1509,7 @@ mod tests {
         assert_eq!(view.tone, Tone::Level(Level::Operational));
         assert_eq!(view.text, "All systems operational");
         assert_eq!(view.age, None);
-        assert_eq!(
-            view.aria_label,
-            "All systems operational. Show status details"
-        );
+        assert_eq!(view.aria_label, "All systems operational. Status details");
         assert!(view.visible);
         assert_eq!(
             badge_text(&state, &config(&[]), Locale::Fr),
@@ -1727,7 +1714,7 @@ mod tests {
         assert_eq!(view.age_frame, [" (", ")"]);
         assert_eq!(
             view.aria_label,
-            "Apple services: App Store: partial outage (as of 10:42 AM). Hide status details"
+            "Apple services: App Store: partial outage (as of 10:42 AM). Status details"
         );
         assert!(view.expanded);
         let fr = badge(&state, &config, Locale::Fr);
@@ -1749,7 +1736,7 @@ mod tests {
         assert_eq!(
             fr.aria_label,
             "Apple services\u{a0}: App Store\u{a0}: panne partielle (mis à jour\u{a0}: 10:42). \
-             Afficher les détails de l’état"
+             Détails de l’état"
         );
         let de = badge(&state, &config, Locale::De);
         assert_eq!(de.age.as_deref(), Some("Stand 10:42"));
@@ -1760,10 +1747,7 @@ mod tests {
         let state = live(snapshot(&[("c-app", Level::PartialOutage)]));
         let view = badge(&state, &config(&[("label", " app store ")]), Locale::En);
         assert_eq!(view.text, "Partial outage");
-        assert_eq!(
-            view.aria_label,
-            "app store: Partial outage. Show status details"
-        );
+        assert_eq!(view.aria_label, "app store: Partial outage. Status details");
         // Another label still hears which service it is.
         let other = badge(&state, &config(&[("label", "Apple")]), Locale::En);
         assert_eq!(other.text, "App Store: partial outage");
@@ -2099,11 +2083,11 @@ mod tests {
         let closed = |locale| badge(&one, &config(&[]), locale).aria_label;
         assert_eq!(
             closed(Locale::Pt),
-            "App Store: interrupção parcial. Mostrar detalhes do status"
+            "App Store: interrupção parcial. Detalhes do status"
         );
         assert_eq!(
             closed(Locale::PtPt),
-            "App Store: interrupção parcial. Mostrar detalhes do estado"
+            "App Store: interrupção parcial. Detalhes do estado"
         );
 
         let state = live(full_snapshot());

@@ -112,10 +112,15 @@ describe('badge on a plain page with the snippet', () => {
     const { session, w } = await showFeed(fixture);
     assert.equal(await w.panel.isVisible(), false, 'panel starts closed');
     assert.equal(await w.badge.getAttribute('aria-controls'), null, 'a closed panel is not pointed at');
+    // The name says the state and what the button is for, the same open or closed:
+    // aria-expanded alone says which (a name that changed too would say it twice).
+    const name = await w.badge.getAttribute('aria-label');
+    assert.match(name, /\. Status details$/);
 
     await w.badge.click();
     await w.panel.waitFor({ timeout: WAIT_MS });
     assert.equal(await w.badge.getAttribute('aria-expanded'), 'true');
+    assert.equal(await w.badge.getAttribute('aria-label'), name);
     assert.equal(await w.badge.getAttribute('aria-controls'), await w.panel.getAttribute('id'));
     assert.equal(await w.panel.getAttribute('role'), 'region');
 

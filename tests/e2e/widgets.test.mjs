@@ -155,14 +155,14 @@ describe('widgets on one page', () => {
         lang: 'pt-BR',
         browser: 'en-US',
         root: 'pt-BR',
-        action: 'Mostrar detalhes do status',
+        action: 'Detalhes do status',
         link: 'Ver a página de status completa',
       },
       {
         lang: 'pt',
         browser: 'pt-PT',
         root: 'pt-PT',
-        action: 'Mostrar detalhes do estado',
+        action: 'Detalhes do estado',
         link: 'Ver a página de estado completa',
       },
     ];
