@@ -12,6 +12,12 @@ if (typeof NativePromise !== "function" || typeof NativePromise.resolve !== "fun
     typeof NativePromise.reject !== "function") {
   throw "window.Promise is not the browser's"; // build.sh's last net reports it
 }
+// The glue decodes every string the wasm hands over with the page's TextDecoder, and the
+// widget resolves every URL with its URL: a replacement that answers wrongly without
+// throwing (a stub, a shim that edits what it returns) would send the widget to the wrong
+// feed and name its events wrongly, so both are asked one question first.
+if (new TextDecoder().decode(new Uint8Array([195, 169])) !== "\u00e9") throw "window.TextDecoder is not the browser's";
+if (new URL("b", "http://a/c").href !== "http://a/b") throw "window.URL is not the browser's";
 var ELEMENT = "telltale-status";
 var ATTRIBUTES = ["feed", "format", "components", "view", "theme", "locale", "refresh", "link", "label",
   "heading"];
@@ -403,6 +409,13 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
 } else if (window.customElements && firstCopy) {
   // Another script owns the name: its elements are not ours to render into.
   console.warn("[telltale] <" + ELEMENT + "> is already defined by another script on this page; use Telltale.mount instead");
-} else if (firstCopy && document.querySelector(ELEMENT)) {
-  console.warn("[telltale] this browser has no custom elements (window.customElements), so <" + ELEMENT + "> keeps its fallback; Telltale.mount still works");
+} else if (firstCopy) {
+  // Elements already parsed, or (for a script in <head>) those parsed after it.
+  var noCustomElements = function () {
+    if (document.querySelector(ELEMENT)) {
+      console.warn("[telltale] this browser has no custom elements (window.customElements), so <" + ELEMENT + "> keeps its fallback; Telltale.mount still works");
+    }
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", noCustomElements, { once: true });
+  else noCustomElements();
 }

@@ -334,6 +334,14 @@ describe('hostile host page', () => {
       Promise: ["window.Promise = function FakePromise() { throw new Error('no promises'); };", /\(window\.Promise is not the browser's\)$/],
       URL: ["window.URL = function () { throw new Error('host URL'); };", /\(Error: host URL\)$/],
       TextDecoder: ['delete window.TextDecoder; delete window.TextEncoder;', /\(ReferenceError: TextDecoder is not defined\)$/],
+      // Replacements that answer without throwing, but wrongly: a stub, and a shim that
+      // edits what the browser's own returns (it would send the widget to /FEEDS/…).
+      'TextDecoder-stub': ['window.TextDecoder = function () { this.decode = function () { return "junk"; }; };', /\(window\.TextDecoder is not the browser's\)$/],
+      'TextDecoder-shim': [
+        'const Native = TextDecoder; window.TextDecoder = function (l, o) { const d = new Native(l, o); this.decode = (b, x) => d.decode(b, x).toUpperCase(); };',
+        /\(window\.TextDecoder is not the browser's\)$/,
+      ],
+      'URL-stub': ['window.URL = function (u) { this.href = String(u); };', /\(window\.URL is not the browser's\)$/],
     };
     for (const [name, [change, reason]] of Object.entries(replaced)) {
       server.setPage(
@@ -448,15 +456,30 @@ describe('hostile host page', () => {
         script: '<script src="/dist/telltale.js"></script>',
       }),
     );
-    const session = await openPage(browser);
-    await session.page.goto(server.url('/t/no-custom-elements.html'));
-    await session.page.waitForFunction(() => typeof Telltale === 'object', null, { timeout: WAIT_MS });
-    assert.deepEqual(session.warnings, [
-      '[telltale] this browser has no custom elements (window.customElements), so <telltale-status> keeps its fallback; Telltale.mount still works',
-    ]);
-    assert.equal(await session.page.locator('telltale-status > a').isVisible(), true, 'the fallback stays');
-    session.assertCleanConsole();
-    await session.close();
+    // The same with the script in <head>, before any element is parsed: the warning
+    // comes once the document is.
+    server.setPage(
+      '/t/no-custom-elements-head.html',
+      hostPage({
+        head:
+          '<script>Object.defineProperty(window, "customElements", { value: undefined });</script>' +
+          '<script src="/dist/telltale.js"></script>',
+        body: snippet({ feed: '/feeds/own-function' }),
+        script: '',
+      }),
+    );
+    for (const path of ['/t/no-custom-elements.html', '/t/no-custom-elements-head.html']) {
+      const session = await openPage(browser);
+      await session.page.goto(server.url(path));
+      await session.page.waitForFunction(() => typeof Telltale === 'object', null, { timeout: WAIT_MS });
+      await session.page.waitForLoadState('load');
+      assert.deepEqual(session.warnings, [
+        '[telltale] this browser has no custom elements (window.customElements), so <telltale-status> keeps its fallback; Telltale.mount still works',
+      ], path);
+      assert.equal(await session.page.locator('telltale-status > a').isVisible(), true, 'the fallback stays');
+      session.assertCleanConsole();
+      await session.close();
+    }
   });
 
   test('an element with id="Telltale" is no global of the page: Telltale.mount is there', async () => {
