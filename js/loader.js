@@ -311,7 +311,10 @@ function pageHasItsOwn(existing) {
   }
 }
 
-var firstCopy = !(window.Telltale && typeof window.Telltale.mount === "function");
+// An earlier copy of this script set Telltale.mount, or (on a page that keeps its own
+// window.Telltale) defined the element with a class that says it is Telltale's.
+var defined = window.customElements && window.customElements.get(ELEMENT);
+var firstCopy = !(window.Telltale && typeof window.Telltale.mount === "function") && !(defined && defined.telltale);
 if (firstCopy) {
   if (pageHasItsOwn(window.Telltale)) {
     console.warn("[telltale] this page has its own window.Telltale, which is left as it is, so Telltale.mount is not available; <" + ELEMENT + "> elements still work");
@@ -377,6 +380,9 @@ function schedule(element, dirty) {
 
 if (window.customElements && !window.customElements.get(ELEMENT)) {
   var TelltaleStatus = class extends HTMLElement {
+    static get telltale() {
+      return VERSION;
+    }
     static get observedAttributes() {
       return ATTRIBUTES;
     }
@@ -413,7 +419,8 @@ if (window.customElements && !window.customElements.get(ELEMENT)) {
   // Elements already parsed, or (for a script in <head>) those parsed after it.
   var noCustomElements = function () {
     if (document.querySelector(ELEMENT)) {
-      console.warn("[telltale] this browser has no custom elements (window.customElements), so <" + ELEMENT + "> keeps its fallback; Telltale.mount still works");
+      console.warn("[telltale] this browser has no custom elements (window.customElements), so <" + ELEMENT + "> keeps its fallback" +
+        (window.Telltale && window.Telltale.mount === mount ? "; Telltale.mount still works" : ""));
     }
   };
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", noCustomElements, { once: true });

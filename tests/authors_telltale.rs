@@ -293,6 +293,10 @@ fn telltale_an_error_in_an_update_names_the_update_not_its_event() {
         )),
         "`incidents[0].updates[1].affected` is null, expected an array"
     );
+    assert_eq!(
+        reason(r#"{"telltale":1,"page":{"name":1},"components":[]}"#),
+        "`page.name` is a number, expected a string"
+    );
     let maintenance = r#"{"telltale":1,"maintenances":[{"id":"m","title":"t","status":"scheduled",
         "updates":[{"status":"x","body":"x","at_ms":1.5}]}]}"#;
     assert_eq!(

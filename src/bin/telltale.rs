@@ -241,25 +241,30 @@ fn run(check: &Check) -> Result<String, String> {
 }
 
 /// The encoding a document that could not be read may be in, when it looks like nothing
-/// in UTF-8: a file saved as UTF-16
-/// or UTF-32 (a byte-order mark, or zero bytes beside most characters of its start),
-/// which editors on some systems write and which reads as garbage in UTF-8.
+/// in UTF-8: a file saved as UTF-16 or UTF-32, which editors on some systems write and
+/// which reads as garbage in UTF-8. Told by a byte-order mark, else by its first two
+/// characters: a feed starts with ASCII (`{`, a space, `jsonCallback`), which those
+/// encodings write with zero bytes beside it (`{\0"\0`, `\0\0\0{\0\0\0"`). A UTF-8
+/// file padded with zeros (`{"a":1}` then NULs, or one character then NULs) is neither.
 fn wide_encoding_hint(bytes: &[u8]) -> Option<&'static str> {
-    let start = &bytes[..bytes.len().min(64)];
-    let zeros = start.iter().filter(|&&byte| byte == 0).count();
-    // Zeros beside characters: a run of zeros alone (a truncated or zero-filled file)
-    // is not text in any encoding.
-    let beside_text = zeros < start.len();
-    // UTF-32 first: its little-endian mark begins as UTF-16's does.
-    let utf32 = start.starts_with(&[0xFF, 0xFE, 0, 0])
-        || start.starts_with(&[0, 0, 0xFE, 0xFF])
-        || (beside_text && zeros * 8 >= start.len() * 5);
-    let utf16 = start.starts_with(&[0xFF, 0xFE])
-        || start.starts_with(&[0xFE, 0xFF])
-        || (beside_text && zeros * 3 >= start.len());
-    if utf32 {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Some("UTF-32");
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("UTF-16");
+    }
+    // One character of `width` bytes at `at`: one byte of ASCII and zeros, either way
+    // round.
+    let ascii = |at: usize, width: usize| {
+        let Some(unit) = bytes.get(at..at + width) else {
+            return false;
+        };
+        let zeros = unit.iter().filter(|&&byte| byte == 0).count();
+        zeros == width - 1 && (unit[0] != 0 || unit[width - 1] != 0)
+    };
+    if ascii(0, 4) && ascii(4, 4) {
         Some("UTF-32")
-    } else if utf16 {
+    } else if ascii(0, 2) && ascii(2, 2) {
         Some("UTF-16")
     } else {
         None
@@ -630,5 +635,13 @@ mod tests {
         assert_eq!(wide_encoding_hint(b"\xFF\xFE\0\0{\0\0\0"), Some("UTF-32"));
         assert_eq!(wide_encoding_hint(b"\xFF\xFE{\0"), Some("UTF-16"));
         assert_eq!(wide_encoding_hint(b"{\"a\": 1}"), None);
+        // UTF-8 padded with zeros is neither.
+        let mut padded = b"{\"telltale\":1}\n".to_vec();
+        padded.extend([0; 50]);
+        assert_eq!(wide_encoding_hint(&padded), None);
+        let mut one = b"x".to_vec();
+        one.extend([0; 63]);
+        assert_eq!(wide_encoding_hint(&one), None);
+        assert_eq!(wide_encoding_hint(b"{\0"), None);
     }
 }

@@ -744,8 +744,10 @@ fn notice(input: &ViewInput<'_>, phase: Phase) -> Option<String> {
 
 /// Component rows grouped as the feed groups them, and what a list longer than
 /// [`PANEL_ROWS_MAX`] leaves out, in words. A named group sits where its first listed
-/// member appears; consecutive components outside any known group share one unnamed
-/// group. A member whose group is missing from the feed shows ungrouped.
+/// member appears. Components outside any known group share one unnamed group while no
+/// group has come before them; all those after a group share another ("Other
+/// services"), where the first of them appears. A member whose group is missing from
+/// the feed shows ungrouped.
 fn group_views(locale: Locale, shown: &Shown<'_>) -> (Vec<GroupView>, Option<String>) {
     let mut rows: Vec<&Component> = shown.rows().collect();
     let all = rows.len();

@@ -127,17 +127,25 @@ describe('widgets on one page', () => {
       { lang: 'de', around: '', root: /^en\b/, text: 'All systems operational' },
       // No lang around the widget: the page's.
       { lang: 'es', root: /^es\b/, text: 'Todos los sistemas funcionan con normalidad' },
+      // Inside another component's shadow root the search stops at that root (the
+      // README says so): the page's lang.
+      { lang: 'en', around: 'fr', shadow: true, root: /^en\b/, text: 'All systems operational' },
     ];
     for (const [i, c] of cases.entries()) {
       let body = snippet({ feed: '/feeds/around' });
+      if (c.shadow) {
+        body =
+          '<x-card></x-card><script>document.querySelector("x-card").attachShadow({ mode: "open" }).innerHTML = ' +
+          `${JSON.stringify(body)};</script>`;
+      }
       if (c.inner !== undefined) body = `<div lang="${c.inner}">${body}</div>`;
       if (c.around !== undefined) body = `<section lang="${c.around}"><p>Text</p>${body}</section>`;
       server.setPage(`/t/around-${i}.html`, hostPage({ lang: c.lang, body }));
       const session = await openPage(browser, { locale: 'en-US', timezoneId: 'UTC' });
       await session.page.goto(server.url(`/t/around-${i}.html`));
-      const w = widget(session.page);
+      const w = widget(session.page, c.shadow ? 'x-card telltale-status' : undefined);
       await w.waitForPhase('live');
-      const where = `page ${c.lang}, around ${c.around}, inner ${c.inner}`;
+      const where = `page ${c.lang}, around ${c.around}, inner ${c.inner}, shadow ${c.shadow}`;
       assert.match(await w.root.getAttribute('lang'), c.root, where);
       assert.equal(squash(await w.badgeText.textContent()), c.text, where);
       session.assertCleanConsole();

@@ -71,7 +71,7 @@ pub(crate) fn normalize(value: &Json, warnings: &mut Vec<Warning>) -> Result<Sna
         None => Page::default(),
         Some(page) => {
             let object = objects_only(page, "page")?;
-            read_page(object).map_err(|e| format!("`page`: {e}"))?
+            read_page(object).map_err(|e| within("page", &e))?
         }
     };
     let mut snapshot = Snapshot {
