@@ -232,6 +232,33 @@ describe('errors and fallback', () => {
     await session.close();
   });
 
+  test('a wasm served with the wrong MIME type still starts, with the one warning the README quotes', async () => {
+    // The glue's fallback for it (compile from the bytes, not the stream) is the one way
+    // of starting the wasm that scripts/trim-glue.mjs keeps besides the usual one.
+    const { server, browser } = harness;
+    const shipped = readFileSync(join(repoRoot, 'dist', 'telltale_bg.wasm'));
+    server.setFeed('wrong-type', { fixture: 'apple/all_operational.js' });
+    server.setPage('/t/wrong-type.html', hostPage({ body: snippet({ feed: '/feeds/wrong-type' }) }));
+    const session = await openPage(browser);
+    const { page } = session;
+    await page.route('**/*.wasm*', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/octet-stream', body: shipped }),
+    );
+    await page.goto(server.url('/t/wrong-type.html'));
+    await widget(page).waitForPhase('live');
+    assert.equal(session.warnings.length, 1, `${session.warnings}`);
+    assert.ok(
+      session.warnings[0].startsWith(
+        '`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate`',
+      ),
+      session.warnings[0],
+    );
+    // That warning is the glue's own, without the [telltale] prefix; nothing else.
+    assert.deepEqual(session.errors, []);
+    assert.deepEqual(session.pageErrors, []);
+    await session.close();
+  });
+
   test('the fallback link stays visible and one warning names the attribute when feed is missing', async () => {
     const { server, browser } = harness;
     server.setPage(`/t/nofeed.html`, hostPage({ body: snippet({ view: 'badge' }) + HOST_BUTTON }));
