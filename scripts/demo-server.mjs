@@ -113,6 +113,10 @@ export function startDemoServer(port) {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
-  const server = await startDemoServer(port);
+  const server = await startDemoServer(port).catch((error) => {
+    const why = error?.code === 'EADDRINUSE' ? `port ${port} is in use; choose another with PORT=8081 bash scripts/demo.sh` : String(error);
+    console.error(`Telltale demo: cannot serve on 127.0.0.1:${port}: ${why}`);
+    process.exit(1);
+  });
   console.log(`Telltale demo: http://127.0.0.1:${server.address().port}/  (Ctrl-C stops the server)`);
 }

@@ -11,6 +11,12 @@ cd "$root"
 export PATH="$HOME/.cargo/bin:$PATH"
 port="${PORT:-8080}"
 
+# A port already taken is said before the build, not after it.
+if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  echo "Telltale demo: port $port on 127.0.0.1 is in use; choose another with PORT=8081 bash scripts/demo.sh" >&2
+  exit 1
+fi
+
 bash scripts/setup.sh
 bash scripts/build.sh
 

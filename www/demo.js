@@ -113,5 +113,14 @@
       }
       if (eventLog) eventLog.textContent = JSON.stringify(detail, null, 2);
     });
+    // The click handler checks the state the widget reported: a held-back button says
+    // why instead of buying.
+    buy.addEventListener("click", function () {
+      if (buy.getAttribute("aria-disabled") === "true") {
+        buyNote.textContent = "Not now: purchases are paused while the iTunes Store has a problem.";
+      } else {
+        buyNote.textContent = "Bought (this is a demo: nothing was charged).";
+      }
+    });
   }
 })();
