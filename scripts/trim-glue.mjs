@@ -8,7 +8,8 @@
 // - the warning for the old, positional way of passing the module
 //   ("using deprecated parameters …");
 // - the default of fetching `<script>_bg.wasm` (and the `script_src` read at startup for
-//   it), and fetching a path, `Request` or `URL` given instead of a response.
+//   it), and fetching a path, `Request` or `URL` given instead of a response, or
+//   instantiating a module or bytes given instead of one.
 //
 // What stays is what the loader's one way runs, including the fallback (with its
 // warning) for a server that sends the wasm with the wrong MIME type. Each piece is
@@ -59,6 +60,11 @@ cut(
   'fetching a path, Request or URL',
   /\n {8}if \(typeof module_or_path === 'string' \|\| \(typeof Request === 'function' && module_or_path instanceof Request\) \|\| \(typeof URL === 'function' && module_or_path instanceof URL\)\) \{\n {12}module_or_path = fetch\(module_or_path\);\n {8}\}\n/,
   '\n',
+);
+cut(
+  'instantiating a module or bytes given instead of a response',
+  /\n {12}return await WebAssembly\.instantiate\(bytes, imports\);\n {8}\} else \{\n {12}const instance = await WebAssembly\.instantiate\(module, imports\);\n\n {12}if \(instance instanceof WebAssembly\.Instance\) \{\n {16}return \{ instance, module \};\n {12}\} else \{\n {16}return instance;\n {12}\}\n {8}\}\n/,
+  '\n            return await WebAssembly.instantiate(bytes, imports);\n        }\n',
 );
 if (/\binitSync\b|\bscript_src\b|deprecated parameters/.test(glue)) {
   console.error('trim-glue: the glue still mentions initSync, script_src or deprecated parameters');
