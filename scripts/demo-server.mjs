@@ -36,9 +36,9 @@ const SERVED = /^(index\.html$|www\/|dist\/|tests\/fixtures\/)/;
 const DEPICTS = [
   // The tests read these fixtures at 2026-11-20T12:00Z.
   ['tests/fixtures/apple/', Date.UTC(2026, 10, 20, 12, 0)],
-  // The maintenance sample: inside its window (21:00–05:00 UTC), 3 h 15 min after its
-  // update of 20:30, which then reads "3 h ago" well away from the half hour where ages
-  // round to the next hour.
+  // The maintenance sample: inside its window (21:00–05:00 UTC), 2 h 45 min after its
+  // update of 21:00, posted as the window opened, which then reads "3 h ago" well away
+  // from the half hour where ages round to the next hour.
   ['www/feeds/', Date.UTC(2026, 10, 20, 23, 45)],
 ];
 

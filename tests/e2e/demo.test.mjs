@@ -117,7 +117,7 @@ describe('demo pages', () => {
       return [card.querySelector('[data-testid=maintenance-status]').textContent, card.textContent];
     });
     // In progress, and its window (21:00–05:00 UTC, shown at 23:45) is still open: the
-    // update was posted 3 h 15 min before.
+    // update was posted as it opened, 2 h 45 min before.
     assert.equal(window[0], 'In progress');
     assert.match(window[1], /\(3 h ago\)/, window[1]);
     await page.locator('input[name=scenario][value=operational]').check();
