@@ -237,14 +237,30 @@ describe('widgets on one page', () => {
   test('--telltale-align: end keeps a badge at the right edge of a header in place when its panel opens', async () => {
     const { server, browser } = harness;
     server.setFeed('align', { fixture: 'apple/multi_service_outage.js' });
-    // The README's header recipe: the element at the top right of a positioned box.
+    // The README's header recipe: the element at the top end (right) of a positioned box.
     const header = (id, align) =>
       `<div style="position: relative; width: 700px; height: 40px">` +
-      `<div style="position: absolute; top: 0; right: 0;${align}">${snippet({ id, feed: '/feeds/align', label: 'Apple' })}</div></div>`;
-    server.setPage(
-      '/t/align.html',
-      hostPage({ body: header('end', ' --telltale-align: end;') + header('start', '') }),
-    );
+      `<div style="position: absolute; top: 0; inset-inline-end: 0;${align}">${snippet({ id, feed: '/feeds/align', label: 'Apple' })}</div></div>`;
+    const html = hostPage({ body: header('end', ' --telltale-align: end;') + header('start', '') });
+    server.setPage('/t/align.html', html);
+    // The same on a right-to-left page: the end is the left, and the badge stays there.
+    server.setPage('/t/align-rtl.html', html.replace('<html lang="en">', '<html lang="ar" dir="rtl">'));
+    {
+      const session = await openPage(browser);
+      const { page } = session;
+      await page.goto(server.url('/t/align-rtl.html'));
+      const w = widget(page, '#end');
+      await w.waitForPhase('live');
+      const closed = await w.badge.boundingBox();
+      await w.badge.click();
+      await w.panel.waitFor({ timeout: WAIT_MS });
+      const open = await w.badge.boundingBox();
+      const panel = await w.panel.boundingBox();
+      assert.ok(Math.abs(open.x - closed.x) < 1, `right to left: the badge stays (moved ${open.x - closed.x}px)`);
+      assert.ok(Math.abs(open.x - panel.x) < 1, 'right to left: badge and panel share the left edge');
+      session.assertCleanConsole();
+      await session.close();
+    }
     const session = await openPage(browser);
     const { page } = session;
     await page.goto(server.url('/t/align.html'));
