@@ -304,6 +304,74 @@ fn check_lists_maintenances_as_the_panel_does_in_progress_then_soonest() {
 }
 
 #[test]
+fn check_components_shows_what_a_widget_with_that_attribute_shows() {
+    let outage = fixture("apple/multi_service_outage.js");
+    let out = telltale(&[
+        "check",
+        "--components",
+        "app store, ITUNES  store, App Stor",
+        &outage,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let components: Vec<&str> = text
+        .split("\ncomponents:\n")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .take_while(|line| line.starts_with("  "))
+        .collect();
+    assert_eq!(
+        components,
+        ["  App Store: major_outage", "  iTunes Store: major_outage"],
+        "{text}"
+    );
+    // The incident affects only what is shown, as in the panel.
+    assert!(
+        text.contains("\n    affected: App Store, iTunes Store\n"),
+        "{text}"
+    );
+    // A name that matches nothing is named, as the widget's console warning names it.
+    let warnings: Vec<&str> = text.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(
+        warnings,
+        ["warning: `--components`: \"App Stor\" matches no component or group in this feed"],
+        "{text}"
+    );
+
+    // Nothing matches: said, and the overall state is no all-clear the widget would give.
+    let calm = fixture("apple/all_operational.js");
+    let out = telltale(&["check", "--components=Nothing", &calm]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("\ncomponents: none\n"), "{text}");
+    assert!(
+        text.contains(
+            "no name matches, so the widget shows the names as \"not in the status feed\""
+        ),
+        "{text}"
+    );
+
+    // --json narrows the snapshot the same way.
+    let out = telltale(&["check", "--json", "--components", "Photos", &outage]);
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let names: Vec<&str> = model["snapshot"]["components"]
+        .as_array()
+        .map(|list| list.iter().filter_map(|c| c["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(names, ["Photos"]);
+
+    // The option needs its list.
+    let out = telltale(&["check", &outage, "--components"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`--components` needs a list of names"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn check_apple_decodes_names_and_warns_on_unknowns() {
     let out = telltale(&["check", &fixture("apple/entities_and_spaces.json")]);
     assert_eq!(out.status.code(), Some(0));

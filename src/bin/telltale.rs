@@ -21,7 +21,8 @@ use telltale::core::stray;
 use telltale::core::time::civil_at;
 
 const USAGE: &str = "\
-usage: telltale check [--json] [--format <auto|statuspage|apple|telltale>] <file>
+usage: telltale check [--json] [--format <auto|statuspage|apple|telltale>]
+                      [--components <names>] <file>
 
 Reads a status feed (Statuspage v2, Apple System Status or Telltale) and prints its format,
 its overall state, each component, active incidents, maintenances and warnings.
@@ -32,6 +33,11 @@ its overall state, each component, active incidents, maintenances and warnings.
                      `incidents_unlisted` and `maintenances_unlisted` beside it
                      say what that format cannot)
   --format <name>    read the feed as this format instead of detecting it
+  --components <names>
+                     show what a widget with this `components` attribute shows
+                     (comma-separated names or ids, matched as the widget
+                     matches them), with a warning for each name that matches
+                     nothing in the feed
   --                 ends the options: a file named -x.json comes after it
 
 Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
@@ -46,6 +52,8 @@ struct Check {
     path: PathBuf,
     json: bool,
     format: Option<Format>,
+    /// The `components` attribute to check, as the widget reads it; all when not given.
+    selection: Selection,
 }
 
 /// Why the command line does not ask for a check.
@@ -137,6 +145,7 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
     let mut path: Option<PathBuf> = None;
     let mut json = false;
     let mut format = None;
+    let mut selection = Selection::default();
     let mut rest = rest.iter();
     // After `--` every argument is a file, one whose name starts with `-` too.
     let mut files_only = false;
@@ -157,6 +166,19 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
             set_path(&mut path, arg)?;
             continue;
         };
+        let components = match word {
+            "--components" => Some(
+                rest.next()
+                    .ok_or_else(|| "`--components` needs a list of names".to_owned())?
+                    .to_string_lossy()
+                    .into_owned(),
+            ),
+            other => other.strip_prefix("--components=").map(str::to_owned),
+        };
+        if let Some(list) = components {
+            selection = Selection::parse(&list);
+            continue;
+        }
         let format_name = match word {
             "--json" => {
                 json = true;
@@ -186,7 +208,12 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
         }
     }
     let path = path.ok_or_else(|| "no file given (- reads standard input)".to_owned())?;
-    Ok(Check { path, json, format })
+    Ok(Check {
+        path,
+        json,
+        format,
+        selection,
+    })
 }
 
 /// The whole document, or why it cannot be had: at most `limit` bytes.
@@ -229,6 +256,9 @@ fn run(check: &Check) -> Result<String, String> {
             feed::MAX_FEED_BYTES
         )));
     }
+    if !check.selection.is_all() {
+        select(&mut parsed, &check.selection);
+    }
     let now_ms = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
@@ -238,6 +268,25 @@ fn run(check: &Check) -> Result<String, String> {
     } else {
         Ok(stray::escape_stray(&text_report(&parsed, now_ms)).into_owned())
     }
+}
+
+/// Narrows `parsed` to what a widget with the `components` attribute `selection` shows
+/// ([`filter::apply`]), with a warning for each name that matches nothing in the feed,
+/// and one more when none does (the widget then says the names are not in the feed).
+fn select(parsed: &mut Parsed, selection: &Selection) {
+    for name in filter::unmatched(&parsed.snapshot, selection) {
+        parsed.warnings.push(feed::Warning(format!(
+            "`--components`: \"{name}\" matches no component or group in this feed"
+        )));
+    }
+    if filter::selects_nothing(&parsed.snapshot, selection) {
+        parsed.warnings.push(feed::Warning(
+            "`--components`: no name matches, so the widget shows the names as \"not in the \
+             status feed\" instead of a state (incidents that name no service still show)"
+                .to_owned(),
+        ));
+    }
+    parsed.snapshot = filter::apply(&parsed.snapshot, selection).into_owned();
 }
 
 /// The encoding a document that could not be read may be in, when it looks like nothing
