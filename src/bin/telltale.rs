@@ -117,6 +117,26 @@ impl From<String> for NoCheck {
 }
 
 /// Reads the arguments after the program name.
+/// The value of the option `name` when `word` is it: `--name value` (the next argument)
+/// or `--name=value`; `None` when `word` is another.
+fn option_value<'a>(
+    word: &str,
+    name: &str,
+    what: &str,
+    rest: &mut impl Iterator<Item = &'a OsString>,
+) -> Result<Option<String>, NoCheck> {
+    if word == name {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("`{name}` needs {what}"))?;
+        return Ok(Some(value.to_string_lossy().into_owned()));
+    }
+    Ok(word
+        .strip_prefix(name)
+        .and_then(|tail| tail.strip_prefix('='))
+        .map(str::to_owned))
+}
+
 /// Takes `arg` as the file to check, unless one was given already.
 fn set_path(path: &mut Option<PathBuf>, arg: &OsString) -> Result<(), NoCheck> {
     if let Some(first) = path {
@@ -166,34 +186,19 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
             set_path(&mut path, arg)?;
             continue;
         };
-        let components = match word {
-            "--components" => Some(
-                rest.next()
-                    .ok_or_else(|| "`--components` needs a list of names".to_owned())?
-                    .to_string_lossy()
-                    .into_owned(),
-            ),
-            other => other.strip_prefix("--components=").map(str::to_owned),
-        };
-        if let Some(list) = components {
-            selection = Selection::parse(&list);
-            continue;
-        }
-        let format_name = match word {
+        match word {
             "--json" => {
                 json = true;
                 continue;
             }
             "-h" | "--help" => return Err(NoCheck::Help),
-            "--format" => Some(
-                rest.next()
-                    .ok_or_else(|| "`--format` needs a format name".to_owned())?
-                    .to_string_lossy()
-                    .into_owned(),
-            ),
-            other => other.strip_prefix("--format=").map(str::to_owned),
-        };
-        if let Some(name) = format_name {
+            _ => {}
+        }
+        if let Some(list) = option_value(word, "--components", "a list of names", &mut rest)? {
+            selection = Selection::parse(&list);
+            continue;
+        }
+        if let Some(name) = option_value(word, "--format", "a format name", &mut rest)? {
             // Any case, as in the widget's `format` attribute.
             format = match name.to_ascii_lowercase().as_str() {
                 "auto" => None,

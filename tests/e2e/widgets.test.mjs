@@ -245,17 +245,19 @@ describe('widgets on one page', () => {
     server.setPage('/t/align.html', html);
     // The same on a right-to-left page: the end is the left, and the badge stays there.
     server.setPage('/t/align-rtl.html', html.replace('<html lang="en">', '<html lang="ar" dir="rtl">'));
-    {
-      const session = await openPage(browser);
-      const { page } = session;
-      await page.goto(server.url('/t/align-rtl.html'));
-      const w = widget(page, '#end');
+    /** Opens the panel of the widget `#id`: the badge's box before and after, the panel's. */
+    const opened = async (page, id) => {
+      const w = widget(page, `#${id}`);
       await w.waitForPhase('live');
       const closed = await w.badge.boundingBox();
       await w.badge.click();
       await w.panel.waitFor({ timeout: WAIT_MS });
-      const open = await w.badge.boundingBox();
-      const panel = await w.panel.boundingBox();
+      return { w, closed, open: await w.badge.boundingBox(), panel: await w.panel.boundingBox() };
+    };
+    {
+      const session = await openPage(browser);
+      await session.page.goto(server.url('/t/align-rtl.html'));
+      const { closed, open, panel } = await opened(session.page, 'end');
       assert.ok(Math.abs(open.x - closed.x) < 1, `right to left: the badge stays (moved ${open.x - closed.x}px)`);
       assert.ok(Math.abs(open.x - panel.x) < 1, 'right to left: badge and panel share the left edge');
       session.assertCleanConsole();
@@ -266,13 +268,7 @@ describe('widgets on one page', () => {
     await page.goto(server.url('/t/align.html'));
     const moved = {};
     for (const id of ['end', 'start']) {
-      const w = widget(page, `#${id}`);
-      await w.waitForPhase('live');
-      const closed = await w.badge.boundingBox();
-      await w.badge.click();
-      await w.panel.waitFor({ timeout: WAIT_MS });
-      const open = await w.badge.boundingBox();
-      const panel = await w.panel.boundingBox();
+      const { w, closed, open, panel } = await opened(page, id);
       assert.ok(panel.width > closed.width + 50, `${id}: the panel (${panel.width}px) is wider than the badge`);
       moved[id] = open.x - closed.x;
       if (id === 'end') {
