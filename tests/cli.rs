@@ -339,18 +339,35 @@ fn check_components_shows_what_a_widget_with_that_attribute_shows() {
         "{text}"
     );
 
-    // Nothing matches: said, and the overall state is no all-clear the widget would give.
-    let calm = fixture("apple/all_operational.js");
-    let out = telltale(&["check", "--components=Nothing", &calm]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
-    assert!(text.contains("\ncomponents: none\n"), "{text}");
-    assert!(
-        text.contains(
-            "no name matches, so the widget shows the names as \"not in the status feed\""
-        ),
-        "{text}"
-    );
+    // Nothing matches: said, and the overall state is no all-clear, which the widget does
+    // not give either: it knows no state ("not in the status feed"), however the rest of
+    // the feed is (here, a partial outage).
+    let groups = fixture("statuspage/summary_groups.json");
+    for json in [false, true] {
+        let mut args = vec!["check", "--components=Nothing", &groups];
+        if json {
+            args.insert(1, "--json");
+        }
+        let out = telltale(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        if json {
+            let model: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            assert_eq!(model["overall"], "unknown", "{text}");
+            // The narrowed snapshot is not the feed: no warning that it lists nothing.
+            assert!(!text.contains("lists no component"), "{text}");
+        } else {
+            assert!(
+                text.starts_with("format: statuspage\noverall: unknown\n"),
+                "{text}"
+            );
+            assert!(text.contains("\ncomponents: none\n"), "{text}");
+            assert!(
+                text.contains("no name matches, so the widget shows the names as \"not in the status feed\", with no state"),
+                "{text}"
+            );
+        }
+    }
 
     // --json narrows the snapshot the same way.
     let out = telltale(&["check", "--json", "--components", "Photos", &outage]);
@@ -361,11 +378,23 @@ fn check_components_shows_what_a_widget_with_that_attribute_shows() {
         .unwrap_or_default();
     assert_eq!(names, ["Photos"]);
 
-    // The option needs its list.
-    let out = telltale(&["check", &outage, "--components"]);
+    // The option needs its list, not the next option; and one list.
+    for args in [
+        vec!["check", &outage, "--components"],
+        vec!["check", "--components", "--json", &outage],
+    ] {
+        let out = telltale(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains("`--components` needs a list of names"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    let out = telltale(&["check", "--components", "a", "--components=b", &outage]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr(&out).contains("`--components` needs a list of names"),
+        stderr(&out).contains("`--components` given twice"),
         "{}",
         stderr(&out)
     );

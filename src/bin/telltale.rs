@@ -37,7 +37,10 @@ its overall state, each component, active incidents, maintenances and warnings.
                      show what a widget with this `components` attribute shows
                      (comma-separated names or ids, matched as the widget
                      matches them), with a warning for each name that matches
-                     nothing in the feed
+                     nothing in the feed; `overall` is `unknown` when no name
+                     matches and nothing else gives a state (the widget shows
+                     the names as \"not in the status feed\"); an empty list
+                     shows everything, as an empty attribute does
   --                 ends the options: a file named -x.json comes after it
 
 Exit codes: 0 the feed was read (or --help), 1 it could not be read, 2 usage error.";
@@ -116,9 +119,8 @@ impl From<String> for NoCheck {
     }
 }
 
-/// Reads the arguments after the program name.
-/// The value of the option `name` when `word` is it: `--name value` (the next argument)
-/// or `--name=value`; `None` when `word` is another.
+/// The value of the option `name` when `word` is it: `--name value` (the next argument,
+/// unless that is another option) or `--name=value`; `None` when `word` is another.
 fn option_value<'a>(
     word: &str,
     name: &str,
@@ -128,8 +130,10 @@ fn option_value<'a>(
     if word == name {
         let value = rest
             .next()
+            .map(|value| value.to_string_lossy())
+            .filter(|value| !value.starts_with("--"))
             .ok_or_else(|| format!("`{name}` needs {what}"))?;
-        return Ok(Some(value.to_string_lossy().into_owned()));
+        return Ok(Some(value.into_owned()));
     }
     Ok(word
         .strip_prefix(name)
@@ -165,7 +169,7 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
     let mut path: Option<PathBuf> = None;
     let mut json = false;
     let mut format = None;
-    let mut selection = Selection::default();
+    let mut selection = None;
     let mut rest = rest.iter();
     // After `--` every argument is a file, one whose name starts with `-` too.
     let mut files_only = false;
@@ -195,7 +199,11 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
             _ => {}
         }
         if let Some(list) = option_value(word, "--components", "a list of names", &mut rest)? {
-            selection = Selection::parse(&list);
+            if selection.replace(Selection::parse(&list)).is_some() {
+                return Err("`--components` given twice (one list, comma-separated)"
+                    .to_owned()
+                    .into());
+            }
             continue;
         }
         if let Some(name) = option_value(word, "--format", "a format name", &mut rest)? {
@@ -217,7 +225,7 @@ fn parse_args(args: &[OsString]) -> Result<Check, NoCheck> {
         path,
         json,
         format,
-        selection,
+        selection: selection.unwrap_or_default(),
     })
 }
 
@@ -261,37 +269,45 @@ fn run(check: &Check) -> Result<String, String> {
             feed::MAX_FEED_BYTES
         )));
     }
-    if !check.selection.is_all() {
-        select(&mut parsed, &check.selection);
-    }
     let now_ms = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+    let selected = !check.selection.is_all();
+    let unknown = selected && select(&mut parsed, &check.selection, now_ms);
     if check.json {
         // The JSON writer escapes what a terminal would act on itself, as JSON escapes.
-        Ok(json_report(&parsed, now_ms))
+        Ok(json_report(&parsed, now_ms, unknown, selected))
     } else {
-        Ok(stray::escape_stray(&text_report(&parsed, now_ms)).into_owned())
+        Ok(stray::escape_stray(&text_report(&parsed, now_ms, unknown)).into_owned())
     }
 }
 
 /// Narrows `parsed` to what a widget with the `components` attribute `selection` shows
 /// ([`filter::apply`]), with a warning for each name that matches nothing in the feed,
-/// and one more when none does (the widget then says the names are not in the feed).
-fn select(parsed: &mut Parsed, selection: &Selection) {
+/// and one more when none does. True when the widget then knows no state at `now_ms`
+/// ([`filter::knows_nothing`]): it shows the names as "not in the status feed".
+fn select(parsed: &mut Parsed, selection: &Selection, now_ms: i64) -> bool {
     for name in filter::unmatched(&parsed.snapshot, selection) {
         parsed.warnings.push(feed::Warning(format!(
             "`--components`: \"{name}\" matches no component or group in this feed"
         )));
     }
+    let level = filter::shown_at(&parsed.snapshot, selection, now_ms).overall(now_ms);
+    let unknown = filter::knows_nothing(&parsed.snapshot, selection, level);
     if filter::selects_nothing(&parsed.snapshot, selection) {
         parsed.warnings.push(feed::Warning(
-            "`--components`: no name matches, so the widget shows the names as \"not in the \
-             status feed\" instead of a state (incidents that name no service still show)"
-                .to_owned(),
+            if unknown {
+                "`--components`: no name matches, so the widget shows the names as \"not in \
+                 the status feed\", with no state"
+            } else {
+                "`--components`: no name matches; the widget shows only the incidents and \
+                 maintenance that name no service"
+            }
+            .to_owned(),
         ));
     }
     parsed.snapshot = filter::apply(&parsed.snapshot, selection).into_owned();
+    unknown
 }
 
 /// The encoding a document that could not be read may be in, when it looks like nothing
@@ -346,11 +362,14 @@ fn body(text: &str) -> String {
         .join("\n")
 }
 
-fn json_report(parsed: &Parsed, now_ms: i64) -> String {
+/// The JSON report; `unknown` as in [`text_report`]. A snapshot narrowed by
+/// `--components` (`selected`) is not the feed, so it gets no warning that it lists
+/// nothing.
+fn json_report(parsed: &Parsed, now_ms: i64, unknown: bool, selected: bool) -> String {
     let mut warnings: Vec<&str> = parsed.warnings.iter().map(|w| w.0.as_str()).collect();
     // A document with only a page-wide level (`status.json`) or empty lists converts into
     // a snapshot with no component and no event: not a feed the widget or the schema takes.
-    if parsed.snapshot.lists_nothing() {
+    if !selected && parsed.snapshot.lists_nothing() {
         warnings.push(
             "the snapshot lists no component, incident or maintenance: as a feed of its own \
              it would be refused (the document's own level is in `declared`)",
@@ -358,7 +377,7 @@ fn json_report(parsed: &Parsed, now_ms: i64) -> String {
     }
     let report = Object::new()
         .with("format", parsed.format.as_str())
-        .with("overall", parsed.snapshot.overall(now_ms).as_str());
+        .with("overall", overall(&parsed.snapshot, now_ms, unknown));
     let report = with_snapshot(report, &parsed.snapshot).with("warnings", warnings);
     Json::from(report).pretty() + "\n"
 }
@@ -376,14 +395,24 @@ fn utc_or_unknown(at_ms: Option<i64>) -> String {
     at_ms.map_or_else(|| "unknown".to_owned(), utc)
 }
 
-fn text_report(parsed: &Parsed, now_ms: i64) -> String {
+/// The overall state as the widget has it: `unknown` when a `--components` selection
+/// leaves it with none ([`select`]).
+fn overall(snapshot: &Snapshot, now_ms: i64, unknown: bool) -> &'static str {
+    match unknown {
+        true => "unknown",
+        false => snapshot.overall(now_ms).as_str(),
+    }
+}
+
+/// The text report; `overall` is `unknown` when `unknown` (see [`overall`]).
+fn text_report(parsed: &Parsed, now_ms: i64, unknown: bool) -> String {
     // The whole feed as an embed without `components` shows it now: a service is under
     // maintenance while one is under way.
     let shown = filter::shown_at(&parsed.snapshot, &Selection::default(), now_ms);
     let snapshot = &shown;
     let mut out = String::new();
     let _ = writeln!(out, "format: {}", parsed.format);
-    let _ = writeln!(out, "overall: {}", snapshot.overall(now_ms));
+    let _ = writeln!(out, "overall: {}", overall(snapshot, now_ms, unknown));
     write_page(&mut out, snapshot);
     write_components(&mut out, snapshot);
     let names = Names::new(snapshot);

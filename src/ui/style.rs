@@ -174,7 +174,7 @@ button.badge:hover { background: var(--tt-hover); }
 .panel-head { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; }
 h1, h2, h3, h4, h5, h6, p, ul, ol, dl, dd { margin: 0; padding: 0; font: inherit; color: inherit; }
 .title { min-width: 0; font-size: 1.05em; font-weight: 600; }
-.section { margin-top: 12px; margin-bottom: 4px; font-size: 1.1em; font-weight: 600; font-variant-caps: all-small-caps; color: var(--tt-muted); }
+.section { margin-top: 12px; margin-bottom: 4px; font-size: 0.8em; font-weight: 600; text-transform: uppercase; color: var(--tt-muted); }
 .close {
   flex: none; display: inline-flex; align-items: center; justify-content: center; width: 1.8em; height: 1.8em;
   margin: 0; padding: 0; font: inherit; color: var(--tt-muted); background: transparent;
@@ -217,8 +217,8 @@ a { color: var(--tt-link); text-decoration: underline; text-underline-offset: 2p
 .fallback { margin-top: 4px; }
 ::slotted(a) { color: var(--tt-link); }
 .details { display: inline-block; margin-top: 4px; font-size: 0.92em; }
-.row > .name::after, .group-head > .name:not(:last-child)::after { content: ","; opacity: 0; }
-.visually-hidden {
+.row > .name::after, .group-head > .name:not(:last-child)::after { content: ","; }
+.visually-hidden, .row > .name::after, .group-head > .name:not(:last-child)::after {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }

