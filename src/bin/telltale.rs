@@ -292,7 +292,9 @@ fn select(parsed: &mut Parsed, selection: &Selection, now_ms: i64) -> bool {
             "`--components`: \"{name}\" matches no component or group in this feed"
         )));
     }
-    let level = filter::shown_at(&parsed.snapshot, selection, now_ms).overall(now_ms);
+    let narrowed = filter::apply(&parsed.snapshot, selection).into_owned();
+    // As the widget has it: the narrowed snapshot, settled at `now_ms` (`shown_at`).
+    let level = filter::shown_at(&narrowed, &Selection::default(), now_ms).overall(now_ms);
     let unknown = filter::knows_nothing(&parsed.snapshot, selection, level);
     if filter::selects_nothing(&parsed.snapshot, selection) {
         parsed.warnings.push(feed::Warning(
@@ -306,7 +308,7 @@ fn select(parsed: &mut Parsed, selection: &Selection, now_ms: i64) -> bool {
             .to_owned(),
         ));
     }
-    parsed.snapshot = filter::apply(&parsed.snapshot, selection).into_owned();
+    parsed.snapshot = narrowed;
     unknown
 }
 

@@ -9,7 +9,7 @@
 //! `304 Not Modified` reaches us as the cached `200`. Setting those headers by hand would
 //! cost a CORS preflight per poll and bypass the cache (see core::schedule's notes).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
@@ -135,7 +135,8 @@ impl Prefetched {
 #[must_use = "a Fetch is aborted when dropped"]
 pub(crate) struct Fetch {
     controller: Option<AbortController>,
-    cancelled: Rc<Cell<bool>>,
+    /// The callback, until it is given the outcome or the [`Fetch`] is dropped.
+    done: Rc<Done>,
 }
 
 impl Fetch {
@@ -189,13 +190,12 @@ impl Fetch {
         cap_bytes: u64,
         done: impl FnOnce(Result<FetchedText, FetchError>) + 'static,
     ) -> Fetch {
-        let cancelled = Rc::new(Cell::new(false));
         let task_controller = controller.clone();
-        let task_cancelled = Rc::clone(&cancelled);
         // Given the outcome once: by the read, or by the timer when a page's own `fetch`
         // ignores the abort and never settles (which would hold the feed's one request
-        // slot for good).
+        // slot for good); never once the Fetch is dropped, which takes it.
         let done: Rc<Done> = Rc::new(RefCell::new(Some(Box::new(done))));
+        let task_done = Rc::clone(&done);
         wasm_bindgen_futures::spawn_local(async move {
             let _live = Live::new(Kind::Fetch);
             // At the limit the request is aborted and the outcome is a timeout at once,
@@ -203,13 +203,13 @@ impl Fetch {
             // only this task waiting).
             let timer = {
                 let controller = task_controller.clone();
-                let (done, cancelled) = (Rc::clone(&done), Rc::clone(&task_cancelled));
+                let done = Rc::clone(&task_done);
                 Timer::once(timeout.left_ms, move || {
                     if let Some(c) = controller {
                         c.abort();
                     }
                     let after_ms = timeout.after_ms;
-                    finish(&done, &cancelled, Err(FetchError::Timeout { after_ms }));
+                    finish(&done, Err(FetchError::Timeout { after_ms }));
                 })
             };
             let result = match response {
@@ -221,12 +221,9 @@ impl Fetch {
             if let Some(c) = &task_controller {
                 c.abort();
             }
-            finish(&done, &task_cancelled, result);
+            finish(&task_done, result);
         });
-        Fetch {
-            controller,
-            cancelled,
-        }
+        Fetch { controller, done }
     }
 }
 
@@ -234,9 +231,9 @@ impl Fetch {
 type Done = RefCell<Option<Box<dyn FnOnce(Result<FetchedText, FetchError>)>>>;
 
 /// Gives `result` to `done` unless it already has an outcome or the [`Fetch`] was dropped.
-fn finish(done: &Done, cancelled: &Cell<bool>, result: Result<FetchedText, FetchError>) {
+fn finish(done: &Done, result: Result<FetchedText, FetchError>) {
     let done = done.borrow_mut().take();
-    if let (Some(done), false) = (done, cancelled.get()) {
+    if let Some(done) = done {
         done(result);
     }
 }
@@ -250,7 +247,8 @@ struct Timeout {
 
 impl Drop for Fetch {
     fn drop(&mut self) {
-        self.cancelled.set(true);
+        // Its callback never runs.
+        self.done.borrow_mut().take();
         if let Some(c) = &self.controller {
             c.abort();
         }
